@@ -1,0 +1,141 @@
+//! JSON decoding shared by every parser: tolerant field types (ids and codes
+//! that arrive as strings or numbers) and decode errors that name the
+//! operation and the place in the document that was wrong.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+
+use crate::error::Error;
+
+/// Decodes `body` as `T`. The fast path is plain `serde_json`; only when that
+/// fails is the body decoded again with `serde_path_to_error` to name the
+/// failing field, so success pays nothing for good error messages.
+pub(crate) fn decode<'de, T: Deserialize<'de>>(
+    operation: &'static str,
+    http_status: u16,
+    body: &'de [u8],
+) -> Result<T, Error> {
+    match serde_json::from_slice::<T>(body) {
+        Ok(v) => Ok(v),
+        Err(first) => {
+            let mut de = serde_json::Deserializer::from_slice(body);
+            let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => (e.path().to_string(), describe(e.inner(), body)),
+                // Cannot happen (same input, same type), but never panic.
+                Ok(_) => (".".to_owned(), describe(&first, body)),
+            };
+            Err(Error::Decode {
+                operation,
+                http_status,
+                path,
+                message,
+            })
+        }
+    }
+}
+
+fn describe(e: &serde_json::Error, body: &[u8]) -> String {
+    use serde_json::error::Category;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return "empty body".to_owned();
+    }
+    match e.classify() {
+        Category::Eof => format!("truncated JSON ({e})"),
+        Category::Syntax => format!("not JSON ({e})"),
+        Category::Data => format!("unexpected value ({e})"),
+        Category::Io => e.to_string(),
+    }
+}
+
+/// Accepts a JSON string or integer and keeps it as a string. Ids are strings
+/// in this crate (GeeLark ids exceed 2^53); some endpoints send them as
+/// numbers, which `serde_json` reads exactly as `u64`/`i64`.
+pub(crate) fn string_or_int<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_any(StringOrInt)
+}
+
+/// [`string_or_int`] for optional fields (`null` and absence are `None`).
+pub(crate) fn opt_string_or_int<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
+    d.deserialize_option(OptVisitor(StringOrInt))
+}
+
+/// Accepts an integer or a string holding one (Huawei documents
+/// `access_port` both ways; GeeLark item codes arrive both ways).
+pub(crate) fn int_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    d.deserialize_any(IntOrString)
+}
+
+struct StringOrInt;
+
+impl Visitor<'_> for StringOrInt {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or an integer")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+struct IntOrString;
+
+impl Visitor<'_> for IntOrString {
+    type Value = i64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer or a string holding one")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::custom(format!("integer {v} out of range")))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+        v.trim()
+            .parse()
+            .map_err(|_| E::custom(format!("expected an integer, found the string {v:?}")))
+    }
+}
+
+struct OptVisitor<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for OptVisitor<V> {
+    type Value = Option<V::Value>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)?;
+        f.write_str(" or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self.0).map(Some)
+    }
+}
+
+/// Accepts `null` as the default value (providers send `null` for empty
+/// arrays and strings now and then).
+pub(crate) fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + serde::Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+use serde::Deserialize;

@@ -1,0 +1,91 @@
+//! # cloudphone
+//!
+//! Manage and connect to cloud phones on **Huawei Cloud CPH** and
+//! **GeeLark**, from Rust, C, C++ or Python.
+//!
+//! ## The sans-IO contract
+//!
+//! The core of this crate does no I/O, reads no clock and draws no random
+//! numbers. Every API call is an [`Operation`]: a value that
+//! [builds](Operation::build) an HTTP [`Request`] (method, URL, headers,
+//! body — signed where the provider wants a signature) from a [`Context`]
+//! that carries the endpoint, the credentials, the current time and a trace
+//! id, and that [parses](Operation::parse) any HTTP [`Response`] — success or
+//! error, JSON or not — into a typed output or a typed [`Error`]. Send the
+//! request with any HTTP stack you like.
+//!
+//! ```
+//! use cloudphone::{Context, Operation, Response};
+//! use cloudphone::huawei::{Auth, BatchConnection, ClientType, Config};
+//!
+//! let config = Config::for_region(
+//!     "cn-north-4",
+//!     "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+//!     Auth::aksk("HPUAEXAMPLEAK0000001", "ExampleSecretKey0123456789abcdefghijklmn"),
+//! )?;
+//! let op = BatchConnection::new(["1564567b8bab40f34711234cb80d8574"], ClientType::Android)?;
+//! // The time and trace id come from the caller: the request is reproducible.
+//! let request = op.build(&Context::new(&config, 1_700_000_000_000, "unused-by-huawei"))?;
+//! assert_eq!(
+//!     request.url,
+//!     "https://cph.cn-north-4.myhuaweicloud.com/v1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/cloud-phone/phones/batch-connection"
+//! );
+//! assert!(request.header("authorization").unwrap().starts_with("SDK-HMAC-SHA256 Access="));
+//!
+//! // ... send it, then parse whatever came back:
+//! let response = Response::new(200, r#"{"request_id":"r1","connect_infos":[],"errors":[
+//!     {"phone_id":"1564567b8bab40f34711234cb80d8574","error_code":"CPS.0005","error_msg":"Phone not found."}]}"#);
+//! let output = op.parse(&response)?;
+//! assert_eq!(output.errors[0].code, "CPS.0005");
+//! # Ok::<(), cloudphone::Error>(())
+//! ```
+//!
+//! ## Contracts
+//!
+//! - **Ids are strings** (GeeLark ids exceed 2^53); numeric ids in answers are
+//!   read exactly and kept as strings. Unknown JSON fields are ignored,
+//!   unknown status codes kept ([`PhoneStatus::Unknown`]).
+//! - **Nothing lost in a batch**: [`BatchPlan`] splits any number of ids into
+//!   calls within each operation's limit and [`BatchMerge`] accounts for every
+//!   id exactly once — succeeded, failed or missing — in input order.
+//! - **Typed errors**: invalid input is refused before anything is built;
+//!   provider errors carry provider, HTTP status, code, message and request
+//!   id; throttling and lockouts have their own [`ErrorKind`]s; bodies that are
+//!   not the documented JSON give [`Error::Decode`] naming the operation and
+//!   the failing field. Parsers never panic.
+//! - **Secrets never leak**: keys, passwords, tokens, tickets and signatures
+//!   are [`Secret`]s, redacted in every `Debug` and absent from every error.
+//! - **Byte-exact signatures**: Huawei `SDK-HMAC-SHA256` as the official SDK
+//!   core computes it ([`huawei::signer`]); GeeLark key-mode `sign`
+//!   ([`geelark::sign`]).
+//!
+//! ## In scope / out of scope
+//!
+//! In scope here: the seed operations (Huawei batch-connection, GeeLark phone
+//! status), both providers' authentication (Huawei AK/SK and IAM token,
+//! GeeLark key and token mode), batch plan and merge, the neutral model.
+//! Sending requests (the blocking client), the C ABI and the simulator are
+//! separate layers built on this core.
+
+#![deny(missing_docs)]
+#![deny(unsafe_code)]
+#![warn(unreachable_pub)]
+
+pub mod batch;
+pub mod error;
+pub mod geelark;
+mod hex;
+pub mod http;
+pub mod huawei;
+mod json;
+pub mod op;
+pub mod phone;
+mod secret;
+pub mod time;
+
+pub use batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome, ItemFailure};
+pub use error::{ApiError, Error, ErrorKind, Result};
+pub use http::{Method, Request, Response};
+pub use op::{Context, Endpoint, Operation, check_path_segment, format_trace_id};
+pub use phone::{PhoneStatus, Provider};
+pub use secret::Secret;
