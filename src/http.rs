@@ -60,6 +60,7 @@ const SENSITIVE_HEADERS: &[&str] = &[
     "x-security-token",
     "sign",
     "apikey",
+    "appid",
     "proxy-authorization",
 ];
 
@@ -223,6 +224,9 @@ pub fn retry_after_seconds(response: &Response) -> Option<u64> {
 pub(crate) fn body_text(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let text = text.trim();
+    if text.is_empty() {
+        return "(empty body)".to_owned();
+    }
     match text.char_indices().nth(512) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),

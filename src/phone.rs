@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// A cloud-phone provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Provider {
     /// Huawei Cloud CPH (Cloud Phone Host).

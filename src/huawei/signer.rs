@@ -171,6 +171,13 @@ pub fn sign(req: &mut Unsigned, ak: &str, sk: &[u8]) -> Result<Signature> {
         .map(|(_, v)| v.clone())
         .ok_or_else(|| invalid("headers", "X-Sdk-Date is required before signing"))?;
 
+    // The official signer sends (and signs) every value trimmed.
+    for (_, v) in req.headers.iter_mut() {
+        let t = v.trim();
+        if t.len() != v.len() {
+            *v = t.to_owned();
+        }
+    }
     // The official signer looks the content type up by its exact name.
     let unsigned_payload = req.headers.iter().any(|(n, v)| {
         n == "Content-Type"
@@ -197,7 +204,7 @@ pub fn sign(req: &mut Unsigned, ak: &str, sk: &[u8]) -> Result<Signature> {
         .headers
         .iter()
         .filter(|(n, _)| !n.contains('_'))
-        .map(|(n, v)| (n.to_ascii_lowercase(), v.trim()))
+        .map(|(n, v)| (n.to_ascii_lowercase(), v.as_str()))
         .collect();
     signed.sort_by(|a, b| a.0.cmp(&b.0));
 
