@@ -79,6 +79,7 @@ pub mod http;
 pub mod huawei;
 mod json;
 pub mod op;
+pub mod page;
 pub mod phone;
 mod secret;
 pub mod time;
@@ -87,5 +88,11 @@ pub use batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome, Ite
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use http::{Method, Request, Response};
 pub use op::{Context, Endpoint, Operation, check_path_segment, format_trace_id};
-pub use phone::{PhoneStatus, Provider};
+pub use page::Pager;
+pub use phone::{Phone, PhoneStatus, Provider};
 pub use secret::Secret;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

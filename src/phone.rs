@@ -162,3 +162,41 @@ impl fmt::Display for PhoneStatus {
         }
     }
 }
+
+/// One phone in the provider-neutral view: enough to hold a fleet that spans
+/// both providers. `raw` keeps the provider's record exactly as received
+/// (unknown fields included) for whatever the neutral view drops; the typed
+/// provider records are in each provider's list outputs.
+#[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
+pub struct Phone {
+    /// Whose phone it is.
+    pub provider: Provider,
+    /// The phone id (a string for both providers).
+    pub id: String,
+    /// The phone's name, when the provider reports one.
+    pub name: Option<String>,
+    /// The neutral state.
+    pub status: PhoneStatus,
+    /// The provider's JSON record, byte for byte.
+    pub raw: Box<serde_json::value::RawValue>,
+}
+
+impl Phone {
+    /// A neutral view of a provider record.
+    pub fn new(
+        provider: Provider,
+        id: String,
+        name: Option<String>,
+        status: PhoneStatus,
+        raw: Box<serde_json::value::RawValue>,
+    ) -> Self {
+        Phone {
+            provider,
+            id,
+            name,
+            status,
+            raw,
+        }
+    }
+}
