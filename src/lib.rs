@@ -72,6 +72,8 @@
 #![warn(unreachable_pub)]
 
 pub mod batch;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod error;
 pub mod geelark;
 mod hex;

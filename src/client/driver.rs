@@ -1,0 +1,109 @@
+//! One operation, start to finish: build with a fresh time and trace id,
+//! throttle, send, parse, and retry what the policy allows.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::retry::RetryPolicy;
+use super::transport::Transport;
+use crate::error::{Error, Result};
+use crate::http::{Request, Response};
+use crate::op::{Context, Operation};
+
+/// What a provider's client adds to the generic loop.
+pub(crate) trait Hooks<C> {
+    /// The configuration for the next attempt (may fetch a token).
+    fn config(&self) -> Result<Arc<C>>;
+    /// The time to sign with, in Unix milliseconds.
+    fn now_ms(&self) -> u64;
+    /// Waits for the client-side rate limiter; returns the time waited.
+    fn throttle(&self, _request: &Request) -> Duration {
+        Duration::ZERO
+    }
+    /// After a response that parsed to `error`, fixes what the client can
+    /// fix by itself (an expired token, a skewed clock) and says why the
+    /// call deserves one more attempt. Called at most once per call.
+    fn recover(
+        &self,
+        _response: &Response,
+        _error: &Error,
+        _used: &Arc<C>,
+    ) -> Option<&'static str> {
+        None
+    }
+}
+
+/// Runs `op` to completion under `policy`.
+pub(crate) fn execute<O: Operation>(
+    transport: &Transport,
+    policy: &RetryPolicy,
+    hooks: &impl Hooks<O::Config>,
+    op: &O,
+) -> Result<O::Output> {
+    let start = Instant::now();
+    let mut throttled = Duration::ZERO;
+    let mut attempt: u32 = 0;
+    let mut retries: u32 = 0;
+    let mut recovered = false;
+    loop {
+        attempt += 1;
+        let config = hooks.config()?;
+        let trace_id = super::rng::trace_id();
+        let request = op.build(&Context::new(&*config, hooks.now_ms(), &trace_id))?;
+        throttled += hooks.throttle(&request);
+        let spent = start.elapsed().saturating_sub(throttled);
+        let left = policy.total_budget().saturating_sub(spent);
+        let (error, not_sent) = match transport.send_op(O::NAME, request, Some(left)) {
+            Ok(response) => match op.parse(&response) {
+                Ok(out) => return Ok(out),
+                Err(e) => {
+                    if !recovered {
+                        if let Some(why) = hooks.recover(&response, &e, &config) {
+                            recovered = true;
+                            log::debug!(
+                                "cloudphone: {} attempt {attempt}: {e}; {why}; trying again",
+                                O::NAME
+                            );
+                            continue;
+                        }
+                    }
+                    (e, false)
+                }
+            },
+            Err(f) => (f.error, f.not_sent),
+        };
+        let Some(reason) = policy.retry_reason(&error, op.is_idempotent(), not_sent) else {
+            return Err(error);
+        };
+        if attempt - u32::from(recovered) >= policy.attempts() {
+            log::debug!(
+                "cloudphone: {} giving up after {attempt} attempts: {error}",
+                O::NAME
+            );
+            return Err(error);
+        }
+        let Some(delay) = policy.delay(retries, &error) else {
+            log::debug!(
+                "cloudphone: {} not retried: the server asks for a longer wait than allowed: {error}",
+                O::NAME
+            );
+            return Err(error);
+        };
+        let spent = start.elapsed().saturating_sub(throttled);
+        if spent + delay >= policy.total_budget() {
+            log::debug!(
+                "cloudphone: {} giving up: retry budget of {:?} spent: {error}",
+                O::NAME,
+                policy.total_budget()
+            );
+            return Err(error);
+        }
+        log::debug!(
+            "cloudphone: {} attempt {attempt} failed ({reason}): {error}; retrying in {} ms",
+            O::NAME,
+            delay.as_millis()
+        );
+        std::thread::sleep(delay);
+        retries += 1;
+    }
+}

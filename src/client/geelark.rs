@@ -1,0 +1,243 @@
+//! [`GeeLarkClient`]: the GeeLark Open API over the shared transport, with a
+//! client-side rate limiter.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::clock::Clock;
+use super::driver::{self, Hooks};
+use super::limiter::{RateLimit, RateLimiter, url_path};
+use super::retry::RetryPolicy;
+use super::transport::{Transport, TransportBuilder};
+use crate::batch::{BatchOutcome, BatchPlan};
+use crate::error::{Result, invalid};
+use crate::geelark::{
+    Auth, CHINA_ENDPOINT, Config, GLOBAL_ENDPOINT, GetPhoneStatus, MAX_IDS, PhoneState,
+};
+use crate::http::Request;
+use crate::op::{Endpoint, Operation};
+
+/// Environment variable for the team AppId (key mode).
+pub const ENV_APP_ID: &str = "CLOUDPHONE_GEELARK_APP_ID";
+/// Environment variable for the team ApiKey (key mode).
+pub const ENV_API_KEY: &str = "CLOUDPHONE_GEELARK_API_KEY";
+/// Environment variable for a Bearer token (token mode).
+pub const ENV_TOKEN: &str = "CLOUDPHONE_GEELARK_TOKEN";
+/// Environment variable for a custom endpoint.
+pub const ENV_ENDPOINT: &str = "CLOUDPHONE_GEELARK_ENDPOINT";
+
+/// Builds a [`GeeLarkClient`].
+///
+/// Credentials from the environment ([`from_env`](Self::from_env)):
+///
+/// | variable | meaning |
+/// |---|---|
+/// | `CLOUDPHONE_GEELARK_APP_ID`, `CLOUDPHONE_GEELARK_API_KEY` | key mode (signed requests) |
+/// | `CLOUDPHONE_GEELARK_TOKEN` | token mode (Bearer), used when no key is set |
+/// | `CLOUDPHONE_GEELARK_ENDPOINT` | a custom endpoint (default `https://openapi.geelark.com`) |
+#[derive(Clone, Debug)]
+pub struct GeeLarkClientBuilder {
+    endpoint: Option<String>,
+    auth: Option<Auth>,
+    rate_limit: Option<RateLimit>,
+    transport: Option<Transport>,
+    transport_builder: TransportBuilder,
+    retry: RetryPolicy,
+    max_in_flight: usize,
+}
+
+impl Default for GeeLarkClientBuilder {
+    fn default() -> Self {
+        GeeLarkClientBuilder {
+            endpoint: None,
+            auth: None,
+            rate_limit: Some(RateLimit::GEELARK),
+            transport: None,
+            transport_builder: TransportBuilder::default(),
+            retry: RetryPolicy::default(),
+            max_in_flight: super::huawei::DEFAULT_MAX_IN_FLIGHT,
+        }
+    }
+}
+
+impl GeeLarkClientBuilder {
+    super::transport_setters!();
+
+    /// A custom endpoint (default [`GLOBAL_ENDPOINT`]).
+    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+        self.endpoint = Some(url.into());
+        self
+    }
+
+    /// The China host, [`CHINA_ENDPOINT`].
+    pub fn china(self) -> Self {
+        self.endpoint(CHINA_ENDPOINT)
+    }
+
+    /// Key mode: requests signed with the team's AppId and ApiKey.
+    pub fn key(mut self, app_id: impl Into<String>, api_key: impl Into<String>) -> Self {
+        self.auth = Some(Auth::key(app_id, api_key));
+        self
+    }
+
+    /// Token mode: `Authorization: Bearer <token>`.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.auth = Some(Auth::token(token));
+        self
+    }
+
+    /// The client-side limit per API path (default [`RateLimit::GEELARK`],
+    /// 200 per minute). Clones of a client share it; separately built
+    /// clients do not.
+    pub fn rate_limit(mut self, limit: RateLimit) -> Self {
+        self.rate_limit = Some(limit);
+        self
+    }
+
+    /// No client-side rate limit (the server's limits still apply).
+    pub fn no_rate_limit(mut self) -> Self {
+        self.rate_limit = None;
+        self
+    }
+
+    /// Fills what is not set yet from the environment (see the table above).
+    pub fn from_env(self) -> Self {
+        self.from_env_with(|name| std::env::var(name).ok())
+    }
+
+    /// [`from_env`](Self::from_env) with another source of variables.
+    pub fn from_env_with(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
+        let get = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+        if self.endpoint.is_none() {
+            self.endpoint = get(ENV_ENDPOINT);
+        }
+        if self.auth.is_none() {
+            self.auth = match (get(ENV_APP_ID), get(ENV_API_KEY), get(ENV_TOKEN)) {
+                (Some(id), Some(key), _) => Some(Auth::key(id, key)),
+                (_, _, Some(token)) => Some(Auth::token(token)),
+                _ => None,
+            };
+        }
+        self
+    }
+
+    /// Checks everything and builds the client (no request is sent).
+    pub fn build(self) -> Result<GeeLarkClient> {
+        let transport = match self.transport {
+            Some(t) => t,
+            None => self.transport_builder.build()?,
+        };
+        let endpoint = Endpoint::parse(self.endpoint.as_deref().unwrap_or(GLOBAL_ENDPOINT))?;
+        let auth = self.auth.ok_or_else(|| {
+            invalid(
+                "credentials",
+                "none configured (CLOUDPHONE_GEELARK_APP_ID and CLOUDPHONE_GEELARK_API_KEY, or CLOUDPHONE_GEELARK_TOKEN)",
+            )
+        })?;
+        Ok(GeeLarkClient {
+            inner: Arc::new(Inner {
+                config: Arc::new(Config::new(endpoint, auth)?),
+                transport,
+                policy: self.retry,
+                max_in_flight: self.max_in_flight.max(1),
+                limiter: self.rate_limit.map(RateLimiter::new),
+                clock: Clock::default(),
+            }),
+        })
+    }
+}
+
+/// A blocking GeeLark Open API client. `Send + Sync` and cheap to clone:
+/// clones share the connection pool and the rate limiter.
+///
+/// ```no_run
+/// use cloudphone::client::GeeLarkClient;
+///
+/// let client = GeeLarkClient::builder().from_env().build()?;
+/// let outcome = client.phone_status(["557536075321468390"])?;
+/// for phone in &outcome.succeeded {
+///     println!("{} is {}", phone.id, phone.status);
+/// }
+/// # Ok::<(), cloudphone::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct GeeLarkClient {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for GeeLarkClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GeeLarkClient")
+            .field("config", &self.inner.config)
+            .field("transport", &self.inner.transport)
+            .field("policy", &self.inner.policy)
+            .field("max_in_flight", &self.inner.max_in_flight)
+            .finish_non_exhaustive()
+    }
+}
+
+struct Inner {
+    config: Arc<Config>,
+    transport: Transport,
+    policy: RetryPolicy,
+    max_in_flight: usize,
+    limiter: Option<RateLimiter>,
+    clock: Clock,
+}
+
+impl Hooks<Config> for Inner {
+    fn config(&self) -> Result<Arc<Config>> {
+        Ok(self.config.clone())
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.clock.now_ms()
+    }
+
+    fn throttle(&self, request: &Request) -> Duration {
+        match &self.limiter {
+            Some(l) => l.acquire(url_path(&request.url)),
+            None => Duration::ZERO,
+        }
+    }
+}
+
+impl GeeLarkClient {
+    /// A builder.
+    pub fn builder() -> GeeLarkClientBuilder {
+        GeeLarkClientBuilder::default()
+    }
+
+    /// A client configured entirely from the environment
+    /// (see [`GeeLarkClientBuilder`]).
+    pub fn from_env() -> Result<Self> {
+        Self::builder().from_env().build()
+    }
+
+    /// Runs any GeeLark operation with a fresh `ts` and trace id, within
+    /// the rate limit, retrying what the [`RetryPolicy`] allows.
+    pub fn execute<O: Operation<Config = Config>>(&self, op: &O) -> Result<O::Output> {
+        driver::execute(&self.inner.transport, &self.inner.policy, &*self.inner, op)
+    }
+
+    /// The status of any number of phones: split into calls of at most 100,
+    /// up to `max_in_flight` at a time, merged so that every distinct id
+    /// comes back exactly once. Fails only for invalid input.
+    pub fn phone_status<I, S>(&self, ids: I) -> Result<BatchOutcome<PhoneState>>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let plan = BatchPlan::new(ids, MAX_IDS)?;
+        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
+            let op = GetPhoneStatus::new(ids.iter().cloned())?;
+            self.execute(&op).map(Into::into)
+        }))
+    }
+
+    /// The transport (share it with other clients).
+    pub fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+}

@@ -1,0 +1,158 @@
+//! The blocking client (feature `client`): a thin driver over the core's
+//! operations.
+//!
+//! [`HuaweiClient`] and [`GeeLarkClient`] add no protocol knowledge of their
+//! own. For each call they take the time from the system clock (corrected
+//! for skew the Huawei gateway revealed) and a fresh random trace id, let the
+//! operation build and sign its request, send it over a shared
+//! [`Transport`] (one `ureq` agent: keep-alive pool, timeouts, proxy, TLS,
+//! body cap), hand whatever came back — success or error body — to the
+//! operation's parser, and retry what is safe to retry ([`RetryPolicy`]).
+//! Batch helpers split any number of ids with the core's
+//! [`BatchPlan`](crate::BatchPlan), send the calls with bounded parallelism
+//! on std threads and merge them with [`BatchMerge`](crate::BatchMerge).
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use cloudphone::client::{GeeLarkClient, HuaweiClient, RetryPolicy, Transport};
+//!
+//! // One transport (one connection pool) for both providers.
+//! let transport = Transport::builder().timeout(Some(Duration::from_secs(30))).build()?;
+//! let huawei = HuaweiClient::builder()
+//!     .region("cn-north-4")
+//!     .project_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
+//!     .aksk("HPUAEXAMPLEAK0000001", "ExampleSecretKey0123456789abcdefghijklmn")
+//!     .transport(transport.clone())
+//!     .retry(RetryPolicy::default().max_attempts(3))
+//!     .build()?;
+//! let geelark = GeeLarkClient::builder().from_env().transport(transport).max_in_flight(8).build()?;
+//! # let _ = (huawei, geelark);
+//! # Ok::<(), cloudphone::Error>(())
+//! ```
+//!
+//! # Defaults, deliberately
+//!
+//! - Timeouts on: 10 s to connect, 60 s for a whole request; each call's
+//!   retries fit in a 120 s budget.
+//! - HTTP error statuses are *not* turned into bodyless errors: the core
+//!   parses every error body into a typed [`Error`](crate::Error).
+//! - Response bodies are capped (16 MiB): a larger one is
+//!   [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
+//! - No proxy unless configured; the `*_PROXY` environment variables are
+//!   read only after [`TransportBuilder::proxy_from_env`].
+//! - Redirects are not followed (as in the official SDKs).
+//! - TLS: with the `rustls` feature, rustls and Mozilla's roots; the
+//!   `platform-verifier` feature adds the OS verifier
+//!   ([`TlsRoots::Platform`]). Without a TLS feature only `http://`
+//!   endpoints work (loopback, simulators); `https://` fails with a
+//!   transport error.
+//!
+//! # Logging
+//!
+//! Retries, token refreshes and rate-limiter waits are logged at `debug`
+//! level through the `log` crate, clock-skew corrections at `warn`, each
+//! with its reason and never with a credential. (`ureq`'s own `trace`
+//! level logs raw wire data *unredacted*: keep it off in production.)
+
+mod clock;
+mod driver;
+mod fanout;
+mod geelark;
+mod huawei;
+mod limiter;
+mod retry;
+mod rng;
+mod transport;
+
+pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
+pub use huawei::{
+    DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
+};
+pub use limiter::RateLimit;
+pub use retry::{FullJitter, Jitter, NoJitter, RetryPolicy};
+#[cfg(feature = "rustls")]
+pub use transport::TlsRoots;
+pub use transport::{
+    DEFAULT_BODY_LIMIT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, Transport,
+    TransportBuilder,
+};
+
+/// Environment variable names the builders read.
+pub mod env {
+    pub use super::geelark::{
+        ENV_API_KEY as GEELARK_API_KEY, ENV_APP_ID as GEELARK_APP_ID,
+        ENV_ENDPOINT as GEELARK_ENDPOINT, ENV_TOKEN as GEELARK_TOKEN,
+    };
+    pub use super::huawei::{
+        ENV_AK as HUAWEI_AK, ENV_ENDPOINT as HUAWEI_ENDPOINT, ENV_PROJECT_ID as HUAWEI_PROJECT_ID,
+        ENV_REGION as HUAWEI_REGION, ENV_SECURITY_TOKEN as HUAWEI_SECURITY_TOKEN,
+        ENV_SK as HUAWEI_SK,
+    };
+}
+
+/// The transport and retry settings both client builders share.
+macro_rules! transport_setters {
+    () => {
+        /// Sends through this transport (and its connection pool) instead of
+        /// building one; the builder's own transport settings are then unused.
+        pub fn transport(mut self, transport: super::transport::Transport) -> Self {
+            self.transport = Some(transport);
+            self
+        }
+
+        /// The whole-request timeout (default 60 s).
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.transport_builder = self.transport_builder.timeout(Some(timeout));
+            self
+        }
+
+        /// The connect timeout (default 10 s).
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.transport_builder = self.transport_builder.connect_timeout(Some(timeout));
+            self
+        }
+
+        /// The response body cap in bytes (default 16 MiB).
+        pub fn body_limit(mut self, bytes: u64) -> Self {
+            self.transport_builder = self.transport_builder.body_limit(bytes);
+            self
+        }
+
+        /// The `User-Agent` (default `cloudphone-rust/<version>`).
+        pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+            self.transport_builder = self.transport_builder.user_agent(user_agent);
+            self
+        }
+
+        /// An explicit proxy URL (never logged); see [`TransportBuilder::proxy`](super::TransportBuilder::proxy).
+        pub fn proxy(mut self, url: impl Into<String>) -> Self {
+            self.transport_builder = self.transport_builder.proxy(url);
+            self
+        }
+
+        /// The proxy from `HTTPS_PROXY` & co.
+        pub fn proxy_from_env(mut self) -> Self {
+            self.transport_builder = self.transport_builder.proxy_from_env();
+            self
+        }
+
+        /// Every other transport setting at once.
+        pub fn transport_builder(mut self, builder: super::transport::TransportBuilder) -> Self {
+            self.transport_builder = builder;
+            self
+        }
+
+        /// The retry policy (default [`RetryPolicy::default`](super::RetryPolicy::default)).
+        pub fn retry(mut self, policy: super::retry::RetryPolicy) -> Self {
+            self.retry = policy;
+            self
+        }
+
+        /// How many calls of one batch are in flight at once (default 4).
+        pub fn max_in_flight(mut self, n: usize) -> Self {
+            self.max_in_flight = n.max(1);
+            self
+        }
+    };
+}
+pub(crate) use transport_setters;

@@ -1,0 +1,398 @@
+//! The HTTP side: one configured `ureq::Agent` (keep-alive pool, timeouts,
+//! proxy, TLS, body cap) shared by every clone of every client built on it.
+
+use std::fmt;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::error::{Error, Result, invalid};
+use crate::http::{Request, Response};
+use crate::secret::Secret;
+
+/// The default `User-Agent` of requests the core does not give one.
+pub const DEFAULT_USER_AGENT: &str = crate::huawei::DEFAULT_USER_AGENT;
+/// Default cap on a response body: 16 MiB.
+pub const DEFAULT_BODY_LIMIT: u64 = 16 * 1024 * 1024;
+/// Default timeout for one whole request (connect, send, receive the body).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default timeout for connecting (TCP, proxy and TLS handshake).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Which certificates a TLS server is checked against.
+#[cfg(feature = "rustls")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TlsRoots {
+    /// Mozilla's roots compiled in (`webpki-roots`); the same everywhere.
+    #[default]
+    WebPki,
+    /// The operating system's verifier and trust store (feature
+    /// `platform-verifier`): honours roots an administrator installed.
+    #[cfg(feature = "platform-verifier")]
+    Platform,
+}
+
+#[derive(Clone, Debug)]
+enum ProxySetting {
+    None,
+    FromEnv,
+    Url(Secret),
+}
+
+/// Builds a [`Transport`].
+///
+/// Every setting has a deliberate default: a 60 s whole-request timeout and a
+/// 10 s connect timeout, a 16 MiB body cap, no proxy (the environment's
+/// `HTTPS_PROXY` & co. are read only after [`proxy_from_env`](Self::proxy_from_env)),
+/// HTTP error statuses handed to the core's parsers with their bodies,
+/// redirects not followed (as the official SDKs), and with the `rustls`
+/// feature, rustls with the webpki roots.
+#[derive(Clone, Debug)]
+pub struct TransportBuilder {
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    body_limit: u64,
+    user_agent: String,
+    proxy: ProxySetting,
+    https_only: bool,
+    max_idle_connections: usize,
+    max_idle_connections_per_host: usize,
+    #[cfg(feature = "rustls")]
+    tls_roots: TlsRoots,
+}
+
+impl Default for TransportBuilder {
+    fn default() -> Self {
+        TransportBuilder {
+            timeout: Some(DEFAULT_TIMEOUT),
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
+            body_limit: DEFAULT_BODY_LIMIT,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            proxy: ProxySetting::None,
+            https_only: false,
+            max_idle_connections: 64,
+            max_idle_connections_per_host: 32,
+            #[cfg(feature = "rustls")]
+            tls_roots: TlsRoots::default(),
+        }
+    }
+}
+
+impl TransportBuilder {
+    /// The timeout of one whole request, from connecting to the last body
+    /// byte; `None` disables it (not recommended).
+    pub fn timeout(mut self, t: Option<Duration>) -> Self {
+        self.timeout = t;
+        self
+    }
+
+    /// The timeout for connecting (DNS, TCP, proxy, TLS handshake).
+    pub fn connect_timeout(mut self, t: Option<Duration>) -> Self {
+        self.connect_timeout = t;
+        self
+    }
+
+    /// The largest response body accepted, in bytes; a larger one fails the
+    /// call with [`Error::BodyTooLarge`].
+    pub fn body_limit(mut self, bytes: u64) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// The `User-Agent` of requests that carry none (the Huawei client also
+    /// puts it into its signed requests).
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = ua.into();
+        self
+    }
+
+    /// Sends through this proxy: `http://[user:password@]host:port`
+    /// (CONNECT for https targets), or `socks5://…` with the `socks-proxy`
+    /// feature. The URL may carry credentials; it is never logged.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Url(Secret::new(url));
+        self
+    }
+
+    /// Uses the proxy named by `ALL_PROXY`/`HTTPS_PROXY`/`HTTP_PROXY`
+    /// (and `NO_PROXY`), if any.
+    pub fn proxy_from_env(mut self) -> Self {
+        self.proxy = ProxySetting::FromEnv;
+        self
+    }
+
+    /// Connects directly (the default).
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxySetting::None;
+        self
+    }
+
+    /// Refuses plain-http endpoints.
+    pub fn https_only(mut self, yes: bool) -> Self {
+        self.https_only = yes;
+        self
+    }
+
+    /// Idle keep-alive connections kept in total and per host (defaults 64
+    /// and 32, enough for a fan-out of 32 calls in flight).
+    pub fn max_idle_connections(mut self, total: usize, per_host: usize) -> Self {
+        self.max_idle_connections = total;
+        self.max_idle_connections_per_host = per_host;
+        self
+    }
+
+    /// Which roots TLS servers are verified against.
+    #[cfg(feature = "rustls")]
+    pub fn tls_roots(mut self, roots: TlsRoots) -> Self {
+        self.tls_roots = roots;
+        self
+    }
+
+    /// Builds the transport and its connection pool.
+    pub fn build(self) -> Result<Transport> {
+        crate::http::check_header_value("user_agent", &self.user_agent)?;
+        let proxy = match &self.proxy {
+            ProxySetting::None => None,
+            ProxySetting::FromEnv => ureq::Proxy::try_from_env(),
+            ProxySetting::Url(url) => Some(ureq::Proxy::new(url.expose()).map_err(|_| {
+                invalid(
+                    "proxy",
+                    "not a proxy URL (scheme://[user:password@]host:port)",
+                )
+            })?),
+        };
+        let builder = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .https_only(self.https_only)
+            .proxy(proxy)
+            .user_agent(self.user_agent.as_str())
+            .timeout_global(self.timeout)
+            .timeout_connect(self.connect_timeout)
+            .max_idle_connections(self.max_idle_connections)
+            .max_idle_connections_per_host(self.max_idle_connections_per_host);
+        #[cfg(feature = "rustls")]
+        let builder = {
+            let roots = match self.tls_roots {
+                TlsRoots::WebPki => ureq::tls::RootCerts::WebPki,
+                #[cfg(feature = "platform-verifier")]
+                TlsRoots::Platform => ureq::tls::RootCerts::PlatformVerifier,
+            };
+            builder.tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .provider(ureq::tls::TlsProvider::Rustls)
+                    .root_certs(roots)
+                    .build(),
+            )
+        };
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                agent: builder.build().new_agent(),
+                body_limit: self.body_limit,
+                timeout: self.timeout,
+                user_agent: self.user_agent,
+            }),
+        })
+    }
+}
+
+struct Inner {
+    agent: ureq::Agent,
+    body_limit: u64,
+    timeout: Option<Duration>,
+    user_agent: String,
+}
+
+/// A configured HTTP/1.1 agent with its keep-alive pool. Cheap to clone;
+/// clones share the pool. Give one to several clients (Huawei and GeeLark
+/// alike) to share connections and settings.
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("body_limit", &self.inner.body_limit)
+            .field("timeout", &self.inner.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A failed send, with whether the failure proves nothing reached the server.
+pub(crate) struct SendFailure {
+    pub(crate) error: Error,
+    pub(crate) not_sent: bool,
+}
+
+impl Transport {
+    /// A builder with the defaults.
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder::default()
+    }
+
+    /// A transport with every default.
+    pub fn new() -> Result<Self> {
+        Self::builder().build()
+    }
+
+    /// The response body cap in bytes.
+    pub fn body_limit(&self) -> u64 {
+        self.inner.body_limit
+    }
+
+    /// The `User-Agent` configured.
+    pub fn user_agent(&self) -> &str {
+        &self.inner.user_agent
+    }
+
+    /// Sends one request as-is (no retry) and reads the whole response,
+    /// whatever its status. For hosts that build requests themselves.
+    pub fn send(&self, request: Request) -> Result<Response> {
+        self.send_op("send", request, None).map_err(|f| f.error)
+    }
+
+    /// Sends `request` for `operation`; `time_left` cuts the whole-request
+    /// timeout to what a retry budget has left.
+    pub(crate) fn send_op(
+        &self,
+        operation: &'static str,
+        request: Request,
+        time_left: Option<Duration>,
+    ) -> std::result::Result<Response, SendFailure> {
+        let refuse = |error| SendFailure {
+            error,
+            not_sent: true,
+        };
+        let mut b = ureq::http::Request::builder()
+            .method(request.method.as_str())
+            .uri(request.url.as_str());
+        for (name, value) in &request.headers {
+            b = b.header(name.as_str(), value.as_bytes());
+        }
+        let http_request = b
+            .body(request.body)
+            .map_err(|e| refuse(invalid("request", format!("cannot be sent: {e}"))))?;
+        let cut = match (time_left, self.inner.timeout) {
+            (Some(left), Some(t)) => (left < t).then_some(left),
+            (Some(left), None) => Some(left),
+            _ => None,
+        };
+        let agent = &self.inner.agent;
+        let result = match cut {
+            Some(left) => agent.run(
+                agent
+                    .configure_request(http_request)
+                    .timeout_global(Some(left.max(Duration::from_millis(1))))
+                    .build(),
+            ),
+            None => agent.run(http_request),
+        };
+        let mut response = result.map_err(|e| map_error(operation, e, true))?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.inner.body_limit)
+            .read_to_vec()
+            .map_err(|e| map_error(operation, e, false))?;
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+/// Maps a ureq error onto the crate's kinds. `before_response` is true for
+/// errors raised before a response head arrived. Messages name what failed,
+/// never a header value or a proxy URL.
+fn map_error(operation: &'static str, e: ureq::Error, before_response: bool) -> SendFailure {
+    let transport = |message: String, not_sent: bool| SendFailure {
+        error: Error::Transport {
+            operation,
+            message,
+            not_sent,
+        },
+        not_sent,
+    };
+    match e {
+        ureq::Error::Timeout(t) => {
+            let not_sent = matches!(t, ureq::Timeout::Resolve | ureq::Timeout::Connect);
+            SendFailure {
+                error: Error::Timeout {
+                    operation,
+                    message: if not_sent {
+                        format!("{t} timeout (the request was not sent)")
+                    } else {
+                        format!("{t} timeout")
+                    },
+                },
+                not_sent,
+            }
+        }
+        ureq::Error::BodyExceedsLimit(limit) => SendFailure {
+            error: Error::BodyTooLarge { operation, limit },
+            not_sent: false,
+        },
+        ureq::Error::HostNotFound => transport("host not found".into(), true),
+        ureq::Error::ConnectionFailed => transport("connection failed".into(), true),
+        ureq::Error::ConnectProxyFailed(_) => {
+            transport("the proxy refused the CONNECT request".into(), true)
+        }
+        ureq::Error::InvalidProxyUrl => SendFailure {
+            error: invalid("proxy", "not a valid proxy URL"),
+            not_sent: true,
+        },
+        ureq::Error::Io(io) => {
+            use io::ErrorKind as K;
+            match io.kind() {
+                K::TimedOut | K::WouldBlock => SendFailure {
+                    error: Error::Timeout {
+                        operation,
+                        message: format!("I/O timed out: {io}"),
+                    },
+                    not_sent: false,
+                },
+                K::ConnectionRefused
+                | K::AddrNotAvailable
+                | K::NetworkUnreachable
+                | K::HostUnreachable => transport(format!("cannot connect: {io}"), true),
+                _ if !before_response => transport(
+                    format!("connection failed while reading the body: {io}"),
+                    false,
+                ),
+                _ => transport(format!("I/O error: {io}"), false),
+            }
+        }
+        ureq::Error::Protocol(p) => transport(format!("HTTP protocol error: {p}"), false),
+        ureq::Error::LargeResponseHeader(..) => {
+            transport("the response header is too large".into(), false)
+        }
+        ureq::Error::RequireHttpsOnly(_) => SendFailure {
+            error: invalid("endpoint", "is not https and the transport is https-only"),
+            not_sent: true,
+        },
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => SendFailure {
+            error: invalid("request", "the URL or a header cannot be sent"),
+            not_sent: true,
+        },
+        ureq::Error::Tls(m) => transport(format!("TLS error: {m}"), true),
+        #[cfg(feature = "rustls")]
+        ureq::Error::Rustls(r) => transport(format!("TLS error: {r}"), true),
+        // A feature the core never enables, or a variant added later.
+        other => transport(format!("{other}"), false),
+    }
+}
