@@ -381,3 +381,15 @@ pub fn unix_now() -> u64 {
         .unwrap()
         .as_secs()
 }
+
+/// Formats Unix seconds as IAM's `expires_at` (`2024-01-02T03:04:05.000000Z`).
+pub fn rfc3339(unix_secs: u64) -> String {
+    let (y, m, d) = civil_from_days((unix_secs / 86_400) as i64);
+    let s = unix_secs % 86_400;
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.000000Z",
+        s / 3600,
+        (s / 60) % 60,
+        s % 60
+    )
+}
