@@ -17,7 +17,10 @@ fn main() -> Result<(), Error> {
     let hw = huawei::Config::for_region(
         "cn-north-4",
         "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-        huawei::Auth::aksk("HPUAEXAMPLEAK0000001", "ExampleSecretKey0123456789abcdefghijklmn"),
+        huawei::Auth::aksk(
+            "HPUAEXAMPLEAK0000001",
+            "ExampleSecretKey0123456789abcdefghijklmn",
+        ),
     )?;
     let op = BatchConnection::new(
         [

@@ -91,7 +91,7 @@ pub use error::{ApiError, Error, ErrorKind, Result};
 pub use http::{Method, Request, Response};
 pub use op::{Context, Endpoint, Operation, check_path_segment, format_trace_id};
 pub use page::Pager;
-pub use phone::{Phone, PhoneStatus, Provider};
+pub use phone::{JobStatus, Phone, PhoneStatus, Provider};
 pub use secret::Secret;
 
 /// The README's examples, compiled and run as doctests.

@@ -13,18 +13,24 @@ pub trait Pager: Operation + Sized {
     fn next_page(&self, last: &Self::Output) -> Option<Self>;
 }
 
-/// Offset/limit paging with a reported total (Huawei CPH lists): the next
-/// offset, or `None` when done. A page with no items ends the listing even if
-/// the total says more (the total can shrink while paging); a short page
-/// moves the offset by what actually came back.
-pub fn next_offset(offset: u32, items_returned: usize, total: Option<u64>) -> Option<u32> {
+/// Offset/limit paging (Huawei CPH lists): the next offset, or `None` when
+/// done. A page with no items ends the listing even if the total says more
+/// (the total can shrink while paging); a short page moves the offset by
+/// what actually came back. Without a total (lists that report none), a
+/// page shorter than `limit` is the last.
+pub fn next_offset(
+    offset: u32,
+    limit: u32,
+    items_returned: usize,
+    total: Option<u64>,
+) -> Option<u32> {
     if items_returned == 0 {
         return None;
     }
     let next = u64::from(offset) + items_returned as u64;
     match total {
         Some(total) if next >= total => None,
-        // Without a total, a page is the last only when it came back empty.
+        None if (items_returned as u64) < u64::from(limit) => None,
         _ => u32::try_from(next).ok(),
     }
 }
@@ -57,18 +63,19 @@ mod tests {
     #[test]
     fn offsets() {
         // 250 phones in pages of 100.
-        assert_eq!(next_offset(0, 100, Some(250)), Some(100));
-        assert_eq!(next_offset(100, 100, Some(250)), Some(200));
-        assert_eq!(next_offset(200, 50, Some(250)), None);
+        assert_eq!(next_offset(0, 100, 100, Some(250)), Some(100));
+        assert_eq!(next_offset(100, 100, 100, Some(250)), Some(200));
+        assert_eq!(next_offset(200, 100, 50, Some(250)), None);
         // Exactly a multiple.
-        assert_eq!(next_offset(100, 100, Some(200)), None);
+        assert_eq!(next_offset(100, 100, 100, Some(200)), None);
         // Empty fleet, page past the end.
-        assert_eq!(next_offset(0, 0, Some(0)), None);
-        assert_eq!(next_offset(300, 0, Some(250)), None);
+        assert_eq!(next_offset(0, 100, 0, Some(0)), None);
+        assert_eq!(next_offset(300, 100, 0, Some(250)), None);
         // The server returns fewer than asked although more remain.
-        assert_eq!(next_offset(0, 60, Some(250)), Some(60));
-        // No total: keep going until an empty page.
-        assert_eq!(next_offset(0, 100, None), Some(100));
+        assert_eq!(next_offset(0, 100, 60, Some(250)), Some(60));
+        // No total: a full page asks for more, a short page is the last.
+        assert_eq!(next_offset(0, 100, 100, None), Some(100));
+        assert_eq!(next_offset(100, 100, 7, None), None);
     }
 
     #[test]

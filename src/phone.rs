@@ -200,3 +200,54 @@ impl Phone {
         }
     }
 }
+
+/// The state of an asynchronous job (Huawei CPH jobs: 1 running,
+/// 2 succeeded, -1 failed). Unknown codes are kept and count as unfinished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum JobStatus {
+    /// Still running.
+    Running,
+    /// Finished successfully.
+    Succeeded,
+    /// Finished with an error (see the job's error code and message).
+    Failed,
+    /// A code this crate does not know, kept as received.
+    Unknown {
+        /// Whose code it is.
+        provider: Provider,
+        /// The raw value.
+        raw: i64,
+    },
+}
+
+impl JobStatus {
+    /// Maps a Huawei CPH job `status`.
+    pub fn from_huawei(code: i64) -> Self {
+        match code {
+            1 => JobStatus::Running,
+            2 => JobStatus::Succeeded,
+            -1 => JobStatus::Failed,
+            raw => JobStatus::Unknown {
+                provider: Provider::Huawei,
+                raw,
+            },
+        }
+    }
+
+    /// Whether the job has finished, one way or the other.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, JobStatus::Succeeded | JobStatus::Failed)
+    }
+
+    /// A short stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Running => "running",
+            JobStatus::Succeeded => "succeeded",
+            JobStatus::Failed => "failed",
+            JobStatus::Unknown { .. } => "unknown",
+        }
+    }
+}

@@ -145,3 +145,133 @@ fn geelark_status_token_mode_large_ids() {
     let req = op.build(&Context::new(&cfg, NOW_MS, TRACE)).unwrap();
     snap("geelark_status_token_mode", req.to_text());
 }
+
+mod huawei_fleet {
+    use super::*;
+    use cloudphone::huawei::adb::{Command, RunCommand, RunSyncShell, Target};
+    use cloudphone::huawei::jobs::{ListJobs, ShowJob};
+    use cloudphone::huawei::lifecycle::{
+        Properties, ResetPhones, RestartPhones, StopPhones, UpdateProperties,
+    };
+    use cloudphone::huawei::phones::{ListPhones, RenamePhone, ShowPhone};
+    use cloudphone::huawei::servers::{ListEncodeServers, ListServers, ShowServer};
+    use std::collections::BTreeMap;
+
+    fn build<O: Operation<Config = huawei::Config>>(op: &O) -> String {
+        op.build(&Context::new(&huawei_aksk(), NOW_MS, TRACE))
+            .unwrap()
+            .to_text()
+    }
+
+    #[test]
+    fn reads() {
+        let list = ListPhones::new()
+            .page(200, 50)
+            .unwrap()
+            .name("手机 a+b")
+            .unwrap()
+            .status(2)
+            .unwrap()
+            .server("c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6")
+            .unwrap();
+        snap("huawei_list_phones_filtered", build(&list));
+        snap("huawei_list_phones_default", build(&ListPhones::new()));
+        snap(
+            "huawei_show_phone",
+            build(&ShowPhone::new("1564567b8bab40f34711234cb80d8574").unwrap()),
+        );
+        let servers = ListServers::new().filter("network_version", "v2").unwrap();
+        snap("huawei_list_servers", build(&servers));
+        snap(
+            "huawei_show_server",
+            build(&ShowServer::new("c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6").unwrap()),
+        );
+        let enc = ListEncodeServers::new()
+            .server("s1")
+            .unwrap()
+            .kind(1)
+            .unwrap();
+        snap("huawei_list_encode_servers", build(&enc));
+        snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
+        snap(
+            "huawei_list_jobs_one",
+            build(&ListJobs::for_request("req-1").unwrap()),
+        );
+        let many = ListJobs::for_requests(["req-1", "req-2", "req-1"])
+            .unwrap()
+            .page(100, 50)
+            .unwrap();
+        snap("huawei_list_jobs_many", build(&many));
+    }
+
+    #[test]
+    fn writes() {
+        let props = Properties::new()
+            .set("sys.prop.writephonenum", "13666666666")
+            .unwrap()
+            .set("persist.sys.locale", "zh-CN")
+            .unwrap();
+        let restart = RestartPhones::new(["p1", "p2"])
+            .unwrap()
+            .with_image("img1")
+            .unwrap()
+            .with_properties(props.clone());
+        snap("huawei_restart_phones", build(&restart));
+        snap(
+            "huawei_restart_phones_plain",
+            build(&RestartPhones::new(["p1"]).unwrap()),
+        );
+        let reset = ResetPhones::new(["p1"])
+            .unwrap()
+            .factory_reset(true)
+            .with_properties(props.clone());
+        snap("huawei_reset_phones", build(&reset));
+        snap(
+            "huawei_stop_phones",
+            build(&StopPhones::new(["p1", "p2", "p2"]).unwrap()),
+        );
+        let mut custom = BTreeMap::new();
+        custom.insert("my.flag".to_owned(), "1".to_owned());
+        let update = UpdateProperties::new()
+            .phone("p1", props, BTreeMap::new())
+            .unwrap()
+            .phone("p2", Properties::new(), custom)
+            .unwrap();
+        snap("huawei_update_properties", build(&update));
+        snap(
+            "huawei_rename_phone",
+            build(&RenamePhone::new("p1", "云手机_01-a").unwrap()),
+        );
+    }
+
+    #[test]
+    fn adb() {
+        let phones = || Target::Phones(vec!["p1".into(), "p2".into()]);
+        let mut text = String::new();
+        for cmd in [
+            Command::Shell("ls -l /system | grep app".into()),
+            Command::Install("obs://bucket/apps/app.apk".into()),
+            Command::InstallMultiple(vec!["obs://b/base.apk".into(), "obs://b/split.apk".into()]),
+            Command::Uninstall("com.example.app".into()),
+            Command::Push("obs://bucket/data.tar".into()),
+        ] {
+            let op = RunCommand::new(cmd, phones()).unwrap();
+            let req = op
+                .build(&Context::new(&huawei_aksk(), NOW_MS, TRACE))
+                .unwrap();
+            text.push_str(&String::from_utf8(req.body).unwrap());
+            text.push('\n');
+        }
+        snap("huawei_run_command_bodies", text);
+        let op = RunCommand::new(
+            Command::Shell("reboot".into()),
+            Target::Servers(vec!["s1".into()]),
+        )
+        .unwrap();
+        snap("huawei_run_command_servers", build(&op));
+        snap(
+            "huawei_run_sync_shell",
+            build(&RunSyncShell::new("getprop ro.product.model", phones()).unwrap()),
+        );
+    }
+}

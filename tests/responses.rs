@@ -59,3 +59,60 @@ fn geelark_phone_status() {
     let op = GetPhoneStatus::new(["x"]).unwrap();
     snapshot_dir(&op, "geelark/phone_status");
 }
+
+mod huawei_fleet {
+    use super::snapshot_dir;
+    use cloudphone::huawei::adb::{Command, RunCommand, RunSyncShell, Target};
+    use cloudphone::huawei::jobs::{ListJobs, ShowJob};
+    use cloudphone::huawei::lifecycle::{RestartPhones, StopPhones};
+    use cloudphone::huawei::phones::{ListPhones, RenamePhone, ShowPhone};
+    use cloudphone::huawei::servers::{ListEncodeServers, ListServers, ShowServer};
+
+    #[test]
+    fn list_phones() {
+        snapshot_dir(&ListPhones::new(), "huawei/list_phones");
+    }
+
+    #[test]
+    fn show_phone() {
+        snapshot_dir(&ShowPhone::new("p1").unwrap(), "huawei/show_phone");
+    }
+
+    #[test]
+    fn rename_phone() {
+        snapshot_dir(&RenamePhone::new("p1", "n").unwrap(), "huawei/rename_phone");
+    }
+
+    #[test]
+    fn servers() {
+        snapshot_dir(&ListServers::new(), "huawei/list_servers");
+        snapshot_dir(&ShowServer::new("s1").unwrap(), "huawei/show_server");
+        snapshot_dir(&ListEncodeServers::new(), "huawei/list_encode_servers");
+    }
+
+    #[test]
+    fn jobs_started() {
+        snapshot_dir(
+            &RestartPhones::new(["p1"]).unwrap(),
+            "huawei/restart_phones",
+        );
+        snapshot_dir(&StopPhones::new(["p1"]).unwrap(), "huawei/stop_phones");
+        let cmd = RunCommand::new(
+            Command::Shell("ls".into()),
+            Target::Servers(vec!["s1".into()]),
+        );
+        snapshot_dir(&cmd.unwrap(), "huawei/run_command");
+    }
+
+    #[test]
+    fn sync_shell() {
+        let op = RunSyncShell::new("ls -l /system", Target::Phones(vec!["p1".into()])).unwrap();
+        snapshot_dir(&op, "huawei/run_sync_shell");
+    }
+
+    #[test]
+    fn jobs() {
+        snapshot_dir(&ShowJob::new("j1").unwrap(), "huawei/show_job");
+        snapshot_dir(&ListJobs::for_request("r1").unwrap(), "huawei/list_jobs");
+    }
+}

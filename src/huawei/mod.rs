@@ -2,15 +2,24 @@
 //!
 //! - [`Config`] and [`Auth`]: endpoint ([`cph_endpoint`] for a region or a
 //!   custom [`crate::Endpoint`]), project id, AK/SK or IAM token.
-//! - [`BatchConnection`]: access information for up to 10 phones per call.
+//! - Connecting: [`BatchConnection`] (access info for up to 10 phones a call).
+//! - Fleet: [`phones`] (list, detail, rename), [`servers`] (servers and
+//!   encode servers), [`lifecycle`] (restart, reset, stop, properties),
+//!   [`jobs`] (job state and a sans-IO watcher), [`adb`] (shell, install,
+//!   uninstall, push).
 //! - [`iam::CreateToken`]: an IAM token from a user's password.
 //! - [`signer`]: the `SDK-HMAC-SHA256` signature, byte-exact with the
 //!   official SDK core.
 
+pub mod adb;
 mod config;
 pub mod connection;
 pub mod iam;
+pub mod jobs;
+pub mod lifecycle;
+pub mod phones;
 mod region;
+pub mod servers;
 pub mod signer;
 mod wire;
 

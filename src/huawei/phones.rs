@@ -1,0 +1,486 @@
+//! Phones: list (paged), detail (with the ports to reach each service of a
+//! phone), and rename.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::config::Config;
+use super::wire;
+use crate::error::{Error, Result, invalid};
+use crate::http::{Method, Request, Response};
+use crate::json::{int_or_string, null_default, opt_string_or_int, string_or_int};
+use crate::op::{Context, Operation, check_path_segment};
+use crate::page::{Pager, next_offset};
+use crate::phone::{Phone, PhoneStatus, Provider};
+
+/// Largest `limit` of [`ListPhones`].
+pub const MAX_PHONES_LIMIT: u32 = 200;
+
+/// Order and billing metadata.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// Order id.
+    #[serde(default)]
+    pub order_id: Option<String>,
+    /// Product id.
+    #[serde(default)]
+    pub product_id: Option<String>,
+    /// 0 yearly/monthly, 1 pay-per-use (servers only).
+    #[serde(default)]
+    pub charging_mode: Option<i64>,
+}
+
+/// A phone as the list returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PhoneRecord {
+    /// The phone id.
+    #[serde(deserialize_with = "string_or_int")]
+    pub phone_id: String,
+    /// The name.
+    #[serde(default)]
+    pub phone_name: Option<String>,
+    /// The server the phone runs on.
+    #[serde(default, deserialize_with = "opt_string_or_int")]
+    pub server_id: Option<String>,
+    /// The flavor.
+    #[serde(default)]
+    pub phone_model_name: Option<String>,
+    /// The image.
+    #[serde(default)]
+    pub image_id: Option<String>,
+    /// The image version.
+    #[serde(default)]
+    pub image_version: Option<String>,
+    /// The raw status code (see [`PhoneStatus::from_huawei`]).
+    #[serde(deserialize_with = "int_or_string")]
+    pub status: i64,
+    /// 0 ordinary, 1 trial.
+    #[serde(default, rename = "type")]
+    pub phone_type: Option<i64>,
+    /// IMEI.
+    #[serde(default)]
+    pub imei: Option<String>,
+    /// `direct` or `routing`.
+    #[serde(default)]
+    pub traffic_type: Option<String>,
+    /// 0 shared disk, 1 independent disk.
+    #[serde(default)]
+    pub volume_mode: Option<i64>,
+    /// Availability zone.
+    #[serde(default)]
+    pub availability_zone: Option<String>,
+    /// Order metadata.
+    #[serde(default, deserialize_with = "null_default")]
+    pub metadata: Metadata,
+    /// File-level encryption on.
+    #[serde(default)]
+    pub has_encrypt: Option<bool>,
+    /// Created (UTC text).
+    #[serde(default)]
+    pub create_time: Option<String>,
+    /// Updated (UTC text).
+    #[serde(default)]
+    pub update_time: Option<String>,
+}
+
+/// List phones: `GET /v1/{project_id}/cloud-phone/phones` (newest first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListPhones {
+    offset: u32,
+    limit: u32,
+    filters: Vec<(String, String)>,
+}
+
+impl Default for ListPhones {
+    fn default() -> Self {
+        ListPhones {
+            offset: 0,
+            limit: 100,
+            filters: Vec::new(),
+        }
+    }
+}
+
+impl ListPhones {
+    /// The first page of 100 phones, no filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page (offset ≥ 0, limit 1 to 200).
+    pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
+        if !(1..=MAX_PHONES_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 200"));
+        }
+        self.offset = offset;
+        self.limit = limit;
+        Ok(self)
+    }
+
+    fn filter(mut self, key: &str, value: String) -> Result<Self> {
+        if value.chars().any(char::is_control) {
+            return Err(invalid(
+                "filter",
+                "a filter value contains a control character",
+            ));
+        }
+        self.filters.retain(|(k, _)| k != key);
+        self.filters.push((key.to_owned(), value));
+        Ok(self)
+    }
+
+    /// Only phones whose name contains `name`.
+    pub fn name(self, name: impl Into<String>) -> Result<Self> {
+        self.filter("phone_name", name.into())
+    }
+
+    /// Only phones of this server.
+    pub fn server(self, server_id: impl Into<String>) -> Result<Self> {
+        self.filter("server_id", server_id.into())
+    }
+
+    /// Only phones with this raw status code.
+    pub fn status(self, code: i64) -> Result<Self> {
+        self.filter("status", code.to_string())
+    }
+
+    /// Only phones of this type (0 ordinary).
+    pub fn phone_type(self, t: i64) -> Result<Self> {
+        self.filter("type", t.to_string())
+    }
+}
+
+#[derive(Deserialize)]
+struct WireList<'a> {
+    #[serde(default)]
+    request_id: Option<String>,
+    #[serde(default)]
+    count: Option<u64>,
+    #[serde(default, borrow, deserialize_with = "null_default")]
+    phones: Vec<&'a RawValue>,
+}
+
+/// One page of phones.
+#[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
+pub struct PhoneList {
+    /// The request id.
+    pub request_id: Option<String>,
+    /// How many phones match in all (`count`).
+    pub total: Option<u64>,
+    /// The typed records.
+    pub records: Vec<PhoneRecord>,
+    /// The same phones in the provider-neutral view.
+    pub phones: Vec<Phone>,
+}
+
+impl Operation for ListPhones {
+    type Config = Config;
+    type Output = PhoneList;
+    const NAME: &'static str = "huawei.list_phones";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let mut q = self.filters.clone();
+        q.push(("offset".to_owned(), self.offset.to_string()));
+        q.push(("limit".to_owned(), self.limit.to_string()));
+        let path = wire::project_path(ctx.config, "v1", "cloud-phone/phones");
+        wire::build(ctx, Method::Get, path, q, None)
+    }
+
+    fn parse(&self, response: &Response) -> Result<PhoneList> {
+        if !response.is_success() {
+            return Err(wire::api_error(response));
+        }
+        crate::op::ensure_not_empty(Self::NAME, response)?;
+        let w: WireList<'_> = crate::json::decode(Self::NAME, response.status, &response.body)?;
+        let mut records = Vec::with_capacity(w.phones.len());
+        let mut phones = Vec::with_capacity(w.phones.len());
+        for (i, raw) in w.phones.into_iter().enumerate() {
+            let rec: PhoneRecord =
+                crate::json::decode(Self::NAME, response.status, raw.get().as_bytes())
+                    .map_err(|e| at_index(e, "phones", i))?;
+            phones.push(Phone::new(
+                Provider::Huawei,
+                rec.phone_id.clone(),
+                rec.phone_name.clone(),
+                PhoneStatus::from_huawei(rec.status),
+                raw.to_owned(),
+            ));
+            records.push(rec);
+        }
+        Ok(PhoneList {
+            request_id: w.request_id,
+            total: w.count,
+            records,
+            phones,
+        })
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListPhones {
+    fn next_page(&self, last: &PhoneList) -> Option<Self> {
+        next_offset(self.offset, self.limit, last.records.len(), last.total).map(|offset| {
+            ListPhones {
+                offset,
+                ..self.clone()
+            }
+        })
+    }
+}
+
+/// Prefixes a decode error's path with `field[index]`.
+pub(crate) fn at_index(e: Error, field: &str, i: usize) -> Error {
+    match e {
+        Error::Decode {
+            operation,
+            http_status,
+            path,
+            message,
+        } => Error::Decode {
+            operation,
+            http_status,
+            path: if path == "." {
+                format!("{field}[{i}]")
+            } else {
+                format!("{field}[{i}].{path}")
+            },
+            message,
+        },
+        other => other,
+    }
+}
+
+/// How to reach one service port of a phone through its server.
+///
+/// The API sends both the current field names and their deprecated aliases
+/// (`device_ip`, `access_ip`, `intranet_ip`); the current name wins, the
+/// alias fills in when only it is present.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(from = "WireAccessInfo")]
+#[non_exhaustive]
+pub struct PhoneAccessInfo {
+    /// `adb`, `vnc`, or a user-defined port name.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// The phone's private IP.
+    pub phone_ip: Option<String>,
+    /// The port the service listens on inside the phone.
+    pub listen_port: Option<i64>,
+    /// The server's public IP, empty if not published.
+    pub public_ip: Option<String>,
+    /// The server's private IP.
+    pub server_ip: Option<String>,
+    /// The server port mapped to `listen_port`.
+    pub access_port: Option<i64>,
+    /// The phone's IPv6 address.
+    pub phone_ipv6: Option<String>,
+    /// The server's IPv6 address.
+    pub server_ipv6: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WireAccessInfo {
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    phone_ip: Option<String>,
+    #[serde(default)]
+    device_ip: Option<String>,
+    #[serde(default, deserialize_with = "opt_int")]
+    listen_port: Option<i64>,
+    #[serde(default)]
+    public_ip: Option<String>,
+    #[serde(default)]
+    access_ip: Option<String>,
+    #[serde(default)]
+    server_ip: Option<String>,
+    #[serde(default)]
+    intranet_ip: Option<String>,
+    #[serde(default, deserialize_with = "opt_int")]
+    access_port: Option<i64>,
+    #[serde(default)]
+    phone_ipv6: Option<String>,
+    #[serde(default)]
+    server_ipv6: Option<String>,
+}
+
+impl From<WireAccessInfo> for PhoneAccessInfo {
+    fn from(w: WireAccessInfo) -> Self {
+        PhoneAccessInfo {
+            kind: w.kind,
+            phone_ip: w.phone_ip.or(w.device_ip),
+            listen_port: w.listen_port,
+            public_ip: w.public_ip.or(w.access_ip),
+            server_ip: w.server_ip.or(w.intranet_ip),
+            access_port: w.access_port,
+            phone_ipv6: w.phone_ipv6,
+            server_ipv6: w.server_ipv6,
+        }
+    }
+}
+
+pub(crate) fn opt_int<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    struct I(#[serde(deserialize_with = "int_or_string")] i64);
+    Ok(Option::<I>::deserialize(d)?.map(|I(n)| n))
+}
+
+/// A phone's full record.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PhoneDetail {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// Everything the list shows.
+    #[serde(flatten)]
+    pub phone: PhoneRecord,
+    /// Ports of the phone's services.
+    #[serde(default, deserialize_with = "null_default")]
+    pub access_infos: Vec<PhoneAccessInfo>,
+    /// The phone's properties (JSON text as sent).
+    #[serde(default)]
+    pub property: Option<String>,
+    /// Custom properties.
+    #[serde(default, deserialize_with = "null_default")]
+    pub custom_property: BTreeMap<String, String>,
+}
+
+impl PhoneDetail {
+    /// The neutral state.
+    pub fn status(&self) -> PhoneStatus {
+        PhoneStatus::from_huawei(self.phone.status)
+    }
+}
+
+/// Read one phone: `GET /v1/{project_id}/cloud-phone/phones/{phone_id}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShowPhone {
+    phone_id: String,
+}
+
+impl ShowPhone {
+    /// The phone to read.
+    pub fn new(phone_id: impl Into<String>) -> Result<Self> {
+        let phone_id = phone_id.into();
+        check_path_segment("phone_id", &phone_id)?;
+        Ok(ShowPhone { phone_id })
+    }
+}
+
+impl Operation for ShowPhone {
+    type Config = Config;
+    type Output = PhoneDetail;
+    const NAME: &'static str = "huawei.show_phone";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let path = wire::project_path(
+            ctx.config,
+            "v1",
+            &format!("cloud-phone/phones/{}", self.phone_id),
+        );
+        wire::build(ctx, Method::Get, path, Vec::new(), None)
+    }
+
+    fn parse(&self, response: &Response) -> Result<PhoneDetail> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// Rename a phone: `PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenamePhone {
+    phone_id: String,
+    name: String,
+}
+
+/// Longest phone name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+
+impl RenamePhone {
+    /// A name of 1 to 60 letters (any script), digits, `-` and `_`.
+    pub fn new(phone_id: impl Into<String>, name: impl Into<String>) -> Result<Self> {
+        let phone_id = phone_id.into();
+        check_path_segment("phone_id", &phone_id)?;
+        let name = name.into();
+        check_name(&name)?;
+        Ok(RenamePhone { phone_id, name })
+    }
+}
+
+pub(crate) fn check_name(name: &str) -> Result<()> {
+    let n = name.chars().count();
+    if n == 0 || n > MAX_NAME_CHARS {
+        return Err(invalid("phone_name", "must be 1 to 60 characters"));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(invalid(
+            "phone_name",
+            "only letters, digits, '-' and '_' are allowed",
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct RenameBody<'a> {
+    phone_name: &'a str,
+}
+
+/// The answer of an operation that returns only its request id.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Done {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+}
+
+impl Operation for RenamePhone {
+    type Config = Config;
+    type Output = Done;
+    const NAME: &'static str = "huawei.rename_phone";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let body = serde_json::to_vec(&RenameBody {
+            phone_name: &self.name,
+        })
+        .map_err(|e| invalid("phone_name", e.to_string()))?;
+        let path = wire::project_path(
+            ctx.config,
+            "v1",
+            &format!("cloud-phone/phones/{}", self.phone_id),
+        );
+        wire::build(ctx, Method::Put, path, Vec::new(), Some(body))
+    }
+
+    fn parse(&self, response: &Response) -> Result<Done> {
+        if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Done {
+                request_id: response.header("x-request-id").map(str::to_owned),
+            });
+        }
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
