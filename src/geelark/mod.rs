@@ -3,18 +3,52 @@
 //! - [`Config`] and [`Auth`]: endpoint ([`GLOBAL_ENDPOINT`] by default) and
 //!   key-mode or token-mode credentials.
 //! - [`GetPhoneStatus`]: the state of up to 100 phones per call.
+//! - [`ListPhones`]: the fleet page by page (a [`Pager`](crate::Pager)),
+//!   typed [`PhoneRecord`]s plus neutral [`Phone`](crate::Phone)s.
+//! - [`StartPhones`], [`StopPhones`], [`DeletePhones`], [`UpdatePhone`],
+//!   [`CreatePhones`]: the lifecycle.
+//! - [`TakeScreenshot`]/[`GetScreenshotResult`], [`SetGps`]/[`GetGps`],
+//!   [`SetAdb`]/[`GetAdbData`], [`ListApps`]/[`InstallApp`]/[`UninstallApp`].
+//!
+//! Every batch answer — shapes A to D of the reference, `code 0` with
+//! failures as well as 40006/40009 with `data` — converts into one
+//! [`CallOutcome`](crate::CallOutcome); [`shapes`] explains how.
 //! - [`sign`]/[`nonce`]: the key-mode signature, usable to verify webhooks.
 //!
 //! Every call is a POST of JSON answered by a `{code, msg, traceId, data}`
 //! envelope on HTTP 200; rate limits are envelope codes (40007, 40017,
 //! 47002; 40014 locks the account for two hours).
 
+pub mod adb;
+pub mod apps;
 mod auth;
 mod config;
+pub mod create;
+pub mod gps;
+pub mod lifecycle;
+pub mod list;
+pub mod model;
+pub mod screenshot;
+pub mod shapes;
 pub mod status;
+pub mod update;
 mod wire;
 
+pub use adb::{AdbConnection, AdbReport, AdbSwitchReport, GetAdbData, SetAdb};
+pub use apps::{
+    Accepted, AppList, InstallApp, InstallStatus, InstalledApp, ListApps, UninstallApp,
+};
 pub use auth::{Auth, nonce, sign};
 pub use config::{CHINA_ENDPOINT, Config, GLOBAL_ENDPOINT};
+pub use create::{CreatePhones, CreateReport, CreatedPhone, NewPhone};
+pub use gps::{GetGps, GpsPosition, GpsReport, GpsSetReport, SetGps};
+pub use lifecycle::{
+    DeletePhones, LifecycleReport, StartPhones, StartReport, StartedPhone, StopPhones,
+};
+pub use list::{ListPhones, PhoneList};
+pub use model::{ChargeMode, EquipmentInfo, Group, NetType, PhoneRecord, ProxyInfo};
+pub use screenshot::{GetScreenshotResult, ScreenshotResult, ScreenshotState, ScreenshotTask};
+pub use shapes::{Amounts, Envelope, ItemId, PhoneAck};
 pub use status::{GetPhoneStatus, MAX_IDS, PhoneState, PhoneStatusReport};
+pub use update::{ProxyConfig, ProxyScheme, UpdatePhone, UpdateReport};
 pub use wire::PARTIAL_CODES;

@@ -80,6 +80,30 @@ pub(crate) fn parse<T: DeserializeOwned>(
     operation: &'static str,
     response: &Response,
 ) -> Result<Answer<T>> {
+    let a = parse_opt::<T>(operation, response)?;
+    let Some(data) = a.data else {
+        return Err(Error::Decode {
+            operation,
+            http_status: response.status,
+            path: "data".to_owned(),
+            message: "missing or null".to_owned(),
+        });
+    };
+    Ok(Answer {
+        code: a.code,
+        msg: a.msg,
+        trace_id: a.trace_id,
+        data,
+    })
+}
+
+/// [`parse`] for calls whose success may carry no `data` at all (most
+/// mutating calls answer with the envelope only): a code-0 envelope without
+/// `data` (or with `null`) gives `None`. 40006/40009 still need `data`.
+pub(crate) fn parse_opt<T: DeserializeOwned>(
+    operation: &'static str,
+    response: &Response,
+) -> Result<Answer<Option<T>>> {
     crate::op::ensure_not_empty(operation, response).map_err(|e| {
         if response.is_success() {
             e
@@ -99,15 +123,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if env.code != 0 && !(PARTIAL_CODES.contains(&env.code) && data_present) {
         return Err(api_error(response, &env));
     }
-    let Some(raw) = env.data.filter(|_| data_present) else {
-        return Err(Error::Decode {
-            operation,
-            http_status: response.status,
-            path: "data".to_owned(),
-            message: "missing or null".to_owned(),
-        });
+    let data = match env.data.filter(|_| data_present) {
+        Some(raw) => Some(decode_data(operation, response.status, raw)?),
+        None => None,
     };
-    let data = decode_data(operation, response.status, raw)?;
     Ok(Answer {
         code: env.code,
         msg: env.msg.unwrap_or_default(),
