@@ -75,6 +75,7 @@ pub mod batch;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod error;
+pub mod ffi;
 pub mod geelark;
 mod hex;
 pub mod http;

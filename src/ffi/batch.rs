@@ -1,0 +1,667 @@
+//! Batch plan, merge and outcome, for hosts that fan out calls themselves:
+//! plan the ids, build and send one request per call, record each call's
+//! result (or error) in a merge, and finish it into an outcome that accounts
+//! for every id exactly once.
+
+use std::ffi::c_char;
+
+use serde::Serialize;
+
+use super::error::cloudphone_error;
+use super::geelark::{cloudphone_geelark_phone_status_result, cloudphone_phone_state};
+use super::guard::{
+    FfiResult, arg_mut, arg_out, arg_ref, arg_str, arg_str_array, free_box, guard, guard_or,
+    write_out,
+};
+use super::huawei::{cloudphone_connect_info, cloudphone_huawei_batch_connection_result};
+use super::response::{cloudphone_item_failure, json_out, views};
+use super::types::{
+    IdList, cloudphone_id_list, cloudphone_status, cloudphone_str, cloudphone_string,
+};
+use crate::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome};
+use crate::error::{Error, invalid};
+use crate::geelark::PhoneState;
+use crate::huawei::ConnectInfo;
+
+/// Distinct ids (duplicates collapsed, first seen wins) split into calls of
+/// at most `limit` ids. Free with `cloudphone_batch_plan_free`.
+///
+/// Thread safety: immutable; may be read from several threads at once.
+pub struct cloudphone_batch_plan {
+    ids: IdList,
+    calls: Vec<IdList>,
+}
+
+/// Plans calls for `ids` (any number, duplicates collapsed) of at most
+/// `limit` ids each — use `CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES` or
+/// `CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
+/// empty id, an id with a control character, and `limit` 0.
+///
+/// # Safety
+/// `ids` is `(NULL, 0)` or `ids_len` pointers to NUL-terminated strings;
+/// `plan_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_plan_new(
+    ids: *const *const c_char,
+    ids_len: usize,
+    limit: usize,
+    plan_out: *mut *mut cloudphone_batch_plan,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        arg_out(plan_out, "plan_out")?;
+        // SAFETY: per the function contract.
+        let ids = unsafe { arg_str_array(ids, ids_len, "ids") }?;
+        let plan = BatchPlan::new(ids, limit)?;
+        let handle = cloudphone_batch_plan {
+            ids: IdList::new(plan.ids().iter().map(String::as_str)),
+            calls: plan
+                .calls()
+                .map(|c| IdList::new(c.iter().map(String::as_str)))
+                .collect(),
+        };
+        // SAFETY: checked above.
+        unsafe { write_out(plan_out, handle) };
+        Ok(())
+    })
+}
+
+/// Frees a plan. NULL is a no-op; must not be called twice.
+///
+/// # Safety
+/// `plan` is NULL or a live plan no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_plan_free(plan: *mut cloudphone_batch_plan) {
+    // SAFETY: per the function contract.
+    guard_or((), || unsafe { free_box(plan) })
+}
+
+/// The distinct ids in first-seen order (`{NULL, 0}` when `plan` is NULL).
+///
+/// # Safety
+/// `plan` is NULL or live; the list lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_plan_ids(
+    plan: *const cloudphone_batch_plan,
+) -> cloudphone_id_list {
+    let none = cloudphone_id_list {
+        ids: std::ptr::null(),
+        len: 0,
+    };
+    guard_or(none, || {
+        // SAFETY: per the function contract.
+        unsafe { plan.as_ref() }.map_or(none, |p| p.ids.view())
+    })
+}
+
+/// How many calls the plan makes (0 when `plan` is NULL).
+///
+/// # Safety
+/// `plan` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_plan_call_count(
+    plan: *const cloudphone_batch_plan,
+) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { plan.as_ref() }.map_or(0, |p| p.calls.len())
+    })
+}
+
+/// The ids of call `index`, ready to pass as a build function's ids;
+/// `{NULL, 0}` when `plan` is NULL or `index` is out of range.
+///
+/// # Safety
+/// `plan` is NULL or live; the list lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_plan_call(
+    plan: *const cloudphone_batch_plan,
+    index: usize,
+) -> cloudphone_id_list {
+    let none = cloudphone_id_list {
+        ids: std::ptr::null(),
+        len: 0,
+    };
+    guard_or(none, || {
+        // SAFETY: per the function contract.
+        unsafe { plan.as_ref() }
+            .and_then(|p| p.calls.get(index))
+            .map_or(none, IdList::view)
+    })
+}
+
+/// What a merge has been told, replayed in order by `finish`.
+enum Event {
+    Connection(CallOutcome<ConnectInfo>),
+    Status(CallOutcome<PhoneState>),
+    CallFailed(usize, Error),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ItemKind {
+    Connection,
+    Status,
+}
+
+impl ItemKind {
+    fn name(self) -> &'static str {
+        match self {
+            ItemKind::Connection => "huawei.batch_connection",
+            ItemKind::Status => "geelark.phone_status",
+        }
+    }
+}
+
+/// Collects the results of a plan's calls. Create with
+/// `cloudphone_batch_merge_new`, record each call's result or error, then
+/// `cloudphone_batch_merge_finish`. Free with `cloudphone_batch_merge_free`.
+/// All results recorded into one merge must come from the same operation.
+///
+/// Thread safety: mutable; may be moved to another thread but must not be
+/// used by two threads at once.
+pub struct cloudphone_batch_merge {
+    ids: Vec<String>,
+    calls: Vec<Vec<String>>,
+    kind: Option<ItemKind>,
+    events: Vec<Event>,
+}
+
+impl cloudphone_batch_merge {
+    fn set_kind(&mut self, kind: ItemKind) -> FfiResult<()> {
+        match self.kind {
+            Some(k) if k != kind => Err(invalid(
+                "result",
+                format!(
+                    "is a {} result, but this merge holds {} results",
+                    kind.name(),
+                    k.name()
+                ),
+            )
+            .into()),
+            _ => {
+                self.kind = Some(kind);
+                Ok(())
+            }
+        }
+    }
+
+    fn call(&self, index: usize) -> FfiResult<()> {
+        if index < self.calls.len() {
+            Ok(())
+        } else {
+            Err(invalid(
+                "call_index",
+                format!("is {index}, but the plan has {} calls", self.calls.len()),
+            )
+            .into())
+        }
+    }
+
+    fn replay<T: BatchItem + Clone>(
+        &self,
+        pick: impl Fn(&Event) -> Option<&CallOutcome<T>>,
+    ) -> BatchOutcome<T> {
+        let mut merge = BatchMerge::<T>::new(&self.ids);
+        for event in &self.events {
+            match event {
+                Event::CallFailed(i, e) => merge.record_error(&self.calls[*i], e),
+                other => {
+                    if let Some(outcome) = pick(other) {
+                        merge.record(outcome.clone());
+                    }
+                }
+            }
+        }
+        merge.finish()
+    }
+}
+
+/// Starts a merge over `plan`'s ids (copied: the plan may be freed after).
+///
+/// # Safety
+/// `plan` is NULL or live; `merge_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_new(
+    plan: *const cloudphone_batch_plan,
+    merge_out: *mut *mut cloudphone_batch_merge,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        arg_out(merge_out, "merge_out")?;
+        // SAFETY: per the function contract.
+        let plan = unsafe { arg_ref(plan, "plan") }?;
+        let merge = cloudphone_batch_merge {
+            ids: plan.ids.strings().map(str::to_owned).collect(),
+            calls: plan
+                .calls
+                .iter()
+                .map(|c| c.strings().map(str::to_owned).collect())
+                .collect(),
+            kind: None,
+            events: Vec::new(),
+        };
+        // SAFETY: checked above.
+        unsafe { write_out(merge_out, merge) };
+        Ok(())
+    })
+}
+
+/// Frees a merge. NULL is a no-op; must not be called twice.
+///
+/// # Safety
+/// `merge` is NULL or a live merge no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_free(merge: *mut cloudphone_batch_merge) {
+    // SAFETY: per the function contract.
+    guard_or((), || unsafe { free_box(merge) })
+}
+
+/// Records one batch-connection call's result (copied: the result may be
+/// freed after).
+///
+/// # Safety
+/// `merge` is NULL or live and not used by another thread; `result` NULL or
+/// live; `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_record_huawei_batch_connection(
+    merge: *mut cloudphone_batch_merge,
+    result: *const cloudphone_huawei_batch_connection_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
+        merge.set_kind(ItemKind::Connection)?;
+        merge
+            .events
+            .push(Event::Connection(result.output.clone().into()));
+        Ok(())
+    })
+}
+
+/// Records one phone-status call's result (copied: the result may be freed
+/// after).
+///
+/// # Safety
+/// As `cloudphone_batch_merge_record_huawei_batch_connection`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_record_geelark_phone_status(
+    merge: *mut cloudphone_batch_merge,
+    result: *const cloudphone_geelark_phone_status_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
+        merge.set_kind(ItemKind::Status)?;
+        merge
+            .events
+            .push(Event::Status(result.output.clone().into()));
+        Ok(())
+    })
+}
+
+/// Records that call `call_index` of the plan failed as a whole with
+/// `error` (as returned by its parse function): each of its ids not yet
+/// answered fails with that error's status, code and message.
+///
+/// # Safety
+/// `merge` is NULL or live and not used by another thread; `error` NULL or
+/// live; `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_record_error(
+    merge: *mut cloudphone_batch_merge,
+    call_index: usize,
+    error: *const cloudphone_error,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        let (merge, error) = unsafe { (arg_mut(merge, "merge")?, arg_ref(error, "error")?) };
+        merge.call(call_index)?;
+        let e = match &error.error {
+            Some(e) => e.clone(),
+            // An argument error has no core error: keep its text.
+            None => invalid("call", error.message().to_owned()),
+        };
+        merge.events.push(Event::CallFailed(call_index, e));
+        Ok(())
+    })
+}
+
+/// Records that sending call `call_index` failed in the host's transport
+/// (`message` says how, e.g. `"connection refused"`): each of its ids not yet
+/// answered fails with `CLOUDPHONE_STATUS_TRANSPORT`.
+///
+/// # Safety
+/// `merge` is NULL or live and not used by another thread; `message` NULL or
+/// NUL-terminated; `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_record_transport_error(
+    merge: *mut cloudphone_batch_merge,
+    call_index: usize,
+    message: *const c_char,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        let (merge, message) = unsafe { (arg_mut(merge, "merge")?, arg_str(message, "message")?) };
+        merge.call(call_index)?;
+        let e = Error::Transport {
+            operation: merge.kind.map_or("host", ItemKind::name),
+            message: message.to_owned(),
+            not_sent: false,
+        };
+        merge.events.push(Event::CallFailed(call_index, e));
+        Ok(())
+    })
+}
+
+/// Merges everything recorded so far into a new outcome at `*outcome_out`:
+/// every planned id exactly once, as succeeded, failed or missing, each list
+/// in input order. The merge is unchanged and may record more.
+///
+/// # Safety
+/// `merge` is NULL or live; `outcome_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_finish(
+    merge: *const cloudphone_batch_merge,
+    outcome_out: *mut *mut cloudphone_batch_outcome,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        arg_out(outcome_out, "outcome_out")?;
+        // SAFETY: per the function contract.
+        let merge = unsafe { arg_ref(merge, "merge") }?;
+        let outcome = match merge.kind {
+            Some(ItemKind::Connection) => Outcome::Connection(merge.replay(|e| match e {
+                Event::Connection(o) => Some(o),
+                _ => None,
+            })),
+            Some(ItemKind::Status) => Outcome::Status(merge.replay(|e| match e {
+                Event::Status(o) => Some(o),
+                _ => None,
+            })),
+            None => Outcome::Nothing(merge.replay(|_| None)),
+        };
+        // SAFETY: checked above.
+        unsafe { write_out(outcome_out, cloudphone_batch_outcome::new(outcome)) };
+        Ok(())
+    })
+}
+
+/// Stands in for the item type when no call succeeded yet.
+#[derive(Clone, Serialize)]
+struct NoItem;
+
+impl BatchItem for NoItem {
+    fn item_id(&self) -> &str {
+        ""
+    }
+}
+
+enum Outcome {
+    Connection(BatchOutcome<ConnectInfo>),
+    Status(BatchOutcome<PhoneState>),
+    Nothing(BatchOutcome<NoItem>),
+}
+
+/// The merged answer of a whole batch. Free with
+/// `cloudphone_batch_outcome_free`.
+///
+/// Thread safety: immutable; may be read from several threads at once.
+pub struct cloudphone_batch_outcome {
+    outcome: Outcome,
+    connect_infos: Vec<cloudphone_connect_info>,
+    phone_states: Vec<cloudphone_phone_state>,
+    failed: Vec<cloudphone_item_failure>,
+    missing: IdList,
+    request_ids: IdList,
+    unexpected: IdList,
+    complete: bool,
+}
+
+impl cloudphone_batch_outcome {
+    fn new(outcome: Outcome) -> Self {
+        fn parts<T>(
+            o: &BatchOutcome<T>,
+        ) -> (Vec<cloudphone_item_failure>, IdList, IdList, IdList, bool) {
+            (
+                views(&o.failed),
+                IdList::new(o.missing.iter().map(String::as_str)),
+                IdList::new(o.request_ids.iter().map(String::as_str)),
+                IdList::new(o.unexpected.iter().map(String::as_str)),
+                o.is_complete_success(),
+            )
+        }
+        let (mut connect_infos, mut phone_states) = (Vec::new(), Vec::new());
+        let (failed, missing, request_ids, unexpected, complete) = match &outcome {
+            Outcome::Connection(o) => {
+                connect_infos = views(&o.succeeded);
+                parts(o)
+            }
+            Outcome::Status(o) => {
+                phone_states = views(&o.succeeded);
+                parts(o)
+            }
+            Outcome::Nothing(o) => parts(o),
+        };
+        cloudphone_batch_outcome {
+            outcome,
+            connect_infos,
+            phone_states,
+            failed,
+            missing,
+            request_ids,
+            unexpected,
+            complete,
+        }
+    }
+}
+
+/// Frees an outcome. NULL is a no-op; must not be called twice.
+///
+/// # Safety
+/// `outcome` is NULL or a live outcome no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_free(outcome: *mut cloudphone_batch_outcome) {
+    // SAFETY: per the function contract.
+    guard_or((), || unsafe { free_box(outcome) })
+}
+
+/// Whether every id succeeded (false when `outcome` is NULL).
+///
+/// # Safety
+/// `outcome` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_is_complete_success(
+    outcome: *const cloudphone_batch_outcome,
+) -> bool {
+    guard_or(false, || {
+        // SAFETY: per the function contract.
+        unsafe { outcome.as_ref() }.is_some_and(|o| o.complete)
+    })
+}
+
+/// The number of ids that succeeded (0 when `outcome` is NULL).
+///
+/// # Safety
+/// `outcome` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_succeeded_count(
+    outcome: *const cloudphone_batch_outcome,
+) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { outcome.as_ref() }.map_or(0, |o| o.connect_infos.len() + o.phone_states.len())
+    })
+}
+
+/// Succeeded item `index` of a batch-connection outcome, borrowed from
+/// `outcome`; NULL when `outcome` is NULL, holds another operation's items,
+/// or `index` is out of range.
+///
+/// # Safety
+/// `outcome` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_connect_info_at(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+) -> *const cloudphone_connect_info {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { outcome.as_ref() }
+            .and_then(|o| o.connect_infos.get(index))
+            .map_or(std::ptr::null(), |c| c as *const _)
+    })
+}
+
+/// Succeeded item `index` of a phone-status outcome, borrowed from
+/// `outcome`; NULL when `outcome` is NULL, holds another operation's items,
+/// or `index` is out of range.
+///
+/// # Safety
+/// `outcome` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_phone_state_at(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+) -> *const cloudphone_phone_state {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { outcome.as_ref() }
+            .and_then(|o| o.phone_states.get(index))
+            .map_or(std::ptr::null(), |p| p as *const _)
+    })
+}
+
+/// The number of ids that failed (0 when `outcome` is NULL).
+///
+/// # Safety
+/// `outcome` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_failed_count(
+    outcome: *const cloudphone_batch_outcome,
+) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { outcome.as_ref() }.map_or(0, |o| o.failed.len())
+    })
+}
+
+/// Failed id `index`, borrowed from `outcome`; NULL when `outcome` is NULL
+/// or `index` is out of range.
+///
+/// # Safety
+/// `outcome` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_failed_at(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+) -> *const cloudphone_item_failure {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { outcome.as_ref() }
+            .and_then(|o| o.failed.get(index))
+            .map_or(std::ptr::null(), |f| f as *const _)
+    })
+}
+
+/// The ids no answer mentioned, in input order (`{NULL, 0}` when `outcome`
+/// is NULL).
+///
+/// # Safety
+/// `outcome` is NULL or live; the list lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_missing(
+    outcome: *const cloudphone_batch_outcome,
+) -> cloudphone_id_list {
+    id_list(outcome, |o| &o.missing)
+}
+
+/// The request/trace ids of the calls that answered, in call order.
+///
+/// # Safety
+/// `outcome` is NULL or live; the list lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_request_ids(
+    outcome: *const cloudphone_batch_outcome,
+) -> cloudphone_id_list {
+    id_list(outcome, |o| &o.request_ids)
+}
+
+/// Ids the answers mentioned that were never requested (ignored; kept for
+/// diagnosis).
+///
+/// # Safety
+/// `outcome` is NULL or live; the list lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_unexpected(
+    outcome: *const cloudphone_batch_outcome,
+) -> cloudphone_id_list {
+    id_list(outcome, |o| &o.unexpected)
+}
+
+fn id_list(
+    outcome: *const cloudphone_batch_outcome,
+    pick: impl FnOnce(&cloudphone_batch_outcome) -> &IdList,
+) -> cloudphone_id_list {
+    let none = cloudphone_id_list {
+        ids: std::ptr::null(),
+        len: 0,
+    };
+    guard_or(none, || {
+        // SAFETY: callers pass NULL or a live outcome (their contract).
+        unsafe { outcome.as_ref() }.map_or(none, |o| pick(o).view())
+    })
+}
+
+/// One string of an id list, as a view (`{NULL, 0}` when `index` is out of
+/// range). A convenience for hosts that prefer views over the raw array.
+///
+/// # Safety
+/// `list` was returned by this library and its owner is live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_id_list_at(
+    list: cloudphone_id_list,
+    index: usize,
+) -> cloudphone_str {
+    guard_or(cloudphone_str::NONE, || {
+        if list.ids.is_null() || index >= list.len {
+            return cloudphone_str::NONE;
+        }
+        // SAFETY: `list` describes `len` valid pointers (contract), and
+        // `index < len`.
+        let p = unsafe { *list.ids.add(index) };
+        // SAFETY: the library's lists hold NUL-terminated strings.
+        let len = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes().len();
+        cloudphone_str { ptr: p, len }
+    })
+}
+
+/// The whole outcome as JSON
+/// (`{"succeeded":[…],"failed":[…],"missing":[…],"request_ids":[…],"unexpected":[…]}`)
+/// into a new string at `*json_out`.
+///
+/// # Safety
+/// `outcome` is NULL or live; `json_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_to_json(
+    outcome: *const cloudphone_batch_outcome,
+    json_out: *mut *mut cloudphone_string,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        let o = unsafe { arg_ref(outcome, "outcome") };
+        // SAFETY: per the function contract.
+        unsafe {
+            match o.map(|o| &o.outcome) {
+                Err(e) => self::json_out::<()>(Err(e), json_out),
+                Ok(Outcome::Connection(x)) => self::json_out(Ok(x), json_out),
+                Ok(Outcome::Status(x)) => self::json_out(Ok(x), json_out),
+                Ok(Outcome::Nothing(x)) => self::json_out(Ok(x), json_out),
+            }
+        }
+    })
+}

@@ -1,0 +1,211 @@
+//! Compiles every `tests/c/*.c` program against the C header and runs it,
+//! linked once against the staticlib and once against the cdylib, then again
+//! under valgrind (0 errors, 0 definite leaks).
+//!
+//! `cargo test` builds the library's `staticlib` and `cdylib` into
+//! `target/<profile>/deps/` — next to this test's executable — because the
+//! `[lib]` crate types include them; they are not copied up to
+//! `target/<profile>/` by `cargo test`, so they are looked up here.
+//!
+//! valgrind is skipped when it is not installed, unless `CI` is set, where
+//! its absence fails the test. A C compiler (`cc`, or `$CC`) is required.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `target/<profile>/deps`, where cargo put the library's artifacts.
+fn deps_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("current_exe");
+    let dir = exe.parent().expect("the test executable has a directory");
+    for d in [dir.to_path_buf(), dir.join("deps")] {
+        if d.join(static_lib_name()).exists() {
+            return d;
+        }
+    }
+    panic!(
+        "{} not found next to {}; the [lib] crate-type must include staticlib and cdylib",
+        static_lib_name(),
+        exe.display()
+    );
+}
+
+fn static_lib_name() -> &'static str {
+    if cfg!(windows) {
+        "cloudphone.lib"
+    } else {
+        "libcloudphone.a"
+    }
+}
+
+/// What a C program linking the staticlib needs on this OS (what
+/// `rustc --print native-static-libs` reports).
+fn native_static_libs() -> &'static [&'static str] {
+    if cfg!(target_os = "macos") {
+        &[
+            "-framework",
+            "CoreFoundation",
+            "-framework",
+            "Security",
+            "-liconv",
+            "-lSystem",
+            "-lc",
+            "-lm",
+        ]
+    } else if cfg!(target_os = "linux") {
+        &[
+            "-lgcc_s",
+            "-lutil",
+            "-lrt",
+            "-lpthread",
+            "-lm",
+            "-ldl",
+            "-lc",
+        ]
+    } else {
+        &["-lpthread", "-lm"]
+    }
+}
+
+fn cc() -> String {
+    std::env::var("CC").unwrap_or_else(|_| "cc".to_owned())
+}
+
+fn have(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn c_sources() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/c"))
+        .expect("tests/c exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "c"))
+        .collect();
+    v.sort();
+    assert!(!v.is_empty(), "no C tests found in tests/c");
+    v
+}
+
+fn out_dir() -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c_api");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run_checked(what: &str, cmd: &mut Command) -> Output {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{what}: cannot run {cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{what} failed ({}):\n--- stdout\n{}\n--- stderr\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Link {
+    Static,
+    Dynamic,
+}
+
+/// Compiles `src` as strict C11 and links it against the library.
+/// `tag` keeps the executables of tests running in parallel apart.
+fn compile(src: &Path, link: Link, tag: &str) -> PathBuf {
+    let deps = deps_dir();
+    let stem = src.file_stem().unwrap().to_string_lossy();
+    let exe = out_dir().join(format!("{stem}-{link:?}-{tag}").to_lowercase());
+    let mut cmd = Command::new(cc());
+    cmd.args([
+        "-std=c11",
+        "-Wall",
+        "-Wextra",
+        "-Werror",
+        "-pedantic",
+        "-g",
+        "-O1",
+    ])
+    .arg(format!("-I{}", root().join("include").display()))
+    .arg(src)
+    .arg("-o")
+    .arg(&exe);
+    match link {
+        Link::Static => {
+            cmd.arg(deps.join(static_lib_name()));
+            cmd.args(native_static_libs());
+        }
+        Link::Dynamic => {
+            cmd.arg(format!("-L{}", deps.display()))
+                .arg("-lcloudphone")
+                .arg(format!("-Wl,-rpath,{}", deps.display()));
+        }
+    }
+    run_checked(&format!("compiling {stem} ({link:?})"), &mut cmd);
+    exe
+}
+
+fn run_all(link: Link) {
+    assert!(have(&cc()), "a C compiler ({}) is required", cc());
+    for src in c_sources() {
+        let exe = compile(&src, link, "run");
+        let out = run_checked(
+            &format!("running {}", exe.display()),
+            &mut Command::new(&exe),
+        );
+        eprint!("{}", String::from_utf8_lossy(&out.stdout));
+    }
+}
+
+#[test]
+fn c_tests_pass_against_the_staticlib() {
+    run_all(Link::Static);
+}
+
+#[test]
+fn c_tests_pass_against_the_cdylib() {
+    run_all(Link::Dynamic);
+}
+
+#[test]
+fn c_tests_are_clean_under_valgrind() {
+    if !have("valgrind") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "valgrind is required when CI is set"
+        );
+        eprintln!("skipping: valgrind not installed");
+        return;
+    }
+    for src in c_sources() {
+        for link in [Link::Static, Link::Dynamic] {
+            let vg_exe = compile(&src, link, "valgrind");
+            let exe_name = vg_exe.file_name().unwrap().to_string_lossy().into_owned();
+            let out = run_checked(
+                &format!("valgrind {}", vg_exe.display()),
+                Command::new("valgrind")
+                    .args([
+                        "--leak-check=full",
+                        "--error-exitcode=99",
+                        "--errors-for-leak-kinds=definite",
+                        "--show-leak-kinds=definite",
+                        "-q",
+                    ])
+                    .arg(&vg_exe),
+            );
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !stderr.contains("definitely lost") && !stderr.contains("Invalid "),
+                "valgrind reported problems for {exe_name}:\n{stderr}"
+            );
+        }
+    }
+}
