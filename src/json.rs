@@ -16,7 +16,13 @@ pub(crate) fn decode<'de, T: Deserialize<'de>>(
     http_status: u16,
     body: &'de [u8],
 ) -> Result<T, Error> {
-    match serde_json::from_slice::<T>(body) {
+    // One UTF-8 check of the whole body lets serde_json skip re-validating
+    // each string (measurably faster than `from_slice` on typical bodies).
+    let fast = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str::<T>(text),
+        Err(_) => serde_json::from_slice::<T>(body),
+    };
+    match fast {
         Ok(v) => Ok(v),
         Err(first) => {
             let mut de = serde_json::Deserializer::from_slice(body);

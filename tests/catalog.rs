@@ -1,0 +1,427 @@
+//! The README's table of supported operations is generated from the code:
+//! every operation is built here with sample arguments, its method and path
+//! are read off the built request, and the table must equal the README's.
+//! A scan of `src/` makes sure no operation is left out of the table.
+//!
+//! `CLOUDPHONE_BLESS_README=1 cargo test --test catalog` rewrites the table.
+
+use cloudphone::geelark;
+use cloudphone::huawei::{self, adb, iam, jobs, lifecycle, phones, servers};
+use cloudphone::{Context, Endpoint, Operation, Request};
+
+const PROJECT: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
+struct Row {
+    provider: &'static str,
+    name: &'static str,
+    type_name: String,
+    method: String,
+    path: String,
+    limit: &'static str,
+}
+
+fn hw_cfg() -> huawei::Config {
+    huawei::Config::for_region("cn-north-4", PROJECT, huawei::Auth::token("t")).unwrap()
+}
+
+fn gl_cfg() -> geelark::Config {
+    geelark::Config::global(geelark::Auth::token("t")).unwrap()
+}
+
+fn row<O: Operation>(provider: &'static str, op: O, cfg: &O::Config, limit: &'static str) -> Row {
+    let req: Request = op.build(&Context::new(cfg, 0, "TRACEID0")).unwrap();
+    let after_host = req.url.splitn(4, '/').nth(3).unwrap_or("");
+    let path = format!("/{}", after_host.split('?').next().unwrap())
+        .replace(PROJECT, "{project_id}")
+        .replace("/PHONE", "/{phone_id}")
+        .replace("/SERVER", "/{server_id}")
+        .replace("/JOB", "/{job_id}");
+    let type_name = std::any::type_name::<O>().replace("cloudphone::", "");
+    Row {
+        provider,
+        name: O::NAME,
+        type_name,
+        method: req.method.to_string(),
+        path,
+        limit,
+    }
+}
+
+fn rows() -> Vec<Row> {
+    let hw = hw_cfg();
+    let gl = gl_cfg();
+    let iam_ep = Endpoint::parse("https://iam.cn-north-4.myhuaweicloud.com").unwrap();
+    let p = || adb::Target::Phones(vec!["p".into()]);
+    vec![
+        row(
+            "Huawei CPH",
+            huawei::BatchConnection::new(["p"], huawei::ClientType::Android).unwrap(),
+            &hw,
+            "10 phone ids",
+        ),
+        row(
+            "Huawei CPH",
+            phones::ListPhones::new(),
+            &hw,
+            "page of 1–200",
+        ),
+        row(
+            "Huawei CPH",
+            phones::ShowPhone::new("PHONE").unwrap(),
+            &hw,
+            "—",
+        ),
+        row(
+            "Huawei CPH",
+            phones::RenamePhone::new("PHONE", "n").unwrap(),
+            &hw,
+            "—",
+        ),
+        row(
+            "Huawei CPH",
+            servers::ListServers::new(),
+            &hw,
+            "page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
+            servers::ShowServer::new("SERVER").unwrap(),
+            &hw,
+            "—",
+        ),
+        row(
+            "Huawei CPH",
+            servers::ListEncodeServers::new(),
+            &hw,
+            "page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
+            lifecycle::RestartPhones::new(["p"]).unwrap(),
+            &hw,
+            "100 phone ids (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            lifecycle::ResetPhones::new(["p"]).unwrap(),
+            &hw,
+            "100 phone ids (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            lifecycle::StopPhones::new(["p"]).unwrap(),
+            &hw,
+            "100 phone ids (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            lifecycle::UpdateProperties::new()
+                .phone(
+                    "p",
+                    lifecycle::Properties::new().set("k", "v").unwrap(),
+                    Default::default(),
+                )
+                .unwrap(),
+            &hw,
+            "100 phones (our chunk)",
+        ),
+        row("Huawei CPH", jobs::ShowJob::new("JOB").unwrap(), &hw, "—"),
+        row(
+            "Huawei CPH",
+            jobs::ListJobs::for_request("r").unwrap(),
+            &hw,
+            "20 request ids; page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
+            adb::RunSyncShell::new("ls", p()).unwrap(),
+            &hw,
+            "15 phone ids",
+        ),
+        row(
+            "Huawei CPH",
+            adb::RunCommand::new(adb::Command::Shell("ls".into()), p()).unwrap(),
+            &hw,
+            "100 ids (our chunk)",
+        ),
+        row(
+            "Huawei IAM",
+            iam::CreateToken::password("u", "p", "d", iam::ProjectScope::Name("cn-north-4".into()))
+                .unwrap(),
+            &iam_ep,
+            "—",
+        ),
+        row(
+            "GeeLark",
+            geelark::GetPhoneStatus::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::ListPhones::new(1, 100).unwrap(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::StartPhones::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::StopPhones::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::DeletePhones::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::UpdatePhone::new("1").unwrap().name("n").unwrap(),
+            &gl,
+            "—",
+        ),
+        row(
+            "GeeLark",
+            geelark::CreatePhones::new(
+                "Android 13",
+                vec![geelark::NewPhone::with_proxy_url("a", "socks5://h:1080").unwrap()],
+            )
+            .unwrap(),
+            &gl,
+            "100 profiles",
+        ),
+        row(
+            "GeeLark",
+            geelark::TakeScreenshot::new("1").unwrap(),
+            &gl,
+            "—",
+        ),
+        row(
+            "GeeLark",
+            geelark::GetScreenshotResult::new("t").unwrap(),
+            &gl,
+            "—",
+        ),
+        row(
+            "GeeLark",
+            geelark::SetGps::new([geelark::GpsPosition::new("1", 1.0, 2.0).unwrap()]).unwrap(),
+            &gl,
+            "100 phones",
+        ),
+        row(
+            "GeeLark",
+            geelark::GetGps::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::SetAdb::new(["1"], true).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::GetAdbData::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::ListApps::new("1", 1, 100).unwrap(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::InstallApp::new("1", "v").unwrap(),
+            &gl,
+            "—",
+        ),
+        row(
+            "GeeLark",
+            geelark::UninstallApp::new("1", "com.example").unwrap(),
+            &gl,
+            "—",
+        ),
+    ]
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut t = String::from(
+        "| Provider | Operation | Request | Rust type | Per call |\n|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        t.push_str(&format!(
+            "| {} | `{}` | `{} {}` | `{}` | {} |\n",
+            r.provider, r.name, r.method, r.path, r.type_name, r.limit
+        ));
+    }
+    t
+}
+
+const START: &str = "<!-- operations:start (generated by tests/catalog.rs) -->\n";
+const END: &str = "<!-- operations:end -->";
+
+#[test]
+fn readme_table_matches_the_code() {
+    let readme_path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(readme_path).unwrap();
+    let want = table(&rows());
+    let (Some(s), Some(e)) = (readme.find(START), readme.find(END)) else {
+        panic!("README.md lacks the operations markers");
+    };
+    let current = &readme[s + START.len()..e];
+    if current != want {
+        if std::env::var_os("CLOUDPHONE_BLESS_README").is_some() {
+            let new = format!("{}{}{}{}", &readme[..s], START, want, &readme[e..]);
+            std::fs::write(readme_path, new).unwrap();
+        } else {
+            panic!(
+                "the README's operations table is out of date; rerun with CLOUDPHONE_BLESS_README=1\n--- want ---\n{want}"
+            );
+        }
+    }
+}
+
+/// Every `const NAME` of an `impl Operation` in `src/` is in the table.
+#[test]
+fn no_operation_is_missing_from_the_table() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for line in text.lines() {
+                    let l = line.trim();
+                    if let Some(rest) = l.strip_prefix("const NAME: &'static str = \"") {
+                        out.push(rest.trim_end_matches("\";").to_owned());
+                    }
+                }
+            }
+        }
+    }
+    let mut in_source = Vec::new();
+    walk(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut in_source,
+    );
+    in_source.sort();
+    let mut in_table: Vec<String> = rows().iter().map(|r| r.name.to_owned()).collect();
+    in_table.sort();
+    assert_eq!(
+        in_source, in_table,
+        "operations in src/ vs the README table"
+    );
+}
+
+/// The "Per call" limits the table states are the ones the code enforces:
+/// `max` distinct ids build, `max + 1` are refused.
+#[test]
+fn stated_id_limits_are_enforced() {
+    type Ctor = Box<dyn Fn(Vec<String>) -> bool>;
+    let p = |ids: Vec<String>| adb::Target::Phones(ids);
+    let cases: Vec<(&str, usize, Ctor)> = vec![
+        (
+            "huawei.batch_connection",
+            10,
+            Box::new(|ids| huawei::BatchConnection::new(ids, huawei::ClientType::Android).is_ok()),
+        ),
+        (
+            "huawei.restart_phones",
+            100,
+            Box::new(|ids| lifecycle::RestartPhones::new(ids).is_ok()),
+        ),
+        (
+            "huawei.reset_phones",
+            100,
+            Box::new(|ids| lifecycle::ResetPhones::new(ids).is_ok()),
+        ),
+        (
+            "huawei.stop_phones",
+            100,
+            Box::new(|ids| lifecycle::StopPhones::new(ids).is_ok()),
+        ),
+        (
+            "huawei.run_sync_shell",
+            15,
+            Box::new(move |ids| adb::RunSyncShell::new("ls", p(ids)).is_ok()),
+        ),
+        (
+            "huawei.run_command",
+            100,
+            Box::new(move |ids| {
+                adb::RunCommand::new(adb::Command::Shell("ls".into()), p(ids)).is_ok()
+            }),
+        ),
+        (
+            "huawei.list_jobs",
+            20,
+            Box::new(|ids| jobs::ListJobs::for_requests(ids).is_ok()),
+        ),
+        (
+            "geelark.phone_status",
+            100,
+            Box::new(|ids| geelark::GetPhoneStatus::new(ids).is_ok()),
+        ),
+        (
+            "geelark.phone_start",
+            100,
+            Box::new(|ids| geelark::StartPhones::new(ids).is_ok()),
+        ),
+        (
+            "geelark.phone_stop",
+            100,
+            Box::new(|ids| geelark::StopPhones::new(ids).is_ok()),
+        ),
+        (
+            "geelark.phone_delete",
+            100,
+            Box::new(|ids| geelark::DeletePhones::new(ids).is_ok()),
+        ),
+        (
+            "geelark.gps_get",
+            100,
+            Box::new(|ids| geelark::GetGps::new(ids).is_ok()),
+        ),
+        (
+            "geelark.adb_set_status",
+            100,
+            Box::new(|ids| geelark::SetAdb::new(ids, true).is_ok()),
+        ),
+        (
+            "geelark.adb_get_data",
+            100,
+            Box::new(|ids| geelark::GetAdbData::new(ids).is_ok()),
+        ),
+    ];
+    let ids = |n: usize| {
+        (0..n)
+            .map(|i| format!("{}", 100_000 + i))
+            .collect::<Vec<_>>()
+    };
+    let rows = rows();
+    for (name, max, ctor) in cases {
+        assert!(ctor(ids(max)), "{name}: {max} ids should build");
+        assert!(
+            !ctor(ids(max + 1)),
+            "{name}: {} ids should be refused",
+            max + 1
+        );
+        let row = rows.iter().find(|r| r.name == name).unwrap();
+        assert!(
+            row.limit.starts_with(&max.to_string()),
+            "{name}: table says {:?}, code enforces {max}",
+            row.limit
+        );
+    }
+}
