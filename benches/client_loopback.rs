@@ -1,0 +1,151 @@
+//! Whole-call throughput of the blocking client against the neutral loopback
+//! server in `../shared/bench` (nginx with fixed JSON answers, keep-alive).
+//! Run through `scripts/bench_client.sh`, which starts the server and puts
+//! the figures beside `wrk` (the one-connection ceiling) and the official
+//! Huawei Python SDK.
+//!
+//! `cargo bench --features client --bench client_loopback -- [--url URL] [--seconds S]`
+//!
+//! Prints one line per figure: name, µs per call, calls per second.
+
+use std::time::{Duration, Instant};
+
+use cloudphone::client::{GeeLarkClient, HuaweiClient, RetryPolicy};
+use cloudphone::huawei::{BatchConnection, ClientType};
+
+const PID: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+const AK: &str = "HPUAEXAMPLEAK0000001";
+const SK: &str = "ExampleSecretKey0123456789abcdefghijklmn";
+
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn bench(name: &str, seconds: f64, per_op: u64, mut f: impl FnMut()) {
+    f();
+    let budget = Duration::from_secs_f64(seconds);
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed() < budget {
+        f();
+        n += 1;
+    }
+    let dt = start.elapsed().as_secs_f64() / n as f64;
+    let calls = per_op as f64 / dt;
+    println!(
+        "{name}\t{:.2} us/op\t{:.0} ops/s\t{calls:.0} calls/s",
+        dt * 1e6,
+        1.0 / dt
+    );
+}
+
+fn main() {
+    let url = arg("--url").unwrap_or_else(|| "http://127.0.0.1:18080".to_owned());
+    let seconds: f64 = arg("--seconds").and_then(|s| s.parse().ok()).unwrap_or(3.0);
+
+    // The fixture's own ids, so the merge accounts for every one.
+    let fixture_path = arg("--fixture").unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/bench/fixtures/huawei_batch_connection_10.json"
+        )
+        .to_owned()
+    });
+    let fixture: serde_json::Value = std::fs::read_to_string(&fixture_path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let mut ids: Vec<String> = Vec::new();
+    for key in ["connect_infos", "errors"] {
+        for item in fixture[key].as_array().into_iter().flatten() {
+            if let Some(id) = item["phone_id"].as_str() {
+                ids.push(id.to_owned());
+            }
+        }
+    }
+    if ids.len() != 10 {
+        ids = (0..10).map(|i| format!("{i:032x}")).collect();
+    }
+
+    let huawei = HuaweiClient::builder()
+        .endpoint(&url)
+        .project_id(PID)
+        .aksk(AK, SK)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let op = BatchConnection::new(ids.clone(), ClientType::Android).unwrap();
+    let check = huawei
+        .execute(&op)
+        .expect("is the server running? scripts/bench_client.sh starts it");
+    assert_eq!((check.connect_infos.len(), check.errors.len()), (8, 2));
+
+    // Exactly the peer's work: build, sign, send over keep-alive, parse.
+    bench("e2e_batch_connection_10 (execute)", seconds, 1, || {
+        let out = huawei.execute(&op).unwrap();
+        assert_eq!(out.connect_infos.len(), 8);
+    });
+    // The transport alone: one prebuilt signed request sent again and again,
+    // body read, nothing parsed (what ureq + loopback cost).
+    let transport = huawei.transport().clone();
+    let config = cloudphone::huawei::Config::new(
+        cloudphone::Endpoint::parse(&url).unwrap(),
+        PID,
+        cloudphone::huawei::Auth::aksk(AK, SK),
+    )
+    .unwrap();
+    let prebuilt = cloudphone::Operation::build(
+        &op,
+        &cloudphone::Context::new(&config, 1_700_000_000_000, "unused"),
+    )
+    .unwrap();
+    bench(
+        "transport_only (prebuilt request, no parse)",
+        seconds,
+        1,
+        || {
+            let r = transport.send(prebuilt.clone()).unwrap();
+            assert_eq!(r.status, 200);
+        },
+    );
+    // The same plus plan and merge, as users call it.
+    bench(
+        "e2e_batch_connection_10 (batch_connection)",
+        seconds,
+        1,
+        || {
+            let out = huawei
+                .batch_connection(ids.iter().cloned(), ClientType::Android)
+                .unwrap();
+            assert_eq!(out.total(), 10);
+        },
+    );
+
+    // GeeLark fleet sweep: status of 10,000 phones = 100 calls of 100 ids.
+    let fleet: Vec<String> = (0..10_000u64)
+        .map(|i| (100_000_000_000_000_000 + i).to_string())
+        .collect();
+    for in_flight in [1usize, 4, 16] {
+        let geelark = GeeLarkClient::builder()
+            .endpoint(&url)
+            .key("eH6gQR4oHr3FsZpI36La01IW", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf")
+            // The sweep runs far beyond 200 calls/min: no client-side limit here.
+            .no_rate_limit()
+            .retry(RetryPolicy::none())
+            .max_in_flight(in_flight)
+            .build()
+            .expect("client");
+        bench(
+            &format!("geelark_sweep_10000 in_flight={in_flight}"),
+            seconds,
+            100,
+            || {
+                let out = geelark.phone_status(fleet.iter().cloned()).unwrap();
+                assert_eq!(out.total(), 10_000);
+            },
+        );
+    }
+}
