@@ -6,13 +6,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
+use super::listing::{Listing, get_one};
 use super::wire;
 use crate::batch::{BatchItem, CallOutcome, ItemFailure};
 use crate::error::{Result, invalid};
-use crate::http::{Method, Request, Response};
+use crate::http::{Request, Response};
 use crate::json::{int_or_string, null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_path_segment};
-use crate::page::{Pager, next_offset};
+use crate::page::Pager;
 use crate::phone::JobStatus;
 
 /// A job that a batch operation started for one phone (or server).
@@ -167,12 +168,7 @@ impl Operation for ShowJob {
     const NAME: &'static str = "huawei.show_job";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let path = wire::project_path(
-            ctx.config,
-            "v1",
-            &format!("cloud-phone/jobs/{}", self.job_id),
-        );
-        wire::build(ctx, Method::Get, path, Vec::new(), None)
+        get_one(ctx, "cloud-phone/jobs", &self.job_id)
     }
 
     fn parse(&self, response: &Response) -> Result<Job> {
@@ -193,9 +189,7 @@ pub const MAX_JOBS_LIMIT: u32 = 100;
 /// `GET /v1/{project_id}/cloud-phone/jobs?request_id=…` (or `request_ids=a,b`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListJobs {
-    request_ids: Vec<String>,
-    offset: u32,
-    limit: u32,
+    listing: Listing,
 }
 
 impl ListJobs {
@@ -214,20 +208,18 @@ impl ListJobs {
         if ids.iter().any(|i| i.contains(',')) {
             return Err(invalid("request_ids", "a request id may not contain ','"));
         }
-        Ok(ListJobs {
-            request_ids: ids,
-            offset: 0,
-            limit: MAX_JOBS_LIMIT,
-        })
+        let mut listing = Listing::new(MAX_JOBS_LIMIT, MAX_JOBS_LIMIT);
+        if ids.len() == 1 {
+            listing.set_filter("request_id", ids[0].clone())?;
+        } else {
+            listing.set_filter("request_ids", ids.join(","))?;
+        }
+        Ok(ListJobs { listing })
     }
 
     /// Sets the page (offset ≥ 0, limit 1 to 100).
     pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
-        if !(1..=MAX_JOBS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.offset = offset;
-        self.limit = limit;
+        self.listing.set_page(offset, limit)?;
         Ok(self)
     }
 }
@@ -250,16 +242,7 @@ impl Operation for ListJobs {
     const NAME: &'static str = "huawei.list_jobs";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = Vec::with_capacity(3);
-        if self.request_ids.len() == 1 {
-            q.push(("request_id".to_owned(), self.request_ids[0].clone()));
-        } else {
-            q.push(("request_ids".to_owned(), self.request_ids.join(",")));
-        }
-        q.push(("offset".to_owned(), self.offset.to_string()));
-        q.push(("limit".to_owned(), self.limit.to_string()));
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/jobs");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/jobs")
     }
 
     fn parse(&self, response: &Response) -> Result<JobList> {
@@ -273,10 +256,9 @@ impl Operation for ListJobs {
 
 impl Pager for ListJobs {
     fn next_page(&self, last: &JobList) -> Option<Self> {
-        next_offset(self.offset, self.limit, last.jobs.len(), None).map(|offset| ListJobs {
-            offset,
-            ..self.clone()
-        })
+        self.listing
+            .next(last.jobs.len(), None)
+            .map(|listing| ListJobs { listing })
     }
 }
 
@@ -303,7 +285,7 @@ pub enum WatchStep {
 /// sends the requests it asks for.
 #[derive(Clone, Debug)]
 pub struct JobWatch {
-    request_id: String,
+    op: ListJobs,
     interval_ms: u64,
     deadline_unix_ms: u64,
     next_poll_unix_ms: u64,
@@ -319,10 +301,8 @@ impl JobWatch {
         interval_ms: u64,
         timeout_ms: u64,
     ) -> Result<Self> {
-        let request_id = request_id.into();
-        ListJobs::for_request(request_id.clone())?;
         Ok(JobWatch {
-            request_id,
+            op: ListJobs::for_request(request_id)?,
             interval_ms: interval_ms.max(1),
             deadline_unix_ms: now_unix_ms.saturating_add(timeout_ms),
             next_poll_unix_ms: now_unix_ms,
@@ -348,11 +328,7 @@ impl JobWatch {
         }
         WatchStep::Poll {
             not_before_unix_ms: self.next_poll_unix_ms.min(self.deadline_unix_ms),
-            op: ListJobs {
-                request_ids: vec![self.request_id.clone()],
-                offset: 0,
-                limit: MAX_JOBS_LIMIT,
-            },
+            op: self.op.clone(),
         }
     }
 }

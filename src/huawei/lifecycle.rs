@@ -86,13 +86,6 @@ impl Properties {
     }
 }
 
-fn check_image_id(image_id: &Option<String>) -> Result<()> {
-    match image_id {
-        Some(i) => check_path_segment("image_id", i),
-        None => Ok(()),
-    }
-}
-
 #[derive(Serialize)]
 struct PhoneEntry<'a> {
     phone_id: &'a str,
@@ -113,13 +106,64 @@ fn to_body<T: Serialize>(body: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(body).map_err(|e| invalid("body", e.to_string()))
 }
 
+/// The phones, image and properties of a restart or reset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PhoneBatch {
+    phone_ids: Vec<String>,
+    image_id: Option<String>,
+    properties: Properties,
+}
+
+impl PhoneBatch {
+    fn new<I, S>(phone_ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(PhoneBatch {
+            phone_ids: unique_ids("phone_ids", phone_ids, MAX_PHONES_PER_CALL)?,
+            image_id: None,
+            properties: Properties::new(),
+        })
+    }
+
+    fn set_image(&mut self, image_id: String) -> Result<()> {
+        check_path_segment("image_id", &image_id)?;
+        self.image_id = Some(image_id);
+        Ok(())
+    }
+
+    /// `POST {rest}` with `{image_id?, phones: [{phone_id, property?,
+    /// factory_reset_enabled?}]}`.
+    fn build(
+        &self,
+        ctx: &Context<'_, Config>,
+        rest: &str,
+        factory_reset: Option<bool>,
+    ) -> Result<Request> {
+        let property = self.properties.to_wire();
+        let body = to_body(&PhonesBody {
+            image_id: self.image_id.as_deref(),
+            phones: self
+                .phone_ids
+                .iter()
+                .map(|id| PhoneEntry {
+                    phone_id: id,
+                    property: property.clone(),
+                    factory_reset_enabled: factory_reset,
+                })
+                .collect(),
+        })?;
+        let path = wire::project_path(ctx.config, "v1", rest);
+        wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
+    }
+}
+
 /// Restart phones (and start stopped ones):
 /// `POST /v1/{project_id}/cloud-phone/phones/batch-restart`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RestartPhones {
-    phone_ids: Vec<String>,
-    image_id: Option<String>,
-    properties: Properties,
+    batch: PhoneBatch,
 }
 
 impl RestartPhones {
@@ -130,22 +174,19 @@ impl RestartPhones {
         S: Into<String>,
     {
         Ok(RestartPhones {
-            phone_ids: unique_ids("phone_ids", phone_ids, MAX_PHONES_PER_CALL)?,
-            image_id: None,
-            properties: Properties::new(),
+            batch: PhoneBatch::new(phone_ids)?,
         })
     }
 
     /// Switch the phones to this image while restarting.
     pub fn with_image(mut self, image_id: impl Into<String>) -> Result<Self> {
-        self.image_id = Some(image_id.into());
-        check_image_id(&self.image_id)?;
+        self.batch.set_image(image_id.into())?;
         Ok(self)
     }
 
     /// Apply these properties (the same to every phone).
     pub fn with_properties(mut self, properties: Properties) -> Self {
-        self.properties = properties;
+        self.batch.properties = properties;
         self
     }
 }
@@ -156,21 +197,8 @@ impl Operation for RestartPhones {
     const NAME: &'static str = "huawei.restart_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let property = self.properties.to_wire();
-        let body = to_body(&PhonesBody {
-            image_id: self.image_id.as_deref(),
-            phones: self
-                .phone_ids
-                .iter()
-                .map(|id| PhoneEntry {
-                    phone_id: id,
-                    property: property.clone(),
-                    factory_reset_enabled: None,
-                })
-                .collect(),
-        })?;
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/phones/batch-restart");
-        wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
+        self.batch
+            .build(ctx, "cloud-phone/phones/batch-restart", None)
     }
 
     fn parse(&self, response: &Response) -> Result<JobsStarted> {
@@ -185,9 +213,7 @@ impl Operation for RestartPhones {
 /// Factory-reset phones: `POST /v1/{project_id}/cloud-phone/phones/batch-reset`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResetPhones {
-    phone_ids: Vec<String>,
-    image_id: Option<String>,
-    properties: Properties,
+    batch: PhoneBatch,
     factory_reset: Option<bool>,
 }
 
@@ -199,23 +225,20 @@ impl ResetPhones {
         S: Into<String>,
     {
         Ok(ResetPhones {
-            phone_ids: unique_ids("phone_ids", phone_ids, MAX_PHONES_PER_CALL)?,
-            image_id: None,
-            properties: Properties::new(),
+            batch: PhoneBatch::new(phone_ids)?,
             factory_reset: None,
         })
     }
 
     /// Switch the phones to this image.
     pub fn with_image(mut self, image_id: impl Into<String>) -> Result<Self> {
-        self.image_id = Some(image_id.into());
-        check_image_id(&self.image_id)?;
+        self.batch.set_image(image_id.into())?;
         Ok(self)
     }
 
     /// Apply these properties after the reset.
     pub fn with_properties(mut self, properties: Properties) -> Self {
-        self.properties = properties;
+        self.batch.properties = properties;
         self
     }
 
@@ -232,21 +255,8 @@ impl Operation for ResetPhones {
     const NAME: &'static str = "huawei.reset_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let property = self.properties.to_wire();
-        let body = to_body(&PhonesBody {
-            image_id: self.image_id.as_deref(),
-            phones: self
-                .phone_ids
-                .iter()
-                .map(|id| PhoneEntry {
-                    phone_id: id,
-                    property: property.clone(),
-                    factory_reset_enabled: self.factory_reset,
-                })
-                .collect(),
-        })?;
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/phones/batch-reset");
-        wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
+        self.batch
+            .build(ctx, "cloud-phone/phones/batch-reset", self.factory_reset)
     }
 
     fn parse(&self, response: &Response) -> Result<JobsStarted> {

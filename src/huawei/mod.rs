@@ -17,6 +17,7 @@ pub mod connection;
 pub mod iam;
 pub mod jobs;
 pub mod lifecycle;
+mod listing;
 pub mod phones;
 mod region;
 pub mod servers;

@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::config::Config;
+use super::listing::{Listing, get_one};
 use super::wire;
 use crate::error::{Error, Result, invalid};
 use crate::http::{Method, Request, Response};
 use crate::json::{int_or_string, null_default, opt_string_or_int, string_or_int};
 use crate::op::{Context, Operation, check_path_segment};
-use crate::page::{Pager, next_offset};
+use crate::page::Pager;
 use crate::phone::{Phone, PhoneStatus, Provider};
 
 /// Largest `limit` of [`ListPhones`].
@@ -90,17 +91,13 @@ pub struct PhoneRecord {
 /// List phones: `GET /v1/{project_id}/cloud-phone/phones` (newest first).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListPhones {
-    offset: u32,
-    limit: u32,
-    filters: Vec<(String, String)>,
+    listing: Listing,
 }
 
 impl Default for ListPhones {
     fn default() -> Self {
         ListPhones {
-            offset: 0,
-            limit: 100,
-            filters: Vec::new(),
+            listing: Listing::new(100, MAX_PHONES_LIMIT),
         }
     }
 }
@@ -113,23 +110,12 @@ impl ListPhones {
 
     /// Sets the page (offset ≥ 0, limit 1 to 200).
     pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
-        if !(1..=MAX_PHONES_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 200"));
-        }
-        self.offset = offset;
-        self.limit = limit;
+        self.listing.set_page(offset, limit)?;
         Ok(self)
     }
 
     fn filter(mut self, key: &str, value: String) -> Result<Self> {
-        if value.chars().any(char::is_control) {
-            return Err(invalid(
-                "filter",
-                "a filter value contains a control character",
-            ));
-        }
-        self.filters.retain(|(k, _)| k != key);
-        self.filters.push((key.to_owned(), value));
+        self.listing.set_filter(key, value)?;
         Ok(self)
     }
 
@@ -184,11 +170,7 @@ impl Operation for ListPhones {
     const NAME: &'static str = "huawei.list_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = self.filters.clone();
-        q.push(("offset".to_owned(), self.offset.to_string()));
-        q.push(("limit".to_owned(), self.limit.to_string()));
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/phones");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/phones")
     }
 
     fn parse(&self, response: &Response) -> Result<PhoneList> {
@@ -227,12 +209,9 @@ impl Operation for ListPhones {
 
 impl Pager for ListPhones {
     fn next_page(&self, last: &PhoneList) -> Option<Self> {
-        next_offset(self.offset, self.limit, last.records.len(), last.total).map(|offset| {
-            ListPhones {
-                offset,
-                ..self.clone()
-            }
-        })
+        self.listing
+            .next(last.records.len(), last.total)
+            .map(|listing| ListPhones { listing })
     }
 }
 
@@ -384,12 +363,7 @@ impl Operation for ShowPhone {
     const NAME: &'static str = "huawei.show_phone";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let path = wire::project_path(
-            ctx.config,
-            "v1",
-            &format!("cloud-phone/phones/{}", self.phone_id),
-        );
-        wire::build(ctx, Method::Get, path, Vec::new(), None)
+        get_one(ctx, "cloud-phone/phones", &self.phone_id)
     }
 
     fn parse(&self, response: &Response) -> Result<PhoneDetail> {
