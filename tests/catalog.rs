@@ -199,7 +199,7 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
-            geelark::TakeScreenshot::new("1").unwrap(),
+            geelark::screenshot::TakeScreenshot::new("1").unwrap(),
             &gl,
             "—",
         ),
