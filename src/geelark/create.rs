@@ -472,7 +472,10 @@ impl CreatePhones {
         match (by_index, name) {
             (Some(p), _) => p.profile_name.clone(),
             (None, Some(n)) => n.to_owned(),
-            (None, None) => format!("index:{}", d.index.unwrap_or(-1)),
+            (None, None) => match d.index {
+                Some(i) => format!("index:{i}"),
+                None => "index:none".to_owned(),
+            },
         }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Set answers batch shape A with the amounts only: no id is named either
 //! way. Its successes are therefore always inferred, by the rule of
-//! [`infer_succeeded`](super::shapes::infer_succeeded): only when
+//! [`infer_succeeded`]: only when
 //! `failAmount` is 0 (or matches a `failDetails` list, should one appear)
 //! and `successAmount` covers every other requested phone. An answer with
 //! failures it does not name leaves every phone out — a merge reports them
@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
-use super::shapes::{Amounts, Envelope, ItemId, WireFail, failures, infer_succeeded, to_body};
+use super::shapes::{
+    Amounts, Envelope, ItemId, WireFail, exact_f64, failures, infer_succeeded, to_body,
+};
 use super::wire;
 use crate::batch::{BatchItem, CallOutcome, ItemFailure};
 use crate::error::{Result, invalid};
@@ -240,7 +242,9 @@ struct IdsBody<'a> {
 struct WirePosition {
     #[serde(deserialize_with = "string_or_int")]
     id: String,
+    #[serde(deserialize_with = "exact_f64")]
     latitude: f64,
+    #[serde(deserialize_with = "exact_f64")]
     longitude: f64,
 }
 

@@ -8,6 +8,9 @@
 //! - Start lists each started phone in `successDetails` with its remote-view
 //!   `url` — a capability URL (whoever holds it can watch and drive the
 //!   phone), so it is a [`Secret`], redacted in `Debug`.
+//! - A `code 0` envelope without `data` names no phone and reports no
+//!   amounts: every id of the call is left out (a merge reports them
+//!   missing), neither failed nor succeeded.
 //! - Stop and delete are documented to list only `failDetails` (stop's
 //!   example adds `successDetails`). When an answer lists no successes, a
 //!   requested id no failure names counts as succeeded only when the amounts
@@ -169,6 +172,18 @@ struct WireShapeA<S> {
     fail_details: Vec<WireFail>,
 }
 
+impl<S> Default for WireShapeA<S> {
+    fn default() -> Self {
+        WireShapeA {
+            total_amount: None,
+            success_amount: None,
+            fail_amount: None,
+            success_details: Vec::new(),
+            fail_details: Vec::new(),
+        }
+    }
+}
+
 impl<S> WireShapeA<S> {
     fn amounts(&self) -> Amounts {
         Amounts::new(self.total_amount, self.success_amount, self.fail_amount)
@@ -213,14 +228,13 @@ impl Operation for StartPhones {
     }
 
     fn parse(&self, response: &Response) -> Result<StartReport> {
-        let a = wire::parse::<WireShapeA<WireStarted>>(Self::NAME, response)?;
+        let a = wire::parse_opt::<WireShapeA<WireStarted>>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
-        let amounts = a.data.amounts();
+        let data = a.data.unwrap_or_default();
         Ok(StartReport {
             envelope,
-            amounts,
-            started: a
-                .data
+            amounts: data.amounts(),
+            started: data
                 .success_details
                 .into_iter()
                 .map(|s| StartedPhone {
@@ -229,7 +243,7 @@ impl Operation for StartPhones {
                     charging_method: s.charging_method,
                 })
                 .collect(),
-            failures: failures(a.data.fail_details),
+            failures: failures(data.fail_details),
         })
     }
 
@@ -269,12 +283,13 @@ fn parse_lifecycle(
     requested: &[String],
     response: &Response,
 ) -> Result<LifecycleReport> {
-    let a = wire::parse::<WireShapeA<WireAck>>(name, response)?;
+    let a = wire::parse_opt::<WireShapeA<WireAck>>(name, response)?;
     let envelope = Envelope::of(&a);
-    let amounts = a.data.amounts();
-    let failures = failures(a.data.fail_details);
+    let data = a.data.unwrap_or_default();
+    let amounts = data.amounts();
+    let failures = failures(data.fail_details);
     let (succeeded, succeeded_inferred) =
-        acks_or_inferred(requested, a.data.success_details, &failures, &amounts);
+        acks_or_inferred(requested, data.success_details, &failures, &amounts);
     Ok(LifecycleReport {
         envelope,
         amounts,

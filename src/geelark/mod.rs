@@ -47,7 +47,9 @@ pub use lifecycle::{
 };
 pub use list::{ListPhones, PhoneList};
 pub use model::{ChargeMode, EquipmentInfo, Group, NetType, PhoneRecord, ProxyInfo};
-pub use screenshot::{GetScreenshotResult, ScreenshotResult, ScreenshotState, ScreenshotTask};
+pub use screenshot::{
+    GetScreenshotResult, ScreenshotResult, ScreenshotState, ScreenshotTask, TakeScreenshot,
+};
 pub use shapes::{Amounts, Envelope, ItemId, PhoneAck};
 pub use status::{GetPhoneStatus, MAX_IDS, PhoneState, PhoneStatusReport};
 pub use update::{ProxyConfig, ProxyScheme, UpdatePhone, UpdateReport};

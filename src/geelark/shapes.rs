@@ -1,5 +1,5 @@
 //! What GeeLark's batch answers have in common, and how each shape lands in
-//! the one [`CallOutcome`].
+//! the one [`CallOutcome`](crate::CallOutcome).
 //!
 //! GeeLark answers a batch in four shapes (reference §4.4):
 //!
@@ -322,6 +322,26 @@ pub(crate) fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
     #[derive(Deserialize)]
     struct I(#[serde(deserialize_with = "int_or_string")] i64);
     Ok(Option::<I>::deserialize(d)?.map(|I(n)| n))
+}
+
+/// A JSON number read exactly: `serde_json` without its `float_roundtrip`
+/// feature may land one unit in the last place off (GPS coordinates would
+/// not survive a round trip), so the number's text is parsed by
+/// `str::parse::<f64>`, which rounds correctly.
+pub(crate) fn exact_f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let raw = Box::<RawValue>::deserialize(d)?;
+    let text = raw.get().trim();
+    if text.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+        if let Ok(v) = text.parse::<f64>() {
+            if v.is_finite() {
+                return Ok(v);
+            }
+        }
+    }
+    Err(serde::de::Error::custom(format!(
+        "expected a finite number, found {}",
+        text.chars().take(40).collect::<String>()
+    )))
 }
 
 /// `None` for an absent, `null` or empty string.

@@ -1,0 +1,413 @@
+//! Every GeeLark lifecycle operation's built request, rendered in full from a
+//! fixed time and trace id (no redactions), plus the input checks that refuse
+//! a request before anything is built. The bodies follow the reference
+//! samples (`geelark-samples/v1_*.json`).
+
+use cloudphone::geelark::{
+    self, ChargeMode, CreatePhones, DeletePhones, GetAdbData, GetGps, GetScreenshotResult,
+    GpsPosition, InstallApp, ListApps, ListPhones, NetType, NewPhone, ProxyConfig, ProxyScheme,
+    SetAdb, SetGps, StartPhones, StopPhones, TakeScreenshot, UninstallApp, UpdatePhone,
+};
+use cloudphone::{Context, Error, Operation};
+
+/// 2024-01-02T03:04:05.678Z
+const NOW_MS: u64 = 1_704_164_645_678;
+const TRACE: &str = "9F3C2A7B41D84E0C8B5A6D1E2F307A4C";
+const P1: &str = "612345678901234567";
+const P2: &str = "612345678901234568";
+const P3: &str = "612345678901234569";
+
+fn key_config() -> geelark::Config {
+    geelark::Config::global(geelark::Auth::key(
+        "eH6gQR4oHr3FsZpI36La01IW",
+        "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf",
+    ))
+    .unwrap()
+}
+
+fn token_config() -> geelark::Config {
+    geelark::Config::global(geelark::Auth::token("glk_token_example")).unwrap()
+}
+
+fn render<O: Operation<Config = geelark::Config>>(op: &O) -> String {
+    op.build(&Context::new(&key_config(), NOW_MS, TRACE))
+        .unwrap()
+        .to_text()
+}
+
+fn snap(name: &str, text: String) {
+    insta::with_settings!({ omit_expression => true, prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
+
+fn field(e: Error) -> &'static str {
+    match e {
+        Error::InvalidInput { field, .. } => field,
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+#[test]
+fn phone_list_sample_filters() {
+    let op = ListPhones::new(1, 20)
+        .unwrap()
+        .group_name("warmup-batch-a")
+        .tags(["tiktok", "sg", "tiktok"])
+        .unwrap()
+        .charge_mode(ChargeMode::PerMinute)
+        .open_status(true);
+    snap("geelark_req_phone_list_sample", render(&op));
+}
+
+#[test]
+fn phone_list_every_filter_token_mode() {
+    let op = ListPhones::new(3, 100)
+        .unwrap()
+        .ids([P1, P3])
+        .unwrap()
+        .serial_name("sg-tt-001")
+        .remark("account \"A\"")
+        .group_name("")
+        .charge_mode(ChargeMode::Monthly)
+        .open_status(false)
+        .proxy_ids(["700000000000000001"])
+        .unwrap()
+        .serial_nos(["101", "102"])
+        .unwrap();
+    let req = op
+        .build(&Context::new(&token_config(), NOW_MS, TRACE))
+        .unwrap();
+    snap("geelark_req_phone_list_all_filters_token", req.to_text());
+}
+
+#[test]
+fn phone_list_refuses_bad_paging_and_filters() {
+    assert_eq!(field(ListPhones::new(0, 10).unwrap_err()), "page");
+    assert_eq!(field(ListPhones::new(1, 0).unwrap_err()), "page_size");
+    assert_eq!(field(ListPhones::new(1, 101).unwrap_err()), "page_size");
+    assert!(ListPhones::new(1, 100).is_ok());
+    let many: Vec<String> = (0..101).map(|i| format!("id{i}")).collect();
+    let base = || ListPhones::new(1, 10).unwrap();
+    assert_eq!(field(base().ids(many.clone()).unwrap_err()), "ids");
+    assert!(base().ids(many[..100].to_vec()).is_ok());
+    assert_eq!(
+        field(base().serial_nos(many.clone()).unwrap_err()),
+        "serial_nos"
+    );
+    let eleven: Vec<String> = (0..11).map(|i| format!("px{i}")).collect();
+    assert_eq!(field(base().proxy_ids(eleven).unwrap_err()), "proxy_ids");
+    assert_eq!(field(base().ids(["a\nb"]).unwrap_err()), "ids");
+    assert_eq!(field(base().tags([""]).unwrap_err()), "tags");
+}
+
+#[test]
+fn phone_start_sample() {
+    let op = StartPhones::new([P1, P2, P3, P1])
+        .unwrap()
+        .width(400)
+        .unwrap()
+        .center(true)
+        .energy_saving(true);
+    snap("geelark_req_phone_start_sample", render(&op));
+    // Defaults are left to the server.
+    snap(
+        "geelark_req_phone_start_defaults",
+        render(&StartPhones::new([P1]).unwrap()),
+    );
+}
+
+#[test]
+fn phone_start_refuses_bad_input() {
+    assert_eq!(
+        field(StartPhones::new(Vec::<String>::new()).unwrap_err()),
+        "ids"
+    );
+    let many: Vec<String> = (0..101).map(|i| format!("id{i}")).collect();
+    assert_eq!(field(StartPhones::new(many).unwrap_err()), "ids");
+    let op = StartPhones::new([P1]).unwrap();
+    assert_eq!(field(op.clone().width(199).unwrap_err()), "width");
+    assert_eq!(field(op.clone().width(601).unwrap_err()), "width");
+    assert!(op.clone().width(200).is_ok() && op.width(600).is_ok());
+}
+
+#[test]
+fn phone_stop_and_delete_samples() {
+    snap(
+        "geelark_req_phone_stop_sample",
+        render(&StopPhones::new([P1, P2]).unwrap()),
+    );
+    snap(
+        "geelark_req_phone_delete_sample",
+        render(&DeletePhones::new([P1, P2, "699999999999999999"]).unwrap()),
+    );
+    let many: Vec<String> = (0..101).map(|i| format!("id{i}")).collect();
+    assert_eq!(field(DeletePhones::new(many.clone()).unwrap_err()), "ids");
+    assert_eq!(field(StopPhones::new(many).unwrap_err()), "ids");
+}
+
+#[test]
+fn phone_detail_update_sample_static_proxy() {
+    let op = UpdatePhone::new(P1)
+        .unwrap()
+        .name("sg-tt-001-renamed")
+        .unwrap()
+        .remark("moved to cohort B")
+        .unwrap()
+        .group_id("605551234567890123")
+        .unwrap()
+        .tag_ids(["607771234567890001", "607779999999999999"])
+        .unwrap()
+        .proxy_config(
+            ProxyConfig::fixed(ProxyScheme::Socks5, "203.0.113.30", 1080, "u30", "p30").unwrap(),
+        );
+    snap("geelark_req_phone_update_sample", render(&op));
+}
+
+#[test]
+fn phone_detail_update_dynamic_proxy_and_clears() {
+    let op = UpdatePhone::new(P2)
+        .unwrap()
+        .proxy_config(
+            ProxyConfig::dynamic(27)
+                .protocol(ProxyScheme::Socks5)
+                .unwrap()
+                .location("us", "texas", "austin"),
+        )
+        .remark("")
+        .unwrap()
+        .tag_ids(Vec::<String>::new())
+        .unwrap()
+        .proxy_id("700000000000000001")
+        .unwrap()
+        .phone_number("+15125550123")
+        .unwrap();
+    snap("geelark_req_phone_update_dynamic", render(&op));
+}
+
+#[test]
+fn phone_detail_update_refuses_bad_input() {
+    let op = UpdatePhone::new(P1).unwrap();
+    assert_eq!(
+        field(
+            op.build(&Context::new(&key_config(), NOW_MS, TRACE))
+                .unwrap_err()
+        ),
+        "update"
+    );
+    assert_eq!(field(UpdatePhone::new("").unwrap_err()), "id");
+    assert_eq!(field(op.clone().name("x".repeat(101)).unwrap_err()), "name");
+    assert!(op.clone().name("é".repeat(100)).is_ok());
+    assert_eq!(field(op.clone().name("  ").unwrap_err()), "name");
+    assert_eq!(
+        field(op.clone().remark("r".repeat(1501)).unwrap_err()),
+        "remark"
+    );
+    assert_eq!(
+        field(ProxyConfig::fixed(ProxyScheme::Http, "", 80, "", "").unwrap_err()),
+        "proxy_config.server"
+    );
+    assert_eq!(
+        field(
+            ProxyConfig::dynamic(21)
+                .protocol(ProxyScheme::Https)
+                .unwrap_err()
+        ),
+        "proxy_config.protocol"
+    );
+    // The proxy password never shows in Debug.
+    let p = ProxyConfig::fixed(ProxyScheme::Http, "h", 80, "u", "SECRETPW").unwrap();
+    assert!(!format!("{:?}", UpdatePhone::new(P1).unwrap().proxy_config(p)).contains("SECRETPW"));
+}
+
+fn sample_profiles() -> Vec<NewPhone> {
+    vec![
+        NewPhone::with_proxy_url("sg-tt-010", "socks5://user10:pass10@203.0.113.20:1080")
+            .unwrap()
+            .language("default")
+            .group("warmup-batch-b")
+            .tags(["tiktok", "sg"])
+            .note("created by client")
+            .surface("samsung", "Galaxy S23")
+            .net_type(NetType::Mobile),
+        NewPhone::with_saved_proxy("sg-tt-011", 7)
+            .unwrap()
+            .region(
+                "USA-US",
+                Some("Texas".to_owned()),
+                Some("Austin".to_owned()),
+            )
+            .phone_number("+15125550123")
+            .phone_name("pixel-office"),
+    ]
+}
+
+#[test]
+fn phone_create_sample() {
+    let op = CreatePhones::new("Android 13", sample_profiles())
+        .unwrap()
+        .charge_mode(ChargeMode::PerMinute)
+        .region("sgp")
+        .unwrap();
+    assert_eq!(op.profile_names(), ["sg-tt-010", "sg-tt-011"]);
+    snap("geelark_req_phone_create_sample", render(&op));
+    let dynamic = NewPhone::with_dynamic_proxy("us-15-001", "NodeMaven", "us")
+        .unwrap()
+        .refresh_url("https://rotate.example/?key=K");
+    snap(
+        "geelark_req_phone_create_dynamic",
+        render(&CreatePhones::new("Android 15", vec![dynamic]).unwrap()),
+    );
+}
+
+#[test]
+fn phone_create_refuses_bad_input() {
+    assert_eq!(
+        field(CreatePhones::new("Android 13", vec![]).unwrap_err()),
+        "profiles"
+    );
+    assert_eq!(
+        field(CreatePhones::new("", sample_profiles()).unwrap_err()),
+        "mobile_type"
+    );
+    let mut dup = sample_profiles();
+    dup.push(NewPhone::with_saved_proxy("sg-tt-010", 1).unwrap());
+    let e = CreatePhones::new("Android 13", dup).unwrap_err();
+    assert!(
+        e.to_string().contains("\"sg-tt-010\" is given twice"),
+        "{e}"
+    );
+    let many: Vec<NewPhone> = (0..101)
+        .map(|i| NewPhone::with_saved_proxy(format!("p{i}"), 1).unwrap())
+        .collect();
+    assert_eq!(
+        field(CreatePhones::new("Android 13", many).unwrap_err()),
+        "profiles"
+    );
+    assert_eq!(
+        field(NewPhone::with_proxy_url("p", " ").unwrap_err()),
+        "proxy_information"
+    );
+    assert_eq!(
+        field(NewPhone::with_saved_proxy("", 1).unwrap_err()),
+        "profile_name"
+    );
+    assert_eq!(
+        field(NewPhone::with_dynamic_proxy("p", "IPHTML", "").unwrap_err()),
+        "dynamic_proxy_location"
+    );
+    // The proxy URL's credentials never show in Debug.
+    let p = NewPhone::with_proxy_url("p", "socks5://u:SECRETPW@h:1").unwrap();
+    let op = CreatePhones::new("Android 13", vec![p]).unwrap();
+    assert!(!format!("{op:?}").contains("SECRETPW"));
+}
+
+#[test]
+fn screenshot_samples() {
+    snap(
+        "geelark_req_screenshot_sample",
+        render(&TakeScreenshot::new(P1).unwrap()),
+    );
+    snap(
+        "geelark_req_screenshot_result_sample",
+        render(&GetScreenshotResult::new("1901234567890123456").unwrap()),
+    );
+    assert_eq!(field(TakeScreenshot::new("").unwrap_err()), "id");
+    assert_eq!(
+        field(GetScreenshotResult::new("a\rb").unwrap_err()),
+        "task_id"
+    );
+}
+
+#[test]
+fn gps_samples() {
+    let op = SetGps::new([
+        GpsPosition::new(P1, 1.2903, 103.8519).unwrap(),
+        GpsPosition::new(P2, 30.2672, -97.7431).unwrap(),
+        GpsPosition::new(P1, 1.2903, 103.8519).unwrap(),
+    ])
+    .unwrap();
+    assert_eq!(op.ids(), [P1, P2]);
+    snap("geelark_req_gps_set_sample", render(&op));
+    snap(
+        "geelark_req_gps_get_sample",
+        render(&GetGps::new([P1]).unwrap()),
+    );
+}
+
+#[test]
+fn gps_refuses_bad_input() {
+    assert_eq!(
+        field(GpsPosition::new(P1, 90.5, 0.0).unwrap_err()),
+        "latitude"
+    );
+    assert_eq!(
+        field(GpsPosition::new(P1, f64::NAN, 0.0).unwrap_err()),
+        "latitude"
+    );
+    assert_eq!(
+        field(GpsPosition::new(P1, 0.0, -180.1).unwrap_err()),
+        "longitude"
+    );
+    assert_eq!(
+        field(GpsPosition::new(P1, 0.0, f64::INFINITY).unwrap_err()),
+        "longitude"
+    );
+    assert!(GpsPosition::new(P1, -90.0, 180.0).is_ok());
+    assert_eq!(field(SetGps::new([]).unwrap_err()), "list");
+    let conflict = SetGps::new([
+        GpsPosition::new(P1, 1.0, 2.0).unwrap(),
+        GpsPosition::new(P1, 1.0, 3.0).unwrap(),
+    ]);
+    assert_eq!(field(conflict.unwrap_err()), "list");
+    assert_eq!(field(GetGps::new([""]).unwrap_err()), "ids");
+}
+
+#[test]
+fn adb_samples() {
+    snap(
+        "geelark_req_adb_set_status_sample",
+        render(&SetAdb::new([P1], true).unwrap()),
+    );
+    snap(
+        "geelark_req_adb_set_status_off",
+        render(&SetAdb::new([P1, P2], false).unwrap()),
+    );
+    snap(
+        "geelark_req_adb_get_data_sample",
+        render(&GetAdbData::new([P1, P2]).unwrap()),
+    );
+    assert_eq!(
+        field(SetAdb::new(Vec::<String>::new(), true).unwrap_err()),
+        "ids"
+    );
+    let many: Vec<String> = (0..101).map(|i| format!("id{i}")).collect();
+    assert_eq!(field(GetAdbData::new(many).unwrap_err()), "ids");
+}
+
+#[test]
+fn app_samples() {
+    snap(
+        "geelark_req_app_list_sample",
+        render(&ListApps::new(P1, 1, 20).unwrap()),
+    );
+    snap(
+        "geelark_req_app_install_sample",
+        render(&InstallApp::new(P1, "1793552962140770002").unwrap()),
+    );
+    snap(
+        "geelark_req_app_uninstall_sample",
+        render(&UninstallApp::new(P1, "com.zhiliaoapp.musically").unwrap()),
+    );
+    assert_eq!(field(ListApps::new(P1, 0, 20).unwrap_err()), "page");
+    assert_eq!(field(ListApps::new(P1, 1, 101).unwrap_err()), "page_size");
+    assert_eq!(field(ListApps::new("", 1, 20).unwrap_err()), "env_id");
+    assert_eq!(
+        field(InstallApp::new(P1, "").unwrap_err()),
+        "app_version_id"
+    );
+    assert_eq!(
+        field(UninstallApp::new(P1, "").unwrap_err()),
+        "package_name"
+    );
+}

@@ -1,0 +1,328 @@
+//! Every GeeLark lifecycle response fixture in
+//! `tests/fixtures/responses/geelark/<operation>/` parsed by its operation and
+//! snapshotted; the fixture text is each snapshot's description. Batch
+//! operations also show the call merged over the ids it asked about, so each
+//! snapshot proves every requested id is accounted for exactly once —
+//! succeeded, failed or missing. Then the pagers and the secret redaction.
+
+mod support;
+
+use cloudphone::geelark::{
+    CreatePhones, DeletePhones, GetAdbData, GetGps, GetScreenshotResult, GpsPosition, InstallApp,
+    ListApps, ListPhones, NewPhone, SetAdb, SetGps, StartPhones, StopPhones, TakeScreenshot,
+    UninstallApp, UpdatePhone,
+};
+use cloudphone::{BatchItem, BatchMerge, CallOutcome, Operation, Pager, Response};
+
+const P1: &str = "612345678901234567";
+const P2: &str = "612345678901234568";
+const P3: &str = "612345678901234569";
+const GONE: &str = "699999999999999999";
+
+fn snapshot_dir(dir: &str, render: impl Fn(&Response) -> serde_json::Value) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/responses")
+        .join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixture directory")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "http"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fixtures in {}", root.display());
+    for path in paths {
+        let response = support::read_http(&path);
+        let rendered = render(&response);
+        let case = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let fixture = std::fs::read_to_string(&path).unwrap_or_default();
+        insta::with_settings!({
+            description => fixture,
+            omit_expression => true,
+            sort_maps => true,
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_json_snapshot!(format!("{}__{case}", dir.replace('/', "_")), rendered);
+        });
+    }
+}
+
+/// The parsed output (or error) alone.
+fn parsed<O>(op: &O) -> impl Fn(&Response) -> serde_json::Value + '_
+where
+    O: Operation,
+    O::Output: serde::Serialize,
+{
+    move |r| support::result_json(&op.parse(r))
+}
+
+/// The parsed output, and the call merged over `ids` as a batch client would.
+fn merged<'a, O, T>(op: &'a O, ids: &'a [String]) -> impl Fn(&Response) -> serde_json::Value + 'a
+where
+    O: Operation,
+    O::Output: serde::Serialize + Clone + Into<CallOutcome<T>>,
+    T: BatchItem + serde::Serialize,
+{
+    move |r| {
+        let result = op.parse(r);
+        let mut merge = BatchMerge::new(ids);
+        merge.record_result(ids, result.clone().map(Into::into));
+        serde_json::json!({
+            "parsed": support::result_json(&result),
+            "merged": merge.finish(),
+        })
+    }
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn phone_list() {
+    let op = ListPhones::new(1, 20).unwrap();
+    snapshot_dir("geelark/phone_list", parsed(&op));
+}
+
+#[test]
+fn phone_start() {
+    let ids = strings(&[P1, P2, P3]);
+    let op = StartPhones::new(ids.clone()).unwrap();
+    snapshot_dir("geelark/phone_start", merged(&op, &ids));
+}
+
+#[test]
+fn phone_stop() {
+    let ids = strings(&[P1, P2]);
+    let op = StopPhones::new(ids.clone()).unwrap();
+    snapshot_dir("geelark/phone_stop", merged(&op, &ids));
+}
+
+#[test]
+fn phone_delete() {
+    let ids = strings(&[P1, P2, GONE]);
+    let op = DeletePhones::new(ids.clone()).unwrap();
+    snapshot_dir("geelark/phone_delete", merged(&op, &ids));
+}
+
+#[test]
+fn phone_update() {
+    let tags = strings(&["607771234567890001", "607779999999999999"]);
+    let op = UpdatePhone::new(P1).unwrap().tag_ids(tags.clone()).unwrap();
+    snapshot_dir("geelark/phone_update", merged(&op, &tags));
+}
+
+#[test]
+fn phone_create() {
+    let op = CreatePhones::new(
+        "Android 13",
+        vec![
+            NewPhone::with_proxy_url("sg-tt-010", "socks5://user10:pass10@203.0.113.20:1080")
+                .unwrap(),
+            NewPhone::with_saved_proxy("sg-tt-011", 7).unwrap(),
+        ],
+    )
+    .unwrap();
+    let names = op.profile_names();
+    snapshot_dir("geelark/phone_create", merged(&op, &names));
+}
+
+#[test]
+fn screenshot() {
+    let op = TakeScreenshot::new(P1).unwrap();
+    snapshot_dir("geelark/screenshot", parsed(&op));
+    let op = GetScreenshotResult::new("1901234567890123456").unwrap();
+    snapshot_dir("geelark/screenshot_result", parsed(&op));
+}
+
+#[test]
+fn gps() {
+    let op = SetGps::new([
+        GpsPosition::new(P1, 1.2903, 103.8519).unwrap(),
+        GpsPosition::new(P2, 30.2672, -97.7431).unwrap(),
+    ])
+    .unwrap();
+    let ids = op.ids();
+    snapshot_dir("geelark/gps_set", merged(&op, &ids));
+    let ids = strings(&[P1, P2]);
+    let op = GetGps::new(ids.clone()).unwrap();
+    snapshot_dir("geelark/gps_get", merged(&op, &ids));
+}
+
+#[test]
+fn adb() {
+    let ids = strings(&[P1, P2]);
+    let op = SetAdb::new(ids.clone(), true).unwrap();
+    snapshot_dir("geelark/adb_set_status", merged(&op, &ids));
+    let op = GetAdbData::new(ids.clone()).unwrap();
+    snapshot_dir("geelark/adb_get_data", merged(&op, &ids));
+}
+
+#[test]
+fn apps() {
+    let op = ListApps::new(P1, 1, 20).unwrap();
+    snapshot_dir("geelark/app_list", parsed(&op));
+    let op = InstallApp::new(P1, "1793552962140770002").unwrap();
+    snapshot_dir("geelark/app_install", parsed(&op));
+    let op = UninstallApp::new(P1, "com.zhiliaoapp.musically").unwrap();
+    snapshot_dir("geelark/app_uninstall", parsed(&op));
+}
+
+// ---------------------------------------------------------------- pagers
+
+/// A `/phone/list` answer with `n` phones and the given total.
+fn list_page(n: usize, total: Option<u64>) -> Response {
+    let items: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"{}","serialName":"p{i}","status":2}}"#, 700 + i))
+        .collect();
+    let total = total.map_or(String::new(), |t| format!(r#""total":{t},"#));
+    Response::new(
+        200,
+        format!(
+            r#"{{"code":0,"msg":"success","traceId":"T","data":{{{total}"items":[{}]}}}}"#,
+            items.join(",")
+        ),
+    )
+}
+
+/// Walks a listing: for each page the number of items the server returns,
+/// with the total it reports; gives the page numbers requested.
+fn walk(page_size: u32, total: Option<u64>, served: &[usize]) -> Vec<u32> {
+    let mut op = ListPhones::new(1, page_size).unwrap();
+    let mut asked = vec![op.page()];
+    for &n in served {
+        let page = op.parse(&list_page(n, total)).unwrap();
+        assert_eq!(page.phones.len(), n);
+        match op.next_page(&page) {
+            Some(next) => {
+                assert_eq!(next.page_size(), page_size);
+                asked.push(next.page());
+                op = next;
+            }
+            None => return asked,
+        }
+    }
+    asked
+}
+
+#[test]
+fn phone_list_pager() {
+    // 250 phones in pages of 100: the third page is short and the last.
+    assert_eq!(walk(100, Some(250), &[100, 100, 50]), [1, 2, 3]);
+    // 7 phones in pages of 3.
+    assert_eq!(walk(3, Some(7), &[3, 3, 1]), [1, 2, 3]);
+    // Exactly a multiple: no extra request for an empty page.
+    assert_eq!(walk(100, Some(200), &[100, 100]), [1, 2]);
+    // Empty fleet.
+    assert_eq!(walk(100, Some(0), &[0]), [1]);
+    // The server returns fewer than asked although the total says more:
+    // keep going by page number.
+    assert_eq!(walk(100, Some(250), &[60, 100, 50]), [1, 2, 3]);
+    // A page past the end (the fleet shrank while paging) ends the listing.
+    assert_eq!(walk(100, Some(250), &[100, 0]), [1, 2]);
+    // No total: a short page is the last.
+    assert_eq!(walk(10, None, &[10, 4]), [1, 2]);
+    // No total, full pages: continue until an empty one.
+    assert_eq!(walk(10, None, &[10, 10, 0]), [1, 2, 3]);
+}
+
+#[test]
+fn phone_list_by_ids_is_one_page() {
+    let op = ListPhones::new(1, 2).unwrap().ids([P1, P2, P3]).unwrap();
+    // GeeLark ignores paging for ids: 3 phones although pageSize is 2.
+    let page = op.parse(&list_page(3, Some(3))).unwrap();
+    assert!(op.next_page(&page).is_none());
+    let page = op.parse(&list_page(2, Some(10))).unwrap();
+    assert!(op.next_page(&page).is_none());
+}
+
+#[test]
+fn phone_list_keeps_each_item_raw() {
+    let body = r#"{"code":0,"msg":"success","traceId":"T","data":{"total":2,"items":[
+        {"id":612345678901234567, "status":0,"newField":{"deep":[1,2]}},
+        {"id":"b","serialName":"名前","status":"1"}]}}"#;
+    let page = ListPhones::new(1, 20)
+        .unwrap()
+        .parse(&Response::new(200, body))
+        .unwrap();
+    assert_eq!(
+        page.neutral[0].raw.get(),
+        r#"{"id":612345678901234567, "status":0,"newField":{"deep":[1,2]}}"#
+    );
+    assert_eq!(page.neutral[0].id, P1);
+    assert_eq!(page.neutral[1].name.as_deref(), Some("名前"));
+    assert_eq!(page.neutral[1].status, cloudphone::PhoneStatus::Starting);
+    assert_eq!(page.phones.len(), page.neutral.len());
+}
+
+#[test]
+fn app_list_pager() {
+    let app_page = |n: usize, total: u64| {
+        let items: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"appId":"{i}","packageName":"p.{i}"}}"#))
+            .collect();
+        Response::new(
+            200,
+            format!(
+                r#"{{"code":0,"msg":"ok","data":{{"total":{total},"items":[{}]}}}}"#,
+                items.join(",")
+            ),
+        )
+    };
+    let op = ListApps::new(P1, 1, 2).unwrap();
+    let next = op
+        .next_page(&op.parse(&app_page(2, 3)).unwrap())
+        .expect("a second page");
+    assert!(
+        next.next_page(&next.parse(&app_page(1, 3)).unwrap())
+            .is_none()
+    );
+    assert!(op.next_page(&op.parse(&app_page(0, 0)).unwrap()).is_none());
+}
+
+// ---------------------------------------------------------------- secrets
+
+#[test]
+fn capability_urls_and_passwords_are_redacted_in_debug() {
+    let start = StartPhones::new([P1])
+        .unwrap()
+        .parse(&Response::new(
+            200,
+            r#"{"code":0,"msg":"","data":{"successDetails":[{"id":"612345678901234567","url":"https://v/?token=URLSECRET"}]}}"#,
+        ))
+        .unwrap();
+    let adb = GetAdbData::new([P1])
+        .unwrap()
+        .parse(&Response::new(
+            200,
+            r#"{"code":0,"msg":"","data":{"items":[{"code":0,"id":"612345678901234567","ip":"1.2.3.4","port":"5555","pwd":"GLOGINSECRET"}]}}"#,
+        ))
+        .unwrap();
+    let list = ListPhones::new(1, 20)
+        .unwrap()
+        .parse(&Response::new(
+            200,
+            r#"{"code":0,"msg":"","data":{"items":[{"id":"1","status":0,"proxy":{"type":"http","password":"PROXYSECRET"}}]}}"#,
+        ))
+        .unwrap();
+    let shot = GetScreenshotResult::new("1")
+        .unwrap()
+        .parse(&Response::new(
+            200,
+            r#"{"code":0,"msg":"","data":{"status":2,"downloadLink":"https://b/x.png?Signature=LINKSECRET"}}"#,
+        ))
+        .unwrap();
+    let debug = format!("{start:?}{adb:?}{:?}{shot:?}", list.phones);
+    for secret in ["URLSECRET", "GLOGINSECRET", "PROXYSECRET", "LINKSECRET"] {
+        assert!(!debug.contains(secret), "{secret} leaked: {debug}");
+    }
+    // The values still reach the caller.
+    assert_eq!(
+        start.started[0].url.as_ref().unwrap().expose(),
+        "https://v/?token=URLSECRET"
+    );
+    assert_eq!(adb.connections[0].address(), "1.2.3.4:5555");
+    assert_eq!(
+        adb.connections[0].pwd.as_ref().unwrap().expose(),
+        "GLOGINSECRET"
+    );
+}
