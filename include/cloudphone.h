@@ -139,6 +139,13 @@ typedef struct cloudphone_connect_info cloudphone_connect_info;
 // freed from any thread.
 typedef struct cloudphone_error cloudphone_error;
 
+// A blocking GeeLark client: a connection pool, timeouts, the documented
+// rate limit, safe retries and batch fan-out. Created by
+// `cloudphone_geelark_client_new`, freed with `cloudphone_geelark_client_free`.
+//
+// Thread safety: may be used by several threads at once.
+typedef struct cloudphone_geelark_client cloudphone_geelark_client;
+
 // Credentials and endpoint for GeeLark calls. Created by
 // `cloudphone_geelark_config_new_key` or `cloudphone_geelark_config_new_token`,
 // freed with `cloudphone_geelark_config_free`.
@@ -157,6 +164,14 @@ typedef struct cloudphone_geelark_phone_status_result cloudphone_geelark_phone_s
 //
 // Thread safety: immutable; may be read from several threads at once.
 typedef struct cloudphone_huawei_batch_connection_result cloudphone_huawei_batch_connection_result;
+
+// A blocking Huawei CPH client: a connection pool, timeouts, safe retries
+// and batch fan-out. Created by `cloudphone_huawei_client_new`, freed with
+// `cloudphone_huawei_client_free`.
+//
+// Thread safety: may be used by several threads at once (calls share the
+// connection pool).
+typedef struct cloudphone_huawei_client cloudphone_huawei_client;
 
 // Endpoint, project id and credentials for Huawei Cloud CPH calls.
 // Created by `cloudphone_huawei_config_new_aksk` or
@@ -1085,6 +1100,74 @@ struct cloudphone_str cloudphone_id_list_at(struct cloudphone_id_list list, size
 cloudphone_status cloudphone_batch_outcome_to_json(const struct cloudphone_batch_outcome *outcome,
                                                    struct cloudphone_string **json_out,
                                                    struct cloudphone_error **err_out);
+
+// Whether this build of the library includes the blocking client. When it
+// does not, the `cloudphone_*_client_*` functions return
+// `CLOUDPHONE_STATUS_UNSUPPORTED`.
+bool cloudphone_has_client(void);
+
+// Creates a Huawei client from a configuration (endpoint, project id,
+// credentials; copied). `timeout_ms` bounds each whole request; 0 keeps
+// the default (60 s). No request is sent.
+//
+// # Safety
+// `config` is NULL or live; `client_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_client_new(const struct cloudphone_huawei_config *config,
+                                               uint64_t timeout_ms,
+                                               struct cloudphone_huawei_client **client_out,
+                                               struct cloudphone_error **err_out);
+
+// Frees a Huawei client. NULL is a no-op; must not be called twice.
+//
+// # Safety
+// `client` is NULL or a live client no other thread is using.
+void cloudphone_huawei_client_free(struct cloudphone_huawei_client *client);
+
+// Gets access information for any number of phones in one blocking call:
+// split into calls of at most 10, sent in parallel, retried where safe and
+// merged so that every distinct id is in the outcome exactly once
+// (succeeded, failed or missing). Fails only for invalid input; per-call
+// failures land in the outcome's failed list.
+//
+// # Safety
+// `client` is NULL or live; `phone_ids` is `(NULL, 0)` or `phone_ids_len`
+// NUL-terminated strings; `client_type` NULL or NUL-terminated;
+// `outcome_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_client_batch_connection(const struct cloudphone_huawei_client *client,
+                                                            const char *const *phone_ids,
+                                                            size_t phone_ids_len,
+                                                            const char *client_type,
+                                                            struct cloudphone_batch_outcome **outcome_out,
+                                                            struct cloudphone_error **err_out);
+
+// Creates a GeeLark client from a configuration (endpoint, credentials;
+// copied). `timeout_ms` as for `cloudphone_huawei_client_new`.
+//
+// # Safety
+// `config` is NULL or live; `client_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_client_new(const struct cloudphone_geelark_config *config,
+                                                uint64_t timeout_ms,
+                                                struct cloudphone_geelark_client **client_out,
+                                                struct cloudphone_error **err_out);
+
+// Frees a GeeLark client. NULL is a no-op; must not be called twice.
+//
+// # Safety
+// `client` is NULL or a live client no other thread is using.
+void cloudphone_geelark_client_free(struct cloudphone_geelark_client *client);
+
+// Gets the status of any number of phones in one blocking call (calls of
+// at most 100, within the rate limit, merged as for
+// `cloudphone_huawei_client_batch_connection`).
+//
+// # Safety
+// `client` is NULL or live; `ids` is `(NULL, 0)` or `ids_len`
+// NUL-terminated strings; `outcome_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_client_phone_status(const struct cloudphone_geelark_client *client,
+                                                         const char *const *ids,
+                                                         size_t ids_len,
+                                                         struct cloudphone_batch_outcome **outcome_out,
+                                                         struct cloudphone_error **err_out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -146,6 +146,7 @@ fn compile(src: &Path, link: Link, tag: &str) -> PathBuf {
         Link::Dynamic => {
             cmd.arg(format!("-L{}", deps.display()))
                 .arg("-lcloudphone")
+                .arg("-lpthread")
                 .arg(format!("-Wl,-rpath,{}", deps.display()));
         }
     }

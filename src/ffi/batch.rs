@@ -392,7 +392,7 @@ pub unsafe extern "C" fn cloudphone_batch_merge_finish(
 
 /// Stands in for the item type when no call succeeded yet.
 #[derive(Clone, Serialize)]
-struct NoItem;
+pub(crate) struct NoItem;
 
 impl BatchItem for NoItem {
     fn item_id(&self) -> &str {
@@ -400,7 +400,7 @@ impl BatchItem for NoItem {
     }
 }
 
-enum Outcome {
+pub(crate) enum Outcome {
     Connection(BatchOutcome<ConnectInfo>),
     Status(BatchOutcome<PhoneState>),
     Nothing(BatchOutcome<NoItem>),
@@ -422,7 +422,7 @@ pub struct cloudphone_batch_outcome {
 }
 
 impl cloudphone_batch_outcome {
-    fn new(outcome: Outcome) -> Self {
+    pub(crate) fn new(outcome: Outcome) -> Self {
         fn parts<T>(
             o: &BatchOutcome<T>,
         ) -> (Vec<cloudphone_item_failure>, IdList, IdList, IdList, bool) {

@@ -71,7 +71,10 @@ mod geelark;
 
 mod batch;
 
+mod client;
+
 pub use batch::*;
+pub use client::*;
 pub use config::*;
 pub use error::*;
 pub use geelark::*;

@@ -1,0 +1,246 @@
+//! The blocking client path: one call sends, retries, fans out and merges.
+//!
+//! These functions exist in every build of the library (one ABI for every
+//! feature set). Built without the `client` feature, the constructors
+//! return `CLOUDPHONE_STATUS_UNSUPPORTED`; `cloudphone_has_client` tells
+//! which build a host has.
+
+use std::ffi::c_char;
+
+use super::batch::cloudphone_batch_outcome;
+use super::config::{cloudphone_geelark_config, cloudphone_huawei_config};
+use super::error::cloudphone_error;
+use super::guard::{free_box, guard, guard_or};
+use super::types::cloudphone_status;
+
+#[cfg(feature = "client")]
+use super::batch::Outcome;
+#[cfg(feature = "client")]
+use super::guard::{FfiResult, arg_out, arg_ref, arg_str, arg_str_array, write_out};
+
+/// A blocking Huawei CPH client: a connection pool, timeouts, safe retries
+/// and batch fan-out. Created by `cloudphone_huawei_client_new`, freed with
+/// `cloudphone_huawei_client_free`.
+///
+/// Thread safety: may be used by several threads at once (calls share the
+/// connection pool).
+pub struct cloudphone_huawei_client {
+    #[cfg(feature = "client")]
+    inner: crate::client::HuaweiClient,
+}
+
+/// A blocking GeeLark client: a connection pool, timeouts, the documented
+/// rate limit, safe retries and batch fan-out. Created by
+/// `cloudphone_geelark_client_new`, freed with `cloudphone_geelark_client_free`.
+///
+/// Thread safety: may be used by several threads at once.
+pub struct cloudphone_geelark_client {
+    #[cfg(feature = "client")]
+    inner: crate::client::GeeLarkClient,
+}
+
+/// Whether this build of the library includes the blocking client. When it
+/// does not, the `cloudphone_*_client_*` functions return
+/// `CLOUDPHONE_STATUS_UNSUPPORTED`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_has_client() -> bool {
+    guard_or(false, || cfg!(feature = "client"))
+}
+
+#[cfg(not(feature = "client"))]
+fn unsupported() -> super::guard::FfiError {
+    super::guard::FfiError::Core(crate::Error::Unsupported(
+        "the blocking client (build the library with the `client` feature)",
+    ))
+}
+
+#[cfg(feature = "client")]
+fn timeout(ms: u64) -> Option<std::time::Duration> {
+    (ms > 0).then(|| std::time::Duration::from_millis(ms))
+}
+
+/// Creates a Huawei client from a configuration (endpoint, project id,
+/// credentials; copied). `timeout_ms` bounds each whole request; 0 keeps
+/// the default (60 s). No request is sent.
+///
+/// # Safety
+/// `config` is NULL or live; `client_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_client_new(
+    config: *const cloudphone_huawei_config,
+    timeout_ms: u64,
+    client_out: *mut *mut cloudphone_huawei_client,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(client_out, "client_out")?;
+            // SAFETY: per the function contract.
+            let cfg = &unsafe { arg_ref(config, "config") }?.inner;
+            let mut b = crate::client::HuaweiClient::builder()
+                .endpoint(cfg.endpoint().as_str())
+                .project_id(cfg.project_id())
+                .auth(cfg.auth().clone());
+            if let Some(t) = timeout(timeout_ms) {
+                b = b.timeout(t);
+            }
+            let inner = b.build()?;
+            // SAFETY: checked above.
+            unsafe { write_out(client_out, cloudphone_huawei_client { inner }) };
+            Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (config, timeout_ms, client_out);
+            Err(unsupported())
+        }
+    })
+}
+
+/// Frees a Huawei client. NULL is a no-op; must not be called twice.
+///
+/// # Safety
+/// `client` is NULL or a live client no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_client_free(client: *mut cloudphone_huawei_client) {
+    // SAFETY: per the function contract.
+    guard_or((), || unsafe { free_box(client) })
+}
+
+/// Gets access information for any number of phones in one blocking call:
+/// split into calls of at most 10, sent in parallel, retried where safe and
+/// merged so that every distinct id is in the outcome exactly once
+/// (succeeded, failed or missing). Fails only for invalid input; per-call
+/// failures land in the outcome's failed list.
+///
+/// # Safety
+/// `client` is NULL or live; `phone_ids` is `(NULL, 0)` or `phone_ids_len`
+/// NUL-terminated strings; `client_type` NULL or NUL-terminated;
+/// `outcome_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_client_batch_connection(
+    client: *const cloudphone_huawei_client,
+    phone_ids: *const *const c_char,
+    phone_ids_len: usize,
+    client_type: *const c_char,
+    outcome_out: *mut *mut cloudphone_batch_outcome,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(outcome_out, "outcome_out")?;
+            // SAFETY: per the function contract.
+            let (client, ids, client_type) = unsafe {
+                (
+                    arg_ref(client, "client")?,
+                    arg_str_array(phone_ids, phone_ids_len, "phone_ids")?,
+                    arg_str(client_type, "client_type")?,
+                )
+            };
+            let ct: crate::huawei::ClientType = client_type.parse()?;
+            let outcome = client.inner.batch_connection(ids, ct)?;
+            let handle = cloudphone_batch_outcome::new(Outcome::Connection(outcome));
+            // SAFETY: checked above.
+            unsafe { write_out(outcome_out, handle) };
+            FfiResult::Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (client, phone_ids, phone_ids_len, client_type, outcome_out);
+            Err(unsupported())
+        }
+    })
+}
+
+/// Creates a GeeLark client from a configuration (endpoint, credentials;
+/// copied). `timeout_ms` as for `cloudphone_huawei_client_new`.
+///
+/// # Safety
+/// `config` is NULL or live; `client_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_client_new(
+    config: *const cloudphone_geelark_config,
+    timeout_ms: u64,
+    client_out: *mut *mut cloudphone_geelark_client,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(client_out, "client_out")?;
+            // SAFETY: per the function contract.
+            let cfg = &unsafe { arg_ref(config, "config") }?.inner;
+            let mut b = crate::client::GeeLarkClient::builder().endpoint(cfg.endpoint().as_str());
+            b = match cfg.auth() {
+                crate::geelark::Auth::Key { app_id, api_key } => {
+                    b.key(app_id.expose(), api_key.expose())
+                }
+                crate::geelark::Auth::Token(t) => b.token(t.expose()),
+            };
+            if let Some(t) = timeout(timeout_ms) {
+                b = b.timeout(t);
+            }
+            let inner = b.build()?;
+            // SAFETY: checked above.
+            unsafe { write_out(client_out, cloudphone_geelark_client { inner }) };
+            Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (config, timeout_ms, client_out);
+            Err(unsupported())
+        }
+    })
+}
+
+/// Frees a GeeLark client. NULL is a no-op; must not be called twice.
+///
+/// # Safety
+/// `client` is NULL or a live client no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_client_free(client: *mut cloudphone_geelark_client) {
+    // SAFETY: per the function contract.
+    guard_or((), || unsafe { free_box(client) })
+}
+
+/// Gets the status of any number of phones in one blocking call (calls of
+/// at most 100, within the rate limit, merged as for
+/// `cloudphone_huawei_client_batch_connection`).
+///
+/// # Safety
+/// `client` is NULL or live; `ids` is `(NULL, 0)` or `ids_len`
+/// NUL-terminated strings; `outcome_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_client_phone_status(
+    client: *const cloudphone_geelark_client,
+    ids: *const *const c_char,
+    ids_len: usize,
+    outcome_out: *mut *mut cloudphone_batch_outcome,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(outcome_out, "outcome_out")?;
+            // SAFETY: per the function contract.
+            let (client, ids) = unsafe {
+                (
+                    arg_ref(client, "client")?,
+                    arg_str_array(ids, ids_len, "ids")?,
+                )
+            };
+            let outcome = client.inner.phone_status(ids)?;
+            let handle = cloudphone_batch_outcome::new(Outcome::Status(outcome));
+            // SAFETY: checked above.
+            unsafe { write_out(outcome_out, handle) };
+            FfiResult::Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (client, ids, ids_len, outcome_out);
+            Err(unsupported())
+        }
+    })
+}

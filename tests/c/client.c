@@ -1,0 +1,103 @@
+/* The blocking client path. Built without the `client` feature every client
+ * function reports CLOUDPHONE_STATUS_UNSUPPORTED; with it, a GeeLark status
+ * call goes to a one-shot HTTP server on 127.0.0.1 run by this program. */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static const char RESPONSE[] =
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+    "Content-Length: 122\r\n\r\n"
+    "{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{\"successDetails\":"
+    "[{\"id\":\"g1\",\"serialName\":\"one\",\"status\":0}],\"failDetails\":[]}}";
+
+static void *serve_once(void *arg) {
+  int listener = *(int *)arg, conn;
+  char buf[8192];
+  size_t got = 0;
+  conn = accept(listener, NULL, NULL);
+  if (conn < 0) return NULL;
+  /* Read the head and the (small) body: stop once the JSON body closed. */
+  while (got < sizeof buf - 1) {
+    ssize_t n = read(conn, buf + got, sizeof buf - 1 - got);
+    if (n <= 0) break;
+    got += (size_t)n;
+    buf[got] = '\0';
+    if (strstr(buf, "\r\n\r\n") && buf[got - 1] == '}') break;
+  }
+  if (write(conn, RESPONSE, sizeof RESPONSE - 1) < 0) perror("write");
+  close(conn);
+  return NULL;
+}
+
+int main(void) {
+  static const char *const ids[] = {"g1"};
+  cloudphone_geelark_config *cfg = NULL;
+  cloudphone_huawei_config *hcfg = NULL;
+  cloudphone_geelark_client *client = NULL;
+  cloudphone_huawei_client *hclient = NULL;
+  cloudphone_batch_outcome *outcome = NULL;
+  cloudphone_error *err = NULL;
+
+  /* Content-Length above must match the body. */
+  CHECK(strlen(strstr(RESPONSE, "\r\n\r\n") + 4) == 122);
+
+  CHECK_STATUS(cloudphone_huawei_config_new_token("http://127.0.0.1:9", "p", "t", &hcfg, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  if (!cloudphone_has_client()) {
+    CHECK_STATUS(cloudphone_huawei_client_new(hcfg, 0, &hclient, &err), CLOUDPHONE_STATUS_UNSUPPORTED, err);
+    CHECK(hclient == NULL);
+    CHECK(view_contains(cloudphone_error_message(err), "client"));
+    cloudphone_error_free(err);
+    CHECK(cloudphone_geelark_client_phone_status(NULL, ids, 1, &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_huawei_client_batch_connection(NULL, ids, 1, "ANDROID", &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_geelark_client_new(NULL, 0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(outcome == NULL);
+    cloudphone_huawei_client_free(NULL);
+    cloudphone_geelark_client_free(NULL);
+    cloudphone_huawei_config_free(hcfg);
+    return check_report("client (not compiled in)");
+  }
+
+  {
+    int listener = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in addr;
+    socklen_t len = sizeof addr;
+    char url[64];
+    pthread_t server;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    CHECK(bind(listener, (struct sockaddr *)&addr, sizeof addr) == 0);
+    CHECK(listen(listener, 1) == 0);
+    CHECK(getsockname(listener, (struct sockaddr *)&addr, &len) == 0);
+    snprintf(url, sizeof url, "http://127.0.0.1:%u", (unsigned)ntohs(addr.sin_port));
+    CHECK(pthread_create(&server, NULL, serve_once, &listener) == 0);
+
+    CHECK_STATUS(cloudphone_geelark_config_new_key(url, "app", "key", &cfg, &err), CLOUDPHONE_STATUS_OK, err);
+    CHECK_STATUS(cloudphone_geelark_client_new(cfg, 5000, &client, &err), CLOUDPHONE_STATUS_OK, err);
+    CHECK_STATUS(cloudphone_geelark_client_phone_status(client, NULL, 0, &outcome, &err), CLOUDPHONE_STATUS_INVALID_INPUT, err);
+    cloudphone_error_free(err);
+    err = NULL;
+    CHECK_STATUS(cloudphone_geelark_client_phone_status(client, ids, 1, &outcome, &err), CLOUDPHONE_STATUS_OK, err);
+    CHECK(cloudphone_batch_outcome_is_complete_success(outcome));
+    CHECK_VIEW(cloudphone_phone_state_status(cloudphone_batch_outcome_phone_state_at(outcome, 0)), "running");
+    pthread_join(server, NULL);
+    close(listener);
+  }
+  CHECK_STATUS(cloudphone_huawei_client_new(hcfg, 0, &hclient, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_huawei_client_batch_connection(hclient, ids, 1, "CAR", &outcome, &err),
+               CLOUDPHONE_STATUS_INVALID_INPUT, err);
+  cloudphone_error_free(err);
+
+  cloudphone_batch_outcome_free(outcome);
+  cloudphone_geelark_client_free(client);
+  cloudphone_huawei_client_free(hclient);
+  cloudphone_geelark_config_free(cfg);
+  cloudphone_huawei_config_free(hcfg);
+  return check_report("client");
+}
