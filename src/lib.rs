@@ -85,6 +85,8 @@ pub mod op;
 pub mod page;
 pub mod phone;
 mod secret;
+#[cfg(feature = "sim")]
+pub mod sim;
 pub mod time;
 
 pub use batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome, ItemFailure};

@@ -1,0 +1,534 @@
+//! A local emulator of both providers' APIs (feature `sim`): a real HTTP
+//! server on loopback for demos, tests and your own integration tests.
+//!
+//! ```
+//! use cloudphone::sim::{Sim, SimConfig};
+//!
+//! let sim = Sim::start(SimConfig::default().phones(50))?;
+//! println!("listening on {}", sim.url());
+//! let hw = sim.huawei(); // AK/SK, project id, IAM user of the simulated account
+//! assert_eq!(sim.huawei_phone_ids().len(), 50);
+//! # let _ = hw;
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! One URL serves both providers (their paths do not overlap):
+//!
+//! - **Huawei CPH** under `/v1/{project_id}/cloud-phone/…`: phones (list
+//!   with offset/limit/count and filters, detail, rename), batch-connection
+//!   (at most 10 ids, else HTTP 400 with `error_code`/`error_msg`/
+//!   `request_id`), restart/reset/stop/update-property (asynchronous jobs
+//!   that finish after [`SimConfig::job_duration`], phones passing through
+//!   their transitional states: stopped 8 → restarting 4 → running 2, …),
+//!   jobs (one, or those of up to 20 request ids), servers, encode servers,
+//!   ADB commands (asynchronous jobs and `sync-commands`, with canned
+//!   outputs). Per-phone refusals come back inside a 200 (`errors[]`,
+//!   `jobs[].error_code`), as the real service does.
+//! - **Huawei IAM** `POST /v3/auth/tokens`: a password identity of the
+//!   simulated IAM user gets a token (HTTP 201, `X-Subject-Token`) that CPH
+//!   calls may send as `X-Auth-Token`.
+//! - **GeeLark** under `/open/v1/…`: phone status, list (page/pageSize,
+//!   filters), start, stop, delete — each batch answer in its documented
+//!   shape inside a `code 0` envelope (`failDetails` with 42001 for unknown
+//!   ids, 43004 for expired phones, 43005 for phones running a task, …).
+//!
+//! Authentication is checked the way the services check it: Huawei AK/SK
+//! signatures are recomputed from what the client sent, with the headers it
+//! lists in `SignedHeaders` (a bad signature is HTTP 401 `APIGW.0301`, an
+//! `X-Sdk-Date` more than 15 minutes off is `APIGW.0303`; every answer has a
+//! `Date` header, so clients can correct their clock); `X-Auth-Token` must be
+//! a live token this simulator issued. GeeLark key-mode `sign` and Bearer
+//! tokens are verified (40003 on a mismatch, 40002 without `traceId`), and
+//! each API path allows [`SimConfig::geelark_rate_limit`] calls a minute
+//! (then 40007) and [`SimConfig::geelark_hourly_limit`] an hour (then
+//! 40014).
+//!
+//! The fleet is generated from [`SimConfig::seed`]: the same seed gives the
+//! same ids, names and states. A few phones are there to fail: some are
+//! stopped, frozen or abnormal (batch-connection refuses them), some
+//! GeeLark phones are expired or busy with a task, and about one Huawei
+//! phone in fifty has restart and reset jobs that fail.
+//!
+//! [`FaultRule`]s add latency, 5xx answers, 429 with `Retry-After`,
+//! connection resets, closes and truncated bodies, for every path or the
+//! paths containing a fragment, forever or for the next N requests — from
+//! Rust ([`Sim::inject`]), from the command line (`cloudphone sim --fault
+//! status=503,times=2`), or over HTTP (`POST /_sim/faults` with the same
+//! spec as the body; `DELETE /_sim/faults` clears them).
+
+mod fault;
+mod geelark;
+mod huawei;
+mod server;
+
+use std::fmt;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub use fault::{Fault, FaultRule, FaultSpecError};
+
+use crate::secret::Secret;
+use server::{Action, Handler, HttpRequest, HttpResponse, Server};
+
+/// How the simulator is set up.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SimConfig {
+    /// Seed of the fleet and the credentials.
+    pub seed: u64,
+    /// Number of Huawei phones.
+    pub huawei_phones: usize,
+    /// Huawei phones per server.
+    pub phones_per_server: usize,
+    /// Number of GeeLark phones.
+    pub geelark_phones: usize,
+    /// How long restart, reset, stop, ADB jobs and GeeLark starts take.
+    pub job_duration: Duration,
+    /// GeeLark calls allowed per API path per minute (documented: 200).
+    pub geelark_rate_limit: u32,
+    /// GeeLark calls allowed per API path per hour (documented: 24,000).
+    pub geelark_hourly_limit: u32,
+    /// How long IAM tokens live.
+    pub token_lifetime: Duration,
+    /// The largest accepted difference between `X-Sdk-Date` and the
+    /// simulator's clock (the gateway's is 15 minutes).
+    pub max_clock_skew: Duration,
+    /// Where to listen: `127.0.0.1:0` (an ephemeral port) by default.
+    pub bind: SocketAddr,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        SimConfig {
+            seed: 42,
+            huawei_phones: 1000,
+            phones_per_server: 10,
+            geelark_phones: 1000,
+            job_duration: Duration::from_secs(2),
+            geelark_rate_limit: 200,
+            geelark_hourly_limit: 24_000,
+            token_lifetime: Duration::from_secs(24 * 3600),
+            max_clock_skew: Duration::from_secs(15 * 60),
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        }
+    }
+}
+
+impl SimConfig {
+    /// The default setup: seed 42, 1,000 phones per provider, 2 s jobs.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the seed.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Sets the number of phones of each provider.
+    pub fn phones(mut self, n: usize) -> Self {
+        self.huawei_phones = n;
+        self.geelark_phones = n;
+        self
+    }
+
+    /// Sets how long jobs and starts take.
+    pub fn job_duration(mut self, d: Duration) -> Self {
+        self.job_duration = d;
+        self
+    }
+
+    /// Sets GeeLark's per-path, per-minute budget.
+    pub fn geelark_rate_limit(mut self, per_minute: u32) -> Self {
+        self.geelark_rate_limit = per_minute;
+        self
+    }
+
+    /// Sets GeeLark's per-path, per-hour budget.
+    pub fn geelark_hourly_limit(mut self, per_hour: u32) -> Self {
+        self.geelark_hourly_limit = per_hour;
+        self
+    }
+
+    /// Sets the IAM token lifetime.
+    pub fn token_lifetime(mut self, d: Duration) -> Self {
+        self.token_lifetime = d;
+        self
+    }
+
+    /// Sets the listening address (port 0 = ephemeral).
+    pub fn bind(mut self, addr: SocketAddr) -> Self {
+        self.bind = addr;
+        self
+    }
+}
+
+/// The simulated Huawei account.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct HuaweiCredentials {
+    /// Access key id.
+    pub access_key: String,
+    /// Secret access key.
+    pub secret_key: Secret,
+    /// Project id (the `{project_id}` of every CPH path).
+    pub project_id: String,
+    /// The region the project belongs to (its IAM project name).
+    pub region: String,
+    /// IAM user name.
+    pub iam_user: String,
+    /// IAM user password.
+    pub iam_password: Secret,
+    /// IAM account (domain) name.
+    pub iam_domain: String,
+}
+
+impl fmt::Debug for HuaweiCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HuaweiCredentials")
+            .field("access_key", &self.access_key)
+            .field("secret_key", &self.secret_key)
+            .field("project_id", &self.project_id)
+            .field("region", &self.region)
+            .field("iam_user", &self.iam_user)
+            .field("iam_password", &self.iam_password)
+            .field("iam_domain", &self.iam_domain)
+            .finish()
+    }
+}
+
+/// The simulated GeeLark team.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct GeeLarkCredentials {
+    /// Team AppId (key mode).
+    pub app_id: String,
+    /// Team ApiKey (key mode).
+    pub api_key: Secret,
+    /// Bearer token (token mode).
+    pub token: Secret,
+}
+
+/// A running simulator. Dropping it stops the server.
+pub struct Sim {
+    server: Server,
+    shared: Arc<Shared>,
+}
+
+impl fmt::Debug for Sim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sim").field("url", &self.url()).finish()
+    }
+}
+
+impl Sim {
+    /// Generates the fleet and starts the server.
+    pub fn start(config: SimConfig) -> std::io::Result<Sim> {
+        let shared = Arc::new(Shared::new(&config));
+        let server = Server::start(config.bind, shared.clone())?;
+        *lock(&shared.base_url) = format!("http://{}", server.addr());
+        Ok(Sim { server, shared })
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:40123`, for both providers.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.server.addr())
+    }
+
+    /// The listening address.
+    pub fn addr(&self) -> SocketAddr {
+        self.server.addr()
+    }
+
+    /// The simulated Huawei account.
+    pub fn huawei(&self) -> &HuaweiCredentials {
+        &self.shared.huawei_creds
+    }
+
+    /// The simulated GeeLark team.
+    pub fn geelark(&self) -> &GeeLarkCredentials {
+        &self.shared.geelark_creds
+    }
+
+    /// The Huawei phone ids, newest first (the list order).
+    pub fn huawei_phone_ids(&self) -> Vec<String> {
+        lock(&self.shared.huawei).phone_ids()
+    }
+
+    /// The GeeLark phone ids, in list order.
+    pub fn geelark_phone_ids(&self) -> Vec<String> {
+        lock(&self.shared.geelark).phone_ids()
+    }
+
+    /// Adds a fault rule (rules are tried in the order they were added).
+    pub fn inject(&self, rule: FaultRule) {
+        lock(&self.shared.faults).push(rule);
+    }
+
+    /// Removes every fault rule.
+    pub fn clear_faults(&self) {
+        lock(&self.shared.faults).clear();
+    }
+
+    /// How many requests the server has answered (or refused) so far.
+    pub fn request_count(&self) -> u64 {
+        self.shared.requests.load(Ordering::Relaxed)
+    }
+
+    /// Stops the server now (dropping the simulator does the same).
+    pub fn shutdown(mut self) {
+        self.server.shutdown();
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+pub(crate) fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, the CPH time format.
+pub(crate) fn iso_time(ms: u64) -> String {
+    let d = crate::time::sdk_date(ms);
+    format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &d[0..4],
+        &d[4..6],
+        &d[6..8],
+        &d[9..11],
+        &d[11..13],
+        &d[13..15]
+    )
+}
+
+/// SplitMix64: small, fast, and the same everywhere for a seed.
+#[derive(Clone, Debug)]
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next_u64() % n }
+    }
+
+    /// `len` lower-case hex digits.
+    pub(crate) fn hex(&mut self, len: usize) -> String {
+        let mut s = String::with_capacity(len + 16);
+        while s.len() < len {
+            s.push_str(&format!("{:016x}", self.next_u64()));
+        }
+        s.truncate(len);
+        s
+    }
+
+    /// `len` characters from `alphabet`.
+    pub(crate) fn chars(&mut self, len: usize, alphabet: &[u8]) -> String {
+        (0..len)
+            .map(|_| alphabet[self.below(alphabet.len() as u64) as usize] as char)
+            .collect()
+    }
+}
+
+const UPPER_ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// Everything the connection threads share.
+pub(crate) struct Shared {
+    huawei_creds: HuaweiCredentials,
+    geelark_creds: GeeLarkCredentials,
+    huawei: Mutex<huawei::Huawei>,
+    geelark: Mutex<geelark::GeeLark>,
+    faults: Mutex<Vec<FaultRule>>,
+    requests: AtomicU64,
+    ids: Mutex<Rng>,
+    base_url: Mutex<String>,
+    config: SimConfig,
+}
+
+impl Shared {
+    fn new(config: &SimConfig) -> Self {
+        let mut rng = Rng::new(config.seed ^ 0x5EED_C10D_F00D);
+        let huawei_creds = HuaweiCredentials {
+            access_key: format!("SIMAK{}", rng.chars(15, UPPER_ALNUM)),
+            secret_key: Secret::new(rng.chars(40, ALNUM)),
+            project_id: rng.hex(32),
+            region: "cn-north-4".to_owned(),
+            iam_user: "sim-user".to_owned(),
+            iam_password: Secret::new(format!("Sim-{}", rng.chars(16, ALNUM))),
+            iam_domain: "sim-account".to_owned(),
+        };
+        let geelark_creds = GeeLarkCredentials {
+            app_id: rng.chars(24, ALNUM),
+            api_key: Secret::new(rng.chars(30, ALNUM)),
+            token: Secret::new(rng.chars(32, UPPER_ALNUM)),
+        };
+        let start = now_ms();
+        Shared {
+            huawei: Mutex::new(huawei::Huawei::generate(config, start)),
+            geelark: Mutex::new(geelark::GeeLark::generate(config, start)),
+            huawei_creds,
+            geelark_creds,
+            faults: Mutex::new(Vec::new()),
+            requests: AtomicU64::new(0),
+            ids: Mutex::new(Rng::new(config.seed ^ 0x1D5)),
+            base_url: Mutex::new(String::new()),
+            config: config.clone(),
+        }
+    }
+
+    /// A fresh 32-hex-digit request id.
+    pub(crate) fn request_id(&self) -> String {
+        lock(&self.ids).hex(32)
+    }
+
+    pub(crate) fn random_hex(&self, len: usize) -> String {
+        lock(&self.ids).hex(len)
+    }
+
+    /// Applies the fault rules: sleeps for matching latencies, then returns
+    /// the first other fault that matches.
+    fn fault_for(&self, path: &str) -> Option<Fault> {
+        let mut delay = Duration::ZERO;
+        let mut chosen = None;
+        {
+            let mut rules = lock(&self.faults);
+            for rule in rules.iter_mut() {
+                if !rule.matches(path) {
+                    continue;
+                }
+                match &rule.fault {
+                    Fault::Latency(d) => delay += *d,
+                    _ if chosen.is_some() => continue,
+                    f => chosen = Some(f.clone()),
+                }
+                if let Some(t) = rule.times.as_mut() {
+                    *t -= 1;
+                }
+            }
+            rules.retain(|r| r.times != Some(0));
+        }
+        if !delay.is_zero() {
+            std::thread::sleep(delay);
+        }
+        chosen
+    }
+
+    fn control(&self, req: &HttpRequest) -> HttpResponse {
+        match (req.method.as_str(), req.path.as_str()) {
+            ("GET", "/_sim/health") => HttpResponse::json(200, &serde_json::json!({"ok": true})),
+            ("POST", "/_sim/faults") => {
+                let spec = String::from_utf8_lossy(&req.body);
+                match spec.parse::<FaultRule>() {
+                    Ok(rule) => {
+                        lock(&self.faults).push(rule);
+                        HttpResponse::json(200, &serde_json::json!({"ok": true}))
+                    }
+                    Err(e) => HttpResponse::text(400, &e.to_string()),
+                }
+            }
+            ("DELETE", "/_sim/faults") => {
+                lock(&self.faults).clear();
+                HttpResponse::json(200, &serde_json::json!({"ok": true}))
+            }
+            _ => HttpResponse::text(404, "no such simulator control endpoint"),
+        }
+    }
+}
+
+impl Handler for Shared {
+    fn handle(&self, req: &HttpRequest) -> Action {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        if req.path.starts_with("/_sim/") {
+            return Action::Respond(self.control(req));
+        }
+        let provider = if req.path.starts_with("/open/") {
+            Provider::GeeLark
+        } else {
+            Provider::Huawei
+        };
+        if let Some(fault) = self.fault_for(&req.path) {
+            match fault {
+                Fault::Reset => return Action::Reset,
+                Fault::Close => return Action::Close,
+                Fault::Truncate => {
+                    let full = match provider {
+                        Provider::Huawei => huawei::handle(self, req),
+                        Provider::GeeLark => geelark::handle(self, req),
+                    };
+                    return Action::Truncate(full);
+                }
+                Fault::Status(code) => {
+                    return Action::Respond(match provider {
+                        Provider::Huawei => {
+                            self.huawei_error(code, "CPS.0003", "Service internal error.")
+                        }
+                        Provider::GeeLark => HttpResponse::text(
+                            code,
+                            &format!("{code} {}: the upstream server failed", status_text(code)),
+                        ),
+                    });
+                }
+                Fault::RateLimited { retry_after_secs } => {
+                    let resp = match provider {
+                        Provider::Huawei => self.huawei_error(
+                            429,
+                            "APIGW.0308",
+                            "The throttling threshold has been reached: policy user over ratelimit",
+                        ),
+                        Provider::GeeLark => HttpResponse::json(
+                            429,
+                            &serde_json::json!({
+                                "traceId": req.header("traceId").unwrap_or_default(),
+                                "code": 40007,
+                                "msg": "request rate limited",
+                            }),
+                        ),
+                    };
+                    return Action::Respond(
+                        resp.with_header("Retry-After", retry_after_secs.to_string()),
+                    );
+                }
+                Fault::Latency(_) => {}
+            }
+        }
+        Action::Respond(match provider {
+            Provider::Huawei => huawei::handle(self, req),
+            Provider::GeeLark => geelark::handle(self, req),
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Provider {
+    Huawei,
+    GeeLark,
+}
+
+fn status_text(code: u16) -> &'static str {
+    match code {
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Error",
+    }
+}
