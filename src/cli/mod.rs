@@ -1,0 +1,108 @@
+//! The `cloudphone` command's modules (compiled into the binary only).
+
+pub mod demo;
+pub mod geelark;
+pub mod huawei;
+pub mod output;
+pub mod sim;
+pub mod sweep;
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use cloudphone::client::RetryPolicy;
+
+pub const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  partial success: some phones failed or were not answered (see the output)
+  2  usage error (bad arguments)
+  3  invalid input or configuration (missing credentials, bad id), nothing sent
+  4  the provider answered with an error
+  5  authentication refused (bad key, signature, token or clock skew)
+  6  rate limited, or GeeLark's two-hour lockout (40014)
+  7  network failure or timeout (endpoint unreachable)
+  8  the answer was not the documented JSON
+  9  internal error (e.g. the simulator could not start)
+
+Credentials come from flags or the environment:
+  Huawei:  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID,
+           HUAWEICLOUD_SDK_REGION, CLOUDPHONE_HUAWEI_ENDPOINT
+  GeeLark: CLOUDPHONE_GEELARK_APP_ID + CLOUDPHONE_GEELARK_API_KEY, or
+           CLOUDPHONE_GEELARK_TOKEN; CLOUDPHONE_GEELARK_ENDPOINT
+Secrets are never printed.
+
+Try it with no account: `cloudphone demo`, or `cloudphone sim` and point the
+other commands at the URL it prints.";
+
+/// Manage and connect to cloud phones on Huawei Cloud CPH and GeeLark.
+#[derive(Parser, Debug)]
+#[command(name = "cloudphone", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Print machine-readable JSON on stdout instead of tables.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Do not draw progress bars.
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the main job end to end against an embedded simulator: list the
+    /// fleet, sweep the status of every phone on both providers, get access
+    /// info for a page of Huawei phones, restart two, start and stop a few
+    /// GeeLark phones.
+    Demo(demo::DemoArgs),
+    /// Run the simulator alone and print its URL and credentials.
+    Sim(sim::SimArgs),
+    /// Huawei Cloud CPH.
+    Huawei(huawei::HuaweiArgs),
+    /// GeeLark Open API.
+    #[command(name = "geelark")]
+    GeeLark(geelark::GeeLarkArgs),
+}
+
+/// Options every provider command shares.
+#[derive(Args, Debug, Clone)]
+pub struct NetOpts {
+    /// Seconds before a request gives up.
+    #[arg(long, global = true, default_value_t = 30, value_name = "SECS")]
+    pub timeout: u64,
+    /// Retries after a failure that is safe to retry (0 = none).
+    #[arg(long, global = true, default_value_t = 3, value_name = "N")]
+    pub retries: u32,
+    /// Calls sent in parallel for batches.
+    #[arg(long, global = true, default_value_t = 4, value_name = "N")]
+    pub parallel: usize,
+}
+
+impl NetOpts {
+    pub fn retry(&self) -> RetryPolicy {
+        RetryPolicy::default().max_attempts(self.retries + 1)
+    }
+
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs(self.timeout.max(1))
+    }
+}
+
+/// Global output settings handed to every command.
+#[derive(Clone, Copy, Debug)]
+pub struct Out {
+    pub json: bool,
+    pub progress: bool,
+}
+
+impl Out {
+    /// Prints a JSON document on stdout.
+    pub fn json(&self, v: &serde_json::Value) {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into())
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! The `cloudphone` binary, run as a user runs it: the demo, real verbs
+//! against a simulator started here, bad arguments, unreachable endpoints,
+//! exit codes, `--json`, and that secrets never reach the output.
+#![cfg(feature = "cli")]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use cloudphone::sim::{Sim, SimConfig};
+
+/// Environment variables the binary reads; cleared so the machine's own
+/// settings cannot leak into a test.
+const ENV: [&str; 13] = [
+    "HUAWEICLOUD_SDK_AK",
+    "HUAWEICLOUD_SDK_SK",
+    "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+    "HUAWEICLOUD_SDK_PROJECT_ID",
+    "HUAWEICLOUD_SDK_REGION",
+    "CLOUDPHONE_HUAWEI_ENDPOINT",
+    "CLOUDPHONE_HUAWEI_IAM_ENDPOINT",
+    "CLOUDPHONE_HUAWEI_IAM_PASSWORD",
+    "CLOUDPHONE_GEELARK_APP_ID",
+    "CLOUDPHONE_GEELARK_API_KEY",
+    "CLOUDPHONE_GEELARK_TOKEN",
+    "CLOUDPHONE_GEELARK_ENDPOINT",
+    "NO_COLOR",
+];
+
+fn cloudphone() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cloudphone"));
+    for v in ENV {
+        c.env_remove(v);
+    }
+    c
+}
+
+fn run(c: &mut Command) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = c.output().expect("the binary runs");
+    (
+        status.code().expect("exited, not killed"),
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
+}
+
+/// A command pointed at `sim` for both providers, through the environment.
+fn against(sim: &Sim) -> Command {
+    let mut c = cloudphone();
+    let hw = sim.huawei();
+    let gl = sim.geelark();
+    c.env("CLOUDPHONE_HUAWEI_ENDPOINT", sim.url())
+        .env("HUAWEICLOUD_SDK_AK", &hw.access_key)
+        .env("HUAWEICLOUD_SDK_SK", hw.secret_key.expose())
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", &hw.project_id)
+        .env("CLOUDPHONE_GEELARK_ENDPOINT", sim.url())
+        .env("CLOUDPHONE_GEELARK_APP_ID", &gl.app_id)
+        .env("CLOUDPHONE_GEELARK_API_KEY", gl.api_key.expose());
+    c
+}
+
+fn sim() -> Sim {
+    Sim::start(
+        SimConfig::default()
+            .phones(120)
+            .job_duration(Duration::from_millis(100)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn demo_runs_the_main_job() {
+    let (code, out, err) = run(cloudphone().args(["demo", "--phones", "300", "--job-ms", "100"]));
+    assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
+    for expected in [
+        "1. List the fleet",
+        "2. Status of every phone",
+        "600 phones accounted for; 0 without an answer",
+        "3. Access info",
+        "CPS.0022",
+        "4. Restart",
+        "succeeded",
+        "5. Start",
+        "43004 env is expired",
+        "stopped",
+        "Done in",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert!(out.contains("ticket hidden") && !out.contains("ok, ticket"));
+    assert!(err.is_empty(), "no progress bar outside a terminal: {err}");
+}
+
+#[test]
+fn demo_json_parses() {
+    let (code, out, _) =
+        run(cloudphone().args(["demo", "--json", "--phones", "150", "--job-ms", "50"]));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(v["fleet"]["huawei"], 150);
+    assert_eq!(v["fleet"]["geelark"], 150);
+    assert_eq!(v["geelark_unanswered"], 0);
+    assert!(v["access_info"]["calls"].as_u64().unwrap() >= 3);
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    for args in [
+        vec![],
+        vec!["huawei", "frobnicate"],
+        vec!["geelark", "start"],
+        vec!["huawei", "list", "--limit", "many"],
+        vec!["--no-such-flag", "demo"],
+    ] {
+        let (code, out, err) = run(cloudphone().args(&args));
+        assert_eq!(code, 2, "{args:?}: {out} {err}");
+        assert!(
+            err.starts_with("error:") || err.contains("Usage:"),
+            "{args:?}: {err}"
+        );
+    }
+    let (code, out, _) = run(cloudphone().arg("--help"));
+    assert_eq!(code, 0);
+    assert!(out.contains("Exit codes:"));
+}
+
+#[test]
+fn unreachable_endpoint_is_one_clear_line_and_exit_7() {
+    let secret = "SuperSecretKeyValue-0123456789abcdefghij";
+    let (code, out, err) = run(cloudphone().args([
+        "huawei",
+        "list",
+        "--endpoint",
+        "http://127.0.0.1:9",
+        "--ak",
+        "SIMAKNOBODY",
+        "--sk",
+        secret,
+        "--project-id",
+        "p0",
+        "--retries",
+        "0",
+        "--timeout",
+        "5",
+    ]));
+    assert_eq!(code, 7, "{out} {err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("cloudphone: error: listing Huawei phones: "),
+        "{err}"
+    );
+    assert!(err.contains("connect"), "{err}");
+    assert!(!err.contains(secret) && !out.contains(secret));
+    // With --json the same error is a document on stdout too.
+    let (code, out, _) = run(cloudphone().args([
+        "--json",
+        "geelark",
+        "status",
+        "1",
+        "--endpoint",
+        "http://127.0.0.1:9",
+        "--token",
+        secret,
+        "--retries",
+        "0",
+    ]));
+    assert_eq!(code, 7);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["error"]["kind"], "transport");
+    assert!(!out.contains(secret));
+}
+
+#[test]
+fn missing_credentials_exit_3() {
+    let (code, _, err) = run(cloudphone().args(["geelark", "status", "1"]));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("CLOUDPHONE_GEELARK_APP_ID"), "{err}");
+    let (code, _, err) = run(cloudphone().args(["huawei", "list"]));
+    assert_eq!(code, 3, "{err}");
+}
+
+#[test]
+fn real_verbs_against_the_simulator() {
+    let sim = sim();
+    // Huawei list, one page, JSON.
+    let (code, out, err) = run(against(&sim).args(["--json", "huawei", "list", "--limit", "5"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["phones"].as_array().unwrap().len(), 5);
+
+    // Connect to 12 phones: two calls; tickets hidden unless asked.
+    let ids: Vec<String> = sim.huawei_phone_ids().into_iter().take(12).collect();
+    let (code, out, _) = run(against(&sim)
+        .args(["--json", "huawei", "connect"])
+        .args(&ids));
+    assert!(code == 0 || code == 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["request_ids"].as_array().unwrap().len(), 2);
+    let first = &v["connect_infos"][0];
+    assert!(first["ticket"].as_str().unwrap().contains("hidden"));
+    assert!(first["access_port"].is_u64());
+
+    // Fleet summary.
+    let (code, out, _) = run(against(&sim).args(["huawei", "status"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("120 Huawei phones"), "{out}");
+
+    // Restart and wait; adb shell.
+    let stopped: Vec<String> = {
+        let (_, out, _) = run(against(&sim).args(["--json", "huawei", "list", "--status", "8"]));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["phones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(2)
+            .map(|p| p["phone_id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (code, out, err) = run(against(&sim)
+        .args(["huawei", "restart", "--wait"])
+        .args(&stopped));
+    assert!(code == 0 || code == 1, "{out}{err}");
+    assert!(out.contains("succeeded") || out.contains("failed"), "{out}");
+    let running = &sim.huawei_phone_ids()[0];
+    let (code, out, _) =
+        run(against(&sim).args(["huawei", "adb", running, "--shell", "echo hello"]));
+    assert!(code == 0 || code == 1);
+    assert!(out.contains("hello") || out.contains("CPS.0022"), "{out}");
+
+    // GeeLark: status with an unknown id is a partial success (exit 1).
+    let mut ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(3).collect();
+    ids.push("699999999999999999".into());
+    let (code, out, _) = run(against(&sim)
+        .args(["--json", "geelark", "status"])
+        .args(&ids));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["phones"].as_array().unwrap().len(), 3);
+    assert_eq!(v["failed"][0]["code"], "42001");
+
+    // Start and stop.
+    let (code, out, _) = run(against(&sim).args(["geelark", "start"]).args(&ids[..3]));
+    assert!(code == 0 || code == 1, "{out}");
+    assert!(!out.contains("/_sim/view/"), "view URLs stay hidden: {out}");
+    let (code, out, _) = run(against(&sim).args(["geelark", "stop"]).args(&ids[..3]));
+    assert!(code == 0 || code == 1, "{out}");
+}
+
+#[test]
+fn auth_failure_names_code_and_request_id_and_exits_5() {
+    let sim = sim();
+    let wrong = "WrongSecretKey-0123456789abcdefghijklmnop";
+    let (code, out, err) = run(against(&sim).env("HUAWEICLOUD_SDK_SK", wrong).args([
+        "huawei",
+        "list",
+        "--retries",
+        "0",
+    ]));
+    assert_eq!(code, 5, "{out}{err}");
+    assert!(
+        err.contains("APIGW.0301") && err.contains("request id"),
+        "{err}"
+    );
+    assert!(!err.contains(wrong));
+    let (code, _, err) = run(against(&sim)
+        .env("CLOUDPHONE_GEELARK_API_KEY", "nope")
+        .args(["geelark", "list", "--retries", "0"]));
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("40003"), "{err}");
+}
+
+#[test]
+fn sim_command_prints_url_and_credentials() {
+    let mut child = cloudphone()
+        .args(["--json", "sim", "--phones", "30"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut doc = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        doc.push_str(&line);
+        if line == "}\n" {
+            break;
+        }
+    }
+    let v: serde_json::Value = serde_json::from_str(&doc).expect("credentials JSON");
+    let url = v["url"].as_str().unwrap().to_owned();
+    // Its credentials work from a second process.
+    let (code, out, err) = run(cloudphone()
+        .env("CLOUDPHONE_GEELARK_ENDPOINT", &url)
+        .env(
+            "CLOUDPHONE_GEELARK_TOKEN",
+            v["geelark"]["token"].as_str().unwrap(),
+        )
+        .args(["geelark", "status"]));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("30 GeeLark phones"), "{out}");
+}
