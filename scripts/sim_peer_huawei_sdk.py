@@ -1,0 +1,132 @@
+"""Points the OFFICIAL Huawei Cloud Python SDK (huaweicloudsdkcph) at the
+cloudphone simulator and checks that the simulator accepts its signatures
+and that the SDK parses every answer. Run by scripts/sim_peer_huawei_sdk.sh.
+
+Usage: python sim_peer_huawei_sdk.py CREDENTIALS.json
+"""
+
+import json
+import sys
+import time
+
+from huaweicloudsdkcore.auth.credentials import BasicCredentials
+from huaweicloudsdkcore.exceptions import exceptions
+from huaweicloudsdkcore.http.http_config import HttpConfig
+from huaweicloudsdkcph.v1 import (
+    BatchShowPhoneConnectInfosRequest,
+    CphClient,
+    ConnectionRequestBody,
+    ListCloudPhoneServersRequest,
+    ListCloudPhonesRequest,
+    ListJobsRequest,
+    PhoneProperty,
+    RestartCloudPhoneRequest,
+    RestartCloudPhoneRequestBody,
+    RunSyncCommandRequest,
+    RunSyncCommandRequestBody,
+    ShowCloudPhoneDetailRequest,
+)
+
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    if not cond:
+        print(f"FAIL: {what}", file=sys.stderr)
+        sys.exit(1)
+    checks += 1
+    print(f"ok    {what}")
+
+
+def client(url, ak, sk, project_id):
+    config = HttpConfig.get_default_config()
+    config.timeout = (5, 30)
+    return (
+        CphClient.new_builder()
+        .with_http_config(config)
+        .with_credentials(BasicCredentials(ak, sk, project_id))
+        .with_endpoints([url])
+        .build()
+    )
+
+
+def main():
+    creds = json.load(open(sys.argv[1]))
+    url = creds["url"]
+    hw = creds["huawei"]
+    c = client(url, hw["ak"], hw["sk"], hw["project_id"])
+
+    # 1. List phones: offset/limit/count, typed records.
+    resp = c.list_cloud_phones(ListCloudPhonesRequest(offset=0, limit=20))
+    check(resp.count == 50 and len(resp.phones) == 20, "list_cloud_phones: count 50, a page of 20")
+    check(all(isinstance(p.status, int) and len(p.phone_id) == 32 for p in resp.phones),
+          "list_cloud_phones: every record parsed (status int, 32-char id)")
+    page2 = c.list_cloud_phones(ListCloudPhonesRequest(offset=40, limit=20))
+    check(len(page2.phones) == 10, "list_cloud_phones: the last page is short")
+    running = [p.phone_id for p in resp.phones if p.status == 2]
+    stopped = [p.phone_id for p in c.list_cloud_phones(ListCloudPhonesRequest(status=8)).phones]
+    check(len(stopped) > 0, "list_cloud_phones: the status filter (query signed and checked)")
+
+    # 2. Batch connection: access info and per-phone errors in one 200.
+    ids = [p.phone_id for p in resp.phones[:9]] + ["0" * 28 + "dead"]
+    conn = c.batch_show_phone_connect_infos(BatchShowPhoneConnectInfosRequest(
+        body=ConnectionRequestBody(phone_ids=ids, client_type="ANDROID")))
+    check(len(conn.connect_infos) + len(conn.errors) == 10, "batch-connection: 10 ids accounted for")
+    check(any(e.error_code == "CPS.0005" for e in conn.errors), "batch-connection: CPS.0005 for the unknown id")
+    ok = conn.connect_infos[0].access_info
+    check(isinstance(ok.access_port, int) and ok.session_id and ok.ticket,
+          "batch-connection: access_info parsed (port, session, ticket)")
+
+    # 3. Eleven ids: refused the Huawei way, and the SDK raises its own error.
+    eleven = [p.phone_id for p in resp.phones[:11]]
+    try:
+        c.batch_show_phone_connect_infos(BatchShowPhoneConnectInfosRequest(
+            body=ConnectionRequestBody(phone_ids=eleven, client_type="ANDROID")))
+        check(False, "batch-connection with 11 ids is refused")
+    except exceptions.ClientRequestException as e:
+        check(e.status_code == 400 and e.error_code == "CPS.0004" and e.request_id,
+              f"batch-connection with 11 ids: HTTP 400 {e.error_code}, request id {e.request_id}")
+
+    # 4. Restart a stopped phone, follow its job, see it running.
+    target = stopped[0]
+    started = c.restart_cloud_phone(RestartCloudPhoneRequest(
+        body=RestartCloudPhoneRequestBody(phones=[PhoneProperty(phone_id=target)])))
+    check(len(started.jobs) == 1 and started.request_id, "restart: one job, a request id")
+    job = started.jobs[0]
+    if job.error_code:
+        check(False, f"restart refused: {job.error_code}")
+    detail = c.show_cloud_phone_detail(ShowCloudPhoneDetailRequest(phone_id=target))
+    check(detail.status == 4, "show_cloud_phone_detail: restarting (4) while the job runs")
+    deadline = time.time() + 10
+    while True:
+        jobs = c.list_jobs(ListJobsRequest(request_id=started.request_id)).jobs
+        if all(j.status != 1 for j in jobs) or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    check(jobs[0].status in (2, -1), f"list_jobs: the job finished (status {jobs[0].status})")
+    detail = c.show_cloud_phone_detail(ShowCloudPhoneDetailRequest(phone_id=target))
+    check(detail.status in (2, -6) and detail.access_infos,
+          f"show_cloud_phone_detail: status {detail.status}, access_infos parsed")
+
+    # 5. Servers and a synchronous adb shell.
+    servers = c.list_cloud_phone_servers(ListCloudPhoneServersRequest(limit=3))
+    check(servers.count == 5 and len(servers.servers) == 3, "list_cloud_phone_servers: count and page")
+    out = c.run_sync_command(RunSyncCommandRequest(body=RunSyncCommandRequestBody(
+        command="shell", content="echo peer-ok", phone_ids=running[:2])))
+    check(any(j.execute_msg == "peer-ok" for j in out.jobs), "run_sync_command: output parsed")
+
+    # 6. A wrong secret key: the simulator refuses the signature.
+    bad = client(url, hw["ak"], "x" * 40, hw["project_id"])
+    try:
+        bad.list_cloud_phones(ListCloudPhonesRequest(limit=1))
+        check(False, "a wrong secret key is refused")
+    except exceptions.ClientRequestException as e:
+        check(e.status_code == 401 and e.error_code == "APIGW.0301",
+              f"wrong secret key: HTTP 401 {e.error_code}")
+
+    print(f"{checks} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
