@@ -1,0 +1,894 @@
+"""cloudphone from Python: a ctypes wrapper over libcloudphone (the C ABI).
+
+The sans-IO path: build a request from a config, send it with any HTTP
+library, parse the answer with the same request::
+
+    import cloudphone, requests
+
+    cfg = cloudphone.GeelarkConfig.key(app_id, api_key)
+    req = cfg.phone_status_request(["612345678901234567"])
+    r = requests.request(req.method, req.url, headers=dict(req.headers), data=req.body)
+    result = req.parse(r.status_code, r.headers.items(), r.content)
+    for phone in result.phones:
+        print(phone.id, phone.status)
+
+The library is found through the environment variable ``CLOUDPHONE_LIB``
+(the path of libcloudphone.so / .dylib / cloudphone.dll), else under the
+repository's ``target/release`` or ``target/debug``, else on the system's
+library path.
+
+Handles are freed by ``close()``, by leaving a ``with`` block, or when the
+object is garbage-collected (``__del__``). Results are read into plain
+Python objects when parsed; the handle is kept only for ``to_json()`` and for
+recording into a ``BatchMerge``. A call that fails as a whole raises
+``cloudphone.Error`` (or a subclass), carrying ``status``, ``http_status``,
+``provider``, ``provider_code``, ``request_id`` and ``retry_after_secs``;
+per-id failures in a successful answer are data (``result.failures``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
+
+__all__ = [
+    "version", "has_client", "status_name", "format_trace_id",
+    "Error", "InvalidInputError", "NullArgumentError", "TransportError", "RequestTimeoutError",
+    "ApiError", "AuthError", "RateLimitedError", "LockoutError", "DecodeError",
+    "UnsupportedError", "InternalError",
+    "HuaweiConfig", "GeelarkConfig", "Request", "ConnectInfo", "PhoneState", "ItemFailure",
+    "BatchConnectionResult", "PhoneStatusResult", "IamToken", "huawei_iam_create_token_request", "BatchPlan", "BatchMerge",
+    "BatchOutcome", "HuaweiClient", "GeelarkClient",
+    "HUAWEI_BATCH_CONNECTION_MAX_PHONES", "GEELARK_PHONE_STATUS_MAX_IDS",
+]
+
+HUAWEI_BATCH_CONNECTION_MAX_PHONES = 10
+GEELARK_PHONE_STATUS_MAX_IDS = 100
+
+# ------------------------------------------------------------------ loading
+
+
+def _candidates() -> List[str]:
+    env = os.environ.get("CLOUDPHONE_LIB")
+    if env:
+        return [env]
+    if sys.platform == "darwin":
+        name = "libcloudphone.dylib"
+    elif os.name == "nt":
+        name = "cloudphone.dll"
+    else:
+        name = "libcloudphone.so"
+    here = os.path.dirname(os.path.abspath(__file__))
+    repo = os.path.normpath(os.path.join(here, "..", ".."))
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(repo, "target")
+    out = [os.path.join(target, p, name) for p in ("release", "debug")]
+    found = ctypes.util.find_library("cloudphone")
+    if found:
+        out.append(found)
+    return out
+
+
+def _load() -> ctypes.CDLL:
+    tried = []
+    for path in _candidates():
+        if os.path.sep in path and not os.path.exists(path):
+            tried.append(path)
+            continue
+        return ctypes.CDLL(path)
+    raise OSError(
+        "libcloudphone not found (tried %s); build it with `cargo build --lib` "
+        "or set CLOUDPHONE_LIB" % ", ".join(tried)
+    )
+
+
+_lib = _load()
+
+
+class _Str(ctypes.Structure):
+    _fields_ = [("ptr", ctypes.c_void_p), ("len", ctypes.c_size_t)]
+
+
+class _Bytes(ctypes.Structure):
+    _fields_ = [("ptr", ctypes.c_void_p), ("len", ctypes.c_size_t)]
+
+
+class _Header(ctypes.Structure):
+    _fields_ = [("name", _Str), ("value", _Str)]
+
+
+class _ResponseHeader(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
+
+
+class _IdList(ctypes.Structure):
+    _fields_ = [("ids", ctypes.POINTER(ctypes.c_char_p)), ("len", ctypes.c_size_t)]
+
+
+_P = ctypes.c_void_p
+_PP = ctypes.POINTER(ctypes.c_void_p)
+_S = ctypes.c_char_p
+_U32, _U16, _U64, _I64, _I32 = ctypes.c_uint32, ctypes.c_uint16, ctypes.c_uint64, ctypes.c_int64, ctypes.c_int32
+_SZ, _B = ctypes.c_size_t, ctypes.c_bool
+_SA = ctypes.POINTER(ctypes.c_char_p)
+_HA = ctypes.POINTER(_ResponseHeader)
+_U8P = ctypes.c_char_p  # body bytes
+
+_PARSE = [_P, _U16, _HA, _SZ, _U8P, _SZ, _PP, _PP]
+
+_SIGNATURES = {
+    "cloudphone_version": (_S, []),
+    "cloudphone_has_client": (_B, []),
+    "cloudphone_status_str": (_S, [_U32]),
+    "cloudphone_error_free": (None, [_P]),
+    "cloudphone_error_status": (_U32, [_P]),
+    "cloudphone_error_message": (_Str, [_P]),
+    "cloudphone_error_http_status": (_U16, [_P]),
+    "cloudphone_error_provider": (_Str, [_P]),
+    "cloudphone_error_provider_code": (_Str, [_P]),
+    "cloudphone_error_request_id": (_Str, [_P]),
+    "cloudphone_error_retry_after_secs": (_I64, [_P]),
+    "cloudphone_string_view": (_Str, [_P]),
+    "cloudphone_string_free": (None, [_P]),
+    "cloudphone_trace_id_format": (_U32, [_S, _PP, _PP]),
+    "cloudphone_huawei_config_new_aksk": (_U32, [_S, _S, _S, _S, _S, _PP, _PP]),
+    "cloudphone_huawei_config_new_token": (_U32, [_S, _S, _S, _PP, _PP]),
+    "cloudphone_huawei_config_free": (None, [_P]),
+    "cloudphone_geelark_config_new_key": (_U32, [_S, _S, _S, _PP, _PP]),
+    "cloudphone_geelark_config_new_token": (_U32, [_S, _S, _PP, _PP]),
+    "cloudphone_geelark_config_free": (None, [_P]),
+    "cloudphone_request_free": (None, [_P]),
+    "cloudphone_request_operation": (_Str, [_P]),
+    "cloudphone_request_method": (_Str, [_P]),
+    "cloudphone_request_url": (_Str, [_P]),
+    "cloudphone_request_header_count": (_SZ, [_P]),
+    "cloudphone_request_header_at": (_Header, [_P, _SZ]),
+    "cloudphone_request_body": (_Bytes, [_P]),
+    "cloudphone_request_is_idempotent": (_B, [_P]),
+    "cloudphone_item_failure_id": (_Str, [_P]),
+    "cloudphone_item_failure_status": (_U32, [_P]),
+    "cloudphone_item_failure_code": (_Str, [_P]),
+    "cloudphone_item_failure_message": (_Str, [_P]),
+    "cloudphone_huawei_batch_connection_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_batch_connection_parse": (_U32, _PARSE),
+    "cloudphone_huawei_batch_connection_result_free": (None, [_P]),
+    "cloudphone_huawei_batch_connection_result_request_id": (_Str, [_P]),
+    "cloudphone_huawei_batch_connection_result_connect_info_count": (_SZ, [_P]),
+    "cloudphone_huawei_batch_connection_result_connect_info_at": (_P, [_P, _SZ]),
+    "cloudphone_huawei_batch_connection_result_failure_count": (_SZ, [_P]),
+    "cloudphone_huawei_batch_connection_result_failure_at": (_P, [_P, _SZ]),
+    "cloudphone_huawei_batch_connection_result_to_json": (_U32, [_P, _PP, _PP]),
+    "cloudphone_connect_info_phone_id": (_Str, [_P]),
+    "cloudphone_connect_info_access_ip": (_Str, [_P]),
+    "cloudphone_connect_info_intranet_ip": (_Str, [_P]),
+    "cloudphone_connect_info_access_ipv6": (_Str, [_P]),
+    "cloudphone_connect_info_access_port": (_I32, [_P]),
+    "cloudphone_connect_info_session_id": (_Str, [_P]),
+    "cloudphone_connect_info_timestamp": (_Str, [_P]),
+    "cloudphone_connect_info_ticket": (_Str, [_P]),
+    "cloudphone_huawei_iam_create_token_build": (_U32, [_S, _S, _S, _S, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_iam_create_token_parse": (_U32, _PARSE),
+    "cloudphone_huawei_iam_token_free": (None, [_P]),
+    "cloudphone_huawei_iam_token_value": (_Str, [_P]),
+    "cloudphone_huawei_iam_token_expires_at": (_Str, [_P]),
+    "cloudphone_huawei_iam_token_expires_at_unix_ms": (_U64, [_P]),
+    "cloudphone_huawei_iam_token_project_id": (_Str, [_P]),
+    "cloudphone_huawei_iam_token_to_json": (_U32, [_P, _PP, _PP]),
+    "cloudphone_geelark_phone_status_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_phone_status_parse": (_U32, _PARSE),
+    "cloudphone_geelark_phone_status_result_free": (None, [_P]),
+    "cloudphone_geelark_phone_status_result_trace_id": (_Str, [_P]),
+    "cloudphone_geelark_phone_status_result_code": (_I64, [_P]),
+    "cloudphone_geelark_phone_status_result_msg": (_Str, [_P]),
+    "cloudphone_geelark_phone_status_result_total_amount": (_I64, [_P]),
+    "cloudphone_geelark_phone_status_result_success_amount": (_I64, [_P]),
+    "cloudphone_geelark_phone_status_result_fail_amount": (_I64, [_P]),
+    "cloudphone_geelark_phone_status_result_phone_count": (_SZ, [_P]),
+    "cloudphone_geelark_phone_status_result_phone_at": (_P, [_P, _SZ]),
+    "cloudphone_geelark_phone_status_result_failure_count": (_SZ, [_P]),
+    "cloudphone_geelark_phone_status_result_failure_at": (_P, [_P, _SZ]),
+    "cloudphone_geelark_phone_status_result_to_json": (_U32, [_P, _PP, _PP]),
+    "cloudphone_phone_state_id": (_Str, [_P]),
+    "cloudphone_phone_state_serial_name": (_Str, [_P]),
+    "cloudphone_phone_state_status": (_Str, [_P]),
+    "cloudphone_phone_state_raw_status": (_I64, [_P]),
+    "cloudphone_phone_state_is_running": (_B, [_P]),
+    "cloudphone_batch_plan_new": (_U32, [_SA, _SZ, _SZ, _PP, _PP]),
+    "cloudphone_batch_plan_free": (None, [_P]),
+    "cloudphone_batch_plan_ids": (_IdList, [_P]),
+    "cloudphone_batch_plan_call_count": (_SZ, [_P]),
+    "cloudphone_batch_plan_call": (_IdList, [_P, _SZ]),
+    "cloudphone_batch_merge_new": (_U32, [_P, _PP, _PP]),
+    "cloudphone_batch_merge_free": (None, [_P]),
+    "cloudphone_batch_merge_record_huawei_batch_connection": (_U32, [_P, _P, _PP]),
+    "cloudphone_batch_merge_record_geelark_phone_status": (_U32, [_P, _P, _PP]),
+    "cloudphone_batch_merge_record_error": (_U32, [_P, _SZ, _P, _PP]),
+    "cloudphone_batch_merge_record_transport_error": (_U32, [_P, _SZ, _S, _PP]),
+    "cloudphone_batch_merge_finish": (_U32, [_P, _PP, _PP]),
+    "cloudphone_batch_outcome_free": (None, [_P]),
+    "cloudphone_batch_outcome_is_complete_success": (_B, [_P]),
+    "cloudphone_batch_outcome_succeeded_count": (_SZ, [_P]),
+    "cloudphone_batch_outcome_connect_info_at": (_P, [_P, _SZ]),
+    "cloudphone_batch_outcome_phone_state_at": (_P, [_P, _SZ]),
+    "cloudphone_batch_outcome_failed_count": (_SZ, [_P]),
+    "cloudphone_batch_outcome_failed_at": (_P, [_P, _SZ]),
+    "cloudphone_batch_outcome_missing": (_IdList, [_P]),
+    "cloudphone_batch_outcome_request_ids": (_IdList, [_P]),
+    "cloudphone_batch_outcome_unexpected": (_IdList, [_P]),
+    "cloudphone_batch_outcome_to_json": (_U32, [_P, _PP, _PP]),
+    "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
+    "cloudphone_huawei_client_free": (None, [_P]),
+    "cloudphone_huawei_client_batch_connection": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
+    "cloudphone_geelark_client_new": (_U32, [_P, _U64, _PP, _PP]),
+    "cloudphone_geelark_client_free": (None, [_P]),
+    "cloudphone_geelark_client_phone_status": (_U32, [_P, _SA, _SZ, _PP, _PP]),
+}
+
+
+class _Lib:
+    """The C functions with their signatures set."""
+
+
+C = _Lib()
+for _name, (_res, _args) in _SIGNATURES.items():
+    _f = getattr(_lib, _name)
+    _f.restype = _res
+    _f.argtypes = _args
+    setattr(C, _name[len("cloudphone_"):], _f)
+
+# ------------------------------------------------------------ conversions
+
+
+def _view(s: _Str) -> Optional[str]:
+    """A borrowed {ptr, len} view as str; None for an absent {NULL, 0}."""
+    if not s.ptr:
+        return None
+    return ctypes.string_at(s.ptr, s.len).decode("utf-8")
+
+
+def _text(s: _Str) -> str:
+    v = _view(s)
+    return "" if v is None else v
+
+
+def _cstr(value: Union[str, bytes, None], what: str) -> Optional[bytes]:
+    """A str (or raw bytes, passed through for the C side to validate) as a
+    NUL-terminated argument. None stays NULL."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.encode("utf-8", "surrogateescape")
+    if not isinstance(value, (bytes, bytearray)):
+        raise TypeError("%s must be str, not %s" % (what, type(value).__name__))
+    if b"\0" in value:
+        raise ValueError("%s contains a NUL character" % what)
+    return bytes(value)
+
+
+def _id_array(ids: Optional[Iterable[Union[str, bytes, None]]], what: str = "ids"):
+    """A `const char *const *` array and its length; None is (NULL, 0)."""
+    if ids is None:
+        return None, 0
+    if isinstance(ids, (str, bytes)):
+        raise TypeError("%s must be a sequence of strings, not a single string" % what)
+    encoded = [_cstr(i, what) for i in ids]
+    arr = (ctypes.c_char_p * len(encoded))(*encoded) if encoded else None
+    return arr, len(encoded)
+
+
+def _id_list(lst: _IdList) -> List[str]:
+    return [lst.ids[i].decode("utf-8") for i in range(lst.len)]
+
+
+def _handle_of(obj) -> Optional[int]:
+    """The C handle of a wrapper (None, i.e. NULL, for None or a closed one)."""
+    return None if obj is None else obj._h
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def version() -> str:
+    """The library's version, e.g. "0.1.0"."""
+    return C.version().decode()
+
+
+def has_client() -> bool:
+    """Whether the library was built with the blocking client."""
+    return bool(C.has_client())
+
+
+def status_name(status: int) -> str:
+    """The stable short name of a status ("ok", "rate_limited", ...)."""
+    return C.status_str(status).decode()
+
+
+# ----------------------------------------------------------------- errors
+
+STATUS_OK = 0
+STATUS_INVALID_INPUT = 100
+STATUS_NULL_ARGUMENT = 101
+STATUS_INVALID_UTF8 = 102
+STATUS_TRANSPORT = 200
+STATUS_TIMEOUT = 201
+STATUS_BODY_TOO_LARGE = 202
+STATUS_API = 300
+STATUS_AUTH = 301
+STATUS_RATE_LIMITED = 302
+STATUS_LOCKOUT = 303
+STATUS_DECODE = 400
+STATUS_UNSUPPORTED = 500
+STATUS_PANIC = 600
+
+
+class Error(Exception):
+    """A call that failed as a whole.
+
+    Attributes: ``status`` (int, a ``STATUS_*``), ``status_name``,
+    ``message``, ``http_status`` (0 when no answer was involved),
+    ``provider`` ("huawei"/"geelark" or None), ``provider_code``
+    ("CPS.0005", "42001", ...), ``request_id``, ``retry_after_secs``.
+    """
+
+    def __init__(self, status: int, handle: Optional[int] = None):
+        self.status = status
+        self.status_name = status_name(status)
+        self._handle = handle
+        if handle:
+            self.message = _text(C.error_message(handle))
+            self.http_status = int(C.error_http_status(handle))
+            self.provider = _view(C.error_provider(handle))
+            self.provider_code = _view(C.error_provider_code(handle))
+            self.request_id = _view(C.error_request_id(handle))
+            retry = int(C.error_retry_after_secs(handle))
+            self.retry_after_secs = None if retry < 0 else retry
+        else:
+            self.message = "cloudphone: " + self.status_name
+            self.http_status = 0
+            self.provider = self.provider_code = self.request_id = None
+            self.retry_after_secs = None
+        super().__init__(self.message)
+
+    def __del__(self):
+        h, self._handle = getattr(self, "_handle", None), None
+        if h and C is not None and getattr(C, "error_free", None) is not None:
+            C.error_free(h)
+
+    def __repr__(self):
+        return "%s(status=%r, http_status=%r, provider_code=%r, request_id=%r, message=%r)" % (
+            type(self).__name__, self.status_name, self.http_status, self.provider_code,
+            self.request_id, self.message)
+
+
+class InvalidInputError(Error, ValueError):
+    """Refused before anything was built (100, 102)."""
+
+
+class NullArgumentError(InvalidInputError):
+    """A required handle was closed/None (101)."""
+
+
+class TransportError(Error):
+    """The connection failed (client path; 200, 202)."""
+
+
+class RequestTimeoutError(TransportError):
+    """A timeout fired (201)."""
+
+
+class ApiError(Error):
+    """The provider answered with an error (300)."""
+
+
+class AuthError(ApiError):
+    """Credentials or signature refused (301)."""
+
+
+class RateLimitedError(ApiError):
+    """Throttled; retrying later may succeed (302)."""
+
+
+class LockoutError(ApiError):
+    """GeeLark's two-hour quota lock (303); never retry."""
+
+
+class DecodeError(Error):
+    """The body was not the documented JSON (400)."""
+
+
+class UnsupportedError(Error):
+    """Not compiled into this build of the library (500)."""
+
+
+class InternalError(Error):
+    """A panic caught at the C boundary: a bug in the library (600)."""
+
+
+_ERROR_CLASSES = {
+    STATUS_INVALID_INPUT: InvalidInputError, STATUS_NULL_ARGUMENT: NullArgumentError,
+    STATUS_INVALID_UTF8: InvalidInputError, STATUS_TRANSPORT: TransportError,
+    STATUS_TIMEOUT: RequestTimeoutError, STATUS_BODY_TOO_LARGE: TransportError, STATUS_API: ApiError,
+    STATUS_AUTH: AuthError, STATUS_RATE_LIMITED: RateLimitedError, STATUS_LOCKOUT: LockoutError,
+    STATUS_DECODE: DecodeError, STATUS_UNSUPPORTED: UnsupportedError, STATUS_PANIC: InternalError,
+}
+
+
+def _call(f, *args) -> None:
+    """Calls a fallible C function with a trailing error slot; raises on failure."""
+    err = ctypes.c_void_p()
+    status = f(*args, ctypes.byref(err))
+    if status != STATUS_OK:
+        raise _ERROR_CLASSES.get(status, Error)(status, err.value)
+    if err.value:  # never set on success
+        C.error_free(err.value)
+
+
+def _out(f, *args) -> int:
+    """Calls a constructor-like C function; returns the new handle."""
+    out = ctypes.c_void_p()
+    _call(f, *args, ctypes.byref(out))
+    return out.value
+
+
+def _take_string(handle: int) -> str:
+    try:
+        return _text(C.string_view(handle))
+    finally:
+        C.string_free(handle)
+
+
+def format_trace_id(random16: Optional[bytes] = None) -> str:
+    """A GeeLark trace id (32 uppercase hex) from 16 random bytes
+    (os.urandom(16) when not given)."""
+    if random16 is None:
+        random16 = os.urandom(16)
+    if len(random16) != 16:
+        raise ValueError("format_trace_id takes exactly 16 bytes")
+    return _take_string(_out(C.trace_id_format, bytes(random16)))
+
+
+# ---------------------------------------------------------------- handles
+
+
+class _Handle:
+    """An owned C handle: close() (or `with`, or garbage collection) frees it."""
+
+    _free_name = ""
+
+    def __init__(self, handle: int):
+        self._h = handle
+
+    @property
+    def closed(self) -> bool:
+        return not self._h
+
+    def close(self) -> None:
+        h, self._h = self._h, None
+        if h:
+            getattr(C, self._free_name)(h)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        # At interpreter shutdown the module globals may already be gone.
+        if getattr(self, "_h", None) and C is not None:
+            try:
+                self.close()
+            except Exception:  # pragma: no cover
+                pass
+
+
+class HuaweiConfig(_Handle):
+    """Endpoint, project id and credentials for Huawei Cloud CPH."""
+
+    _free_name = "huawei_config_free"
+
+    @classmethod
+    def aksk(cls, region_or_endpoint, project_id, access_key, secret_key, security_token=None):
+        """AK/SK signing; `region_or_endpoint` is "cn-north-4" or a URL with "://"."""
+        return cls(_out(C.huawei_config_new_aksk, _cstr(region_or_endpoint, "region_or_endpoint"),
+                        _cstr(project_id, "project_id"), _cstr(access_key, "access_key"),
+                        _cstr(secret_key, "secret_key"), _cstr(security_token, "security_token")))
+
+    @classmethod
+    def token(cls, region_or_endpoint, project_id, token):
+        """An IAM token sent as X-Auth-Token."""
+        return cls(_out(C.huawei_config_new_token, _cstr(region_or_endpoint, "region_or_endpoint"),
+                        _cstr(project_id, "project_id"), _cstr(token, "token")))
+
+    def batch_connection_request(self, phone_ids, client_type="ANDROID", now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-connection for 1..10 ids."""
+        arr, n = _id_array(phone_ids, "phone_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_batch_connection_build, self._h, arr, n,
+                            _cstr(client_type, "client_type"), now, None))
+
+    def __repr__(self):
+        return "HuaweiConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
+
+
+class GeelarkConfig(_Handle):
+    """Endpoint and credentials for the GeeLark Open API."""
+
+    _free_name = "geelark_config_free"
+
+    @classmethod
+    def key(cls, app_id, api_key, endpoint=None):
+        """Key mode (signed appId/traceId/ts/nonce/sign headers)."""
+        return cls(_out(C.geelark_config_new_key, _cstr(endpoint, "endpoint"),
+                        _cstr(app_id, "app_id"), _cstr(api_key, "api_key")))
+
+    @classmethod
+    def token(cls, token, endpoint=None):
+        """Token mode (Authorization: Bearer)."""
+        return cls(_out(C.geelark_config_new_token, _cstr(endpoint, "endpoint"), _cstr(token, "token")))
+
+    def phone_status_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/status for 1..100 ids (a fresh trace id when none is given)."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_status_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def __repr__(self):
+        return "GeelarkConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
+
+
+def huawei_iam_create_token_request(iam_region_or_endpoint, user_name, password, domain_name, project,
+                                    project_is_id=False, now_unix_ms=None) -> "Request":
+    """POST {iam}/v3/auth/tokens (password identity scoped to a project)."""
+    now = _now_ms() if now_unix_ms is None else now_unix_ms
+    return Request(_out(C.huawei_iam_create_token_build, _cstr(iam_region_or_endpoint, "iam_region_or_endpoint"),
+                        _cstr(user_name, "user_name"), _cstr(password, "password"),
+                        _cstr(domain_name, "domain_name"), _cstr(project, "project"), bool(project_is_id),
+                        now, None))
+
+
+HeadersLike = Union[None, dict, Iterable[Tuple[Union[str, bytes], Union[str, bytes]]]]
+
+
+class Request(_Handle):
+    """A built request: send `method`, `url`, every header of `headers`
+    unchanged, and `body`; then pass the answer to `parse`."""
+
+    _free_name = "request_free"
+
+    @property
+    def operation(self) -> Optional[str]:
+        return _view(C.request_operation(self._h))
+
+    @property
+    def method(self) -> Optional[str]:
+        return _view(C.request_method(self._h))
+
+    @property
+    def url(self) -> Optional[str]:
+        return _view(C.request_url(self._h))
+
+    @property
+    def headers(self) -> List[Tuple[str, str]]:
+        out = []
+        for i in range(C.request_header_count(self._h)):
+            h = C.request_header_at(self._h, i)
+            out.append((_text(h.name), _text(h.value)))
+        return out
+
+    def header(self, name: str) -> Optional[str]:
+        """The first header with this name (any case)."""
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    @property
+    def body(self) -> bytes:
+        b = C.request_body(self._h)
+        return ctypes.string_at(b.ptr, b.len) if b.ptr else b""
+
+    @property
+    def is_idempotent(self) -> bool:
+        return bool(C.request_is_idempotent(self._h))
+
+    def parse(self, http_status: int, headers: HeadersLike, body: Optional[bytes]):
+        """Parses the answer with the operation that built this request:
+        a BatchConnectionResult, PhoneStatusResult or IamToken."""
+        op = self.operation
+        if op is None:
+            raise NullArgumentError(STATUS_NULL_ARGUMENT)
+        try:
+            cls = _PARSERS[op]
+        except KeyError:
+            raise NotImplementedError("no Python parser for %s yet" % op) from None
+        return cls.parse(self, http_status, headers, body)
+
+    def __repr__(self):
+        if self.closed:
+            return "Request(closed)"
+        return "Request(%s %s)" % (self.method, self.url)
+
+
+def _parse(fn, request: Optional[Request], http_status: int, headers: HeadersLike, body) -> int:
+    if isinstance(headers, dict):
+        headers = headers.items()
+    hs = [(_cstr(k, "header name"), _cstr(v, "header value")) for k, v in (headers or [])]
+    arr = (_ResponseHeader * len(hs))(*hs) if hs else None
+    if body is not None and isinstance(body, str):
+        body = body.encode("utf-8")
+    if body is not None and not isinstance(body, (bytes, bytearray, memoryview)):
+        raise TypeError("body must be bytes")
+    data = bytes(body) if body else None
+    return _out(fn, _handle_of(request), http_status, arr, len(hs), data, len(data) if data else 0)
+
+
+# ------------------------------------------------------------ result items
+
+
+@dataclass(frozen=True)
+class ConnectInfo:
+    """Access information for one phone. `ticket` is a credential: do not log it."""
+
+    phone_id: str
+    access_ip: Optional[str]
+    intranet_ip: Optional[str]
+    access_ipv6: Optional[str]
+    access_port: Optional[int]
+    session_id: Optional[str]
+    timestamp: Optional[str]
+    ticket: Optional[str]
+
+    @classmethod
+    def _read(cls, p) -> "ConnectInfo":
+        port = int(C.connect_info_access_port(p))
+        return cls(_text(C.connect_info_phone_id(p)), _view(C.connect_info_access_ip(p)),
+                   _view(C.connect_info_intranet_ip(p)), _view(C.connect_info_access_ipv6(p)),
+                   None if port < 0 else port, _view(C.connect_info_session_id(p)),
+                   _view(C.connect_info_timestamp(p)), _view(C.connect_info_ticket(p)))
+
+    def __repr__(self):
+        return "ConnectInfo(phone_id=%r, access_ip=%r, access_port=%r, session_id=%r, ticket=<redacted>)" % (
+            self.phone_id, self.access_ip, self.access_port, self.session_id)
+
+
+@dataclass(frozen=True)
+class PhoneState:
+    """One phone's state: `status` is "running", "starting", "stopped", "expired", ... or "unknown"."""
+
+    id: str
+    serial_name: Optional[str]
+    status: str
+    raw_status: int
+    is_running: bool
+
+    @classmethod
+    def _read(cls, p) -> "PhoneState":
+        return cls(_text(C.phone_state_id(p)), _view(C.phone_state_serial_name(p)),
+                   _text(C.phone_state_status(p)), int(C.phone_state_raw_status(p)),
+                   bool(C.phone_state_is_running(p)))
+
+
+@dataclass(frozen=True)
+class ItemFailure:
+    """One id that failed: `status` is STATUS_API for a provider's per-item
+    error, or the status of the call that failed as a whole."""
+
+    id: str
+    status: int
+    code: str
+    message: str
+
+    @property
+    def status_name(self) -> str:
+        return status_name(self.status)
+
+    @classmethod
+    def _read(cls, p) -> "ItemFailure":
+        return cls(_text(C.item_failure_id(p)), int(C.item_failure_status(p)),
+                   _text(C.item_failure_code(p)), _text(C.item_failure_message(p)))
+
+
+def _items(h, count, at, cls):
+    return [cls._read(at(h, i)) for i in range(count(h))]
+
+
+class _Result(_Handle):
+    _to_json_name = ""
+    _parse_name = ""
+
+    @classmethod
+    def parse(cls, request: Optional["Request"], http_status: int, headers: HeadersLike, body):
+        """Parses an answer to `request` (built for this result's operation;
+        another operation's request raises InvalidInputError)."""
+        return cls._from_handle(_parse(getattr(C, cls._parse_name), request, http_status, headers, body))
+
+    @classmethod
+    def _from_handle(cls, h: int):
+        obj = cls(h)
+        obj._read()
+        return obj
+
+    def _read(self) -> None:
+        raise NotImplementedError
+
+    def to_json(self) -> str:
+        """The whole result as JSON text (as the C `_to_json`)."""
+        return _take_string(_out(getattr(C, self._to_json_name), self._h))
+
+    def to_dict(self) -> dict:
+        return json.loads(self.to_json())
+
+
+class BatchConnectionResult(_Result):
+    """The answer to one batch-connection call."""
+
+    _free_name = "huawei_batch_connection_result_free"
+    _to_json_name = "huawei_batch_connection_result_to_json"
+    _parse_name = "huawei_batch_connection_parse"
+
+    def _read(self):
+        h = self._h
+        self.request_id: Optional[str] = _view(C.huawei_batch_connection_result_request_id(h))
+        self.connect_infos: List[ConnectInfo] = _items(
+            h, C.huawei_batch_connection_result_connect_info_count,
+            C.huawei_batch_connection_result_connect_info_at, ConnectInfo)
+        self.failures: List[ItemFailure] = _items(
+            h, C.huawei_batch_connection_result_failure_count,
+            C.huawei_batch_connection_result_failure_at, ItemFailure)
+
+
+class PhoneStatusResult(_Result):
+    """The answer to one GeeLark phone-status call."""
+
+    _free_name = "geelark_phone_status_result_free"
+    _to_json_name = "geelark_phone_status_result_to_json"
+    _parse_name = "geelark_phone_status_parse"
+
+    def _read(self):
+        h = self._h
+
+        def count(v):
+            return None if v < 0 else int(v)
+
+        self.trace_id: Optional[str] = _view(C.geelark_phone_status_result_trace_id(h))
+        self.code: int = int(C.geelark_phone_status_result_code(h))
+        self.msg: str = _text(C.geelark_phone_status_result_msg(h))
+        self.total_amount = count(C.geelark_phone_status_result_total_amount(h))
+        self.success_amount = count(C.geelark_phone_status_result_success_amount(h))
+        self.fail_amount = count(C.geelark_phone_status_result_fail_amount(h))
+        self.phones: List[PhoneState] = _items(
+            h, C.geelark_phone_status_result_phone_count, C.geelark_phone_status_result_phone_at, PhoneState)
+        self.failures: List[ItemFailure] = _items(
+            h, C.geelark_phone_status_result_failure_count, C.geelark_phone_status_result_failure_at, ItemFailure)
+
+
+class IamToken(_Result):
+    """An IAM token (`value` is a credential) and its expiry."""
+
+    _free_name = "huawei_iam_token_free"
+    _to_json_name = "huawei_iam_token_to_json"
+    _parse_name = "huawei_iam_create_token_parse"
+
+    def _read(self):
+        h = self._h
+        self.value: str = _text(C.huawei_iam_token_value(h))
+        self.expires_at: str = _text(C.huawei_iam_token_expires_at(h))
+        self.expires_at_unix_ms: int = int(C.huawei_iam_token_expires_at_unix_ms(h))
+        self.project_id: Optional[str] = _view(C.huawei_iam_token_project_id(h))
+
+    def __repr__(self):
+        return "IamToken(<redacted>, expires_at=%r)" % getattr(self, "expires_at", None)
+
+
+_PARSERS = {
+    "huawei.batch_connection": BatchConnectionResult,
+    "geelark.phone_status": PhoneStatusResult,
+    "huawei.iam.create_token": IamToken,
+}
+
+# ------------------------------------------------------------------ batch
+
+
+class BatchPlan(_Handle):
+    """Distinct ids (first seen wins) split into calls of at most `limit`."""
+
+    _free_name = "batch_plan_free"
+
+    def __init__(self, ids: Sequence[str], limit: int):
+        arr, n = _id_array(ids)
+        if limit < 0:
+            raise ValueError("limit must not be negative")
+        super().__init__(_out(C.batch_plan_new, arr, n, limit))
+        self.ids: List[str] = _id_list(C.batch_plan_ids(self._h))
+        self.calls: List[List[str]] = [
+            _id_list(C.batch_plan_call(self._h, i)) for i in range(C.batch_plan_call_count(self._h))]
+
+
+class BatchOutcome(_Result):
+    """Every planned id exactly once: `succeeded` (ConnectInfo or
+    PhoneState items), `failed` (ItemFailure) or `missing` (ids)."""
+
+    _free_name = "batch_outcome_free"
+    _to_json_name = "batch_outcome_to_json"
+
+    def _read(self):
+        h = self._h
+        n = C.batch_outcome_succeeded_count(h)
+        items: list = []
+        for i in range(n):
+            ci = C.batch_outcome_connect_info_at(h, i)
+            items.append(ConnectInfo._read(ci) if ci else PhoneState._read(C.batch_outcome_phone_state_at(h, i)))
+        self.succeeded = items
+        self.failed: List[ItemFailure] = _items(h, C.batch_outcome_failed_count, C.batch_outcome_failed_at,
+                                                ItemFailure)
+        self.missing: List[str] = _id_list(C.batch_outcome_missing(h))
+        self.request_ids: List[str] = _id_list(C.batch_outcome_request_ids(h))
+        self.unexpected: List[str] = _id_list(C.batch_outcome_unexpected(h))
+        self.is_complete_success: bool = bool(C.batch_outcome_is_complete_success(h))
+
+
+class BatchMerge(_Handle):
+    """Collects a plan's per-call answers; finish() gives the outcome."""
+
+    _free_name = "batch_merge_free"
+
+    def __init__(self, plan: BatchPlan):
+        super().__init__(_out(C.batch_merge_new, _handle_of(plan)))
+
+    def record(self, result: Union[BatchConnectionResult, PhoneStatusResult]) -> None:
+        if isinstance(result, BatchConnectionResult):
+            _call(C.batch_merge_record_huawei_batch_connection, self._h, _handle_of(result))
+        elif isinstance(result, PhoneStatusResult):
+            _call(C.batch_merge_record_geelark_phone_status, self._h, _handle_of(result))
+        else:
+            raise TypeError("record takes a BatchConnectionResult or PhoneStatusResult")
+
+    def record_error(self, call_index: int, error: Error) -> None:
+        """Call `call_index` failed as a whole with `error` (as raised by parse)."""
+        _call(C.batch_merge_record_error, self._h, call_index, None if error is None else error._handle)
+
+    def record_transport_error(self, call_index: int, message: str) -> None:
+        """Sending call `call_index` failed in the host's transport."""
+        _call(C.batch_merge_record_transport_error, self._h, call_index, _cstr(message, "message"))
+
+    def finish(self) -> BatchOutcome:
+        return BatchOutcome._from_handle(_out(C.batch_merge_finish, self._h))
+
+
+# ---------------------------------------------------------------- clients
+
+
+class HuaweiClient(_Handle):
+    """Blocking client (library built with feature "client"; otherwise
+    UnsupportedError). Safe to share between threads."""
+
+    _free_name = "huawei_client_free"
+
+    def __init__(self, config: HuaweiConfig, timeout_ms: int = 0):
+        super().__init__(_out(C.huawei_client_new, _handle_of(config), timeout_ms))
+
+    def batch_connection(self, phone_ids, client_type="ANDROID") -> BatchOutcome:
+        arr, n = _id_array(phone_ids, "phone_ids")
+        return BatchOutcome._from_handle(_out(C.huawei_client_batch_connection, self._h, arr, n,
+                                              _cstr(client_type, "client_type")))
+
+
+class GeelarkClient(_Handle):
+    """Blocking GeeLark client (as HuaweiClient)."""
+
+    _free_name = "geelark_client_free"
+
+    def __init__(self, config: GeelarkConfig, timeout_ms: int = 0):
+        super().__init__(_out(C.geelark_client_new, _handle_of(config), timeout_ms))
+
+    def phone_status(self, ids) -> BatchOutcome:
+        arr, n = _id_array(ids)
+        return BatchOutcome._from_handle(_out(C.geelark_client_phone_status, self._h, arr, n))
