@@ -41,9 +41,29 @@
 // `cloudphone_batch_plan_new`.
 #define CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES 10
 
+// Most phones one restart, reset, stop or property-update call takes
+// (this library's chunk; split larger sets with `cloudphone_batch_plan_new`).
+#define CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES 100
+
+// Most phones (or servers) one synchronous shell call takes.
+#define CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS 15
+
+// Most phones (or servers) one asynchronous command call takes.
+#define CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS 100
+
+// Most request ids one list-jobs call takes.
+#define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS 20
+
 // Most ids one phone-status call accepts; split larger sets with
 // `cloudphone_batch_plan_new`.
 #define CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS 100
+
+// Most phones one start, stop, delete, GPS or ADB call takes; split larger
+// sets with `cloudphone_batch_plan_new`.
+#define CLOUDPHONE_GEELARK_BATCH_MAX_IDS 100
+
+// Most profiles one create call takes.
+#define CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES 100
 
 // The result of every fallible function. `CLOUDPHONE_STATUS_OK` (0) is
 // success; every other value is an error whose number is stable and never
@@ -100,6 +120,33 @@ enum cloudphone_status
 typedef enum cloudphone_status cloudphone_status;
 #else
 typedef uint32_t cloudphone_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// What `cloudphone_huawei_job_watch_step` says to do next.
+enum cloudphone_job_watch_state
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Send the request written to `*request_out` now, parse the answer with
+  // `cloudphone_huawei_list_jobs_parse` and give it to
+  // `cloudphone_huawei_job_watch_observe`.
+  CLOUDPHONE_JOB_WATCH_STATE_POLL = 0,
+  // Nothing to send yet: call the step again after `*wait_ms_out`
+  // milliseconds.
+  CLOUDPHONE_JOB_WATCH_STATE_WAIT = 1,
+  // Every job finished (succeeded or failed): the last observed result
+  // holds them.
+  CLOUDPHONE_JOB_WATCH_STATE_FINISHED = 2,
+  // The deadline passed before every job finished.
+  CLOUDPHONE_JOB_WATCH_STATE_TIMED_OUT = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum cloudphone_job_watch_state cloudphone_job_watch_state;
+#else
+typedef uint32_t cloudphone_job_watch_state;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -186,6 +233,15 @@ typedef struct cloudphone_huawei_config cloudphone_huawei_config;
 // Thread safety: immutable; may be read from several threads at once.
 typedef struct cloudphone_huawei_iam_token cloudphone_huawei_iam_token;
 
+// A sans-IO watcher of the jobs one call started: it says when to poll
+// `GET .../cloud-phone/jobs?request_id=...` and when to stop; the host
+// supplies the time. Created by `cloudphone_huawei_job_watch_new`, freed
+// with `cloudphone_huawei_job_watch_free`.
+//
+// Thread safety: mutable; may be moved to another thread but must not be
+// used by two threads at once.
+typedef struct cloudphone_huawei_job_watch cloudphone_huawei_job_watch;
+
 // One id that failed: the provider's per-item error, or the error that sank
 // the whole call carrying it (in a batch outcome). Borrowed from the result
 // or outcome it was read from.
@@ -205,6 +261,14 @@ typedef struct cloudphone_phone_state cloudphone_phone_state;
 //
 // Thread safety: immutable; may be read from several threads at once.
 typedef struct cloudphone_request cloudphone_request;
+
+// The answer to one call of any operation without a dedicated result type
+// (see each `_parse` function for what its items are). Free with
+// `cloudphone_result_free`.
+//
+// Thread safety: may be read from several threads at once (the cache
+// behind `cloudphone_result_field` is locked).
+typedef struct cloudphone_result cloudphone_result;
 
 // An owned string (used for JSON output). Read it with
 // `cloudphone_string_view`; free it with `cloudphone_string_free`.
@@ -246,6 +310,16 @@ typedef struct cloudphone_bytes {
   size_t len;
 } cloudphone_bytes;
 
+// A borrowed array of NUL-terminated id strings, shaped to be passed
+// straight to a build function's `ids` and `ids_len` arguments. Lives as
+// long as the handle it was read from; `{NULL, 0}` when out of range.
+typedef struct cloudphone_id_list {
+  // The first id.
+  const char *const *ids;
+  // The number of ids.
+  size_t len;
+} cloudphone_id_list;
+
 // One header of a received response, given by the host: two NUL-terminated
 // strings, read only during the call. Bytes that are not UTF-8 (obs-text)
 // are replaced with U+FFFD rather than refusing the whole response.
@@ -256,15 +330,15 @@ typedef struct cloudphone_response_header {
   const char *value;
 } cloudphone_response_header;
 
-// A borrowed array of NUL-terminated id strings, shaped to be passed
-// straight to a build function's `ids` and `ids_len` arguments. Lives as
-// long as the handle it was read from; `{NULL, 0}` when out of range.
-typedef struct cloudphone_id_list {
-  // The first id.
-  const char *const *ids;
-  // The number of ids.
-  size_t len;
-} cloudphone_id_list;
+// One phone's position for `cloudphone_geelark_gps_set_build`.
+typedef struct cloudphone_gps_position {
+  // The phone id (NUL-terminated UTF-8).
+  const char *id;
+  // Degrees north, -90 to 90.
+  double latitude;
+  // Degrees east, -180 to 180.
+  double longitude;
+} cloudphone_gps_position;
 
 #ifdef __cplusplus
 extern "C" {
@@ -517,6 +591,118 @@ cloudphone_status cloudphone_trace_id_format(const uint8_t *random16,
                                              struct cloudphone_string **trace_id_out,
                                              struct cloudphone_error **err_out);
 
+// Frees a result. NULL is a no-op; must not be called twice.
+//
+// # Safety
+// `result` is NULL or a live result no other thread is using.
+void cloudphone_result_free(struct cloudphone_result *result);
+
+// The operation that parsed the result, e.g. `"huawei.list_phones"`.
+// `{NULL, 0}` when `result` is NULL.
+//
+// # Safety
+// `result` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_result_operation(const struct cloudphone_result *result);
+
+// The call's id for support tickets: Huawei's `request_id` (or
+// `X-Request-Id`), GeeLark's `traceId`; `{NULL, 0}` when absent.
+//
+// # Safety
+// `result` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_result_request_id(const struct cloudphone_result *result);
+
+// GeeLark's envelope code: 0, or 40006/40009 when an answer with data says
+// some/all items failed (see the failures). Always 0 for Huawei and when
+// `result` is NULL.
+//
+// # Safety
+// `result` is NULL or live.
+int64_t cloudphone_result_code(const struct cloudphone_result *result);
+
+// How many matches a listing reports in all (Huawei `count`, GeeLark
+// `total`), or -1 when the answer reports none (or `result` is NULL).
+//
+// # Safety
+// `result` is NULL or live.
+int64_t cloudphone_result_total(const struct cloudphone_result *result);
+
+// The number of items (0 when `result` is NULL). Each operation's `_parse`
+// documents what its items are.
+//
+// # Safety
+// `result` is NULL or live.
+size_t cloudphone_result_item_count(const struct cloudphone_result *result);
+
+// The items' ids in order, shaped to be passed straight to a build
+// function's ids (e.g. start the phones a list returned). `{NULL, 0}` when
+// `result` is NULL.
+//
+// # Safety
+// `result` is NULL or live; the list lives as long as it.
+struct cloudphone_id_list cloudphone_result_item_ids(const struct cloudphone_result *result);
+
+// Item `index`'s provider-neutral status as a short stable name — a phone
+// (`"running"`, `"stopped"`, ..., see `cloudphone_phone_state_status`), a
+// job (`"running"`, `"succeeded"`, `"failed"`) or an app install
+// (`"installing"`, `"installed"`, ...) — or `"unknown"` for a code this
+// library does not know. `{NULL, 0}` when the item has no status, `result`
+// is NULL or `index` is out of range.
+//
+// # Safety
+// `result` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_result_item_status(const struct cloudphone_result *result,
+                                                    size_t index);
+
+// The id of the asynchronous job started for item `index` (Huawei
+// lifecycle and ADB operations, jobs) — watch it with
+// `cloudphone_huawei_show_job_build` or a `cloudphone_huawei_job_watch`.
+// `{NULL, 0}` when the item has none, `result` is NULL or `index` is out of
+// range.
+//
+// # Safety
+// `result` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_result_item_job_id(const struct cloudphone_result *result,
+                                                    size_t index);
+
+// The number of items the provider refused (0 when `result` is NULL).
+//
+// # Safety
+// `result` is NULL or live.
+size_t cloudphone_result_failure_count(const struct cloudphone_result *result);
+
+// Failure `index` (id, provider code, message), borrowed from `result`;
+// NULL when `result` is NULL or `index` is out of range.
+//
+// # Safety
+// `result` is NULL or live; the pointer lives as long as it.
+const struct cloudphone_item_failure *cloudphone_result_failure_at(const struct cloudphone_result *result,
+                                                                   size_t index);
+
+// One value of the result's JSON (as `cloudphone_result_to_json` writes
+// it), found by a JSON pointer (RFC 6901), e.g. `"/task_id"`,
+// `"/download_link"`, `"/connections/0/pwd"`, `"/outputs/1/output"`,
+// `"/records/0/phone_name"`: a string's text, or the compact JSON text of
+// a number, boolean, object or array. `{NULL, 0}` when the value is absent
+// or null, `result` or `pointer` is NULL, or `pointer` is not UTF-8.
+//
+// Values may be credentials (ADB passwords, remote-view and download
+// URLs): do not log them.
+//
+// # Safety
+// `result` is NULL or live; `pointer` NULL or NUL-terminated; the view
+// lives as long as `result`.
+struct cloudphone_str cloudphone_result_field(const struct cloudphone_result *result,
+                                              const char *pointer);
+
+// The whole result as JSON (credentials included) into a new string at
+// `*json_out`.
+//
+// # Safety
+// `result` is NULL or live; `json_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_result_to_json(const struct cloudphone_result *result,
+                                            struct cloudphone_string **json_out,
+                                            struct cloudphone_error **err_out);
+
 // Builds a batch-connection request
 // (`POST /v1/{project_id}/cloud-phone/phones/batch-connection`).
 //
@@ -753,6 +939,589 @@ cloudphone_status cloudphone_huawei_iam_token_to_json(const struct cloudphone_hu
                                                       struct cloudphone_string **json_out,
                                                       struct cloudphone_error **err_out);
 
+// Builds a phone-list request (`GET /v1/{project_id}/cloud-phone/phones`,
+// newest first).
+//
+// - `offset`, `limit`: the page (limit 1 to 200).
+// - `options_json`: NULL, or filters: `{"phone_name": "part of a name",
+//   "server_id": "...", "status": 2, "type": 0}`.
+// - `now_unix_ms`: the current time (signs the request); `trace_id`:
+//   unused by Huawei, may be NULL.
+//
+// Parse with `cloudphone_huawei_list_phones_parse`; page on with
+// `cloudphone_huawei_list_phones_next`.
+//
+// # Safety
+// `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
+// and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_list_phones_build(const struct cloudphone_huawei_config *config,
+                                                      uint32_t offset,
+                                                      uint32_t limit,
+                                                      const char *options_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_list_phones_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones (id, neutral status); total: `count`; e.g. `/records/0/phone_name`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_list_phones_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds the request for the page after `result` (the parsed answer to
+// `request`, both of `cloudphone_huawei_list_phones_*`) into `*next_out`, signed
+// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
+// was the last page (an empty or short page, or one reaching the total).
+//
+// # Safety
+// `config`, `request` and `result` NULL or live; `trace_id` NULL or
+// NUL-terminated; `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_list_phones_next(const struct cloudphone_huawei_config *config,
+                                                     const struct cloudphone_request *request,
+                                                     const struct cloudphone_result *result,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **next_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds a phone-detail request
+// (`GET /v1/{project_id}/cloud-phone/phones/{phone_id}`).
+// `now_unix_ms` and `trace_id` as for `cloudphone_huawei_list_phones_build`.
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_show_phone_build(const struct cloudphone_huawei_config *config,
+                                                     const char *phone_id,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_show_phone_build` into a new `cloudphone_result` at
+// `*result_out`. One item: the phone (id, neutral status); ports in `/access_infos`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_show_phone_parse(const struct cloudphone_request *request,
+                                                     uint16_t http_status,
+                                                     const struct cloudphone_response_header *headers,
+                                                     size_t headers_len,
+                                                     const uint8_t *body,
+                                                     size_t body_len,
+                                                     struct cloudphone_result **result_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds a rename request (`PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`);
+// `phone_name` is 1 to 60 letters, digits, `-` and `_`.
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_rename_phone_build(const struct cloudphone_huawei_config *config,
+                                                       const char *phone_id,
+                                                       const char *phone_name,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_rename_phone_build` into a new `cloudphone_result` at
+// `*result_out`. No items; the request id. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_rename_phone_parse(const struct cloudphone_request *request,
+                                                       uint16_t http_status,
+                                                       const struct cloudphone_response_header *headers,
+                                                       size_t headers_len,
+                                                       const uint8_t *body,
+                                                       size_t body_len,
+                                                       struct cloudphone_result **result_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a server-list request (`GET /v1/{project_id}/cloud-phone/servers`).
+//
+// - `offset`, `limit`: the page (limit 1 to 100).
+// - `options_json`: NULL, or filters, any of `server_name`, `server_id`,
+//   `network_version`, `phone_model_name`, `create_since`, `create_until`,
+//   `status` (strings or numbers).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_servers_build(const struct cloudphone_huawei_config *config,
+                                                       uint32_t offset,
+                                                       uint32_t limit,
+                                                       const char *options_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_list_servers_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the servers (id); total: `count`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_list_servers_parse(const struct cloudphone_request *request,
+                                                       uint16_t http_status,
+                                                       const struct cloudphone_response_header *headers,
+                                                       size_t headers_len,
+                                                       const uint8_t *body,
+                                                       size_t body_len,
+                                                       struct cloudphone_result **result_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the request for the page after `result` (the parsed answer to
+// `request`, both of `cloudphone_huawei_list_servers_*`) into `*next_out`, signed
+// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
+// was the last page (an empty or short page, or one reaching the total).
+//
+// # Safety
+// `config`, `request` and `result` NULL or live; `trace_id` NULL or
+// NUL-terminated; `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_list_servers_next(const struct cloudphone_huawei_config *config,
+                                                      const struct cloudphone_request *request,
+                                                      const struct cloudphone_result *result,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **next_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a server-detail request
+// (`GET /v1/{project_id}/cloud-phone/servers/{server_id}`).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_show_server_build(const struct cloudphone_huawei_config *config,
+                                                      const char *server_id,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_show_server_build` into a new `cloudphone_result` at
+// `*result_out`. One item: the server (id). Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_show_server_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds an encode-server list request
+// (`GET /v1/{project_id}/cloud-phone/encode-servers`).
+//
+// - `offset`, `limit`: the page (limit 1 to 100).
+// - `options_json`: NULL, or filters `{"server_id": "...", "type": 1,
+//   "status": 1}`.
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_encode_servers_build(const struct cloudphone_huawei_config *config,
+                                                              uint32_t offset,
+                                                              uint32_t limit,
+                                                              const char *options_json,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_list_encode_servers_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the encode servers (id); ports in `/encode_servers/N/access_infos`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_list_encode_servers_parse(const struct cloudphone_request *request,
+                                                              uint16_t http_status,
+                                                              const struct cloudphone_response_header *headers,
+                                                              size_t headers_len,
+                                                              const uint8_t *body,
+                                                              size_t body_len,
+                                                              struct cloudphone_result **result_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds the request for the page after `result` (the parsed answer to
+// `request`, both of `cloudphone_huawei_list_encode_servers_*`) into `*next_out`, signed
+// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
+// was the last page (an empty or short page, or one reaching the total).
+//
+// # Safety
+// `config`, `request` and `result` NULL or live; `trace_id` NULL or
+// NUL-terminated; `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_list_encode_servers_next(const struct cloudphone_huawei_config *config,
+                                                             const struct cloudphone_request *request,
+                                                             const struct cloudphone_result *result,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **next_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a restart request (`POST .../cloud-phone/phones/batch-restart`),
+// which also starts stopped phones; one job per phone.
+//
+// - `phone_ids`, `phone_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES` ids (duplicates collapsed).
+// - `options_json`: NULL, or `{"image_id": "...", "property": {"key":
+//   "value", ...}}` (restart into another image, with phone properties).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`; `phone_ids` is `(NULL, 0)` or
+// `phone_ids_len` NUL-terminated strings.
+cloudphone_status cloudphone_huawei_restart_phones_build(const struct cloudphone_huawei_config *config,
+                                                         const char *const *phone_ids,
+                                                         size_t phone_ids_len,
+                                                         const char *options_json,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_restart_phones_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones whose job started (id, job id); refused phones are failures. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_restart_phones_parse(const struct cloudphone_request *request,
+                                                         uint16_t http_status,
+                                                         const struct cloudphone_response_header *headers,
+                                                         size_t headers_len,
+                                                         const uint8_t *body,
+                                                         size_t body_len,
+                                                         struct cloudphone_result **result_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a reset request (`POST .../cloud-phone/phones/batch-reset`); one
+// job per phone.
+//
+// - `phone_ids`, `phone_ids_len`: as for
+//   `cloudphone_huawei_restart_phones_build`.
+// - `options_json`: NULL, or `{"image_id": "...", "property": {...},
+//   "factory_reset": true}`.
+//
+// # Safety
+// As `cloudphone_huawei_restart_phones_build`.
+cloudphone_status cloudphone_huawei_reset_phones_build(const struct cloudphone_huawei_config *config,
+                                                       const char *const *phone_ids,
+                                                       size_t phone_ids_len,
+                                                       const char *options_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_reset_phones_build` into a new `cloudphone_result` at
+// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_reset_phones_parse(const struct cloudphone_request *request,
+                                                       uint16_t http_status,
+                                                       const struct cloudphone_response_header *headers,
+                                                       size_t headers_len,
+                                                       const uint8_t *body,
+                                                       size_t body_len,
+                                                       struct cloudphone_result **result_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a stop request (`POST .../cloud-phone/phones/batch-stop`); one job
+// per phone. `phone_ids` as for `cloudphone_huawei_restart_phones_build`.
+//
+// # Safety
+// As `cloudphone_huawei_restart_phones_build`.
+cloudphone_status cloudphone_huawei_stop_phones_build(const struct cloudphone_huawei_config *config,
+                                                      const char *const *phone_ids,
+                                                      size_t phone_ids_len,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_stop_phones_build` into a new `cloudphone_result` at
+// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_stop_phones_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a property update (`POST .../cloud-phone/phones/batch-update-property`)
+// that sets the same properties on every phone given; one job per phone.
+//
+// - `phone_ids`, `phone_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES` distinct ids.
+// - `property_json`: NULL or a JSON object of phone properties
+//   (`{"com.cph.mainkeys_switch": "1"}`; numbers and booleans are sent as
+//   text).
+// - `custom_property_json`: NULL or a JSON object of string values.
+//
+// At least one of the two must hold something.
+//
+// # Safety
+// As `cloudphone_huawei_restart_phones_build`.
+cloudphone_status cloudphone_huawei_update_properties_build(const struct cloudphone_huawei_config *config,
+                                                            const char *const *phone_ids,
+                                                            size_t phone_ids_len,
+                                                            const char *property_json,
+                                                            const char *custom_property_json,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_update_properties_build` into a new `cloudphone_result` at
+// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_update_properties_parse(const struct cloudphone_request *request,
+                                                            uint16_t http_status,
+                                                            const struct cloudphone_response_header *headers,
+                                                            size_t headers_len,
+                                                            const uint8_t *body,
+                                                            size_t body_len,
+                                                            struct cloudphone_result **result_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds a job-detail request (`GET /v1/{project_id}/cloud-phone/jobs/{job_id}`).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_show_job_build(const struct cloudphone_huawei_config *config,
+                                                   const char *job_id,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   struct cloudphone_request **request_out,
+                                                   struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_show_job_build` into a new `cloudphone_result` at
+// `*result_out`. One item: the job (the phone or server id, job status, job id); its output in `/execute_msg`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_show_job_parse(const struct cloudphone_request *request,
+                                                   uint16_t http_status,
+                                                   const struct cloudphone_response_header *headers,
+                                                   size_t headers_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   struct cloudphone_result **result_out,
+                                                   struct cloudphone_error **err_out);
+
+// Builds a job-list request (`GET /v1/{project_id}/cloud-phone/jobs`) for
+// the jobs that 1 to `CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS` calls
+// started (their request ids, `cloudphone_result_request_id`).
+// `offset`, `limit`: the page (limit 1 to 100).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`; `request_ids` is `(NULL, 0)` or
+// `request_ids_len` NUL-terminated strings.
+cloudphone_status cloudphone_huawei_list_jobs_build(const struct cloudphone_huawei_config *config,
+                                                    const char *const *request_ids,
+                                                    size_t request_ids_len,
+                                                    uint32_t offset,
+                                                    uint32_t limit,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_list_jobs_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the jobs (phone or server id, job status, job id). Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_list_jobs_parse(const struct cloudphone_request *request,
+                                                    uint16_t http_status,
+                                                    const struct cloudphone_response_header *headers,
+                                                    size_t headers_len,
+                                                    const uint8_t *body,
+                                                    size_t body_len,
+                                                    struct cloudphone_result **result_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds the request for the page after `result` (the parsed answer to
+// `request`, both of `cloudphone_huawei_list_jobs_*`) into `*next_out`, signed
+// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
+// was the last page (an empty or short page, or one reaching the total).
+//
+// # Safety
+// `config`, `request` and `result` NULL or live; `trace_id` NULL or
+// NUL-terminated; `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_list_jobs_next(const struct cloudphone_huawei_config *config,
+                                                   const struct cloudphone_request *request,
+                                                   const struct cloudphone_result *result,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   struct cloudphone_request **next_out,
+                                                   struct cloudphone_error **err_out);
+
+// Builds an asynchronous ADB command (`POST .../cloud-phone/phones/commands`);
+// one job per target, whose output lands in the job (`execute_msg`).
+//
+// - `command`: `"shell"` (`content` is the command line, ≤ 2048 bytes),
+//   `"install"` (an APK, `obs://bucket/path.apk`), `"install-multiple"`
+//   (1 to 50 OBS APKs separated by spaces), `"uninstall"` (a package name)
+//   or `"push"` (an OBS tar file).
+// - Targets: 1 to `CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS` phone ids, or as
+//   many server ids (all their phones); exactly one of the two lists is
+//   not empty.
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`; each id array is `(NULL, 0)`
+// or that many NUL-terminated strings.
+cloudphone_status cloudphone_huawei_run_command_build(const struct cloudphone_huawei_config *config,
+                                                      const char *command,
+                                                      const char *content,
+                                                      const char *const *phone_ids,
+                                                      size_t phone_ids_len,
+                                                      const char *const *server_ids,
+                                                      size_t server_ids_len,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_run_command_build` into a new `cloudphone_result` at
+// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_run_command_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a synchronous shell command (`POST .../cloud-phone/phones/sync-commands`):
+// the output of each phone comes back in the answer. `shell` is ≤ 2048
+// bytes; targets are 1 to `CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS` phone
+// ids or server ids, as for `cloudphone_huawei_run_command_build`.
+//
+// # Safety
+// As `cloudphone_huawei_run_command_build`.
+cloudphone_status cloudphone_huawei_run_sync_shell_build(const struct cloudphone_huawei_config *config,
+                                                         const char *shell,
+                                                         const char *const *phone_ids,
+                                                         size_t phone_ids_len,
+                                                         const char *const *server_ids,
+                                                         size_t server_ids_len,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_huawei_run_sync_shell_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones that ran the command (id, job status, job id), output in `/outputs/N/output`; failed phones are failures. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_huawei_run_sync_shell_parse(const struct cloudphone_request *request,
+                                                         uint16_t http_status,
+                                                         const struct cloudphone_response_header *headers,
+                                                         size_t headers_len,
+                                                         const uint8_t *body,
+                                                         size_t body_len,
+                                                         struct cloudphone_result **result_out,
+                                                         struct cloudphone_error **err_out);
+
+// Starts watching the jobs of the call whose request id is `request_id`
+// (`cloudphone_result_request_id` of a lifecycle or command result):
+// poll every `interval_ms` (at least 1) until `now_unix_ms + timeout_ms`.
+//
+// # Safety
+// `request_id` NULL or NUL-terminated; `watch_out` and `err_out` NULL or
+// writable.
+cloudphone_status cloudphone_huawei_job_watch_new(const char *request_id,
+                                                  uint64_t now_unix_ms,
+                                                  uint64_t interval_ms,
+                                                  uint64_t timeout_ms,
+                                                  struct cloudphone_huawei_job_watch **watch_out,
+                                                  struct cloudphone_error **err_out);
+
+// Frees a watch. NULL is a no-op; must not be called twice.
+//
+// # Safety
+// `watch` is NULL or a live watch no other thread is using.
+void cloudphone_huawei_job_watch_free(struct cloudphone_huawei_job_watch *watch);
+
+// Says what to do at `now_unix_ms`: writes the state to `*state_out`, the
+// milliseconds to wait (for `WAIT`, else 0) to `*wait_ms_out`, and for
+// `POLL` a new list-jobs request (built with `config`, signed at
+// `now_unix_ms`) to `*request_out` — NULL for every other state.
+//
+// # Safety
+// `watch` and `config` NULL or live; `trace_id` NULL or NUL-terminated;
+// the out pointers and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_job_watch_step(const struct cloudphone_huawei_job_watch *watch,
+                                                   const struct cloudphone_huawei_config *config,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   cloudphone_job_watch_state *state_out,
+                                                   uint64_t *wait_ms_out,
+                                                   struct cloudphone_request **request_out,
+                                                   struct cloudphone_error **err_out);
+
+// Records the jobs of a list-jobs answer (a result of
+// `cloudphone_huawei_list_jobs_parse`, copied) received at `now_unix_ms`.
+//
+// # Safety
+// `watch` NULL or live and not used by another thread; `result` NULL or
+// live; `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_job_watch_observe(struct cloudphone_huawei_job_watch *watch,
+                                                      const struct cloudphone_result *result,
+                                                      uint64_t now_unix_ms,
+                                                      struct cloudphone_error **err_out);
+
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
 // - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS`
@@ -906,6 +1675,515 @@ int64_t cloudphone_phone_state_raw_status(const struct cloudphone_phone_state *s
 // # Safety
 // `state` is NULL or live.
 bool cloudphone_phone_state_is_running(const struct cloudphone_phone_state *state);
+
+// Builds a phone-list request (`POST /open/v1/phone/list`).
+//
+// - `page` (from 1), `page_size` (1 to 100).
+// - `options_json`: NULL, or filters: `{"ids": [...], "serial_name": "...",
+//   "remark": "...", "group_name": "...", "tags": [...], "charge_mode": 0,
+//   "open_status": true, "proxy_ids": [...], "serial_nos": [...]}`. With
+//   `ids`, GeeLark answers every listed phone on one page.
+// - `now_unix_ms`, `trace_id`: as for `cloudphone_geelark_phone_status_build`.
+//
+// Parse with `cloudphone_geelark_phone_list_parse`; page on with
+// `cloudphone_geelark_phone_list_next`.
+//
+// # Safety
+// `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
+// and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_phone_list_build(const struct cloudphone_geelark_config *config,
+                                                      uint32_t page,
+                                                      uint32_t page_size,
+                                                      const char *options_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_phone_list_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones (id, neutral status); total: `total`; e.g. `/phones/0/serial_name`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_phone_list_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds the request for the page after `result` (the parsed answer to
+// `request`, both of `cloudphone_geelark_phone_list_*`) into `*next_out`, signed
+// with `config` at `now_unix_ms` (a fresh `trace_id`) — or writes NULL when `result`
+// was the last page (an empty or short page, or one reaching the total).
+//
+// # Safety
+// `config`, `request` and `result` NULL or live; `trace_id` NULL or
+// NUL-terminated; `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_phone_list_next(const struct cloudphone_geelark_config *config,
+                                                     const struct cloudphone_request *request,
+                                                     const struct cloudphone_result *result,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **next_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds a start request (`POST /open/v1/phone/start`).
+//
+// - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+// - `options_json`: NULL, or `{"width": 360, "center": true,
+//   "energy_saving": false}` (the remote-view window).
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`; `ids` is `(NULL, 0)` or
+// `ids_len` NUL-terminated strings.
+cloudphone_status cloudphone_geelark_phone_start_build(const struct cloudphone_geelark_config *config,
+                                                       const char *const *ids,
+                                                       size_t ids_len,
+                                                       const char *options_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_phone_start_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the started phones (id), remote-view URL in `/started/N/url` (a credential); failures per phone; `cloudphone_result_code` 40006/40009 for partial/total failure. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_phone_start_parse(const struct cloudphone_request *request,
+                                                       uint16_t http_status,
+                                                       const struct cloudphone_response_header *headers,
+                                                       size_t headers_len,
+                                                       const uint8_t *body,
+                                                       size_t body_len,
+                                                       struct cloudphone_result **result_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a stop request (`POST /open/v1/phone/stop`) for 1 to
+// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+//
+// # Safety
+// As `cloudphone_geelark_phone_start_build`.
+cloudphone_status cloudphone_geelark_phone_stop_build(const struct cloudphone_geelark_config *config,
+                                                      const char *const *ids,
+                                                      size_t ids_len,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_phone_stop_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones stopped (id, status when listed) — inferred from the amounts when GeeLark names only failures; failures per phone. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_phone_stop_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a delete request (`POST /open/v1/phone/delete`) for 1 to
+// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+//
+// # Safety
+// As `cloudphone_geelark_phone_start_build`.
+cloudphone_status cloudphone_geelark_phone_delete_build(const struct cloudphone_geelark_config *config,
+                                                        const char *const *ids,
+                                                        size_t ids_len,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_phone_delete_build` into a new `cloudphone_result` at
+// `*result_out`. Items and failures as for `cloudphone_geelark_phone_stop_parse`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_phone_delete_parse(const struct cloudphone_request *request,
+                                                        uint16_t http_status,
+                                                        const struct cloudphone_response_header *headers,
+                                                        size_t headers_len,
+                                                        const uint8_t *body,
+                                                        size_t body_len,
+                                                        struct cloudphone_result **result_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds an update of one phone (`POST /open/v1/phone/detail/update`).
+//
+// - `id`: the phone id.
+// - `options_json`: what to change, at least one of: `{"name": "...",
+//   "remark": "...", "group_id": "...", "tag_ids": [...], "proxy_id":
+//   "...", "phone_number": "...", "proxy_config": {...}}`, where
+//   `proxy_config` is a fixed proxy `{"type": "socks5"|"http"|"https",
+//   "server": "...", "port": 1080, "username": "...", "password": "..."}`
+//   or a dynamic one `{"dynamic_type_id": 1, "protocol": "socks5"|"http",
+//   "server": ..., "port": ..., "username": ..., "password": ...,
+//   "country": ..., "region": ..., "city": ...}` (all but the id optional).
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_phone_update_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        const char *options_json,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_phone_update_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the tag ids applied; failures: the tag ids that do not exist. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_phone_update_parse(const struct cloudphone_request *request,
+                                                        uint16_t http_status,
+                                                        const struct cloudphone_response_header *headers,
+                                                        size_t headers_len,
+                                                        const uint8_t *body,
+                                                        size_t body_len,
+                                                        struct cloudphone_result **result_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a create request (`POST /open/v1/phone/addNew`).
+//
+// - `mobile_type`: the Android version, e.g. `"Android 12"`.
+// - `profiles_json`: a JSON array of 1 to
+//   `CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES` profiles with distinct
+//   `profile_name`s (the answer is keyed by them), each with exactly one of
+//   `proxy_url`, `proxy_number`, `dynamic_proxy` (+
+//   `dynamic_proxy_location`), and optionally `refresh_url`, `region`,
+//   `province`, `city`, `language`, `group`, `tags` (array), `note`,
+//   `surface_brand` + `surface_model`, `net_type` (0 Wi-Fi, 1 mobile),
+//   `phone_number`, `phone_name`.
+// - `options_json`: NULL, or `{"charge_mode": 0, "region": "..."}`.
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_phone_create_build(const struct cloudphone_geelark_config *config,
+                                                        const char *mobile_type,
+                                                        const char *profiles_json,
+                                                        const char *options_json,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_phone_create_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the new phones (their ids; `/created/N/profile_name` names the profile); failures are keyed by profile name. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_phone_create_parse(const struct cloudphone_request *request,
+                                                        uint16_t http_status,
+                                                        const struct cloudphone_response_header *headers,
+                                                        size_t headers_len,
+                                                        const uint8_t *body,
+                                                        size_t body_len,
+                                                        struct cloudphone_result **result_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a screenshot request (`POST /open/v1/phone/screenShot`) for one
+// running phone; the answer's task id (`/task_id`) is polled with
+// `cloudphone_geelark_screenshot_result_build`.
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_screenshot_build(const struct cloudphone_geelark_config *config,
+                                                      const char *id,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_screenshot_build` into a new `cloudphone_result` at
+// `*result_out`. No items; the task id is `cloudphone_result_field(result, "/task_id")`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_screenshot_parse(const struct cloudphone_request *request,
+                                                      uint16_t http_status,
+                                                      const struct cloudphone_response_header *headers,
+                                                      size_t headers_len,
+                                                      const uint8_t *body,
+                                                      size_t body_len,
+                                                      struct cloudphone_result **result_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a screenshot-result request (`POST /open/v1/phone/screenShot/result`)
+// for a task id.
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_screenshot_result_build(const struct cloudphone_geelark_config *config,
+                                                             const char *task_id,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_screenshot_result_build` into a new `cloudphone_result` at
+// `*result_out`. No items; `/state` (`in_progress`, `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a credential) through `cloudphone_result_field`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_screenshot_result_parse(const struct cloudphone_request *request,
+                                                             uint16_t http_status,
+                                                             const struct cloudphone_response_header *headers,
+                                                             size_t headers_len,
+                                                             const uint8_t *body,
+                                                             size_t body_len,
+                                                             struct cloudphone_result **result_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a GPS update (`POST /open/v1/phone/gps/set`) placing 1 to
+// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phones (`positions`, `positions_len`;
+// a phone listed twice must have the same position).
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`; `positions` is `(NULL, 0)` or
+// `positions_len` positions whose ids are NULL or NUL-terminated.
+cloudphone_status cloudphone_geelark_gps_set_build(const struct cloudphone_geelark_config *config,
+                                                   const struct cloudphone_gps_position *positions,
+                                                   size_t positions_len,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   struct cloudphone_request **request_out,
+                                                   struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_gps_set_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones placed (ids, inferred from the amounts); failures per phone. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_gps_set_parse(const struct cloudphone_request *request,
+                                                   uint16_t http_status,
+                                                   const struct cloudphone_response_header *headers,
+                                                   size_t headers_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   struct cloudphone_result **result_out,
+                                                   struct cloudphone_error **err_out);
+
+// Builds a GPS read (`POST /open/v1/phone/gps/get`) for 1 to
+// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+//
+// # Safety
+// As `cloudphone_geelark_phone_start_build`.
+cloudphone_status cloudphone_geelark_gps_get_build(const struct cloudphone_geelark_config *config,
+                                                   const char *const *ids,
+                                                   size_t ids_len,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   struct cloudphone_request **request_out,
+                                                   struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_gps_get_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones read (id), coordinates in `/positions/N/latitude` and `/positions/N/longitude`; failures per phone. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_gps_get_parse(const struct cloudphone_request *request,
+                                                   uint16_t http_status,
+                                                   const struct cloudphone_response_header *headers,
+                                                   size_t headers_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   struct cloudphone_result **result_out,
+                                                   struct cloudphone_error **err_out);
+
+// Builds an ADB switch (`POST /open/v1/adb/setStatus`) turning ADB on
+// (`open` true) or off for 1 to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` running
+// phones. Accepted is not enabled: read the connection info (about 3 s
+// later) with `cloudphone_geelark_adb_get_data_build`.
+//
+// # Safety
+// As `cloudphone_geelark_phone_start_build`.
+cloudphone_status cloudphone_geelark_adb_set_status_build(const struct cloudphone_geelark_config *config,
+                                                          const char *const *ids,
+                                                          size_t ids_len,
+                                                          bool open,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_adb_set_status_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones whose switch was accepted; failures per phone. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_adb_set_status_parse(const struct cloudphone_request *request,
+                                                          uint16_t http_status,
+                                                          const struct cloudphone_response_header *headers,
+                                                          size_t headers_len,
+                                                          const uint8_t *body,
+                                                          size_t body_len,
+                                                          struct cloudphone_result **result_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds an ADB connection-info read (`POST /open/v1/adb/getData`) for 1
+// to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+//
+// # Safety
+// As `cloudphone_geelark_phone_start_build`.
+cloudphone_status cloudphone_geelark_adb_get_data_build(const struct cloudphone_geelark_config *config,
+                                                        const char *const *ids,
+                                                        size_t ids_len,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_adb_get_data_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the phones ready for ADB (id); `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per phone. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_adb_get_data_parse(const struct cloudphone_request *request,
+                                                        uint16_t http_status,
+                                                        const struct cloudphone_response_header *headers,
+                                                        size_t headers_len,
+                                                        const uint8_t *body,
+                                                        size_t body_len,
+                                                        struct cloudphone_result **result_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds an installed-apps list (`POST /open/v1/app/list`) of the phone
+// `env_id`: `page` from 1, `page_size` 1 to 100. Page on with
+// `cloudphone_geelark_app_list_next`.
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_app_list_build(const struct cloudphone_geelark_config *config,
+                                                    const char *env_id,
+                                                    uint32_t page,
+                                                    uint32_t page_size,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_app_list_build` into a new `cloudphone_result` at
+// `*result_out`. Items: the apps (package name, install status); total: `total`. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_app_list_parse(const struct cloudphone_request *request,
+                                                    uint16_t http_status,
+                                                    const struct cloudphone_response_header *headers,
+                                                    size_t headers_len,
+                                                    const uint8_t *body,
+                                                    size_t body_len,
+                                                    struct cloudphone_result **result_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds the request for the page after `result` (the parsed answer to
+// `request`, both of `cloudphone_geelark_app_list_*`) into `*next_out`, signed
+// with `config` at `now_unix_ms` (a fresh `trace_id`) — or writes NULL when `result`
+// was the last page (an empty or short page, or one reaching the total).
+//
+// # Safety
+// `config`, `request` and `result` NULL or live; `trace_id` NULL or
+// NUL-terminated; `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_app_list_next(const struct cloudphone_geelark_config *config,
+                                                   const struct cloudphone_request *request,
+                                                   const struct cloudphone_result *result,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   struct cloudphone_request **next_out,
+                                                   struct cloudphone_error **err_out);
+
+// Builds an app install (`POST /open/v1/app/install`) of `app_version_id`
+// on the phone `env_id` (asynchronous: poll the app list's status).
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_app_install_build(const struct cloudphone_geelark_config *config,
+                                                       const char *env_id,
+                                                       const char *app_version_id,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_app_install_build` into a new `cloudphone_result` at
+// `*result_out`. No items; the trace id and envelope code. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_app_install_parse(const struct cloudphone_request *request,
+                                                       uint16_t http_status,
+                                                       const struct cloudphone_response_header *headers,
+                                                       size_t headers_len,
+                                                       const uint8_t *body,
+                                                       size_t body_len,
+                                                       struct cloudphone_result **result_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds an app uninstall (`POST /open/v1/app/uninstall`) of
+// `package_name` from the phone `env_id`.
+//
+// # Safety
+// As `cloudphone_geelark_phone_list_build`.
+cloudphone_status cloudphone_geelark_app_uninstall_build(const struct cloudphone_geelark_config *config,
+                                                         const char *env_id,
+                                                         const char *package_name,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Parses the response to a request built by
+// `cloudphone_geelark_app_uninstall_build` into a new `cloudphone_result` at
+// `*result_out`. No items; the trace id and envelope code. Arguments as for
+// `cloudphone_huawei_batch_connection_parse`.
+//
+// # Safety
+// As `cloudphone_huawei_batch_connection_parse`.
+cloudphone_status cloudphone_geelark_app_uninstall_parse(const struct cloudphone_request *request,
+                                                         uint16_t http_status,
+                                                         const struct cloudphone_response_header *headers,
+                                                         size_t headers_len,
+                                                         const uint8_t *body,
+                                                         size_t body_len,
+                                                         struct cloudphone_result **result_out,
+                                                         struct cloudphone_error **err_out);
 
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES` or

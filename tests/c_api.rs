@@ -7,6 +7,10 @@
 //! `[lib]` crate types include them; they are not copied up to
 //! `target/<profile>/` by `cargo test`, so they are looked up here.
 //!
+//! Each program gets the response fixtures directory
+//! (`tests/fixtures/responses`) as its one argument; programs that read no
+//! fixture ignore it.
+//!
 //! valgrind is skipped when it is not installed, unless `CI` is set, where
 //! its absence fails the test. A C compiler (`cc`, or `$CC`) is required.
 
@@ -92,6 +96,10 @@ fn c_sources() -> Vec<PathBuf> {
     v
 }
 
+fn fixtures_dir() -> PathBuf {
+    root().join("tests/fixtures/responses")
+}
+
 fn out_dir() -> PathBuf {
     let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c_api");
     std::fs::create_dir_all(&d).unwrap();
@@ -160,7 +168,7 @@ fn run_all(link: Link) {
         let exe = compile(&src, link, "run");
         let out = run_checked(
             &format!("running {}", exe.display()),
-            &mut Command::new(&exe),
+            Command::new(&exe).arg(fixtures_dir()),
         );
         eprint!("{}", String::from_utf8_lossy(&out.stdout));
     }
@@ -200,7 +208,8 @@ fn c_tests_are_clean_under_valgrind() {
                         "--show-leak-kinds=definite",
                         "-q",
                     ])
-                    .arg(&vg_exe),
+                    .arg(&vg_exe)
+                    .arg(fixtures_dir()),
             );
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert!(

@@ -210,3 +210,30 @@ pub unsafe extern "C" fn cloudphone_geelark_config_free(config: *mut cloudphone_
     // SAFETY: per the function contract.
     guard_or((), || unsafe { free_box(config) })
 }
+
+/// What the generic build and paging plumbing needs of a configuration
+/// handle.
+pub(crate) trait ConfigHandle {
+    /// The core configuration.
+    type Inner;
+    /// Whether requests need a trace id (GeeLark signs it; Huawei ignores it,
+    /// so NULL is accepted).
+    const TRACE_ID_REQUIRED: bool;
+    fn inner(&self) -> &Self::Inner;
+}
+
+impl ConfigHandle for cloudphone_huawei_config {
+    type Inner = huawei::Config;
+    const TRACE_ID_REQUIRED: bool = false;
+    fn inner(&self) -> &huawei::Config {
+        &self.inner
+    }
+}
+
+impl ConfigHandle for cloudphone_geelark_config {
+    type Inner = geelark::Config;
+    const TRACE_ID_REQUIRED: bool = true;
+    fn inner(&self) -> &geelark::Config {
+        &self.inner
+    }
+}

@@ -11,8 +11,25 @@
 //!    configuration, the operation's arguments, the current time and a trace
 //!    id, and send its method, URL, headers and body unchanged;
 //! 3. parse the answer (`cloudphone_<provider>_<operation>_parse`) from the
-//!    request handle, the HTTP status, the headers and the body into a typed
-//!    result with accessors and `_to_json`.
+//!    request handle, the HTTP status, the headers and the body into a
+//!    result with accessors and `_to_json`;
+//! 4. for a paged list, `cloudphone_<provider>_<operation>_next` builds the
+//!    next page's request from the request and its result, or writes NULL
+//!    when the listing is done.
+//!
+//! The operation name of the core (`Operation::NAME`, dots replaced by `_`)
+//! gives the C names: `geelark.phone_start` →
+//! `cloudphone_geelark_phone_start_build` / `_parse`; `tests/ffi_catalog.rs`
+//! fails when an operation lacks them (or `_next` for a `Pager`).
+//!
+//! Batch connection, phone status and the IAM token have dedicated result
+//! handles. Every other operation parses into the one `cloudphone_result`:
+//! typed accessors for what hosts act on (request id, envelope code, total,
+//! items with id, neutral status and job id, per-item failures), a JSON
+//! pointer accessor (`cloudphone_result_field`) for any other value, and
+//! `cloudphone_result_to_json`. Optional settings of a build are one JSON
+//! object (`options_json`, NULL for none; unknown keys are refused).
+//! Huawei jobs can be followed with the sans-IO `cloudphone_huawei_job_watch`.
 //!
 //! For batches of any size, `cloudphone_batch_plan_new` splits the ids into
 //! calls, and a `cloudphone_batch_merge` turns the calls' results and errors
@@ -37,15 +54,20 @@
 //!
 //! # Adding an operation
 //!
-//! In the provider's file (`huawei.rs`, `geelark.rs`): a
-//! `cloudphone_<provider>_<op>_build` that reads its arguments with the
-//! `guard` helpers, constructs the core operation and calls
-//! `request::build_request`; a result handle holding the core output plus
-//! NUL-terminated views of its strings (`From<Output>`); a
-//! `cloudphone_<provider>_<op>_parse` whose body is one call to
-//! `response::parse_into`; its `_free`, accessors and `_to_json`. Then
-//! regenerate the header (`CLOUDPHONE_BLESS_HEADER=1 cargo test --test
-//! header`) and add a C test.
+//! In the provider's fleet file (`huawei_fleet.rs`, `geelark_fleet.rs`):
+//! `impl Summary for` the operation's output (request id, items, failures;
+//! `result.rs`); a `cloudphone_<provider>_<op>_build` whose body is one call
+//! to `result::build_into` with a closure that reads the operation's own
+//! arguments with the `guard` helpers (optional ones from `options_json`
+//! through `options::json_arg`); a `cloudphone_<provider>_<op>_parse` whose
+//! body is one call to `result::parse_result`; for a `Pager`, a
+//! `cloudphone_<provider>_<op>_next` over `result::next_into`. Every export
+//! stays a literal `#[unsafe(no_mangle)] pub unsafe extern "C" fn` (cbindgen
+//! does not expand macros) with its body in `guard`. An operation whose
+//! result deserves its own handle gets one in the provider's file
+//! (`huawei.rs`, `geelark.rs`) with `response::parse_into`, as batch
+//! connection does. Then regenerate the header (`CLOUDPHONE_BLESS_HEADER=1
+//! cargo test --test header`) and add a C test.
 
 #![allow(unsafe_code)]
 #![allow(non_camel_case_types)]
@@ -65,9 +87,17 @@ mod request;
 
 mod response;
 
+mod options;
+
+mod result;
+
 mod huawei;
 
+mod huawei_fleet;
+
 mod geelark;
+
+mod geelark_fleet;
 
 mod batch;
 
@@ -78,9 +108,12 @@ pub use client::*;
 pub use config::*;
 pub use error::*;
 pub use geelark::*;
+pub use geelark_fleet::*;
 pub use huawei::*;
+pub use huawei_fleet::*;
 pub use request::*;
 pub use response::*;
+pub use result::*;
 pub use types::{
     cloudphone_bytes, cloudphone_header, cloudphone_id_list, cloudphone_response_header,
     cloudphone_status, cloudphone_str, cloudphone_string,

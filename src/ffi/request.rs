@@ -68,17 +68,24 @@ pub(crate) fn parse_response<O>(
 where
     O: Operation + 'static,
 {
-    let op = request.op.downcast_ref::<O>().ok_or_else(|| {
-        invalid(
-            "request",
-            format!(
-                "was built by {}, not by {}; parse a response with the operation that built its request",
-                request.op_name.as_str(),
-                O::NAME
-            ),
-        )
-    })?;
-    Ok(op.parse(response)?)
+    Ok(request.op::<O>()?.parse(response)?)
+}
+
+impl cloudphone_request {
+    /// The operation that built this request, refusing one built by another
+    /// operation.
+    pub(crate) fn op<O: Operation + 'static>(&self) -> FfiResult<&O> {
+        Ok(self.op.downcast_ref::<O>().ok_or_else(|| {
+            invalid(
+                "request",
+                format!(
+                    "was built by {}, not by {}; use the functions of the operation that built the request",
+                    self.op_name.as_str(),
+                    O::NAME
+                ),
+            )
+        })?)
+    }
 }
 
 /// Frees a request. NULL is a no-op; must not be called twice.

@@ -1,0 +1,534 @@
+//! `cloudphone_result`: the one result handle of every operation that has no
+//! dedicated one (lists, details, lifecycle batches, jobs, ADB, GPS, apps,
+//! screenshots), and the generic build, parse and paging plumbing behind
+//! those operations' exports.
+//!
+//! A result answers the questions every C host asks with typed accessors —
+//! which operation, the request/trace id, the GeeLark envelope code, the
+//! listing's total, the items (id, neutral status, job id) and the per-item
+//! failures — and everything else through `cloudphone_result_field` (a JSON
+//! pointer into the result's JSON) or `cloudphone_result_to_json`.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::ffi::c_char;
+use std::sync::{Mutex, OnceLock};
+
+use serde::Serialize;
+
+use super::config::ConfigHandle;
+use super::error::cloudphone_error;
+use super::guard::{
+    FfiError, FfiResult, arg_opt_str, arg_out, arg_ref, arg_str, free_box, guard, guard_or,
+    write_out,
+};
+use super::request::{build_request, cloudphone_request};
+use super::response::{cloudphone_item_failure, parse_into, views};
+use super::types::{
+    IdList, NulStr, cloudphone_id_list, cloudphone_response_header, cloudphone_status,
+    cloudphone_str, cloudphone_string, opt_view,
+};
+use crate::batch::ItemFailure;
+use crate::error::invalid;
+use crate::op::Operation;
+use crate::page::Pager;
+
+/// One thing a result is about: a phone, server, job, app, position, ...
+pub(crate) struct Item<'a> {
+    /// Its id (phone id, server id, tag id, package name, ...).
+    pub(crate) id: &'a str,
+    /// The provider-neutral status name, when the answer gives one.
+    pub(crate) status: Option<&'static str>,
+    /// The asynchronous job tracking it, when there is one.
+    pub(crate) job_id: Option<&'a str>,
+}
+
+impl<'a> Item<'a> {
+    pub(crate) fn id(id: &'a str) -> Self {
+        Item {
+            id,
+            status: None,
+            job_id: None,
+        }
+    }
+
+    pub(crate) fn status(mut self, status: &'static str) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    pub(crate) fn job(mut self, job_id: Option<&'a str>) -> Self {
+        self.job_id = job_id;
+        self
+    }
+}
+
+/// What the typed accessors of `cloudphone_result` read from an operation's
+/// output; everything else is reached through its JSON.
+pub(crate) trait Summary: Serialize + Send + Sync + 'static {
+    /// Huawei `request_id` / GeeLark `traceId`.
+    fn request_id(&self) -> Option<&str>;
+    /// GeeLark's envelope code (0, or 40006/40009 answered with data); 0 for
+    /// Huawei.
+    fn code(&self) -> i64 {
+        0
+    }
+    /// The number of matches the listing reports in all.
+    fn total(&self) -> Option<u64> {
+        None
+    }
+    /// The items, in the answer's order.
+    fn items(&self) -> Vec<Item<'_>> {
+        Vec::new()
+    }
+    /// Per-item failures.
+    fn failures(&self) -> &[ItemFailure] {
+        &[]
+    }
+}
+
+/// An output behind `dyn`: downcast for paging, serialised for JSON.
+trait AnyOutput: Send + Sync {
+    fn as_any(&self) -> &dyn Any;
+    fn to_json(&self) -> serde_json::Result<String>;
+    fn to_value(&self) -> serde_json::Result<serde_json::Value>;
+}
+
+impl<T: Summary> AnyOutput for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+    fn to_value(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::to_value(self)
+    }
+}
+
+/// The answer to one call of any operation without a dedicated result type
+/// (see each `_parse` function for what its items are). Free with
+/// `cloudphone_result_free`.
+///
+/// Thread safety: may be read from several threads at once (the cache
+/// behind `cloudphone_result_field` is locked).
+pub struct cloudphone_result {
+    output: Box<dyn AnyOutput>,
+    op_name: NulStr,
+    request_id: Option<NulStr>,
+    code: i64,
+    total: Option<u64>,
+    ids: IdList,
+    statuses: Vec<Option<NulStr>>,
+    job_ids: Vec<Option<NulStr>>,
+    failures: Vec<cloudphone_item_failure>,
+    value: OnceLock<Option<serde_json::Value>>,
+    fields: Mutex<HashMap<Box<str>, Option<NulStr>>>,
+}
+
+impl cloudphone_result {
+    pub(crate) fn new<T: Summary>(op_name: &'static str, output: T) -> Self {
+        let items = output.items();
+        let ids = IdList::new(items.iter().map(|i| i.id));
+        let statuses = items.iter().map(|i| NulStr::opt(i.status)).collect();
+        let job_ids = items.iter().map(|i| NulStr::opt(i.job_id)).collect();
+        cloudphone_result {
+            op_name: NulStr::new(op_name),
+            request_id: NulStr::opt(output.request_id()),
+            code: output.code(),
+            total: output.total(),
+            ids,
+            statuses,
+            job_ids,
+            failures: views(output.failures()),
+            value: OnceLock::new(),
+            fields: Mutex::new(HashMap::new()),
+            output: Box::new(output),
+        }
+    }
+
+    /// The typed output, refusing another operation's result.
+    pub(crate) fn output<T: 'static>(&self, wanted: &'static str) -> FfiResult<&T> {
+        self.output.as_any().downcast_ref::<T>().ok_or_else(|| {
+            FfiError::from(invalid(
+                "result",
+                format!(
+                    "is a {} result, not a {wanted} result",
+                    self.op_name.as_str()
+                ),
+            ))
+        })
+    }
+
+    fn field(&self, pointer: &str) -> cloudphone_str {
+        let Ok(mut cache) = self.fields.lock() else {
+            return cloudphone_str::NONE;
+        };
+        if let Some(v) = cache.get(pointer) {
+            return opt_view(v);
+        }
+        let value = self.value.get_or_init(|| self.output.to_value().ok());
+        let found = value
+            .as_ref()
+            .and_then(|v| v.pointer(pointer))
+            .and_then(|v| match v {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(s) => Some(NulStr::new(s)),
+                other => Some(NulStr::from_string(other.to_string())),
+            });
+        // The view points into the string's heap buffer, which does not move
+        // when the map moves the (boxed) value.
+        let view = opt_view(&found);
+        cache.insert(pointer.into(), found);
+        view
+    }
+}
+
+/// The body of an operation's `_build` export: checks `request_out`, reads
+/// the configuration and trace id, makes the operation with `make` (which
+/// reads the operation's own arguments) and writes the built request.
+///
+/// # Safety
+/// As documented on the build exports.
+pub(crate) unsafe fn build_into<H, O>(
+    config: *const H,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    make: impl FnOnce() -> FfiResult<O>,
+) -> FfiResult<()>
+where
+    H: ConfigHandle,
+    O: Operation<Config = H::Inner> + Send + Sync + 'static,
+{
+    arg_out(request_out, "request_out")?;
+    // SAFETY: per the function contract.
+    let (config, trace_id) = unsafe { (arg_ref(config, "config")?, read_trace_id::<H>(trace_id)?) };
+    let op = make()?;
+    let req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
+    // SAFETY: checked above.
+    unsafe { write_out(request_out, req) };
+    Ok(())
+}
+
+/// GeeLark needs a trace id; Huawei ignores it (NULL is fine).
+///
+/// # Safety
+/// `trace_id` is NULL or NUL-terminated.
+unsafe fn read_trace_id<'a, H: ConfigHandle>(trace_id: *const c_char) -> FfiResult<&'a str> {
+    // SAFETY: per the function contract.
+    unsafe {
+        if H::TRACE_ID_REQUIRED {
+            arg_str(trace_id, "trace_id")
+        } else {
+            Ok(arg_opt_str(trace_id, "trace_id")?.unwrap_or(""))
+        }
+    }
+}
+
+/// The body of an operation's `_parse` export.
+///
+/// # Safety
+/// As documented on the parse exports.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn parse_result<O>(
+    request: *const cloudphone_request,
+    http_status: u16,
+    headers: *const cloudphone_response_header,
+    headers_len: usize,
+    body: *const u8,
+    body_len: usize,
+    result_out: *mut *mut cloudphone_result,
+) -> FfiResult<()>
+where
+    O: Operation + 'static,
+    O::Output: Summary,
+{
+    // SAFETY: per the function contract.
+    unsafe {
+        parse_into::<O, _>(
+            request,
+            http_status,
+            headers,
+            headers_len,
+            body,
+            body_len,
+            result_out,
+            |output| cloudphone_result::new(O::NAME, output),
+        )
+    }
+}
+
+/// The body of a paged operation's `_next` export: the request for the page
+/// after `result` (the answer to `request`), or NULL when it was the last.
+///
+/// # Safety
+/// As documented on the next exports.
+pub(crate) unsafe fn next_into<H, O>(
+    config: *const H,
+    request: *const cloudphone_request,
+    result: *const cloudphone_result,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    next_out: *mut *mut cloudphone_request,
+) -> FfiResult<()>
+where
+    H: ConfigHandle,
+    O: Pager<Config = H::Inner> + Send + Sync + 'static,
+    O::Output: Summary,
+{
+    arg_out(next_out, "next_out")?;
+    // SAFETY: per the function contract.
+    let (config, request, result, trace_id) = unsafe {
+        (
+            arg_ref(config, "config")?,
+            arg_ref(request, "request")?,
+            arg_ref(result, "result")?,
+            read_trace_id::<H>(trace_id)?,
+        )
+    };
+    let last = result.output::<O::Output>(O::NAME)?;
+    let next = match request.op::<O>()?.next_page(last) {
+        Some(op) => Box::into_raw(Box::new(build_request(
+            op,
+            config.inner(),
+            now_unix_ms,
+            trace_id,
+        )?)),
+        None => std::ptr::null_mut(),
+    };
+    // SAFETY: checked above.
+    unsafe { *next_out = next };
+    Ok(())
+}
+
+/// Frees a result. NULL is a no-op; must not be called twice.
+///
+/// # Safety
+/// `result` is NULL or a live result no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_free(result: *mut cloudphone_result) {
+    // SAFETY: per the function contract.
+    guard_or((), || unsafe { free_box(result) })
+}
+
+/// The operation that parsed the result, e.g. `"huawei.list_phones"`.
+/// `{NULL, 0}` when `result` is NULL.
+///
+/// # Safety
+/// `result` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_operation(
+    result: *const cloudphone_result,
+) -> cloudphone_str {
+    guard_or(cloudphone_str::NONE, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.op_name.view())
+    })
+}
+
+/// The call's id for support tickets: Huawei's `request_id` (or
+/// `X-Request-Id`), GeeLark's `traceId`; `{NULL, 0}` when absent.
+///
+/// # Safety
+/// `result` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_request_id(
+    result: *const cloudphone_result,
+) -> cloudphone_str {
+    guard_or(cloudphone_str::NONE, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| opt_view(&r.request_id))
+    })
+}
+
+/// GeeLark's envelope code: 0, or 40006/40009 when an answer with data says
+/// some/all items failed (see the failures). Always 0 for Huawei and when
+/// `result` is NULL.
+///
+/// # Safety
+/// `result` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_code(result: *const cloudphone_result) -> i64 {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(0, |r| r.code)
+    })
+}
+
+/// How many matches a listing reports in all (Huawei `count`, GeeLark
+/// `total`), or -1 when the answer reports none (or `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_total(result: *const cloudphone_result) -> i64 {
+    guard_or(-1, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.total)
+            .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX))
+    })
+}
+
+/// The number of items (0 when `result` is NULL). Each operation's `_parse`
+/// documents what its items are.
+///
+/// # Safety
+/// `result` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_item_count(result: *const cloudphone_result) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(0, |r| r.statuses.len())
+    })
+}
+
+/// The items' ids in order, shaped to be passed straight to a build
+/// function's ids (e.g. start the phones a list returned). `{NULL, 0}` when
+/// `result` is NULL.
+///
+/// # Safety
+/// `result` is NULL or live; the list lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_item_ids(
+    result: *const cloudphone_result,
+) -> cloudphone_id_list {
+    let none = cloudphone_id_list {
+        ids: std::ptr::null(),
+        len: 0,
+    };
+    guard_or(none, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(none, |r| r.ids.view())
+    })
+}
+
+/// Item `index`'s provider-neutral status as a short stable name — a phone
+/// (`"running"`, `"stopped"`, ..., see `cloudphone_phone_state_status`), a
+/// job (`"running"`, `"succeeded"`, `"failed"`) or an app install
+/// (`"installing"`, `"installed"`, ...) — or `"unknown"` for a code this
+/// library does not know. `{NULL, 0}` when the item has no status, `result`
+/// is NULL or `index` is out of range.
+///
+/// # Safety
+/// `result` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_item_status(
+    result: *const cloudphone_result,
+    index: usize,
+) -> cloudphone_str {
+    guard_or(cloudphone_str::NONE, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.statuses.get(index))
+            .map_or(cloudphone_str::NONE, opt_view)
+    })
+}
+
+/// The id of the asynchronous job started for item `index` (Huawei
+/// lifecycle and ADB operations, jobs) — watch it with
+/// `cloudphone_huawei_show_job_build` or a `cloudphone_huawei_job_watch`.
+/// `{NULL, 0}` when the item has none, `result` is NULL or `index` is out of
+/// range.
+///
+/// # Safety
+/// `result` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_item_job_id(
+    result: *const cloudphone_result,
+    index: usize,
+) -> cloudphone_str {
+    guard_or(cloudphone_str::NONE, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.job_ids.get(index))
+            .map_or(cloudphone_str::NONE, opt_view)
+    })
+}
+
+/// The number of items the provider refused (0 when `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_failure_count(
+    result: *const cloudphone_result,
+) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(0, |r| r.failures.len())
+    })
+}
+
+/// Failure `index` (id, provider code, message), borrowed from `result`;
+/// NULL when `result` is NULL or `index` is out of range.
+///
+/// # Safety
+/// `result` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_failure_at(
+    result: *const cloudphone_result,
+    index: usize,
+) -> *const cloudphone_item_failure {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.failures.get(index))
+            .map_or(std::ptr::null(), |f| f as *const _)
+    })
+}
+
+/// One value of the result's JSON (as `cloudphone_result_to_json` writes
+/// it), found by a JSON pointer (RFC 6901), e.g. `"/task_id"`,
+/// `"/download_link"`, `"/connections/0/pwd"`, `"/outputs/1/output"`,
+/// `"/records/0/phone_name"`: a string's text, or the compact JSON text of
+/// a number, boolean, object or array. `{NULL, 0}` when the value is absent
+/// or null, `result` or `pointer` is NULL, or `pointer` is not UTF-8.
+///
+/// Values may be credentials (ADB passwords, remote-view and download
+/// URLs): do not log them.
+///
+/// # Safety
+/// `result` is NULL or live; `pointer` NULL or NUL-terminated; the view
+/// lives as long as `result`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_field(
+    result: *const cloudphone_result,
+    pointer: *const c_char,
+) -> cloudphone_str {
+    guard_or(cloudphone_str::NONE, || {
+        // SAFETY: per the function contract.
+        let (Some(r), Ok(p)) = (unsafe { result.as_ref() }, unsafe {
+            arg_str(pointer, "pointer")
+        }) else {
+            return cloudphone_str::NONE;
+        };
+        r.field(p)
+    })
+}
+
+/// The whole result as JSON (credentials included) into a new string at
+/// `*json_out`.
+///
+/// # Safety
+/// `result` is NULL or live; `json_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_to_json(
+    result: *const cloudphone_result,
+    json_out: *mut *mut cloudphone_string,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        arg_out(json_out, "json_out")?;
+        // SAFETY: per the function contract.
+        let r = unsafe { arg_ref(result, "result") }?;
+        let text = r.output.to_json().map_err(|e| {
+            FfiError::from(invalid("result", format!("cannot be written as JSON: {e}")))
+        })?;
+        let text = NulStr::from_string(text);
+        // SAFETY: checked above.
+        unsafe { write_out(json_out, cloudphone_string { text }) };
+        Ok(())
+    })
+}
