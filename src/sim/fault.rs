@@ -28,6 +28,30 @@ pub enum Fault {
     /// Answer with the full `Content-Length` but only half the body, then
     /// close the connection.
     Truncate,
+    /// Like [`Truncate`](Self::Truncate), but end with a TCP reset instead
+    /// of a close: the connection breaks in the middle of the body.
+    ResetMidBody,
+    /// Accept the request and never answer: the connection stays open,
+    /// silent, until the client gives up (or the simulator stops).
+    Hang,
+    /// HTTP 200 with a `Content-Type: application/json` body that is not
+    /// JSON (an HTML gateway page).
+    InvalidJson,
+    /// HTTP 200 with a JSON body of this many bytes (a valid envelope padded
+    /// with whitespace), to exercise a client's body cap.
+    HugeBody(u64),
+    /// GeeLark paths: HTTP 200 with the envelope `{traceId, code, msg}`
+    /// carrying this code (40007, 40017, 47002 throttling; 40014 hourly
+    /// lock; …). Other paths answer normally.
+    GeeLarkCode(i64),
+    /// Refuse the credentials: Huawei HTTP 401 `APIGW.0301` (IAM: a 401
+    /// "wrong password" body), GeeLark envelope 40003.
+    Unauthorized,
+    /// The simulator's clock reads this many seconds off the real one for
+    /// matching requests: Huawei checks `X-Sdk-Date` against it and answers
+    /// with it in `Date` (adds up like latency; GeeLark, which documents no
+    /// `ts` window, is not affected).
+    ClockSkew(i64),
 }
 
 /// A fault and which requests it applies to.
@@ -85,7 +109,7 @@ impl fmt::Display for FaultSpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close` or `truncate`, with optional `path=/fragment` and `times=N`, comma-separated)",
+            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized` or `skew=SECS`, with optional `path=/fragment` and `times=N`, comma-separated)",
             self.0
         )
     }
@@ -108,7 +132,9 @@ impl FromStr for FaultRule {
 
     /// `key=value` pairs separated by commas: exactly one of
     /// `latency=200ms` (or `1s`, or plain milliseconds), `status=503`,
-    /// `rate-limit=SECS`, `reset`, `close`, `truncate`; optionally
+    /// `rate-limit=SECS`, `reset`, `close`, `truncate`, `reset-mid-body`,
+    /// `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=CODE`,
+    /// `unauthorized`, `skew=SECS` (may be negative); optionally
     /// `path=/fragment` and `times=N`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |m: &str| FaultSpecError(m.to_owned());
@@ -155,6 +181,22 @@ impl FromStr for FaultRule {
                 ("reset", None) => set(&mut fault, Fault::Reset)?,
                 ("close", None) => set(&mut fault, Fault::Close)?,
                 ("truncate", None) => set(&mut fault, Fault::Truncate)?,
+                ("reset-mid-body", None) => set(&mut fault, Fault::ResetMidBody)?,
+                ("hang", None) => set(&mut fault, Fault::Hang)?,
+                ("invalid-json", None) => set(&mut fault, Fault::InvalidJson)?,
+                ("huge-body", Some(n)) => set(
+                    &mut fault,
+                    Fault::HugeBody(n.parse().map_err(|_| err("bad huge-body size"))?),
+                )?,
+                ("geelark-code", Some(c)) => set(
+                    &mut fault,
+                    Fault::GeeLarkCode(c.parse().map_err(|_| err("bad geelark-code"))?),
+                )?,
+                ("unauthorized", None) => set(&mut fault, Fault::Unauthorized)?,
+                ("skew", Some(secs)) => set(
+                    &mut fault,
+                    Fault::ClockSkew(secs.parse().map_err(|_| err("bad skew seconds"))?),
+                )?,
                 _ => return Err(err(&format!("unknown part {part:?}"))),
             }
         }
@@ -187,6 +229,17 @@ mod tests {
             .times(1)
         );
         assert_eq!("reset".parse::<FaultRule>().unwrap().fault(), &Fault::Reset);
+        for (spec, fault) in [
+            ("reset-mid-body", Fault::ResetMidBody),
+            ("hang", Fault::Hang),
+            ("invalid-json", Fault::InvalidJson),
+            ("huge-body=1048576", Fault::HugeBody(1 << 20)),
+            ("geelark-code=47002", Fault::GeeLarkCode(47002)),
+            ("unauthorized", Fault::Unauthorized),
+            ("skew=-3600", Fault::ClockSkew(-3600)),
+        ] {
+            assert_eq!(spec.parse::<FaultRule>().unwrap().fault(), &fault, "{spec}");
+        }
         for bad in [
             "",
             "status=200",

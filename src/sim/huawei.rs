@@ -281,7 +281,9 @@ impl Shared {
     }
 }
 
-pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
+/// Answers one Huawei request; `skew_ms` is how far the simulator's clock
+/// reads off the real one for the signature time check.
+pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpResponse {
     if req.path == "/v3/auth/tokens" || req.path == "/v3/auth/tokens/" {
         return iam_token(sh, req);
     }
@@ -293,7 +295,7 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
             "The API does not exist or has not been published in the environment.",
         );
     };
-    if let Err((status, code, msg)) = authenticate(sh, req) {
+    if let Err((status, code, msg)) = authenticate(sh, req, skew_ms) {
         return sh.huawei_error(status, code, &msg);
     }
     if *project != sh.huawei_creds.project_id {
@@ -379,7 +381,7 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
 // ---------------------------------------------------------------- auth
 
 /// Checks `X-Auth-Token` or the AK/SK signature, as the API gateway does.
-fn authenticate(sh: &Shared, req: &HttpRequest) -> Result<(), CpsError> {
+fn authenticate(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> Result<(), CpsError> {
     let now = now_ms();
     if let Some(token) = req.header("x-auth-token") {
         let hw = lock(&sh.huawei);
@@ -434,6 +436,7 @@ fn authenticate(sh: &Shared, req: &HttpRequest) -> Result<(), CpsError> {
         .ok_or_else(|| unauthorized("X-Sdk-Date not found in header"))?;
     let date_ms = parse_sdk_date(date).ok_or_else(|| unauthorized("X-Sdk-Date is malformed"))?;
     let skew = sh.config.max_clock_skew.as_millis() as u64;
+    let now = (now as i64).saturating_add(skew_ms).max(0) as u64;
     if date_ms.abs_diff(now) > skew {
         return Err((
             401,
@@ -574,7 +577,7 @@ pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
 
 // ---------------------------------------------------------------- IAM
 
-fn iam_error(status: u16, msg: &str) -> HttpResponse {
+pub(super) fn iam_error(status: u16, msg: &str) -> HttpResponse {
     let title = if status == 401 {
         "Unauthorized"
     } else {

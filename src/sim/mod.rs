@@ -50,7 +50,9 @@
 //! phone in fifty has restart and reset jobs that fail.
 //!
 //! [`FaultRule`]s add latency, 5xx answers, 429 with `Retry-After`,
-//! connection resets, closes and truncated bodies, for every path or the
+//! connection resets, closes, truncated bodies (ending in a close or a
+//! reset), silence, non-JSON and oversized bodies, GeeLark envelope codes,
+//! refused credentials and a skewed clock, for every path or the
 //! paths containing a fragment, forever or for the next N requests — from
 //! Rust ([`Sim::inject`]), from the command line (`cloudphone sim --fault
 //! status=503,times=2`), or over HTTP (`POST /_sim/faults` with the same
@@ -404,10 +406,12 @@ impl Shared {
         lock(&self.ids).hex(len)
     }
 
-    /// Applies the fault rules: sleeps for matching latencies, then returns
-    /// the first other fault that matches.
-    fn fault_for(&self, path: &str) -> Option<Fault> {
+    /// Applies the fault rules: sleeps for matching latencies, adds up
+    /// matching clock skews (returned in milliseconds), and returns the
+    /// first other fault that matches.
+    fn fault_for(&self, path: &str) -> (i64, Option<Fault>) {
         let mut delay = Duration::ZERO;
+        let mut skew_ms: i64 = 0;
         let mut chosen = None;
         {
             let mut rules = lock(&self.faults);
@@ -417,6 +421,9 @@ impl Shared {
                 }
                 match &rule.fault {
                     Fault::Latency(d) => delay += *d,
+                    Fault::ClockSkew(secs) => {
+                        skew_ms = skew_ms.saturating_add(secs.saturating_mul(1000))
+                    }
                     _ if chosen.is_some() => continue,
                     f => chosen = Some(f.clone()),
                 }
@@ -429,7 +436,7 @@ impl Shared {
         if !delay.is_zero() {
             std::thread::sleep(delay);
         }
-        chosen
+        (skew_ms, chosen)
     }
 
     fn control(&self, req: &HttpRequest) -> HttpResponse {
@@ -465,17 +472,39 @@ impl Handler for Shared {
         } else {
             Provider::Huawei
         };
-        if let Some(fault) = self.fault_for(&req.path) {
+        let (skew_ms, fault) = self.fault_for(&req.path);
+        let answer = |skew_ms: i64| match provider {
+            Provider::Huawei => {
+                let resp = huawei::handle(self, req, skew_ms);
+                if skew_ms == 0 {
+                    resp
+                } else {
+                    let at = (now_ms() as i64).saturating_add(skew_ms).max(0) as u64;
+                    resp.with_header(
+                        "Date",
+                        server::http_date(UNIX_EPOCH + Duration::from_millis(at)),
+                    )
+                }
+            }
+            Provider::GeeLark => geelark::handle(self, req),
+        };
+        let geelark_envelope = |code: i64, msg: &str| {
+            HttpResponse::json(
+                200,
+                &serde_json::json!({
+                    "traceId": req.header("traceId").unwrap_or_default(),
+                    "code": code,
+                    "msg": msg,
+                }),
+            )
+        };
+        if let Some(fault) = fault {
             match fault {
                 Fault::Reset => return Action::Reset,
                 Fault::Close => return Action::Close,
-                Fault::Truncate => {
-                    let full = match provider {
-                        Provider::Huawei => huawei::handle(self, req),
-                        Provider::GeeLark => geelark::handle(self, req),
-                    };
-                    return Action::Truncate(full);
-                }
+                Fault::Hang => return Action::Hang,
+                Fault::Truncate => return Action::Truncate(answer(skew_ms)),
+                Fault::ResetMidBody => return Action::TruncateReset(answer(skew_ms)),
                 Fault::Status(code) => {
                     return Action::Respond(match provider {
                         Provider::Huawei => {
@@ -507,13 +536,69 @@ impl Handler for Shared {
                         resp.with_header("Retry-After", retry_after_secs.to_string()),
                     );
                 }
-                Fault::Latency(_) => {}
+                Fault::InvalidJson => {
+                    let mut resp = HttpResponse::text(
+                        200,
+                        "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>",
+                    );
+                    resp.headers = vec![("Content-Type".into(), "application/json".into())];
+                    return Action::Respond(resp);
+                }
+                Fault::HugeBody(bytes) => {
+                    let mut body = match provider {
+                        Provider::Huawei => {
+                            format!("{{\"request_id\":\"{}\"}}", self.request_id())
+                        }
+                        Provider::GeeLark => format!(
+                            "{{\"traceId\":\"{}\",\"code\":0,\"msg\":\"success\"}}",
+                            req.header("traceId").unwrap_or_default()
+                        ),
+                    }
+                    .into_bytes();
+                    let len = usize::try_from(bytes).unwrap_or(usize::MAX).min(1 << 30);
+                    if body.len() < len {
+                        body.resize(len, b' ');
+                    }
+                    let mut resp = HttpResponse::json(200, &serde_json::Value::Null);
+                    resp.body = body;
+                    return Action::Respond(resp);
+                }
+                Fault::GeeLarkCode(code) => {
+                    if let Provider::GeeLark = provider {
+                        return Action::Respond(geelark_envelope(code, geelark_code_msg(code)));
+                    }
+                }
+                Fault::Unauthorized => {
+                    return Action::Respond(match provider {
+                        Provider::Huawei if req.path.starts_with("/v3/auth/tokens") => {
+                            huawei::iam_error(401, "The username or password is wrong.")
+                        }
+                        Provider::Huawei => self.huawei_error(
+                            401,
+                            "APIGW.0301",
+                            "Incorrect IAM authentication information: verify aksk signature fail",
+                        ),
+                        Provider::GeeLark => {
+                            geelark_envelope(40003, "signature verification failed")
+                        }
+                    });
+                }
+                Fault::Latency(_) | Fault::ClockSkew(_) => {}
             }
         }
-        Action::Respond(match provider {
-            Provider::Huawei => huawei::handle(self, req),
-            Provider::GeeLark => geelark::handle(self, req),
-        })
+        Action::Respond(answer(skew_ms))
+    }
+}
+
+/// The documented message of a GeeLark envelope code, for injected codes.
+fn geelark_code_msg(code: i64) -> &'static str {
+    match code {
+        40007 => "Too many requests. The rate limit will be lifted in the next minute",
+        40014 => "api request exceeds hourly limit; locked for two hours",
+        40017 => "Too many requests, please try again later",
+        47002 => "Too many concurrent requests; the restriction will be lifted after two hours",
+        50000 => "internal server error",
+        _ => "injected error",
     }
 }
 

@@ -84,6 +84,11 @@ pub(crate) enum Action {
     /// Send the head and half the body (with the full `Content-Length`),
     /// then close the connection.
     Truncate(HttpResponse),
+    /// Like `Truncate`, but end with a reset (RST) instead of a close.
+    TruncateReset(HttpResponse),
+    /// Never answer: wait, reading and discarding, until the client closes
+    /// the connection (or the server stops).
+    Hang,
     /// Close the connection without answering (FIN).
     Close,
     /// Reset the connection without answering (RST).
@@ -238,6 +243,16 @@ fn serve(stream: &TcpStream, handler: &dyn Handler) -> End {
             Action::Truncate(resp) => {
                 let half = resp.body.len() / 2;
                 let _ = write_response(&mut writer, &resp, true, Some(half));
+                return End::Close;
+            }
+            Action::TruncateReset(resp) => {
+                let half = resp.body.len() / 2;
+                let _ = write_response(&mut writer, &resp, true, Some(half));
+                return End::Reset;
+            }
+            Action::Hang => {
+                let mut sink = [0u8; 4096];
+                while matches!(reader.read(&mut sink), Ok(n) if n > 0) {}
                 return End::Close;
             }
             Action::Close => return End::Close,
@@ -406,12 +421,18 @@ fn write_response(
     body_len: Option<usize>,
 ) -> io::Result<()> {
     let mut out = Vec::with_capacity(256 + resp.body.len());
+    let _ = write!(out, "HTTP/1.1 {} {}\r\n", resp.status, reason(resp.status));
+    // A handler may set its own `Date` (the clock-skew fault does).
+    if !resp
+        .headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("date"))
+    {
+        let _ = write!(out, "Date: {}\r\n", http_date(SystemTime::now()));
+    }
     let _ = write!(
         out,
-        "HTTP/1.1 {} {}\r\nDate: {}\r\nServer: cloudphone-sim\r\nContent-Length: {}\r\nConnection: {}\r\n",
-        resp.status,
-        reason(resp.status),
-        http_date(SystemTime::now()),
+        "Server: cloudphone-sim\r\nContent-Length: {}\r\nConnection: {}\r\n",
         resp.body.len(),
         if keep_alive { "keep-alive" } else { "close" }
     );
