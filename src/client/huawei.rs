@@ -517,12 +517,19 @@ impl Hooks<Config> for Inner {
                 if self.clock_skew_correction && matches!(c.auth(), Auth::AkSk { .. }) =>
             {
                 let date = response.header("date")?;
-                let offset = self.clock.correct_from_date(date)?;
-                log::warn!(
-                    "cloudphone: the local clock is {} s off the Huawei gateway's (its Date: {date}); signing with the gateway's time from now on",
-                    offset / 1000
-                );
-                Some("clock skew corrected from the gateway's Date header")
+                if let Some(offset) = self.clock.correct_from_date(date) {
+                    log::warn!(
+                        "cloudphone: the local clock is {} s off the Huawei gateway's (its Date: {date}); signing with the gateway's time from now on",
+                        offset / 1000
+                    );
+                    return Some("clock skew corrected from the gateway's Date header");
+                }
+                // The signing time was refused, yet the corrected clock now
+                // agrees with the gateway: a concurrent call corrected it
+                // after this request was signed. Signing again fixes it.
+                let time_refused = error.api().is_some_and(|a| a.code == "APIGW.0303");
+                (time_refused && self.clock.offset_ms() != 0)
+                    .then_some("the clock was corrected by a concurrent call; signing again")
             }
             _ => None,
         }
