@@ -22,6 +22,10 @@
  * - A panic inside the library is caught and reported as
  *   CLOUDPHONE_STATUS_PANIC; it never unwinds into the caller.
  * - Thread safety is stated on each handle type below.
+ * - Operations: cloudphone_<provider>_<op>_build / _parse for every
+ *   operation of the core (its name with '.' as '_'); paged lists add
+ *   _next, which writes the next page's request or NULL when done.
+ *   Optional settings are one JSON object (options_json, NULL for none).
  */
 
 #ifndef CLOUDPHONE_H
