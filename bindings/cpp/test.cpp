@@ -11,6 +11,7 @@
 #include "cloudphone.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -75,6 +76,8 @@ static std::string seed_json(const std::string &dir, const char *file, const cha
 
 static void test_version() {
   CHECK(cp::version() == CLOUDPHONE_VERSION);
+  // The runner says which build it linked (catches a library swapped under it).
+  if (const char *want = std::getenv("CLOUDPHONE_EXPECT_CLIENT")) CHECK(cp::has_client() == (want[0] == '1'));
   CHECK(cp::status_name(CLOUDPHONE_STATUS_RATE_LIMITED) == "rate_limited");
   CHECK(cp::status_name(9999) == "unknown");
 }
@@ -172,7 +175,7 @@ static void test_geelark(const std::string &seeds) {
 static void test_batch() {
   std::vector<std::string> ids;
   for (int i = 0; i < 23; i++) {
-    char b[8];
+    char b[16];
     std::snprintf(b, sizeof b, "p%02d", i);
     ids.emplace_back(b);
   }
@@ -331,6 +334,40 @@ static void test_clients() {
   EXPECT_ERROR(client.phone_status({}), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
 }
 
+// The README's C++ snippet, verbatim: build, send (here: a canned answer
+// instead of an HTTP stack), parse, and handle a whole-call failure.
+static std::pair<int, std::string> send_somehow(const cp::Request &req) {
+  if (req.body().find("deadbeef") != std::string_view::npos)
+    return {404, R"({"error_code":"CPS.0005","error_msg":"Phone not found."})"};
+  return {200, R"({"request_id":"r1","connect_infos":[{"phone_id":"6a3f0c","access_info":{"access_ip":"1.2.3.4","access_port":8443}}]})"};
+}
+
+static int readme_snippet(const std::vector<std::string> &phone_ids, std::uint64_t now_ms) {
+  try {
+    auto cfg = cp::HuaweiConfig::aksk("cn-north-4", PROJECT, AK, SK);
+    cp::Request req = cp::huawei::batch_connection_build(cfg, phone_ids, "ANDROID", now_ms);
+    // send req.method(), req.url(), every req.header(i) and req.body() with your HTTP stack
+    auto [status, body] = send_somehow(req);
+    auto result = cp::huawei::batch_connection_parse(req, status, {{"Content-Type", "application/json"}}, body);
+    for (const auto &info : result.connect_infos())
+      std::printf("%s %s:%d\n", std::string(info.phone_id()).c_str(),
+                  std::string(info.access_ip().value_or("-")).c_str(), info.access_port().value_or(-1));
+    for (const auto &f : result.failures())
+      std::printf("%s failed: %s\n", std::string(f.id()).c_str(), std::string(f.code()).c_str());
+    return 0;
+  } catch (const cp::Error &e) {
+    std::fprintf(stderr, "%s (HTTP %u, code %s, request %s): %s\n", std::string(e.status_name()).c_str(),
+                 e.http_status(), std::string(e.provider_code().value_or("-")).c_str(),
+                 std::string(e.request_id().value_or("-")).c_str(), e.what());
+    return e.status();
+  }
+}
+
+static void test_readme_snippet() {
+  CHECK(readme_snippet({"6a3f0c"}, 1700000000000ULL) == 0);
+  CHECK(readme_snippet({"deadbeef"}, 1700000000000ULL) == CLOUDPHONE_STATUS_API);
+}
+
 int main(int argc, char **argv) {
   std::string seeds = argc > 1 ? argv[1] : "../shared/seeds";
   try {
@@ -341,6 +378,7 @@ int main(int argc, char **argv) {
     test_errors();
     test_moves();
     test_clients();
+    test_readme_snippet();
   } catch (const cp::Error &e) {
     std::fprintf(stderr, "unexpected cloudphone::Error %s: %s\n", std::string(e.status_name()).c_str(), e.what());
     return 1;

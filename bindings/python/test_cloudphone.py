@@ -7,9 +7,13 @@ Run: bindings/python/run_tests.sh   (or: CLOUDPHONE_LIB=... python -m pytest)
 """
 
 import gc
+import http.server
 import json
 import os
 import re
+import threading
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -47,6 +51,9 @@ def geelark():
 
 def test_version():
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", cp.version())
+    # The runner says which build it loaded (catches a library swapped under it).
+    if os.environ.get("CLOUDPHONE_EXPECT_CLIENT"):
+        assert cp.has_client() == (os.environ["CLOUDPHONE_EXPECT_CLIENT"] == "1")
     assert cp.status_name(302) == "rate_limited"
     assert cp.status_name(12345) == "unknown"
 
@@ -144,6 +151,75 @@ def test_big_numeric_ids_are_kept_exactly(geelark):
     res = req.parse(200, {}, b'{"code":0,"data":{"successDetails":[{"id":612345678901234567,"status":9}]}}')
     assert res.phones[0].id == "612345678901234567"
     assert res.phones[0].status == "unknown" and res.phones[0].raw_status == 9
+
+
+# ------------------------------------------------ a real HTTP round trip
+
+
+class _Canned(http.server.BaseHTTPRequestHandler):
+    """Answers GeeLark's phone-status with the documented example when the
+    request is signed, anything else with a Huawei-style 404."""
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path == "/open/v1/phone/status" and self.headers.get("sign") and json.loads(body)["ids"]:
+            code, answer = 200, seed_json("geelark-phone-status.txt", "Response Example").encode()
+        else:
+            code, answer = 404, b'{"error_code":"CPS.0005","error_msg":"Phone not found."}'
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Request-Id", "canned-1")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server_url():
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield "http://127.0.0.1:%d" % srv.server_address[1]
+    srv.shutdown()
+    srv.server_close()
+
+
+def send(req):
+    """Sends a built request with urllib; returns (status, headers, body)."""
+    http_req = urllib.request.Request(req.url, data=req.body, method=req.method, headers=dict(req.headers))
+    try:
+        with urllib.request.urlopen(http_req, timeout=10) as answer:
+            return answer.status, answer.headers.items(), answer.read()
+    except urllib.error.HTTPError as e:  # 4xx/5xx: the body says why
+        return e.code, e.headers.items(), e.read()
+
+
+def test_round_trip_over_http(server_url):
+    # The README's Python snippet.
+    cfg = cp.GeelarkConfig.key(APP_ID, API_KEY, endpoint=server_url)
+    req = cfg.phone_status_request(["123456ABCDEF"])
+    status, headers, body = send(req)
+    result = req.parse(status, headers, body)
+    for phone in result.phones:
+        print(phone.id, phone.status, phone.serial_name)
+    for failure in result.failures:
+        print(failure.id, "failed:", failure.code, failure.message)
+
+    assert [p.serial_name for p in result.phones] == ["name1", "name2", "name3"]
+    assert [f.code for f in result.failures] == ["42001"]
+
+    hw = cp.HuaweiConfig.aksk(server_url, PROJECT, AK, SK)
+    req = hw.batch_connection_request(["1564567b8bab40f34711234cb80d8574"])
+    try:
+        req.parse(*send(req))
+    except cp.ApiError as e:
+        print(e.status_name, e.http_status, e.provider_code, e.request_id, e.message)
+        assert (e.http_status, e.provider_code, e.request_id) == (404, "CPS.0005", "canned-1")
+    else:
+        pytest.fail("a 404 must raise")
 
 
 # ----------------------------------------------------------------- errors

@@ -1,0 +1,32 @@
+"""Checks that README.md's code snippets are taken from the tested sources:
+every fenced block whose first line names a file ("from bindings/...") must
+consist of lines of that file (compared without surrounding whitespace), in
+the file's order; "/* ... */", "// ..." and "# ..." lines mark elisions."""
+import re
+import sys
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+readme = (Path(__file__).resolve().parent / "README.md").read_text()
+bad = 0
+blocks = re.findall(r"```[a-z]*\n(.*?)```", readme, re.S)
+checked = 0
+for block in blocks:
+    lines = block.rstrip("\n").split("\n")
+    m = re.search(r"from (bindings/\S+)", lines[0])
+    if not m:
+        continue
+    checked += 1
+    src = [l.strip() for l in (root / m.group(1)).read_text().split("\n")]
+    pos = 0
+    for line in lines[1:]:
+        s = line.strip()
+        if not s or s in ("/* ... */", "// ...", "# ..."):
+            continue
+        try:
+            pos = src.index(s, pos) + 1
+        except ValueError:
+            print("README snippet from %s: line not found (in order): %s" % (m.group(1), s))
+            bad += 1
+print("README snippets: %d blocks checked, %d bad lines" % (checked, bad))
+sys.exit(1 if bad or checked < 4 else 0)
