@@ -27,7 +27,13 @@ pub(crate) fn decode<'de, T: Deserialize<'de>>(
         Err(first) => {
             let mut de = serde_json::Deserializer::from_slice(body);
             let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                Err(e) => (e.path().to_string(), describe(e.inner(), body)),
+                Err(e) => {
+                    // A failure under an empty object key renders as an
+                    // empty path; name the root rather than nothing.
+                    let path = e.path().to_string();
+                    let path = if path.is_empty() { ".".to_owned() } else { path };
+                    (path, describe(e.inner(), body))
+                }
                 // Cannot happen (same input, same type), but never panic.
                 Ok(_) => (".".to_owned(), describe(&first, body)),
             };
