@@ -137,7 +137,11 @@ fn iam_build(op: Result<iam::CreateToken>) -> Got {
 /// A built request is clean: ASCII URL under `base` with no dot segment,
 /// header values free of control characters, a JSON body.
 fn check_clean(req: &Request, base: &str, what: &str) {
-    assert!(req.url.starts_with(base), "{what}: URL left {base}: {}", req.url);
+    assert!(
+        req.url.starts_with(base),
+        "{what}: URL left {base}: {}",
+        req.url
+    );
     assert!(
         req.url.bytes().all(|b| b.is_ascii_graphic()),
         "{what}: raw byte in URL {:?}",
@@ -232,133 +236,461 @@ fn check(case: &Case, got: &Got) -> std::result::Result<(), String> {
 /// The string fields that reach a request, each with a constructor that puts
 /// `v` there and builds, the base its URL must stay under, and the outcome
 /// for a value with a control character.
-fn string_fields() -> Vec<(&'static str, Expect, Box<dyn Fn(&str) -> Got>)> {
+type Field = (&'static str, Expect, Box<dyn Fn(&str) -> Got>);
+
+fn string_fields() -> Vec<Field> {
     use Expect::*;
     let ep = || Endpoint::parse(HW_BASE).unwrap();
     vec![
-        ("huawei.config access_key (header)", Invalid("access_key"), Box::new(move |v: &str| {
-            with_hw_cfg(huawei::Config::new(ep(), PROJECT, huawei::Auth::aksk(v, SK)))
-        })),
-        ("huawei.config secret_key (HMAC key, never sent)", Accepted, Box::new(move |v: &str| {
-            with_hw_cfg(huawei::Config::new(ep(), PROJECT, huawei::Auth::aksk(AK, format!("sk{v}"))))
-        })),
-        ("huawei.config security_token (header)", Invalid("security_token"), Box::new(move |v: &str| {
-            with_hw_cfg(huawei::Config::new(ep(), PROJECT, huawei::Auth::temporary(AK, SK, v)))
-        })),
-        ("huawei.config token (header)", Invalid("token"), Box::new(move |v: &str| {
-            with_hw_cfg(huawei::Config::new(ep(), PROJECT, huawei::Auth::token(v)))
-        })),
-        ("huawei.config project_id (path)", Invalid("project_id"), Box::new(move |v: &str| {
-            with_hw_cfg(huawei::Config::new(ep(), v, huawei::Auth::aksk(AK, SK)))
-        })),
-        ("huawei.config user_agent (header)", Invalid("user_agent"), Box::new(|v: &str| {
-            with_hw_cfg(hw_cfg().with_user_agent(v))
-        })),
-        ("endpoint path prefix (URL)", Invalid("endpoint"), Box::new(move |v: &str| {
-            with_hw_cfg(Endpoint::parse(&format!("https://h.example/{v}"))
-                .and_then(|e| huawei::Config::new(e, PROJECT, huawei::Auth::aksk(AK, SK))))
-        })),
-        ("huawei region (host)", Invalid("region"), Box::new(move |v: &str| {
-            with_hw_cfg(huawei::Config::for_region(v, PROJECT, huawei::Auth::aksk(AK, SK)))
-        })),
-        ("huawei.batch_connection phone_ids (body)", Invalid("phone_ids"), Box::new(|v: &str| {
-            hw(huawei::BatchConnection::new([v], huawei::ClientType::Android))
-        })),
-        ("huawei.show_phone phone_id (path)", Invalid("phone_id"), Box::new(|v: &str| hw(phones::ShowPhone::new(v)))),
-        ("huawei.rename_phone phone_id (path)", Invalid("phone_id"), Box::new(|v: &str| hw(phones::RenamePhone::new(v, "n")))),
-        ("huawei.rename_phone phone_name (body)", Invalid("phone_name"), Box::new(|v: &str| hw(phones::RenamePhone::new("p1", v)))),
-        ("huawei.list_phones phone_name filter (query)", Invalid("filter"), Box::new(|v: &str| hw(phones::ListPhones::new().name(v)))),
-        ("huawei.list_phones server_id filter (query)", Invalid("filter"), Box::new(|v: &str| hw(phones::ListPhones::new().server(v)))),
-        ("huawei.list_servers server_name filter (query)", Invalid("filter"), Box::new(|v: &str| hw(servers::ListServers::new().filter("server_name", v)))),
-        ("huawei.show_server server_id (path)", Invalid("server_id"), Box::new(|v: &str| hw(servers::ShowServer::new(v)))),
-        ("huawei.list_encode_servers server_id filter (query)", Invalid("filter"), Box::new(|v: &str| hw(servers::ListEncodeServers::new().server(v)))),
-        ("huawei.restart_phones phone_ids (body)", Invalid("phone_ids"), Box::new(|v: &str| hw(lifecycle::RestartPhones::new([v])))),
-        ("huawei.reset_phones image_id (body)", Invalid("image_id"), Box::new(|v: &str| hw(lifecycle::ResetPhones::new(["p1"]).and_then(|o| o.with_image(v))))),
-        ("huawei.stop_phones phone_ids (body)", Invalid("phone_ids"), Box::new(|v: &str| hw(lifecycle::StopPhones::new([v])))),
-        ("huawei.update_properties phone_id (body)", Invalid("phone_id"), Box::new(|v: &str| {
-            hw(lifecycle::Properties::new().set("k", "v").and_then(|p| lifecycle::UpdateProperties::new().phone(v, p, Default::default())))
-        })),
-        ("huawei.update_properties property key (body)", Invalid("property"), Box::new(|v: &str| {
-            hw(lifecycle::Properties::new().set(format!("k{v}"), "v").and_then(|p| lifecycle::UpdateProperties::new().phone("p1", p, Default::default())))
-        })),
-        ("huawei.update_properties property value (JSON string in body)", Accepted, Box::new(|v: &str| {
-            hw(lifecycle::Properties::new().set("k", v).and_then(|p| lifecycle::UpdateProperties::new().phone("p1", p, Default::default())))
-        })),
-        ("huawei.show_job job_id (path)", Invalid("job_id"), Box::new(|v: &str| hw(jobs::ShowJob::new(v)))),
-        ("huawei.list_jobs request_ids (query)", Invalid("request_ids"), Box::new(|v: &str| hw(jobs::ListJobs::for_request(v)))),
-        ("huawei.run_sync_shell content (body)", Invalid("content"), Box::new(|v: &str| {
-            hw(adb::RunSyncShell::new(format!("ls{v}"), adb::Target::Phones(vec!["p1".into()])))
-        })),
-        ("huawei.run_sync_shell phone_ids (body)", Invalid("phone_ids"), Box::new(|v: &str| {
-            hw(adb::RunSyncShell::new("ls", adb::Target::Phones(vec![v.into()])))
-        })),
-        ("huawei.run_command shell content (body)", Invalid("content"), Box::new(|v: &str| {
-            hw(adb::RunCommand::new(adb::Command::Shell(format!("ls{v}")), adb::Target::Phones(vec!["p1".into()])))
-        })),
-        ("huawei.run_command install obs path (body)", Invalid("content"), Box::new(|v: &str| {
-            hw(adb::RunCommand::new(adb::Command::Install(format!("obs://b/a{v}.apk")), adb::Target::Phones(vec!["p1".into()])))
-        })),
-        ("huawei.run_command server_ids (body)", Invalid("server_ids"), Box::new(|v: &str| {
-            hw(adb::RunCommand::new(adb::Command::Shell("ls".into()), adb::Target::Servers(vec![v.into()])))
-        })),
-        ("huawei.iam.create_token user_name (JSON body)", Accepted, Box::new(|v: &str| {
-            iam_build(iam::CreateToken::password(format!("u{v}"), "pw", "d", iam::ProjectScope::Name("cn-north-4".into())))
-        })),
-        ("huawei.iam.create_token password (JSON body)", Accepted, Box::new(|v: &str| {
-            iam_build(iam::CreateToken::password("u", format!("pw{v}"), "d", iam::ProjectScope::Name("cn-north-4".into())))
-        })),
-        ("huawei.iam.create_token domain_name (JSON body)", Accepted, Box::new(|v: &str| {
-            iam_build(iam::CreateToken::password("u", "pw", format!("d{v}"), iam::ProjectScope::Name("cn-north-4".into())))
-        })),
-        ("huawei.iam.create_token project (JSON body)", Accepted, Box::new(|v: &str| {
-            iam_build(iam::CreateToken::password("u", "pw", "d", iam::ProjectScope::Id(format!("p{v}"))))
-        })),
-        ("geelark.config app_id (header)", Invalid("app_id"), Box::new(|v: &str| {
-            with_gl_cfg(geelark::Config::global(geelark::Auth::key(v, "KEY")), TRACE)
-        })),
-        ("geelark.config api_key (hashed, never sent)", Accepted, Box::new(|v: &str| {
-            with_gl_cfg(geelark::Config::global(geelark::Auth::key("APP", format!("k{v}"))), TRACE)
-        })),
-        ("geelark.config token (header)", Invalid("token"), Box::new(|v: &str| {
-            with_gl_cfg(geelark::Config::global(geelark::Auth::token(v)), TRACE)
-        })),
-        ("geelark trace_id (header)", Invalid("trace_id"), Box::new(|v: &str| {
-            with_gl_cfg(Ok(gl_cfg()), &format!("ABCDEF{v}"))
-        })),
-        ("geelark.phone_status ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::GetPhoneStatus::new([v])))),
-        ("geelark.phone_start ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::StartPhones::new([v])))),
-        ("geelark.phone_stop ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::StopPhones::new([v])))),
-        ("geelark.phone_delete ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::DeletePhones::new([v])))),
-        ("geelark.phone_list serialName filter (JSON body)", Accepted, Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.serial_name(v))))),
-        ("geelark.phone_list remark filter (JSON body)", Accepted, Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.remark(v))))),
-        ("geelark.phone_list groupName filter (JSON body)", Accepted, Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.group_name(v))))),
-        ("geelark.phone_update id (body)", Invalid("id"), Box::new(|v: &str| gl(geelark::UpdatePhone::new(v).and_then(|o| o.name("n"))))),
-        ("geelark.phone_update name (JSON body)", Accepted, Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.name(format!("n{v}")))))),
-        ("geelark.phone_update remark (JSON body)", Accepted, Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.remark(v))))),
-        ("geelark.phone_update group_id (body)", Invalid("group_id"), Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.group_id(v))))),
-        ("geelark.phone_update proxy_id (body)", Invalid("proxy_id"), Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.proxy_id(v))))),
-        ("geelark.phone_update phone_number (body)", Invalid("phone_number"), Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.phone_number(v))))),
-        ("geelark.phone_update tag_ids (body)", Invalid("tag_ids"), Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.tag_ids([v]))))),
-        ("geelark.phone_create mobile_type (body)", Invalid("mobile_type"), Box::new(|v: &str| {
-            gl(NewPhone::with_saved_proxy("a", 1).and_then(|p| geelark::CreatePhones::new(v, vec![p])))
-        })),
-        ("geelark.phone_create profile_name (body)", Invalid("profile_name"), Box::new(|v: &str| {
-            gl(NewPhone::with_saved_proxy(v, 1).and_then(|p| geelark::CreatePhones::new("Android 13", vec![p])))
-        })),
-        ("geelark.phone_create proxy URL (JSON body)", Accepted, Box::new(|v: &str| {
-            gl(NewPhone::with_proxy_url("a", format!("socks5://h:1080{v}")).and_then(|p| geelark::CreatePhones::new("Android 13", vec![p])))
-        })),
-        ("geelark.screen_shot id (body)", Invalid("id"), Box::new(|v: &str| gl(geelark::screenshot::TakeScreenshot::new(v)))),
-        ("geelark.screenshot_result task_id (body)", Invalid("task_id"), Box::new(|v: &str| gl(geelark::GetScreenshotResult::new(v)))),
-        ("geelark.gps_set id (body)", Invalid("list"), Box::new(|v: &str| {
-            gl(GpsPosition::new(v, 1.0, 2.0).and_then(|p| geelark::SetGps::new([p])))
-        })),
-        ("geelark.gps_get ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::GetGps::new([v])))),
-        ("geelark.adb_set_status ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::SetAdb::new([v], true)))),
-        ("geelark.adb_get_data ids (body)", Invalid("ids"), Box::new(|v: &str| gl(geelark::GetAdbData::new([v])))),
-        ("geelark.app_list env_id (body)", Invalid("env_id"), Box::new(|v: &str| gl(geelark::ListApps::new(v, 1, 10)))),
-        ("geelark.app_install app_version_id (body)", Invalid("app_version_id"), Box::new(|v: &str| gl(geelark::InstallApp::new("1", v)))),
-        ("geelark.app_uninstall package_name (body)", Invalid("package_name"), Box::new(|v: &str| gl(geelark::UninstallApp::new("1", v)))),
+        (
+            "huawei.config access_key (header)",
+            Invalid("access_key"),
+            Box::new(move |v: &str| {
+                with_hw_cfg(huawei::Config::new(
+                    ep(),
+                    PROJECT,
+                    huawei::Auth::aksk(v, SK),
+                ))
+            }),
+        ),
+        (
+            "huawei.config secret_key (HMAC key, never sent)",
+            Accepted,
+            Box::new(move |v: &str| {
+                with_hw_cfg(huawei::Config::new(
+                    ep(),
+                    PROJECT,
+                    huawei::Auth::aksk(AK, format!("sk{v}")),
+                ))
+            }),
+        ),
+        (
+            "huawei.config security_token (header)",
+            Invalid("security_token"),
+            Box::new(move |v: &str| {
+                with_hw_cfg(huawei::Config::new(
+                    ep(),
+                    PROJECT,
+                    huawei::Auth::temporary(AK, SK, v),
+                ))
+            }),
+        ),
+        (
+            "huawei.config token (header)",
+            Invalid("token"),
+            Box::new(move |v: &str| {
+                with_hw_cfg(huawei::Config::new(ep(), PROJECT, huawei::Auth::token(v)))
+            }),
+        ),
+        (
+            "huawei.config project_id (path)",
+            Invalid("project_id"),
+            Box::new(move |v: &str| {
+                with_hw_cfg(huawei::Config::new(ep(), v, huawei::Auth::aksk(AK, SK)))
+            }),
+        ),
+        (
+            "huawei.config user_agent (header)",
+            Invalid("user_agent"),
+            Box::new(|v: &str| with_hw_cfg(hw_cfg().with_user_agent(v))),
+        ),
+        (
+            "endpoint path prefix (URL)",
+            Invalid("endpoint"),
+            Box::new(move |v: &str| {
+                with_hw_cfg(
+                    Endpoint::parse(&format!("https://h.example/{v}"))
+                        .and_then(|e| huawei::Config::new(e, PROJECT, huawei::Auth::aksk(AK, SK))),
+                )
+            }),
+        ),
+        (
+            "huawei region (host)",
+            Invalid("region"),
+            Box::new(move |v: &str| {
+                with_hw_cfg(huawei::Config::for_region(
+                    v,
+                    PROJECT,
+                    huawei::Auth::aksk(AK, SK),
+                ))
+            }),
+        ),
+        (
+            "huawei.batch_connection phone_ids (body)",
+            Invalid("phone_ids"),
+            Box::new(|v: &str| {
+                hw(huawei::BatchConnection::new(
+                    [v],
+                    huawei::ClientType::Android,
+                ))
+            }),
+        ),
+        (
+            "huawei.show_phone phone_id (path)",
+            Invalid("phone_id"),
+            Box::new(|v: &str| hw(phones::ShowPhone::new(v))),
+        ),
+        (
+            "huawei.rename_phone phone_id (path)",
+            Invalid("phone_id"),
+            Box::new(|v: &str| hw(phones::RenamePhone::new(v, "n"))),
+        ),
+        (
+            "huawei.rename_phone phone_name (body)",
+            Invalid("phone_name"),
+            Box::new(|v: &str| hw(phones::RenamePhone::new("p1", v))),
+        ),
+        (
+            "huawei.list_phones phone_name filter (query)",
+            Invalid("filter"),
+            Box::new(|v: &str| hw(phones::ListPhones::new().name(v))),
+        ),
+        (
+            "huawei.list_phones server_id filter (query)",
+            Invalid("filter"),
+            Box::new(|v: &str| hw(phones::ListPhones::new().server(v))),
+        ),
+        (
+            "huawei.list_servers server_name filter (query)",
+            Invalid("filter"),
+            Box::new(|v: &str| hw(servers::ListServers::new().filter("server_name", v))),
+        ),
+        (
+            "huawei.show_server server_id (path)",
+            Invalid("server_id"),
+            Box::new(|v: &str| hw(servers::ShowServer::new(v))),
+        ),
+        (
+            "huawei.list_encode_servers server_id filter (query)",
+            Invalid("filter"),
+            Box::new(|v: &str| hw(servers::ListEncodeServers::new().server(v))),
+        ),
+        (
+            "huawei.restart_phones phone_ids (body)",
+            Invalid("phone_ids"),
+            Box::new(|v: &str| hw(lifecycle::RestartPhones::new([v]))),
+        ),
+        (
+            "huawei.reset_phones image_id (body)",
+            Invalid("image_id"),
+            Box::new(|v: &str| {
+                hw(lifecycle::ResetPhones::new(["p1"]).and_then(|o| o.with_image(v)))
+            }),
+        ),
+        (
+            "huawei.stop_phones phone_ids (body)",
+            Invalid("phone_ids"),
+            Box::new(|v: &str| hw(lifecycle::StopPhones::new([v]))),
+        ),
+        (
+            "huawei.update_properties phone_id (body)",
+            Invalid("phone_id"),
+            Box::new(|v: &str| {
+                hw(lifecycle::Properties::new().set("k", "v").and_then(|p| {
+                    lifecycle::UpdateProperties::new().phone(v, p, Default::default())
+                }))
+            }),
+        ),
+        (
+            "huawei.update_properties property key (body)",
+            Invalid("property"),
+            Box::new(|v: &str| {
+                hw(lifecycle::Properties::new()
+                    .set(format!("k{v}"), "v")
+                    .and_then(|p| {
+                        lifecycle::UpdateProperties::new().phone("p1", p, Default::default())
+                    }))
+            }),
+        ),
+        (
+            "huawei.update_properties property value (JSON string in body)",
+            Accepted,
+            Box::new(|v: &str| {
+                hw(lifecycle::Properties::new().set("k", v).and_then(|p| {
+                    lifecycle::UpdateProperties::new().phone("p1", p, Default::default())
+                }))
+            }),
+        ),
+        (
+            "huawei.show_job job_id (path)",
+            Invalid("job_id"),
+            Box::new(|v: &str| hw(jobs::ShowJob::new(v))),
+        ),
+        (
+            "huawei.list_jobs request_ids (query)",
+            Invalid("request_ids"),
+            Box::new(|v: &str| hw(jobs::ListJobs::for_request(v))),
+        ),
+        (
+            "huawei.run_sync_shell content (body)",
+            Invalid("content"),
+            Box::new(|v: &str| {
+                hw(adb::RunSyncShell::new(
+                    format!("ls{v}"),
+                    adb::Target::Phones(vec!["p1".into()]),
+                ))
+            }),
+        ),
+        (
+            "huawei.run_sync_shell phone_ids (body)",
+            Invalid("phone_ids"),
+            Box::new(|v: &str| {
+                hw(adb::RunSyncShell::new(
+                    "ls",
+                    adb::Target::Phones(vec![v.into()]),
+                ))
+            }),
+        ),
+        (
+            "huawei.run_command shell content (body)",
+            Invalid("content"),
+            Box::new(|v: &str| {
+                hw(adb::RunCommand::new(
+                    adb::Command::Shell(format!("ls{v}")),
+                    adb::Target::Phones(vec!["p1".into()]),
+                ))
+            }),
+        ),
+        (
+            "huawei.run_command install obs path (body)",
+            Invalid("content"),
+            Box::new(|v: &str| {
+                hw(adb::RunCommand::new(
+                    adb::Command::Install(format!("obs://b/a{v}.apk")),
+                    adb::Target::Phones(vec!["p1".into()]),
+                ))
+            }),
+        ),
+        (
+            "huawei.run_command server_ids (body)",
+            Invalid("server_ids"),
+            Box::new(|v: &str| {
+                hw(adb::RunCommand::new(
+                    adb::Command::Shell("ls".into()),
+                    adb::Target::Servers(vec![v.into()]),
+                ))
+            }),
+        ),
+        (
+            "huawei.iam.create_token user_name (JSON body)",
+            Accepted,
+            Box::new(|v: &str| {
+                iam_build(iam::CreateToken::password(
+                    format!("u{v}"),
+                    "pw",
+                    "d",
+                    iam::ProjectScope::Name("cn-north-4".into()),
+                ))
+            }),
+        ),
+        (
+            "huawei.iam.create_token password (JSON body)",
+            Accepted,
+            Box::new(|v: &str| {
+                iam_build(iam::CreateToken::password(
+                    "u",
+                    format!("pw{v}"),
+                    "d",
+                    iam::ProjectScope::Name("cn-north-4".into()),
+                ))
+            }),
+        ),
+        (
+            "huawei.iam.create_token domain_name (JSON body)",
+            Accepted,
+            Box::new(|v: &str| {
+                iam_build(iam::CreateToken::password(
+                    "u",
+                    "pw",
+                    format!("d{v}"),
+                    iam::ProjectScope::Name("cn-north-4".into()),
+                ))
+            }),
+        ),
+        (
+            "huawei.iam.create_token project (JSON body)",
+            Accepted,
+            Box::new(|v: &str| {
+                iam_build(iam::CreateToken::password(
+                    "u",
+                    "pw",
+                    "d",
+                    iam::ProjectScope::Id(format!("p{v}")),
+                ))
+            }),
+        ),
+        (
+            "geelark.config app_id (header)",
+            Invalid("app_id"),
+            Box::new(|v: &str| {
+                with_gl_cfg(geelark::Config::global(geelark::Auth::key(v, "KEY")), TRACE)
+            }),
+        ),
+        (
+            "geelark.config api_key (hashed, never sent)",
+            Accepted,
+            Box::new(|v: &str| {
+                with_gl_cfg(
+                    geelark::Config::global(geelark::Auth::key("APP", format!("k{v}"))),
+                    TRACE,
+                )
+            }),
+        ),
+        (
+            "geelark.config token (header)",
+            Invalid("token"),
+            Box::new(|v: &str| {
+                with_gl_cfg(geelark::Config::global(geelark::Auth::token(v)), TRACE)
+            }),
+        ),
+        (
+            "geelark trace_id (header)",
+            Invalid("trace_id"),
+            Box::new(|v: &str| with_gl_cfg(Ok(gl_cfg()), &format!("ABCDEF{v}"))),
+        ),
+        (
+            "geelark.phone_status ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::GetPhoneStatus::new([v]))),
+        ),
+        (
+            "geelark.phone_start ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::StartPhones::new([v]))),
+        ),
+        (
+            "geelark.phone_stop ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::StopPhones::new([v]))),
+        ),
+        (
+            "geelark.phone_delete ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::DeletePhones::new([v]))),
+        ),
+        (
+            "geelark.phone_list serialName filter (JSON body)",
+            Accepted,
+            Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.serial_name(v)))),
+        ),
+        (
+            "geelark.phone_list remark filter (JSON body)",
+            Accepted,
+            Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.remark(v)))),
+        ),
+        (
+            "geelark.phone_list groupName filter (JSON body)",
+            Accepted,
+            Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.group_name(v)))),
+        ),
+        (
+            "geelark.phone_update id (body)",
+            Invalid("id"),
+            Box::new(|v: &str| gl(geelark::UpdatePhone::new(v).and_then(|o| o.name("n")))),
+        ),
+        (
+            "geelark.phone_update name (JSON body)",
+            Accepted,
+            Box::new(|v: &str| {
+                gl(geelark::UpdatePhone::new("1").and_then(|o| o.name(format!("n{v}"))))
+            }),
+        ),
+        (
+            "geelark.phone_update remark (JSON body)",
+            Accepted,
+            Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.remark(v)))),
+        ),
+        (
+            "geelark.phone_update group_id (body)",
+            Invalid("group_id"),
+            Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.group_id(v)))),
+        ),
+        (
+            "geelark.phone_update proxy_id (body)",
+            Invalid("proxy_id"),
+            Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.proxy_id(v)))),
+        ),
+        (
+            "geelark.phone_update phone_number (body)",
+            Invalid("phone_number"),
+            Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.phone_number(v)))),
+        ),
+        (
+            "geelark.phone_update tag_ids (body)",
+            Invalid("tag_ids"),
+            Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.tag_ids([v])))),
+        ),
+        (
+            "geelark.phone_create mobile_type (body)",
+            Invalid("mobile_type"),
+            Box::new(|v: &str| {
+                gl(NewPhone::with_saved_proxy("a", 1)
+                    .and_then(|p| geelark::CreatePhones::new(v, vec![p])))
+            }),
+        ),
+        (
+            "geelark.phone_create profile_name (body)",
+            Invalid("profile_name"),
+            Box::new(|v: &str| {
+                gl(NewPhone::with_saved_proxy(v, 1)
+                    .and_then(|p| geelark::CreatePhones::new("Android 13", vec![p])))
+            }),
+        ),
+        (
+            "geelark.phone_create proxy URL (JSON body)",
+            Accepted,
+            Box::new(|v: &str| {
+                gl(NewPhone::with_proxy_url("a", format!("socks5://h:1080{v}"))
+                    .and_then(|p| geelark::CreatePhones::new("Android 13", vec![p])))
+            }),
+        ),
+        (
+            "geelark.screen_shot id (body)",
+            Invalid("id"),
+            Box::new(|v: &str| gl(geelark::screenshot::TakeScreenshot::new(v))),
+        ),
+        (
+            "geelark.screenshot_result task_id (body)",
+            Invalid("task_id"),
+            Box::new(|v: &str| gl(geelark::GetScreenshotResult::new(v))),
+        ),
+        (
+            "geelark.gps_set id (body)",
+            Invalid("list"),
+            Box::new(|v: &str| {
+                gl(GpsPosition::new(v, 1.0, 2.0).and_then(|p| geelark::SetGps::new([p])))
+            }),
+        ),
+        (
+            "geelark.gps_get ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::GetGps::new([v]))),
+        ),
+        (
+            "geelark.adb_set_status ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::SetAdb::new([v], true))),
+        ),
+        (
+            "geelark.adb_get_data ids (body)",
+            Invalid("ids"),
+            Box::new(|v: &str| gl(geelark::GetAdbData::new([v]))),
+        ),
+        (
+            "geelark.app_list env_id (body)",
+            Invalid("env_id"),
+            Box::new(|v: &str| gl(geelark::ListApps::new(v, 1, 10))),
+        ),
+        (
+            "geelark.app_install app_version_id (body)",
+            Invalid("app_version_id"),
+            Box::new(|v: &str| gl(geelark::InstallApp::new("1", v))),
+        ),
+        (
+            "geelark.app_uninstall package_name (body)",
+            Invalid("package_name"),
+            Box::new(|v: &str| gl(geelark::UninstallApp::new("1", v))),
+        ),
     ]
 }
 
@@ -367,7 +699,13 @@ fn control_characters(c: &mut Catalogue) {
         let make = std::rc::Rc::new(make);
         for payload in ["a\r\nX-Injected: 1", "a\nb", "a\0b"] {
             let m = make.clone();
-            c.add("CR/LF/NUL", target, show(payload), expect.clone(), move || m(payload));
+            c.add(
+                "CR/LF/NUL",
+                target,
+                show(payload),
+                expect.clone(),
+                move || m(payload),
+            );
         }
     }
 }
@@ -378,138 +716,350 @@ fn path_traversal(c: &mut Catalogue) {
     type Make = fn(&str) -> Got;
     let fields: [(&str, &'static str, Make); 6] = [
         ("huawei.config project_id (path)", "project_id", |v| {
-            with_hw_cfg(huawei::Config::new(Endpoint::parse(HW_BASE).unwrap(), v, huawei::Auth::aksk(AK, SK)))
+            with_hw_cfg(huawei::Config::new(
+                Endpoint::parse(HW_BASE).unwrap(),
+                v,
+                huawei::Auth::aksk(AK, SK),
+            ))
         }),
-        ("huawei.show_phone phone_id (path)", "phone_id", |v| hw(phones::ShowPhone::new(v))),
-        ("huawei.rename_phone phone_id (path)", "phone_id", |v| hw(phones::RenamePhone::new(v, "n"))),
-        ("huawei.show_server server_id (path)", "server_id", |v| hw(servers::ShowServer::new(v))),
-        ("huawei.show_job job_id (path)", "job_id", |v| hw(jobs::ShowJob::new(v))),
-        ("huawei.config project_id via C-style region config", "project_id", |v| {
-            with_hw_cfg(huawei::Config::for_region("cn-north-4", v, huawei::Auth::token("t")))
+        ("huawei.show_phone phone_id (path)", "phone_id", |v| {
+            hw(phones::ShowPhone::new(v))
         }),
+        ("huawei.rename_phone phone_id (path)", "phone_id", |v| {
+            hw(phones::RenamePhone::new(v, "n"))
+        }),
+        ("huawei.show_server server_id (path)", "server_id", |v| {
+            hw(servers::ShowServer::new(v))
+        }),
+        ("huawei.show_job job_id (path)", "job_id", |v| {
+            hw(jobs::ShowJob::new(v))
+        }),
+        (
+            "huawei.config project_id via C-style region config",
+            "project_id",
+            |v| {
+                with_hw_cfg(huawei::Config::for_region(
+                    "cn-north-4",
+                    v,
+                    huawei::Auth::token("t"),
+                ))
+            },
+        ),
     ];
     for (target, field, make) in fields {
         for p in payloads {
-            c.add("path traversal", target, show(p), Invalid(field), move || make(p));
+            c.add(
+                "path traversal",
+                target,
+                show(p),
+                Invalid(field),
+                move || make(p),
+            );
         }
     }
     // Ids that travel in a JSON body cannot change the path: accepted as data.
     for p in ["../../v2/x", "a/b?c#d"] {
-        c.add("path traversal", "huawei.batch_connection phone_ids (body)", show(p), Accepted, move || {
-            hw(huawei::BatchConnection::new([p], huawei::ClientType::Android))
-        });
-        c.add("path traversal", "geelark.phone_status ids (body)", show(p), Accepted, move || {
-            gl(geelark::GetPhoneStatus::new([p]))
-        });
+        c.add(
+            "path traversal",
+            "huawei.batch_connection phone_ids (body)",
+            show(p),
+            Accepted,
+            move || {
+                hw(huawei::BatchConnection::new(
+                    [p],
+                    huawei::ClientType::Android,
+                ))
+            },
+        );
+        c.add(
+            "path traversal",
+            "geelark.phone_status ids (body)",
+            show(p),
+            Accepted,
+            move || gl(geelark::GetPhoneStatus::new([p])),
+        );
     }
 }
 
 fn ids(n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("{}", 600_000_000_000_000_000u64 + i as u64)).collect()
+    (0..n)
+        .map(|i| format!("{}", 600_000_000_000_000_000u64 + i as u64))
+        .collect()
 }
 
 fn oversized_lists(c: &mut Catalogue) {
     use Expect::*;
     type Make = fn(Vec<String>) -> Got;
     let ops: [(&str, usize, &'static str, Make); 19] = [
-        ("huawei.batch_connection", 10, "phone_ids", |v| hw(huawei::BatchConnection::new(v, huawei::ClientType::Android))),
-        ("huawei.restart_phones", 100, "phone_ids", |v| hw(lifecycle::RestartPhones::new(v))),
-        ("huawei.reset_phones", 100, "phone_ids", |v| hw(lifecycle::ResetPhones::new(v))),
-        ("huawei.stop_phones", 100, "phone_ids", |v| hw(lifecycle::StopPhones::new(v))),
+        ("huawei.batch_connection", 10, "phone_ids", |v| {
+            hw(huawei::BatchConnection::new(v, huawei::ClientType::Android))
+        }),
+        ("huawei.restart_phones", 100, "phone_ids", |v| {
+            hw(lifecycle::RestartPhones::new(v))
+        }),
+        ("huawei.reset_phones", 100, "phone_ids", |v| {
+            hw(lifecycle::ResetPhones::new(v))
+        }),
+        ("huawei.stop_phones", 100, "phone_ids", |v| {
+            hw(lifecycle::StopPhones::new(v))
+        }),
         ("huawei.update_properties", 100, "phone_ids", |v| {
             let mut u = lifecycle::UpdateProperties::new();
             for id in v {
-                match u.phone(id, lifecycle::Properties::new().set("k", "v").unwrap(), Default::default()) {
+                match u.phone(
+                    id,
+                    lifecycle::Properties::new().set("k", "v").unwrap(),
+                    Default::default(),
+                ) {
                     Ok(next) => u = next,
                     Err(e) => return Got::Failed(e),
                 }
             }
             hw(Ok(u))
         }),
-        ("huawei.run_sync_shell", 15, "phone_ids", |v| hw(adb::RunSyncShell::new("ls", adb::Target::Phones(v)))),
-        ("huawei.run_command (phones)", 100, "phone_ids", |v| hw(adb::RunCommand::new(adb::Command::Shell("ls".into()), adb::Target::Phones(v)))),
-        ("huawei.run_command (servers)", 100, "server_ids", |v| hw(adb::RunCommand::new(adb::Command::Shell("ls".into()), adb::Target::Servers(v)))),
-        ("huawei.run_command install-multiple APKs", 50, "content", |v| {
-            let apks = v.iter().map(|i| format!("obs://b/{i}.apk")).collect();
-            hw(adb::RunCommand::new(adb::Command::InstallMultiple(apks), adb::Target::Phones(vec!["p1".into()])))
+        ("huawei.run_sync_shell", 15, "phone_ids", |v| {
+            hw(adb::RunSyncShell::new("ls", adb::Target::Phones(v)))
         }),
-        ("huawei.list_jobs", 20, "request_ids", |v| hw(jobs::ListJobs::for_requests(v))),
-        ("geelark.phone_status", 100, "ids", |v| gl(geelark::GetPhoneStatus::new(v))),
-        ("geelark.phone_start", 100, "ids", |v| gl(geelark::StartPhones::new(v))),
-        ("geelark.phone_stop", 100, "ids", |v| gl(geelark::StopPhones::new(v))),
-        ("geelark.phone_delete", 100, "ids", |v| gl(geelark::DeletePhones::new(v))),
-        ("geelark.gps_get", 100, "ids", |v| gl(geelark::GetGps::new(v))),
+        ("huawei.run_command (phones)", 100, "phone_ids", |v| {
+            hw(adb::RunCommand::new(
+                adb::Command::Shell("ls".into()),
+                adb::Target::Phones(v),
+            ))
+        }),
+        ("huawei.run_command (servers)", 100, "server_ids", |v| {
+            hw(adb::RunCommand::new(
+                adb::Command::Shell("ls".into()),
+                adb::Target::Servers(v),
+            ))
+        }),
+        (
+            "huawei.run_command install-multiple APKs",
+            50,
+            "content",
+            |v| {
+                let apks = v.iter().map(|i| format!("obs://b/{i}.apk")).collect();
+                hw(adb::RunCommand::new(
+                    adb::Command::InstallMultiple(apks),
+                    adb::Target::Phones(vec!["p1".into()]),
+                ))
+            },
+        ),
+        ("huawei.list_jobs", 20, "request_ids", |v| {
+            hw(jobs::ListJobs::for_requests(v))
+        }),
+        ("geelark.phone_status", 100, "ids", |v| {
+            gl(geelark::GetPhoneStatus::new(v))
+        }),
+        ("geelark.phone_start", 100, "ids", |v| {
+            gl(geelark::StartPhones::new(v))
+        }),
+        ("geelark.phone_stop", 100, "ids", |v| {
+            gl(geelark::StopPhones::new(v))
+        }),
+        ("geelark.phone_delete", 100, "ids", |v| {
+            gl(geelark::DeletePhones::new(v))
+        }),
+        ("geelark.gps_get", 100, "ids", |v| {
+            gl(geelark::GetGps::new(v))
+        }),
         ("geelark.gps_set", 100, "list", |v| {
-            gl(geelark::SetGps::new(v.into_iter().map(|i| GpsPosition::new(i, 1.0, 2.0).unwrap())))
+            gl(geelark::SetGps::new(
+                v.into_iter()
+                    .map(|i| GpsPosition::new(i, 1.0, 2.0).unwrap()),
+            ))
         }),
-        ("geelark.adb_set_status", 100, "ids", |v| gl(geelark::SetAdb::new(v, true))),
-        ("geelark.adb_get_data", 100, "ids", |v| gl(geelark::GetAdbData::new(v))),
+        ("geelark.adb_set_status", 100, "ids", |v| {
+            gl(geelark::SetAdb::new(v, true))
+        }),
+        ("geelark.adb_get_data", 100, "ids", |v| {
+            gl(geelark::GetAdbData::new(v))
+        }),
         ("geelark.phone_create", 100, "profiles", |v| {
-            let p = v.into_iter().map(|i| NewPhone::with_saved_proxy(i, 1).unwrap()).collect();
+            let p = v
+                .into_iter()
+                .map(|i| NewPhone::with_saved_proxy(i, 1).unwrap())
+                .collect();
             gl(geelark::CreatePhones::new("Android 13", p))
         }),
     ];
     for (target, max, field, make) in ops {
-        c.add("oversized lists", target, format!("{max} distinct ids (the limit)"), Accepted, move || make(ids(max)));
-        c.add("oversized lists", target, format!("{} distinct ids", max + 1), Invalid(field), move || make(ids(max + 1)));
-        c.add("oversized lists", target, "0 ids".to_owned(), Invalid(field), move || make(Vec::new()));
+        c.add(
+            "oversized lists",
+            target,
+            format!("{max} distinct ids (the limit)"),
+            Accepted,
+            move || make(ids(max)),
+        );
+        c.add(
+            "oversized lists",
+            target,
+            format!("{} distinct ids", max + 1),
+            Invalid(field),
+            move || make(ids(max + 1)),
+        );
+        c.add(
+            "oversized lists",
+            target,
+            "0 ids".to_owned(),
+            Invalid(field),
+            move || make(Vec::new()),
+        );
     }
     // Tag ids have no documented limit, and an empty list clears the tags.
-    c.add("oversized lists", "geelark.phone_update tag_ids", "0 ids (clears the tags)", Accepted, || {
-        gl(geelark::UpdatePhone::new("1").and_then(|o| o.tag_ids(Vec::<String>::new())))
-    });
+    c.add(
+        "oversized lists",
+        "geelark.phone_update tag_ids",
+        "0 ids (clears the tags)",
+        Accepted,
+        || gl(geelark::UpdatePhone::new("1").and_then(|o| o.tag_ids(Vec::<String>::new()))),
+    );
     // Duplicates collapse before the limit is applied.
-    c.add("oversized lists", "huawei.batch_connection", "the same id 10 000 times", Accepted, || {
-        hw(huawei::BatchConnection::new(vec!["p1"; 10_000], huawei::ClientType::Android))
-    });
+    c.add(
+        "oversized lists",
+        "huawei.batch_connection",
+        "the same id 10 000 times",
+        Accepted,
+        || {
+            hw(huawei::BatchConnection::new(
+                vec!["p1"; 10_000],
+                huawei::ClientType::Android,
+            ))
+        },
+    );
     // A batch plan takes any number of ids and splits them.
-    c.add("oversized lists", "BatchPlan (limit 10)", "100 000 distinct ids", Accepted, || {
-        match BatchPlan::new(ids(100_000), 10) {
+    c.add(
+        "oversized lists",
+        "BatchPlan (limit 10)",
+        "100 000 distinct ids",
+        Accepted,
+        || match BatchPlan::new(ids(100_000), 10) {
             Ok(p) => Got::Planned(p.call_count()),
             Err(e) => Got::Failed(e),
-        }
-    });
-    c.add("oversized lists", "BatchPlan", "limit 0", Invalid("limit"), || {
-        match BatchPlan::new(ids(3), 0) {
+        },
+    );
+    c.add(
+        "oversized lists",
+        "BatchPlan",
+        "limit 0",
+        Invalid("limit"),
+        || match BatchPlan::new(ids(3), 0) {
             Ok(p) => Got::Planned(p.call_count()),
             Err(e) => Got::Failed(e),
-        }
-    });
+        },
+    );
 }
 
 fn huge_strings(c: &mut Catalogue) {
     use Expect::*;
     let mib = "a".repeat(1 << 20);
     let m = mib.clone();
-    c.add("huge strings", "huawei.batch_connection phone_ids (body)", show(&mib), Invalid("phone_ids"), move || {
-        hw(huawei::BatchConnection::new([m], huawei::ClientType::Android))
-    });
+    c.add(
+        "huge strings",
+        "huawei.batch_connection phone_ids (body)",
+        show(&mib),
+        Invalid("phone_ids"),
+        move || {
+            hw(huawei::BatchConnection::new(
+                [m],
+                huawei::ClientType::Android,
+            ))
+        },
+    );
     let m = mib.clone();
-    c.add("huge strings", "huawei.show_phone phone_id (path)", show(&mib), Invalid("phone_id"), move || hw(phones::ShowPhone::new(m)));
+    c.add(
+        "huge strings",
+        "huawei.show_phone phone_id (path)",
+        show(&mib),
+        Invalid("phone_id"),
+        move || hw(phones::ShowPhone::new(m)),
+    );
     let m = mib.clone();
-    c.add("huge strings", "huawei.config project_id (path)", show(&mib), Invalid("project_id"), move || {
-        with_hw_cfg(huawei::Config::new(Endpoint::parse(HW_BASE).unwrap(), m, huawei::Auth::aksk(AK, SK)))
-    });
+    c.add(
+        "huge strings",
+        "huawei.config project_id (path)",
+        show(&mib),
+        Invalid("project_id"),
+        move || {
+            with_hw_cfg(huawei::Config::new(
+                Endpoint::parse(HW_BASE).unwrap(),
+                m,
+                huawei::Auth::aksk(AK, SK),
+            ))
+        },
+    );
     let m = mib.clone();
-    c.add("huge strings", "huawei.rename_phone phone_name (body)", show(&mib), Invalid("phone_name"), move || hw(phones::RenamePhone::new("p1", m)));
+    c.add(
+        "huge strings",
+        "huawei.rename_phone phone_name (body)",
+        show(&mib),
+        Invalid("phone_name"),
+        move || hw(phones::RenamePhone::new("p1", m)),
+    );
     let s = "a".repeat(2049);
-    c.add("huge strings", "huawei.run_sync_shell content (body)", show(&s), Invalid("content"), move || {
-        hw(adb::RunSyncShell::new(s, adb::Target::Phones(vec!["p1".into()])))
-    });
+    c.add(
+        "huge strings",
+        "huawei.run_sync_shell content (body)",
+        show(&s),
+        Invalid("content"),
+        move || {
+            hw(adb::RunSyncShell::new(
+                s,
+                adb::Target::Phones(vec!["p1".into()]),
+            ))
+        },
+    );
     let m = mib.clone();
-    c.add("huge strings", "huawei.update_properties property value (body)", show(&mib), Invalid("property"), move || {
-        hw(lifecycle::Properties::new().set("k", m).and_then(|p| lifecycle::UpdateProperties::new().phone("p1", p, Default::default())))
-    });
+    c.add(
+        "huge strings",
+        "huawei.update_properties property value (body)",
+        show(&mib),
+        Invalid("property"),
+        move || {
+            hw(lifecycle::Properties::new().set("k", m).and_then(|p| {
+                lifecycle::UpdateProperties::new().phone("p1", p, Default::default())
+            }))
+        },
+    );
     let m = mib.clone();
-    c.add("huge strings", "geelark.phone_status ids (body)", show(&mib), Invalid("ids"), move || gl(geelark::GetPhoneStatus::new([m])));
+    c.add(
+        "huge strings",
+        "geelark.phone_status ids (body)",
+        show(&mib),
+        Invalid("ids"),
+        move || gl(geelark::GetPhoneStatus::new([m])),
+    );
     let m = mib.clone();
-    c.add("huge strings", "geelark.phone_update name (body)", show(&mib), Invalid("name"), move || gl(geelark::UpdatePhone::new("1").and_then(|o| o.name(m))));
+    c.add(
+        "huge strings",
+        "geelark.phone_update name (body)",
+        show(&mib),
+        Invalid("name"),
+        move || gl(geelark::UpdatePhone::new("1").and_then(|o| o.name(m))),
+    );
     let m = mib.clone();
-    c.add("huge strings", "geelark.phone_update remark (body)", show(&mib), Invalid("remark"), move || gl(geelark::UpdatePhone::new("1").and_then(|o| o.remark(m))));
+    c.add(
+        "huge strings",
+        "geelark.phone_update remark (body)",
+        show(&mib),
+        Invalid("remark"),
+        move || gl(geelark::UpdatePhone::new("1").and_then(|o| o.remark(m))),
+    );
     let m = mib.clone();
-    c.add("huge strings", "geelark trace_id (header)", show(&mib), Invalid("trace_id"), move || with_gl_cfg(Ok(gl_cfg()), &m));
+    c.add(
+        "huge strings",
+        "geelark trace_id (header)",
+        show(&mib),
+        Invalid("trace_id"),
+        move || with_gl_cfg(Ok(gl_cfg()), &m),
+    );
     let m = mib.clone();
-    c.add("huge strings", "huawei.config user_agent (header, 1 MiB)", show(&mib), Accepted, move || with_hw_cfg(hw_cfg().with_user_agent(m)));
+    c.add(
+        "huge strings",
+        "huawei.config user_agent (header, 1 MiB)",
+        show(&mib),
+        Accepted,
+        move || with_hw_cfg(hw_cfg().with_user_agent(m)),
+    );
 }
 
 // ------------------------------------------------------------------ parsers
@@ -535,20 +1085,34 @@ fn parsers() -> Vec<(&'static str, Parse)> {
         p(lifecycle::ResetPhones::new(["p1"]).unwrap()),
         p(lifecycle::StopPhones::new(["p1"]).unwrap()),
         p(lifecycle::UpdateProperties::new()
-            .phone("p1", lifecycle::Properties::new().set("k", "v").unwrap(), Default::default())
+            .phone(
+                "p1",
+                lifecycle::Properties::new().set("k", "v").unwrap(),
+                Default::default(),
+            )
             .unwrap()),
         p(jobs::ShowJob::new("j1").unwrap()),
         p(jobs::ListJobs::for_request("r1").unwrap()),
         p(adb::RunSyncShell::new("ls", adb::Target::Phones(one())).unwrap()),
-        p(adb::RunCommand::new(adb::Command::Shell("ls".into()), adb::Target::Phones(one())).unwrap()),
-        p(iam::CreateToken::password("u", "p", "d", iam::ProjectScope::Name("cn-north-4".into())).unwrap()),
+        p(
+            adb::RunCommand::new(adb::Command::Shell("ls".into()), adb::Target::Phones(one()))
+                .unwrap(),
+        ),
+        p(
+            iam::CreateToken::password("u", "p", "d", iam::ProjectScope::Name("cn-north-4".into()))
+                .unwrap(),
+        ),
         p(geelark::GetPhoneStatus::new(["1"]).unwrap()),
         p(geelark::ListPhones::new(1, 100).unwrap()),
         p(geelark::StartPhones::new(["1"]).unwrap()),
         p(geelark::StopPhones::new(["1"]).unwrap()),
         p(geelark::DeletePhones::new(["1"]).unwrap()),
         p(geelark::UpdatePhone::new("1").unwrap().name("n").unwrap()),
-        p(geelark::CreatePhones::new("Android 13", vec![NewPhone::with_saved_proxy("a", 1).unwrap()]).unwrap()),
+        p(geelark::CreatePhones::new(
+            "Android 13",
+            vec![NewPhone::with_saved_proxy("a", 1).unwrap()],
+        )
+        .unwrap()),
         p(geelark::screenshot::TakeScreenshot::new("1").unwrap()),
         p(geelark::GetScreenshotResult::new("t").unwrap()),
         p(geelark::SetGps::new([GpsPosition::new("1", 1.0, 2.0).unwrap()]).unwrap()),
@@ -561,7 +1125,13 @@ fn parsers() -> Vec<(&'static str, Parse)> {
     ]
 }
 
-fn parse_case(c: &mut Catalogue, group: &'static str, input: &str, expect: Expect, response: Response) {
+fn parse_case(
+    c: &mut Catalogue,
+    group: &'static str,
+    input: &str,
+    expect: Expect,
+    response: Response,
+) {
     let response = std::rc::Rc::new(response);
     for (name, parse) in parsers() {
         let r = response.clone();
@@ -571,49 +1141,161 @@ fn parse_case(c: &mut Catalogue, group: &'static str, input: &str, expect: Expec
 
 fn hostile_bodies(c: &mut Catalogue) {
     use Expect::*;
-    parse_case(c, "non-UTF-8 body", "200, bytes FF FE 00 80", Decode, Response::new(200, vec![0xFF, 0xFE, 0x00, 0x80]));
+    parse_case(
+        c,
+        "non-UTF-8 body",
+        "200, bytes FF FE 00 80",
+        Decode,
+        Response::new(200, vec![0xFF, 0xFE, 0x00, 0x80]),
+    );
     parse_case(
         c,
         "non-UTF-8 body",
         "200, JSON with a non-UTF-8 string",
         Decode,
-        Response::new(200, b"{\"request_id\":\"\xff\xfe\",\"code\":0,\"data\":\"\xc3\x28\"}".to_vec()),
+        Response::new(
+            200,
+            b"{\"request_id\":\"\xff\xfe\",\"code\":0,\"data\":\"\xc3\x28\"}".to_vec(),
+        ),
     );
-    parse_case(c, "non-UTF-8 body", "500, bytes FF FE", Api(ErrorKind::Api), Response::new(500, vec![0xFF, 0xFE]));
+    parse_case(
+        c,
+        "non-UTF-8 body",
+        "500, bytes FF FE",
+        Api(ErrorKind::Api),
+        Response::new(500, vec![0xFF, 0xFE]),
+    );
     let deep_arrays = "[".repeat(100_000);
-    parse_case(c, "deep nesting", "200, 100 000 × `[`", Decode, Response::new(200, deep_arrays.clone()));
+    parse_case(
+        c,
+        "deep nesting",
+        "200, 100 000 × `[`",
+        Decode,
+        Response::new(200, deep_arrays.clone()),
+    );
     let deep_objects = "{\"a\":".repeat(100_000);
-    parse_case(c, "deep nesting", "200, 100 000 × `{\"a\":`", Decode, Response::new(200, deep_objects));
+    parse_case(
+        c,
+        "deep nesting",
+        "200, 100 000 × `{\"a\":`",
+        Decode,
+        Response::new(200, deep_objects),
+    );
     // Nesting inside the part a parser keeps raw (GeeLark `data`, Huawei lists).
     let inner = format!(
         "{{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"request_id\":\"r\",\"data\":{d},\"phones\":[{d}],\"servers\":[{d}],\"jobs\":[{d}]}}",
         d = "[".repeat(100_000)
     );
-    parse_case(c, "deep nesting", "200, valid envelope with 100 000 × `[` inside", Decode, Response::new(200, inner));
-    parse_case(c, "deep nesting", "503, 100 000 × `[`", Api(ErrorKind::Api), Response::new(503, deep_arrays));
+    parse_case(
+        c,
+        "deep nesting",
+        "200, valid envelope with 100 000 × `[` inside",
+        Decode,
+        Response::new(200, inner),
+    );
+    parse_case(
+        c,
+        "deep nesting",
+        "503, 100 000 × `[`",
+        Api(ErrorKind::Api),
+        Response::new(503, deep_arrays),
+    );
 
     // Gigantic numbers where integers are expected.
-    for n in ["1e400", "18446744073709551616", "-9223372036854775809", "1.5"] {
+    for n in [
+        "1e400",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "1.5",
+    ] {
         let gl_code = format!("{{\"code\":{n},\"msg\":\"x\",\"traceId\":\"T\",\"data\":null}}");
-        add_parse(c, "gigantic numbers", format!("envelope `code`: {n}"), Decode, geelark::GetPhoneStatus::new(["1"]).unwrap(), Response::new(200, gl_code));
-        let total = format!("{{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{{\"total\":{n},\"items\":[]}}}}");
-        add_parse(c, "gigantic numbers", format!("`data.total`: {n}"), Decode, geelark::ListPhones::new(1, 10).unwrap(), Response::new(200, total));
-        let status = format!("{{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{{\"totalAmount\":1,\"successAmount\":1,\"failAmount\":0,\"successDetails\":[{{\"id\":\"1\",\"serialName\":\"a\",\"status\":{n}}}]}}}}");
-        add_parse(c, "gigantic numbers", format!("`successDetails[0].status`: {n}"), Decode, geelark::GetPhoneStatus::new(["1"]).unwrap(), Response::new(200, status));
-        let port = format!("{{\"request_id\":\"r\",\"connect_infos\":[{{\"phone_id\":\"p1\",\"access_info\":{{\"access_ip\":\"1.2.3.4\",\"access_port\":{n}}}}}],\"errors\":[]}}");
-        add_parse(c, "gigantic numbers", format!("`access_port`: {n}"), Decode, huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(), Response::new(200, port));
+        add_parse(
+            c,
+            "gigantic numbers",
+            format!("envelope `code`: {n}"),
+            Decode,
+            geelark::GetPhoneStatus::new(["1"]).unwrap(),
+            Response::new(200, gl_code),
+        );
+        let total = format!(
+            "{{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{{\"total\":{n},\"items\":[]}}}}"
+        );
+        add_parse(
+            c,
+            "gigantic numbers",
+            format!("`data.total`: {n}"),
+            Decode,
+            geelark::ListPhones::new(1, 10).unwrap(),
+            Response::new(200, total),
+        );
+        let status = format!(
+            "{{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{{\"totalAmount\":1,\"successAmount\":1,\"failAmount\":0,\"successDetails\":[{{\"id\":\"1\",\"serialName\":\"a\",\"status\":{n}}}]}}}}"
+        );
+        add_parse(
+            c,
+            "gigantic numbers",
+            format!("`successDetails[0].status`: {n}"),
+            Decode,
+            geelark::GetPhoneStatus::new(["1"]).unwrap(),
+            Response::new(200, status),
+        );
+        let port = format!(
+            "{{\"request_id\":\"r\",\"connect_infos\":[{{\"phone_id\":\"p1\",\"access_info\":{{\"access_ip\":\"1.2.3.4\",\"access_port\":{n}}}}}],\"errors\":[]}}"
+        );
+        add_parse(
+            c,
+            "gigantic numbers",
+            format!("`access_port`: {n}"),
+            Decode,
+            huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(),
+            Response::new(200, port),
+        );
         let count = format!("{{\"request_id\":\"r\",\"count\":{n},\"phones\":[]}}");
-        add_parse(c, "gigantic numbers", format!("list `count`: {n}"), Decode, phones::ListPhones::new(), Response::new(200, count));
+        add_parse(
+            c,
+            "gigantic numbers",
+            format!("list `count`: {n}"),
+            Decode,
+            phones::ListPhones::new(),
+            Response::new(200, count),
+        );
     }
     // Ids as numbers beyond 2^64 (GeeLark sends ids as numbers sometimes).
     let big_id = "{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{\"totalAmount\":1,\"successAmount\":1,\"failAmount\":0,\"successDetails\":[{\"id\":18446744073709551616,\"serialName\":\"a\",\"status\":0}]}}";
-    add_parse(c, "gigantic numbers", "`successDetails[0].id`: 2^64 as a number", Decode, geelark::GetPhoneStatus::new(["1"]).unwrap(), Response::new(200, big_id));
+    add_parse(
+        c,
+        "gigantic numbers",
+        "`successDetails[0].id`: 2^64 as a number",
+        Decode,
+        geelark::GetPhoneStatus::new(["1"]).unwrap(),
+        Response::new(200, big_id),
+    );
 
     // Huge strings in an answer: parsed (the size cap is the client's job).
-    let huge = format!("{{\"request_id\":\"{}\",\"connect_infos\":[],\"errors\":[]}}", "r".repeat(16 << 20));
-    add_parse(c, "huge strings in answers", "200, 16 MiB `request_id`", Accepted, huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(), Response::new(200, huge));
-    let huge_msg = format!("{{\"code\":42001,\"msg\":\"{}\",\"traceId\":\"T\"}}", "m".repeat(16 << 20));
-    add_parse(c, "huge strings in answers", "200, GeeLark error with a 16 MiB `msg`", Api(ErrorKind::Api), geelark::GetPhoneStatus::new(["1"]).unwrap(), Response::new(200, huge_msg));
+    let huge = format!(
+        "{{\"request_id\":\"{}\",\"connect_infos\":[],\"errors\":[]}}",
+        "r".repeat(16 << 20)
+    );
+    add_parse(
+        c,
+        "huge strings in answers",
+        "200, 16 MiB `request_id`",
+        Accepted,
+        huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(),
+        Response::new(200, huge),
+    );
+    let huge_msg = format!(
+        "{{\"code\":42001,\"msg\":\"{}\",\"traceId\":\"T\"}}",
+        "m".repeat(16 << 20)
+    );
+    add_parse(
+        c,
+        "huge strings in answers",
+        "200, GeeLark error with a 16 MiB `msg`",
+        Api(ErrorKind::Api),
+        geelark::GetPhoneStatus::new(["1"]).unwrap(),
+        Response::new(200, huge_msg),
+    );
 }
 
 fn add_parse<O: Operation + 'static>(
@@ -624,7 +1306,9 @@ fn add_parse<O: Operation + 'static>(
     op: O,
     response: Response,
 ) {
-    c.add(group, O::NAME, input, expect, move || parsed(op.parse(&response)));
+    c.add(group, O::NAME, input, expect, move || {
+        parsed(op.parse(&response))
+    });
 }
 
 fn properties_json(c: &mut Catalogue) {
@@ -632,24 +1316,40 @@ fn properties_json(c: &mut Catalogue) {
     let cases: Vec<(String, String)> = vec![
         ("100 000 × `[`".into(), "[".repeat(100_000)),
         ("`{\"k\":1e400}`".into(), "{\"k\":1e400}".into()),
-        ("`{\"k\\u0000\":\"v\"}`".into(), "{\"k\\u0000\":\"v\"}".into()),
-        ("`{\"k\":{\"nested\":1}}`".into(), "{\"k\":{\"nested\":1}}".into()),
-        ("bytes FF FE as text".into(), String::from_utf8_lossy(&[0xFF, 0xFE]).into_owned()),
+        (
+            "`{\"k\\u0000\":\"v\"}`".into(),
+            "{\"k\\u0000\":\"v\"}".into(),
+        ),
+        (
+            "`{\"k\":{\"nested\":1}}`".into(),
+            "{\"k\":{\"nested\":1}}".into(),
+        ),
+        (
+            "bytes FF FE as text".into(),
+            String::from_utf8_lossy(&[0xFF, 0xFE]).into_owned(),
+        ),
     ];
     for (label, text) in cases {
-        c.add("property JSON", "huawei.lifecycle Properties::from_json", label, Invalid("property"), move || {
-            match lifecycle::Properties::from_json(&text) {
+        c.add(
+            "property JSON",
+            "huawei.lifecycle Properties::from_json",
+            label,
+            Invalid("property"),
+            move || match lifecycle::Properties::from_json(&text) {
                 Ok(p) => hw(lifecycle::UpdateProperties::new().phone("p1", p, Default::default())),
                 Err(e) => Got::Failed(e),
-            }
-        });
+            },
+        );
     }
 }
 
 /// Inputs the fuzzers found a bug with, replayed through every parser.
 fn fuzz_regressions(c: &mut Catalogue) {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
-    let Ok(dirs) = std::fs::read_dir(&root) else { return };
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let Ok(dirs) = std::fs::read_dir(&root) else {
+        return;
+    };
     let mut files: Vec<_> = dirs
         .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
         .map(|f| f.unwrap().path())
@@ -661,29 +1361,54 @@ fn fuzz_regressions(c: &mut Catalogue) {
         let response = parse_http(&raw);
         let label = format!(
             "fuzz-regressions/{}/{}",
-            path.parent().unwrap().file_name().unwrap().to_string_lossy(),
+            path.parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_string_lossy(),
             path.file_name().unwrap().to_string_lossy()
         );
         let r = std::rc::Rc::new(response);
         for (name, parse) in parsers() {
             let r = r.clone();
             // Whatever each parser says, a decode error must name a place.
-            c.add("fuzz regressions", name, label.clone(), Expect::Accepted, move || match parse(&r) {
-                Got::Failed(Error::Decode { path, .. }) if path.is_empty() => {
-                    Got::Failed(Error::Decode { operation: "regression", http_status: 0, path, message: "empty path".into() })
-                }
-                _ => Got::Parsed,
-            });
+            c.add(
+                "fuzz regressions",
+                name,
+                label.clone(),
+                Expect::Accepted,
+                move || match parse(&r) {
+                    Got::Failed(Error::Decode { path, .. }) if path.is_empty() => {
+                        Got::Failed(Error::Decode {
+                            operation: "regression",
+                            http_status: 0,
+                            path,
+                            message: "empty path".into(),
+                        })
+                    }
+                    _ => Got::Parsed,
+                },
+            );
         }
     }
 }
 
 /// A `.http` file: status line, headers, blank line, body.
 fn parse_http(raw: &[u8]) -> Response {
-    let i = raw.windows(2).position(|w| w == b"\n\n").expect("blank line");
+    let i = raw
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .expect("blank line");
     let head = std::str::from_utf8(&raw[..i]).unwrap();
     let mut lines = head.lines();
-    let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let mut r = Response::new(status, raw[i + 2..].to_vec());
     for l in lines {
         let (n, v) = l.split_once(':').unwrap();
@@ -739,9 +1464,18 @@ fn run_catalogue() {
         }
         let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(case.run))
             .unwrap_or_else(|_| panic!("case {} ({} {}) panicked", i + 1, case.target, case.input));
-        let case = Case { run: Box::new(|| Got::Parsed), ..case };
+        let case = Case {
+            run: Box::new(|| Got::Parsed),
+            ..case
+        };
         if let Err(why) = check(&case, &got) {
-            failures.push(format!("#{} [{}] {} ← {}: {why}", i + 1, case.group, case.target, case.input));
+            failures.push(format!(
+                "#{} [{}] {} ← {}: {why}",
+                i + 1,
+                case.group,
+                case.target,
+                case.input
+            ));
         }
         table.push_str(&format!(
             "| {} | {} | {} | {} |\n",
@@ -752,8 +1486,16 @@ fn run_catalogue() {
         ));
     }
     table.push_str(&format!("\n{n} cases.\n"));
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad_input_catalogue.md");
-    assert!(failures.is_empty(), "{} of {n} cases failed:\n{}", failures.len(), failures.join("\n"));
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bad_input_catalogue.md"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     if std::env::var_os("CLOUDPHONE_BLESS_CATALOGUE").is_some() {
         std::fs::write(path, &table).unwrap();
     } else {
@@ -775,7 +1517,12 @@ fn decode_error_after_an_empty_key_names_a_path() {
     ))
     .unwrap();
     let i = fixture.windows(2).position(|w| w == b"\n\n").unwrap();
-    let bodies: [&[u8]; 4] = [&fixture[i + 2..], b"{\"\":x}", b"{\"code\":0,\"\":di", b"{\"\":[1,}"];
+    let bodies: [&[u8]; 4] = [
+        &fixture[i + 2..],
+        b"{\"\":x}",
+        b"{\"code\":0,\"\":di",
+        b"{\"\":[1,}",
+    ];
     for body in bodies {
         let r = Response::new(200, body.to_vec());
         for (name, parse) in parsers() {

@@ -88,14 +88,23 @@ fuzz_target!(|input: Input| {
     assert_eq!(calls.concat(), want);
 
     let n = want.len();
-    let pos: HashMap<&str, usize> = want.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
+    let pos: HashMap<&str, usize> = want
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
     let mut model = vec![Model::Pending; n];
     let mut merge = plan.merge::<Item>();
     let resolve = |r: &Ref| match r {
         Ref::Requested(k) => want[usize::from(*k) % n].clone(),
         Ref::Other(s) => s.clone(),
     };
-    for (call, answer) in calls.iter().zip(input.answers.iter().chain(std::iter::repeat(&Answer::NoAnswer))) {
+    for (call, answer) in calls.iter().zip(
+        input
+            .answers
+            .iter()
+            .chain(std::iter::repeat(&Answer::NoAnswer)),
+    ) {
         match answer {
             Answer::NoAnswer => {}
             Answer::Ok {

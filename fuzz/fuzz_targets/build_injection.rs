@@ -33,7 +33,11 @@ struct Input {
 }
 
 fn check(req: &Request, base: &str, name: &str) {
-    assert!(req.url.starts_with(base), "{name}: URL left the base: {}", req.url);
+    assert!(
+        req.url.starts_with(base),
+        "{name}: URL left the base: {}",
+        req.url
+    );
     assert!(
         req.url.bytes().all(|b| b.is_ascii_graphic()),
         "{name}: raw byte in URL {:?}",
@@ -43,9 +47,16 @@ fn check(req: &Request, base: &str, name: &str) {
     let rest = &req.url[base.len()..];
     let path = rest.split('?').next().unwrap();
     for seg in path.split('/') {
-        assert!(seg != "." && seg != "..", "{name}: dot segment in {}", req.url);
+        assert!(
+            seg != "." && seg != "..",
+            "{name}: dot segment in {}",
+            req.url
+        );
         let lower = seg.to_ascii_lowercase();
-        assert!(!lower.contains("%2f") && !lower.contains("%2e"), "{name}: encoded / or . in path");
+        assert!(
+            !lower.contains("%2f") && !lower.contains("%2e"),
+            "{name}: encoded / or . in path"
+        );
     }
     assert!(rest.matches('?').count() <= 1, "{name}: two queries");
     for (n, v) in &req.headers {
@@ -92,18 +103,40 @@ fuzz_target!(|i: Input| {
         }
         let base = format!("{}/v1/{}/", endpoint.as_str(), i.project_id);
         let ids = i.ids.clone();
-        build(huawei::BatchConnection::new(ids.clone(), huawei::ClientType::Android), &hw, &base, &i);
-        build(phones::ShowPhone::new(i.id.clone()), &hw, &base, &i);
-        build(phones::RenamePhone::new(i.id.clone(), i.name.clone()), &hw, &base, &i);
         build(
-            phones::ListPhones::new().name(i.name.clone()).and_then(|o| o.server(i.id.clone())),
+            huawei::BatchConnection::new(ids.clone(), huawei::ClientType::Android),
             &hw,
             &base,
             &i,
         );
-        build(servers::ListServers::new().filter("server_name", i.name.clone()), &hw, &base, &i);
+        build(phones::ShowPhone::new(i.id.clone()), &hw, &base, &i);
+        build(
+            phones::RenamePhone::new(i.id.clone(), i.name.clone()),
+            &hw,
+            &base,
+            &i,
+        );
+        build(
+            phones::ListPhones::new()
+                .name(i.name.clone())
+                .and_then(|o| o.server(i.id.clone())),
+            &hw,
+            &base,
+            &i,
+        );
+        build(
+            servers::ListServers::new().filter("server_name", i.name.clone()),
+            &hw,
+            &base,
+            &i,
+        );
         build(servers::ShowServer::new(i.id.clone()), &hw, &base, &i);
-        build(servers::ListEncodeServers::new().server(i.id.clone()), &hw, &base, &i);
+        build(
+            servers::ListEncodeServers::new().server(i.id.clone()),
+            &hw,
+            &base,
+            &i,
+        );
         build(lifecycle::RestartPhones::new(ids.clone()), &hw, &base, &i);
         build(
             lifecycle::ResetPhones::new(ids.clone()).and_then(|o| o.with_image(i.id.clone())),
@@ -115,22 +148,35 @@ fuzz_target!(|i: Input| {
         build(
             lifecycle::Properties::new()
                 .set(i.name.clone(), i.text.clone())
-                .and_then(|p| lifecycle::UpdateProperties::new().phone(i.id.clone(), p, Default::default())),
+                .and_then(|p| {
+                    lifecycle::UpdateProperties::new().phone(i.id.clone(), p, Default::default())
+                }),
             &hw,
             &base,
             &i,
         );
         build(jobs::ShowJob::new(i.id.clone()), &hw, &base, &i);
         build(jobs::ListJobs::for_requests(ids.clone()), &hw, &base, &i);
-        build(adb::RunSyncShell::new(i.text.clone(), adb::Target::Phones(ids.clone())), &hw, &base, &i);
         build(
-            adb::RunCommand::new(adb::Command::Shell(i.text.clone()), adb::Target::Servers(ids.clone())),
+            adb::RunSyncShell::new(i.text.clone(), adb::Target::Phones(ids.clone())),
             &hw,
             &base,
             &i,
         );
         build(
-            adb::RunCommand::new(adb::Command::Push(i.text.clone()), adb::Target::Phones(ids.clone())),
+            adb::RunCommand::new(
+                adb::Command::Shell(i.text.clone()),
+                adb::Target::Servers(ids.clone()),
+            ),
+            &hw,
+            &base,
+            &i,
+        );
+        build(
+            adb::RunCommand::new(
+                adb::Command::Push(i.text.clone()),
+                adb::Target::Phones(ids.clone()),
+            ),
             &hw,
             &base,
             &i,
@@ -186,13 +232,33 @@ fuzz_target!(|i: Input| {
             &base,
             &i,
         );
-        build(geelark::screenshot::TakeScreenshot::new(i.id.clone()), &gl, &base, &i);
-        build(geelark::GetScreenshotResult::new(i.id.clone()), &gl, &base, &i);
+        build(
+            geelark::screenshot::TakeScreenshot::new(i.id.clone()),
+            &gl,
+            &base,
+            &i,
+        );
+        build(
+            geelark::GetScreenshotResult::new(i.id.clone()),
+            &gl,
+            &base,
+            &i,
+        );
         build(geelark::GetGps::new(ids.clone()), &gl, &base, &i);
         build(geelark::SetAdb::new(ids.clone(), true), &gl, &base, &i);
         build(geelark::GetAdbData::new(ids.clone()), &gl, &base, &i);
         build(geelark::ListApps::new(i.id.clone(), 1, 100), &gl, &base, &i);
-        build(geelark::InstallApp::new(i.id.clone(), i.name.clone()), &gl, &base, &i);
-        build(geelark::UninstallApp::new(i.id.clone(), i.name.clone()), &gl, &base, &i);
+        build(
+            geelark::InstallApp::new(i.id.clone(), i.name.clone()),
+            &gl,
+            &base,
+            &i,
+        );
+        build(
+            geelark::UninstallApp::new(i.id.clone(), i.name.clone()),
+            &gl,
+            &base,
+            &i,
+        );
     }
 });

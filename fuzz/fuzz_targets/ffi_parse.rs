@@ -34,7 +34,10 @@ fn c(s: &str) -> CString {
 }
 
 fn ok(status: cloudphone_status) {
-    assert!(matches!(status, cloudphone_status::Ok), "setup failed: {status:?}");
+    assert!(
+        matches!(status, cloudphone_status::Ok),
+        "setup failed: {status:?}"
+    );
 }
 
 static REQUESTS: LazyLock<Requests> = LazyLock::new(|| unsafe {
@@ -119,10 +122,16 @@ fn view(s: cloudphone_str) -> String {
 
 unsafe fn check_error(status: cloudphone_status, err: *mut cloudphone_error) {
     unsafe {
-        assert!(!matches!(status, cloudphone_status::Panic), "panic inside the parse export");
+        assert!(
+            !matches!(status, cloudphone_status::Panic),
+            "panic inside the parse export"
+        );
         assert!(!err.is_null(), "failure without an error");
         assert_eq!(cloudphone_error_status(err) as u32, status as u32);
-        assert!(!view(cloudphone_error_message(err)).is_empty(), "empty error message");
+        assert!(
+            !view(cloudphone_error_message(err)).is_empty(),
+            "empty error message"
+        );
         view(cloudphone_error_provider(err));
         view(cloudphone_error_provider_code(err));
         view(cloudphone_error_request_id(err));
@@ -164,7 +173,13 @@ unsafe fn merge(
         let cs: Vec<CString> = ids.iter().map(|s| c(s)).collect();
         let ptrs: Vec<*const c_char> = cs.iter().map(|s| s.as_ptr()).collect();
         let mut plan = null_mut();
-        ok(cloudphone_batch_plan_new(ptrs.as_ptr(), ptrs.len(), 100, &mut plan, null_mut()));
+        ok(cloudphone_batch_plan_new(
+            ptrs.as_ptr(),
+            ptrs.len(),
+            100,
+            &mut plan,
+            null_mut(),
+        ));
         let mut m = null_mut();
         ok(cloudphone_batch_merge_new(plan, &mut m, null_mut()));
         let st = record(m);
@@ -174,7 +189,11 @@ unsafe fn merge(
         let succeeded = cloudphone_batch_outcome_succeeded_count(out);
         let failed = cloudphone_batch_outcome_failed_count(out);
         let missing = cloudphone_batch_outcome_missing(out);
-        assert_eq!(succeeded + failed + missing.len, ids.len(), "an id was lost or doubled");
+        assert_eq!(
+            succeeded + failed + missing.len,
+            ids.len(),
+            "an id was lost or doubled"
+        );
         let mut seen: Vec<String> = Vec::new();
         for i in 0..failed {
             let f = cloudphone_batch_outcome_failed_at(out, i);
@@ -229,10 +248,18 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, (n, v))| cloudphone_response_header {
             name: n.as_ptr(),
             // An odd header may come with a NULL value.
-            value: if which & 0x80 != 0 && i == 0 { null() } else { v.as_ptr() },
+            value: if which & 0x80 != 0 && i == 0 {
+                null()
+            } else {
+                v.as_ptr()
+            },
         })
         .collect();
-    let (hp, hl) = if headers.is_empty() { (null(), 0) } else { (headers.as_ptr(), headers.len()) };
+    let (hp, hl) = if headers.is_empty() {
+        (null(), 0)
+    } else {
+        (headers.as_ptr(), headers.len())
+    };
     let (bp, bl) = if response.body.is_empty() {
         (null(), 0)
     } else {
@@ -246,7 +273,14 @@ fuzz_target!(|data: &[u8]| {
                 let mut out = null_mut();
                 let mut err = null_mut();
                 let st = cloudphone_huawei_batch_connection_parse(
-                    reqs.batch_connection, status, hp, hl, bp, bl, &mut out, &mut err,
+                    reqs.batch_connection,
+                    status,
+                    hp,
+                    hl,
+                    bp,
+                    bl,
+                    &mut out,
+                    &mut err,
                 );
                 if matches!(st, cloudphone_status::Ok) {
                     assert!(!out.is_null() && err.is_null());
@@ -276,7 +310,9 @@ fuzz_target!(|data: &[u8]| {
                     cloudphone_huawei_batch_connection_result_free(out);
                 } else {
                     assert!(out.is_null(), "output written on failure");
-                    merge(&HW_IDS, |m| cloudphone_batch_merge_record_error(m, 0, err, null_mut()));
+                    merge(&HW_IDS, |m| {
+                        cloudphone_batch_merge_record_error(m, 0, err, null_mut())
+                    });
                     check_error(st, err);
                 }
             }
@@ -306,7 +342,14 @@ fuzz_target!(|data: &[u8]| {
                 let mut out = null_mut();
                 let mut err = null_mut();
                 let st = cloudphone_geelark_phone_status_parse(
-                    reqs.phone_status, status, hp, hl, bp, bl, &mut out, &mut err,
+                    reqs.phone_status,
+                    status,
+                    hp,
+                    hl,
+                    bp,
+                    bl,
+                    &mut out,
+                    &mut err,
                 );
                 if matches!(st, cloudphone_status::Ok) {
                     assert!(!out.is_null() && err.is_null());
@@ -338,7 +381,9 @@ fuzz_target!(|data: &[u8]| {
                     cloudphone_geelark_phone_status_result_free(out);
                 } else {
                     assert!(out.is_null(), "output written on failure");
-                    merge(&GL_IDS, |m| cloudphone_batch_merge_record_error(m, 0, err, null_mut()));
+                    merge(&GL_IDS, |m| {
+                        cloudphone_batch_merge_record_error(m, 0, err, null_mut())
+                    });
                     check_error(st, err);
                 }
             }

@@ -30,8 +30,20 @@ fuzz_target!(|input: Input| {
         }
     }
     let nonce = input.trace_id.chars().take(6).collect::<String>();
-    let s1 = geelark::sign(&input.app_id, &input.trace_id, &input.ts, &nonce, &input.api_key);
-    let s2 = geelark::sign(&input.app_id, &input.trace_id, &input.ts, &nonce, &input.api_key);
+    let s1 = geelark::sign(
+        &input.app_id,
+        &input.trace_id,
+        &input.ts,
+        &nonce,
+        &input.api_key,
+    );
+    let s2 = geelark::sign(
+        &input.app_id,
+        &input.trace_id,
+        &input.ts,
+        &nonce,
+        &input.api_key,
+    );
     assert_eq!(s1, s2);
     assert_eq!(s1.len(), 64);
     assert!(s1.bytes().all(|c| matches!(c, b'0'..=b'9' | b'A'..=b'F')));
@@ -47,20 +59,35 @@ fuzz_target!(|input: Input| {
         return;
     };
     for (n, v) in &req.headers {
-        assert!(!n.bytes().any(|b| b.is_ascii_control()), "control byte in a header name");
+        assert!(
+            !n.bytes().any(|b| b.is_ascii_control()),
+            "control byte in a header name"
+        );
         assert!(
             !v.bytes().any(|b| b.is_ascii_control() && b != b'\t'),
             "control byte in header {n}"
         );
     }
-    let h = |name: &str| req.header(name).unwrap_or_else(|| panic!("no {name} header"));
+    let h = |name: &str| {
+        req.header(name)
+            .unwrap_or_else(|| panic!("no {name} header"))
+    };
     assert_eq!(h("traceId"), input.trace_id);
     let nonce = geelark::nonce(&input.trace_id).unwrap();
     assert_eq!(h("nonce"), nonce);
     assert_eq!(
         h("sign"),
-        geelark::sign(&input.app_id, &input.trace_id, h("ts"), nonce, &input.api_key)
+        geelark::sign(
+            &input.app_id,
+            &input.trace_id,
+            h("ts"),
+            nonce,
+            &input.api_key
+        )
     );
     let _: serde_json::Value = serde_json::from_slice(&req.body).expect("body is JSON");
-    assert!(!format!("{req:?}").contains(h("sign")), "Debug shows the sign");
+    assert!(
+        !format!("{req:?}").contains(h("sign")),
+        "Debug shows the sign"
+    );
 });

@@ -49,7 +49,11 @@ fuzz_target!(|input: Input| {
     let uri = signer::canonical_uri(&input.path);
     assert!(uri.ends_with('/'));
     canonical_ok(&uri, b"/");
-    assert_eq!(signer::canonical_uri(&uri), uri, "canonical URI not idempotent");
+    assert_eq!(
+        signer::canonical_uri(&uri),
+        uri,
+        "canonical URI not idempotent"
+    );
 
     let q = signer::canonical_query(&input.query);
     canonical_ok(&q, b"&=");
@@ -84,15 +88,26 @@ fuzz_target!(|input: Input| {
             assert_eq!(sa, sb, "signature not deterministic");
             assert_eq!(a.headers, b.headers);
             assert_eq!(sa.signature.len(), 64);
-            assert!(sa.signature.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')));
+            assert!(
+                sa.signature
+                    .bytes()
+                    .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+            );
             assert!(sa.authorization.starts_with("SDK-HMAC-SHA256 Access="));
             assert!(sa.authorization.ends_with(&sa.signature));
             assert_eq!(sa.canonical_query, q);
             if !a.headers.iter().any(|(n, _)| n.contains(';')) {
                 let names: Vec<&str> = sa.signed_headers.split(';').collect();
-                assert!(names.windows(2).all(|w| w[0] <= w[1]), "signed headers unsorted");
+                assert!(
+                    names.windows(2).all(|w| w[0] <= w[1]),
+                    "signed headers unsorted"
+                );
             }
-            assert!(a.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")));
+            assert!(
+                a.headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case("host"))
+            );
             assert_eq!(a.headers.last().unwrap().0, "Authorization");
             // The Debug form never shows the signature.
             assert!(!format!("{sa:?}").contains(&sa.signature));

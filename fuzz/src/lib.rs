@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use cloudphone::geelark::{self, GpsPosition, NewPhone};
 use cloudphone::huawei::{
-    self, adb, iam, jobs, lifecycle, phones, servers, BatchConnection, ClientType,
+    self, BatchConnection, ClientType, adb, iam, jobs, lifecycle, phones, servers,
 };
 use cloudphone::{
     BatchItem, BatchMerge, BatchOutcome, CallOutcome, Context, Endpoint, Error, Operation, Pager,
@@ -121,7 +121,11 @@ where
 /// each list follows the input order, and `unexpected` holds only ids that
 /// were not requested.
 pub fn check_outcome<T: BatchItem>(ids: &[String], out: &BatchOutcome<T>) {
-    let pos: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
+    let pos: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
     assert_eq!(pos.len(), ids.len(), "merge ids must be distinct");
     let mut seen = vec![false; ids.len()];
     let mut mark = |list: &mut dyn Iterator<Item = &str>, what: &str| {
@@ -144,7 +148,10 @@ pub fn check_outcome<T: BatchItem>(ids: &[String], out: &BatchOutcome<T>) {
     assert!(seen.iter().all(|&s| s), "an id was lost");
     assert_eq!(out.total(), ids.len(), "total");
     for u in &out.unexpected {
-        assert!(!pos.contains_key(u.as_str()), "requested id listed as unexpected");
+        assert!(
+            !pos.contains_key(u.as_str()),
+            "requested id listed as unexpected"
+        );
     }
 }
 
@@ -248,7 +255,11 @@ impl Catalog {
         let ids = strings(&HUAWEI_IDS);
         let p = || adb::Target::Phones(ids.clone());
 
-        run_merged(&BatchConnection::new(ids.clone(), ClientType::Android).unwrap(), &ids, r);
+        run_merged(
+            &BatchConnection::new(ids.clone(), ClientType::Android).unwrap(),
+            &ids,
+            r,
+        );
         run_paged(&phones::ListPhones::new(), hw, r);
         run_paged(
             &phones::ListPhones::new().page(u32::MAX - 3, 200).unwrap(),
@@ -265,7 +276,11 @@ impl Catalog {
         );
         run(&servers::ShowServer::new("s1").unwrap(), r);
         run_paged(&servers::ListEncodeServers::new(), hw, r);
-        run_merged(&lifecycle::RestartPhones::new(ids.clone()).unwrap(), &ids, r);
+        run_merged(
+            &lifecycle::RestartPhones::new(ids.clone()).unwrap(),
+            &ids,
+            r,
+        );
         run_merged(&lifecycle::ResetPhones::new(ids.clone()).unwrap(), &ids, r);
         run_merged(&lifecycle::StopPhones::new(ids.clone()).unwrap(), &ids, r);
         let mut update = lifecycle::UpdateProperties::new();
@@ -289,7 +304,12 @@ impl Catalog {
             watch.observe(list.jobs, u64::MAX - 1);
             let _ = watch.step(u64::MAX);
         }
-        run_merged(&adb::RunSyncShell::new("ls -l /system", adb::Target::Phones(ids[..5].to_vec())).unwrap(), &ids[..5], r);
+        run_merged(
+            &adb::RunSyncShell::new("ls -l /system", adb::Target::Phones(ids[..5].to_vec()))
+                .unwrap(),
+            &ids[..5],
+            r,
+        );
         run_merged(
             &adb::RunCommand::new(adb::Command::Shell("ls".into()), p()).unwrap(),
             &ids,
@@ -340,7 +360,10 @@ impl Catalog {
             r,
         );
         run(
-            &geelark::UpdatePhone::new(GEELARK_IDS[0]).unwrap().name("n").unwrap(),
+            &geelark::UpdatePhone::new(GEELARK_IDS[0])
+                .unwrap()
+                .name("n")
+                .unwrap(),
             r,
         );
         let create = geelark::CreatePhones::new(
@@ -353,8 +376,14 @@ impl Catalog {
         .unwrap();
         let names = create.profile_names();
         run_merged(&create, &names, r);
-        run(&geelark::screenshot::TakeScreenshot::new(GEELARK_IDS[0]).unwrap(), r);
-        run(&geelark::GetScreenshotResult::new("1901234567890123456").unwrap(), r);
+        run(
+            &geelark::screenshot::TakeScreenshot::new(GEELARK_IDS[0]).unwrap(),
+            r,
+        );
+        run(
+            &geelark::GetScreenshotResult::new("1901234567890123456").unwrap(),
+            r,
+        );
         let gps = geelark::SetGps::new([
             GpsPosition::new(GEELARK_IDS[0], 1.29, 103.85).unwrap(),
             GpsPosition::new(GEELARK_IDS[1], 30.26, -97.74).unwrap(),
@@ -365,9 +394,19 @@ impl Catalog {
         run_merged(&geelark::GetGps::new(ids.clone()).unwrap(), &ids, r);
         run_merged(&geelark::SetAdb::new(ids.clone(), true).unwrap(), &ids, r);
         run_merged(&geelark::GetAdbData::new(ids.clone()).unwrap(), &ids, r);
-        run_paged(&geelark::ListApps::new(GEELARK_IDS[0], 1, 100).unwrap(), gl, r);
-        run(&geelark::InstallApp::new(GEELARK_IDS[0], "1793552962140770002").unwrap(), r);
-        run(&geelark::UninstallApp::new(GEELARK_IDS[0], "com.example").unwrap(), r);
+        run_paged(
+            &geelark::ListApps::new(GEELARK_IDS[0], 1, 100).unwrap(),
+            gl,
+            r,
+        );
+        run(
+            &geelark::InstallApp::new(GEELARK_IDS[0], "1793552962140770002").unwrap(),
+            r,
+        );
+        run(
+            &geelark::UninstallApp::new(GEELARK_IDS[0], "com.example").unwrap(),
+            r,
+        );
     }
 
     /// Every operation's parser on `r`.
