@@ -68,6 +68,17 @@ pub fn parse_rfc3339_ms(field: &'static str, text: &str) -> Result<u64, Error> {
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
         return Err(bad());
     }
+    // A day the month does not have (2024-02-31) is refused, not rolled over.
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = match mo {
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 31,
+    };
+    if d > month_days {
+        return Err(bad());
+    }
     let mut i = 19;
     let mut ms = 0i64;
     if b[i] == b'.' {

@@ -1532,3 +1532,39 @@ fn decode_error_after_an_empty_key_names_a_path() {
         }
     }
 }
+
+/// Found writing the rfc3339 fuzz target: a day the month does not have was rolled over
+/// into the next month (2024-02-31 read as 2024-03-02) instead of refused.
+#[test]
+fn rfc3339_refuses_days_the_month_does_not_have() {
+    use cloudphone::time::parse_rfc3339_ms;
+    for bad in [
+        "2024-02-30T00:00:00Z",
+        "2024-02-31T00:00:00Z",
+        "2023-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z",
+        "2024-04-31T00:00:00Z",
+        "2024-11-31T23:59:59.999+08:00",
+        include_str!("fixtures/fuzz-regressions/rfc3339/feb-31.txt"),
+    ] {
+        let e = parse_rfc3339_ms("expires_at", bad).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{bad}");
+        assert!(
+            matches!(
+                e,
+                Error::InvalidInput {
+                    field: "expires_at",
+                    ..
+                }
+            ),
+            "{bad}"
+        );
+    }
+    for good in [
+        "2024-02-29T00:00:00Z",
+        "2000-02-29T00:00:00Z",
+        "2024-12-31T23:59:59Z",
+    ] {
+        assert!(parse_rfc3339_ms("expires_at", good).is_ok(), "{good}");
+    }
+}
