@@ -10,10 +10,16 @@
 //! `parse_only` / `build_only` are the criterion benches' cases
 //! (`benches/core.rs`: operation and response made once, outside the loop).
 //!
+//! The same C functions `bench.c` calls are also called from here, through
+//! the C ABI (`ffi` lines), timed in rounds interleaved with the Rust path's
+//! rounds, so machine noise (other builds on a shared box) hits both alike.
+//!
 //! Compiled by `bindings/bench/run.sh` with plain rustc against the release
 //! rlib cargo built, so both sides use the very same library build.
 
+use std::ffi::{c_char, c_void};
 use std::hint::black_box;
+use std::ptr::{null, null_mut};
 use std::time::Instant;
 
 use cloudphone::huawei::{self, BatchConnection, ClientType};
@@ -52,6 +58,125 @@ fn measure(rounds: usize, mut f: impl FnMut()) -> f64 {
         .collect();
     times.sort_by(f64::total_cmp);
     times[rounds / 2]
+}
+
+#[repr(C)]
+struct RespHeader {
+    name: *const c_char,
+    value: *const c_char,
+}
+
+type Parse = unsafe extern "C" fn(
+    *const c_void,
+    u16,
+    *const RespHeader,
+    usize,
+    *const u8,
+    usize,
+    *mut *mut c_void,
+    *mut *mut c_void,
+) -> u32;
+
+unsafe extern "C" {
+    fn cloudphone_huawei_config_new_aksk(
+        r: *const c_char,
+        p: *const c_char,
+        ak: *const c_char,
+        sk: *const c_char,
+        st: *const c_char,
+        out: *mut *mut c_void,
+        err: *mut *mut c_void,
+    ) -> u32;
+    fn cloudphone_geelark_config_new_key(
+        e: *const c_char,
+        a: *const c_char,
+        k: *const c_char,
+        out: *mut *mut c_void,
+        err: *mut *mut c_void,
+    ) -> u32;
+    fn cloudphone_huawei_batch_connection_build(
+        c: *const c_void,
+        ids: *const *const c_char,
+        n: usize,
+        ct: *const c_char,
+        now: u64,
+        trace: *const c_char,
+        out: *mut *mut c_void,
+        err: *mut *mut c_void,
+    ) -> u32;
+    fn cloudphone_geelark_phone_status_build(
+        c: *const c_void,
+        ids: *const *const c_char,
+        n: usize,
+        now: u64,
+        trace: *const c_char,
+        out: *mut *mut c_void,
+        err: *mut *mut c_void,
+    ) -> u32;
+    fn cloudphone_huawei_batch_connection_parse(
+        r: *const c_void,
+        s: u16,
+        h: *const RespHeader,
+        hn: usize,
+        b: *const u8,
+        bn: usize,
+        out: *mut *mut c_void,
+        err: *mut *mut c_void,
+    ) -> u32;
+    fn cloudphone_geelark_phone_status_parse(
+        r: *const c_void,
+        s: u16,
+        h: *const RespHeader,
+        hn: usize,
+        b: *const u8,
+        bn: usize,
+        out: *mut *mut c_void,
+        err: *mut *mut c_void,
+    ) -> u32;
+    fn cloudphone_request_free(r: *mut c_void);
+    fn cloudphone_huawei_batch_connection_result_free(r: *mut c_void);
+    fn cloudphone_geelark_phone_status_result_free(r: *mut c_void);
+}
+
+/// Iterations for ~0.2 s of `f` (after a warm-up).
+fn calibrate(f: &mut dyn FnMut()) -> u64 {
+    let mut iters: u64 = 1;
+    loop {
+        let t0 = Instant::now();
+        for _ in 0..iters {
+            f();
+        }
+        let ns = t0.elapsed().as_nanos() as f64;
+        if ns > 5e7 {
+            return (iters as f64 * 2e8 / ns) as u64 + 1;
+        }
+        iters *= 2;
+    }
+}
+
+/// Median ns/op of `a` and of `b`, their rounds interleaved.
+fn interleaved(rounds: usize, a: &mut dyn FnMut(), b: &mut dyn FnMut()) -> (f64, f64) {
+    let (na, nb) = (calibrate(a), calibrate(b));
+    let mut ta = Vec::new();
+    let mut tb = Vec::new();
+    let time = |f: &mut dyn FnMut(), n: u64| {
+        let t0 = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        t0.elapsed().as_nanos() as f64 / n as f64
+    };
+    for _ in 0..rounds {
+        ta.push(time(&mut *a, na));
+        tb.push(time(&mut *b, nb));
+    }
+    ta.sort_by(f64::total_cmp);
+    tb.sort_by(f64::total_cmp);
+    (ta[rounds / 2], tb[rounds / 2])
+}
+
+fn c(s: &str) -> std::ffi::CString {
+    std::ffi::CString::new(s).unwrap()
 }
 
 fn main() {
@@ -112,5 +237,74 @@ fn main() {
     ];
     for (name, ns) in cases {
         println!("rust {name} {ns:.1}");
+    }
+
+    // The C ABI from this process, interleaved with the Rust path.
+    let (pid, ak, sk, region) = (c(PID), c(AK), c(SK), c("cn-north-4"));
+    let (app, key, trace, android) = (c(APP_ID), c(API_KEY), c(TRACE_ID), c("ANDROID"));
+    let hw_c: Vec<_> = hw_ids.iter().map(|s| c(s)).collect();
+    let hw_p: Vec<*const c_char> = hw_c.iter().map(|s| s.as_ptr()).collect();
+    let gl_c: Vec<_> = gl_ids.iter().map(|s| c(s)).collect();
+    let gl_p: Vec<*const c_char> = gl_c.iter().map(|s| s.as_ptr()).collect();
+    let (ct_name, ct_value) = (c("Content-Type"), c("application/json"));
+    let hdr = [RespHeader { name: ct_name.as_ptr(), value: ct_value.as_ptr() }];
+    let (mut hcfg, mut gcfg, mut hreq, mut greq) = (null_mut(), null_mut(), null_mut(), null_mut());
+    // SAFETY: valid NUL-terminated strings and out-pointers, per the header.
+    unsafe {
+        assert_eq!(cloudphone_huawei_config_new_aksk(region.as_ptr(), pid.as_ptr(), ak.as_ptr(), sk.as_ptr(), null(), &mut hcfg, null_mut()), 0);
+        assert_eq!(cloudphone_geelark_config_new_key(null(), app.as_ptr(), key.as_ptr(), &mut gcfg, null_mut()), 0);
+        assert_eq!(cloudphone_huawei_batch_connection_build(hcfg, hw_p.as_ptr(), 10, android.as_ptr(), NOW_MS, null(), &mut hreq, null_mut()), 0);
+        assert_eq!(cloudphone_geelark_phone_status_build(gcfg, gl_p.as_ptr(), 100, NOW_MS, trace.as_ptr(), &mut greq, null_mut()), 0);
+    }
+    let ffi_build_hw = || unsafe {
+        let mut r = null_mut();
+        assert_eq!(cloudphone_huawei_batch_connection_build(hcfg, hw_p.as_ptr(), 10, android.as_ptr(), NOW_MS, null(), &mut r, null_mut()), 0);
+        cloudphone_request_free(r);
+    };
+    let ffi_build_gl = || unsafe {
+        let mut r = null_mut();
+        assert_eq!(cloudphone_geelark_phone_status_build(gcfg, gl_p.as_ptr(), 100, NOW_MS, trace.as_ptr(), &mut r, null_mut()), 0);
+        cloudphone_request_free(r);
+    };
+    let ffi_parse = |parse: Parse, free: unsafe extern "C" fn(*mut c_void), req: *const c_void, body: &[u8]| unsafe {
+        let mut r = null_mut();
+        assert_eq!(parse(req, 200, hdr.as_ptr(), 1, body.as_ptr(), body.len(), &mut r, null_mut()), 0);
+        free(r);
+    };
+    let rust_build_hw = || {
+        let ids: Vec<String> = black_box(&hw_ids).iter().map(|s| s.as_str().to_owned()).collect();
+        let op = BatchConnection::new(ids, ClientType::Android).unwrap();
+        black_box(op.build(black_box(&hw_ctx)).unwrap());
+    };
+    let rust_build_gl = || {
+        let ids: Vec<String> = black_box(&gl_ids).iter().map(|s| s.as_str().to_owned()).collect();
+        let op = geelark::GetPhoneStatus::new(ids).unwrap();
+        black_box(op.build(black_box(&gl_ctx)).unwrap());
+    };
+    let pairs: [(&str, f64, f64); 4] = {
+        let (a, b) = interleaved(r, &mut { ffi_build_hw }, &mut { rust_build_hw });
+        let hb = (a, b);
+        let (a, b) = interleaved(
+            r,
+            &mut || ffi_parse(cloudphone_huawei_batch_connection_parse, cloudphone_huawei_batch_connection_result_free, hreq, &hw_body),
+            &mut || { black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap()); },
+        );
+        let hp = (a, b);
+        let gb = interleaved(r, &mut { ffi_build_gl }, &mut { rust_build_gl });
+        let gp = interleaved(
+            r,
+            &mut || ffi_parse(cloudphone_geelark_phone_status_parse, cloudphone_geelark_phone_status_result_free, greq, &gl_body),
+            &mut || { black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap()); },
+        );
+        [
+            ("huawei.build_batch_connection_10", hb.0, hb.1),
+            ("huawei.parse_batch_connection_10", hp.0, hp.1),
+            ("geelark.build_status_100", gb.0, gb.1),
+            ("geelark.parse_status_100", gp.0, gp.1),
+        ]
+    };
+    for (name, ffi, rust) in pairs {
+        println!("ffi {name} {ffi:.1}");
+        println!("rust-interleaved {name} {rust:.1}");
     }
 }

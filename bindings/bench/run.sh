@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The C path beside the Rust path, same library build, same fixtures:
 #   bash bindings/bench/run.sh [ROUNDS]
-# Builds the release library (default features), bindings/c/bench.c against
-# its staticlib (-O2) and bench_rs.rs with rustc against its rlib, runs them
-# alternately twice, keeps each side's best median and prints the ratios.
+# Builds the release library (core only: --no-default-features) in its own
+# target dir (BENCH_TARGET_DIR, default target/bindings-bench, so concurrent
+# builds cannot swap it), bindings/c/bench.c against its staticlib (-O2) and
+# bench_rs.rs with rustc against its rlib; runs them alternately twice, keeps
+# each side's best median and prints the ratios. "C ABI(int.)" / "Rust(int.)"
+# are bench_rs's own interleaved rounds (C ABI called from Rust vs the Rust
+# API, same process), the fairest pair on a shared, noisy machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-11}"
 fixtures="$(cd ../shared/bench/fixtures && pwd)"
-target="${CARGO_TARGET_DIR:-$PWD/target}"
+target="${BENCH_TARGET_DIR:-$PWD/target/bindings-bench}"
 out="$target/release/bindings-bench"
 mkdir -p "$out"
 
-cargo build --release --lib --quiet
+CARGO_TARGET_DIR="$target" cargo build --release --lib --no-default-features --quiet
 cc -std=c11 -O2 -Wall -Wextra -Werror -pedantic -Iinclude bindings/c/bench.c \
   "$target/release/libcloudphone.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o "$out/bench_c"
 rustc --edition 2024 -C opt-level=3 -C debuginfo=0 --crate-name bench_rs \
@@ -27,10 +31,11 @@ done
 awk '
   { k = $1 " " $2; if (!(k in best) || $3 < best[k]) best[k] = $3 }
   END {
-    printf "%-36s %10s %10s %10s %12s %10s\n", "case (ns/op, best of 2 medians)", "C API", "Rust", "C/Rust", "Rust (bench)", "C/bench"
+    printf "ns/op (best of 2 medians)          C prog  C ABI(int.)  Rust(int.)  C ABI/Rust   Rust   C prog/Rust  Rust op-only\n"
     n = split("huawei.build_batch_connection_10 huawei.parse_batch_connection_10 geelark.build_status_100 geelark.parse_status_100", cs, " ")
     for (i = 1; i <= n; i++) {
-      c = cs[i]; cv = best["c " c]; rv = best["rust " c]; ov = best["rust " c (c ~ /build/ ? ".build_only" : ".parse_only")]
-      printf "%-36s %10.0f %10.0f %9.3fx %12.0f %9.3fx\n", c, cv, rv, cv / rv, ov, cv / ov
+      c = cs[i]; cv = best["c " c]; fv = best["ffi " c]; iv = best["rust-interleaved " c]; rv = best["rust " c]
+      ov = best["rust " c (c ~ /build/ ? ".build_only" : ".parse_only")]
+      printf "%-34s %7.0f %10.0f %11.0f %10.3fx %7.0f %10.3fx %10.0f\n", c, cv, fv, iv, fv / iv, rv, cv / rv, ov
     }
   }' "$out/results.txt"
