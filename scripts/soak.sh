@@ -19,4 +19,5 @@ cd "$(dirname "$0")/.."
 secs="${1:-60}"
 [ $# -gt 0 ] && shift
 cargo build --release --quiet --features sim --example soak
-exec ./target/release/examples/soak "$secs" "$@"
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+exec "$target_dir/release/examples/soak" "$secs" "$@"

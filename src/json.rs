@@ -31,7 +31,11 @@ pub(crate) fn decode<'de, T: Deserialize<'de>>(
                     // A failure under an empty object key renders as an
                     // empty path; name the root rather than nothing.
                     let path = e.path().to_string();
-                    let path = if path.is_empty() { ".".to_owned() } else { path };
+                    let path = if path.is_empty() {
+                        ".".to_owned()
+                    } else {
+                        path
+                    };
                     (path, describe(e.inner(), body))
                 }
                 // Cannot happen (same input, same type), but never panic.
