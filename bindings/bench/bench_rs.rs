@@ -197,8 +197,9 @@ fn main() {
     let gl_ctx = Context::new(&gl, NOW_MS, TRACE_ID);
     let gl_op = geelark::GetPhoneStatus::new(gl_ids.iter().cloned()).unwrap();
 
-    let response =
-        |body: &[u8]| Response::new(200, body.to_vec()).with_header("Content-Type", "application/json");
+    let response = |body: &[u8]| {
+        Response::new(200, body.to_vec()).with_header("Content-Type", "application/json")
+    };
     let hw_resp = response(&hw_body);
     let gl_resp = response(&gl_body);
     assert_eq!(hw_op.parse(&hw_resp).unwrap().connect_infos.len(), 8);
@@ -206,34 +207,64 @@ fn main() {
 
     let r = rounds;
     let cases: [(&str, f64); 8] = [
-        ("huawei.build_batch_connection_10", measure(r, || {
-            let ids: Vec<String> = black_box(&hw_ids).iter().map(|s| s.as_str().to_owned()).collect();
-            let op = BatchConnection::new(ids, ClientType::Android).unwrap();
-            black_box(op.build(black_box(&hw_ctx)).unwrap());
-        })),
-        ("huawei.parse_batch_connection_10", measure(r, || {
-            black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap());
-        })),
-        ("geelark.build_status_100", measure(r, || {
-            let ids: Vec<String> = black_box(&gl_ids).iter().map(|s| s.as_str().to_owned()).collect();
-            let op = geelark::GetPhoneStatus::new(ids).unwrap();
-            black_box(op.build(black_box(&gl_ctx)).unwrap());
-        })),
-        ("geelark.parse_status_100", measure(r, || {
-            black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap());
-        })),
-        ("huawei.build_batch_connection_10.build_only", measure(r, || {
-            black_box(black_box(&hw_op).build(black_box(&hw_ctx)).unwrap());
-        })),
-        ("huawei.parse_batch_connection_10.parse_only", measure(r, || {
-            black_box(black_box(&hw_op).parse(black_box(&hw_resp)).unwrap());
-        })),
-        ("geelark.build_status_100.build_only", measure(r, || {
-            black_box(black_box(&gl_op).build(black_box(&gl_ctx)).unwrap());
-        })),
-        ("geelark.parse_status_100.parse_only", measure(r, || {
-            black_box(black_box(&gl_op).parse(black_box(&gl_resp)).unwrap());
-        })),
+        (
+            "huawei.build_batch_connection_10",
+            measure(r, || {
+                let ids: Vec<String> = black_box(&hw_ids)
+                    .iter()
+                    .map(|s| s.as_str().to_owned())
+                    .collect();
+                let op = BatchConnection::new(ids, ClientType::Android).unwrap();
+                black_box(op.build(black_box(&hw_ctx)).unwrap());
+            }),
+        ),
+        (
+            "huawei.parse_batch_connection_10",
+            measure(r, || {
+                black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap());
+            }),
+        ),
+        (
+            "geelark.build_status_100",
+            measure(r, || {
+                let ids: Vec<String> = black_box(&gl_ids)
+                    .iter()
+                    .map(|s| s.as_str().to_owned())
+                    .collect();
+                let op = geelark::GetPhoneStatus::new(ids).unwrap();
+                black_box(op.build(black_box(&gl_ctx)).unwrap());
+            }),
+        ),
+        (
+            "geelark.parse_status_100",
+            measure(r, || {
+                black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap());
+            }),
+        ),
+        (
+            "huawei.build_batch_connection_10.build_only",
+            measure(r, || {
+                black_box(black_box(&hw_op).build(black_box(&hw_ctx)).unwrap());
+            }),
+        ),
+        (
+            "huawei.parse_batch_connection_10.parse_only",
+            measure(r, || {
+                black_box(black_box(&hw_op).parse(black_box(&hw_resp)).unwrap());
+            }),
+        ),
+        (
+            "geelark.build_status_100.build_only",
+            measure(r, || {
+                black_box(black_box(&gl_op).build(black_box(&gl_ctx)).unwrap());
+            }),
+        ),
+        (
+            "geelark.parse_status_100.parse_only",
+            measure(r, || {
+                black_box(black_box(&gl_op).parse(black_box(&gl_resp)).unwrap());
+            }),
+        ),
     ];
     for (name, ns) in cases {
         println!("rust {name} {ns:.1}");
@@ -247,37 +278,127 @@ fn main() {
     let gl_c: Vec<_> = gl_ids.iter().map(|s| c(s)).collect();
     let gl_p: Vec<*const c_char> = gl_c.iter().map(|s| s.as_ptr()).collect();
     let (ct_name, ct_value) = (c("Content-Type"), c("application/json"));
-    let hdr = [RespHeader { name: ct_name.as_ptr(), value: ct_value.as_ptr() }];
+    let hdr = [RespHeader {
+        name: ct_name.as_ptr(),
+        value: ct_value.as_ptr(),
+    }];
     let (mut hcfg, mut gcfg, mut hreq, mut greq) = (null_mut(), null_mut(), null_mut(), null_mut());
     // SAFETY: valid NUL-terminated strings and out-pointers, per the header.
     unsafe {
-        assert_eq!(cloudphone_huawei_config_new_aksk(region.as_ptr(), pid.as_ptr(), ak.as_ptr(), sk.as_ptr(), null(), &mut hcfg, null_mut()), 0);
-        assert_eq!(cloudphone_geelark_config_new_key(null(), app.as_ptr(), key.as_ptr(), &mut gcfg, null_mut()), 0);
-        assert_eq!(cloudphone_huawei_batch_connection_build(hcfg, hw_p.as_ptr(), 10, android.as_ptr(), NOW_MS, null(), &mut hreq, null_mut()), 0);
-        assert_eq!(cloudphone_geelark_phone_status_build(gcfg, gl_p.as_ptr(), 100, NOW_MS, trace.as_ptr(), &mut greq, null_mut()), 0);
+        assert_eq!(
+            cloudphone_huawei_config_new_aksk(
+                region.as_ptr(),
+                pid.as_ptr(),
+                ak.as_ptr(),
+                sk.as_ptr(),
+                null(),
+                &mut hcfg,
+                null_mut()
+            ),
+            0
+        );
+        assert_eq!(
+            cloudphone_geelark_config_new_key(
+                null(),
+                app.as_ptr(),
+                key.as_ptr(),
+                &mut gcfg,
+                null_mut()
+            ),
+            0
+        );
+        assert_eq!(
+            cloudphone_huawei_batch_connection_build(
+                hcfg,
+                hw_p.as_ptr(),
+                10,
+                android.as_ptr(),
+                NOW_MS,
+                null(),
+                &mut hreq,
+                null_mut()
+            ),
+            0
+        );
+        assert_eq!(
+            cloudphone_geelark_phone_status_build(
+                gcfg,
+                gl_p.as_ptr(),
+                100,
+                NOW_MS,
+                trace.as_ptr(),
+                &mut greq,
+                null_mut()
+            ),
+            0
+        );
     }
     let ffi_build_hw = || unsafe {
         let mut r = null_mut();
-        assert_eq!(cloudphone_huawei_batch_connection_build(hcfg, hw_p.as_ptr(), 10, android.as_ptr(), NOW_MS, null(), &mut r, null_mut()), 0);
+        assert_eq!(
+            cloudphone_huawei_batch_connection_build(
+                hcfg,
+                hw_p.as_ptr(),
+                10,
+                android.as_ptr(),
+                NOW_MS,
+                null(),
+                &mut r,
+                null_mut()
+            ),
+            0
+        );
         cloudphone_request_free(r);
     };
     let ffi_build_gl = || unsafe {
         let mut r = null_mut();
-        assert_eq!(cloudphone_geelark_phone_status_build(gcfg, gl_p.as_ptr(), 100, NOW_MS, trace.as_ptr(), &mut r, null_mut()), 0);
+        assert_eq!(
+            cloudphone_geelark_phone_status_build(
+                gcfg,
+                gl_p.as_ptr(),
+                100,
+                NOW_MS,
+                trace.as_ptr(),
+                &mut r,
+                null_mut()
+            ),
+            0
+        );
         cloudphone_request_free(r);
     };
-    let ffi_parse = |parse: Parse, free: unsafe extern "C" fn(*mut c_void), req: *const c_void, body: &[u8]| unsafe {
+    let ffi_parse = |parse: Parse,
+                     free: unsafe extern "C" fn(*mut c_void),
+                     req: *const c_void,
+                     body: &[u8]| unsafe {
         let mut r = null_mut();
-        assert_eq!(parse(req, 200, hdr.as_ptr(), 1, body.as_ptr(), body.len(), &mut r, null_mut()), 0);
+        assert_eq!(
+            parse(
+                req,
+                200,
+                hdr.as_ptr(),
+                1,
+                body.as_ptr(),
+                body.len(),
+                &mut r,
+                null_mut()
+            ),
+            0
+        );
         free(r);
     };
     let rust_build_hw = || {
-        let ids: Vec<String> = black_box(&hw_ids).iter().map(|s| s.as_str().to_owned()).collect();
+        let ids: Vec<String> = black_box(&hw_ids)
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect();
         let op = BatchConnection::new(ids, ClientType::Android).unwrap();
         black_box(op.build(black_box(&hw_ctx)).unwrap());
     };
     let rust_build_gl = || {
-        let ids: Vec<String> = black_box(&gl_ids).iter().map(|s| s.as_str().to_owned()).collect();
+        let ids: Vec<String> = black_box(&gl_ids)
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect();
         let op = geelark::GetPhoneStatus::new(ids).unwrap();
         black_box(op.build(black_box(&gl_ctx)).unwrap());
     };
@@ -286,15 +407,33 @@ fn main() {
         let hb = (a, b);
         let (a, b) = interleaved(
             r,
-            &mut || ffi_parse(cloudphone_huawei_batch_connection_parse, cloudphone_huawei_batch_connection_result_free, hreq, &hw_body),
-            &mut || { black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap()); },
+            &mut || {
+                ffi_parse(
+                    cloudphone_huawei_batch_connection_parse,
+                    cloudphone_huawei_batch_connection_result_free,
+                    hreq,
+                    &hw_body,
+                )
+            },
+            &mut || {
+                black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap());
+            },
         );
         let hp = (a, b);
         let gb = interleaved(r, &mut { ffi_build_gl }, &mut { rust_build_gl });
         let gp = interleaved(
             r,
-            &mut || ffi_parse(cloudphone_geelark_phone_status_parse, cloudphone_geelark_phone_status_result_free, greq, &gl_body),
-            &mut || { black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap()); },
+            &mut || {
+                ffi_parse(
+                    cloudphone_geelark_phone_status_parse,
+                    cloudphone_geelark_phone_status_result_free,
+                    greq,
+                    &gl_body,
+                )
+            },
+            &mut || {
+                black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap());
+            },
         );
         [
             ("huawei.build_batch_connection_10", hb.0, hb.1),

@@ -24,6 +24,11 @@ recording into a ``BatchMerge``. A call that fails as a whole raises
 ``cloudphone.Error`` (or a subclass), carrying ``status``, ``http_status``,
 ``provider``, ``provider_code``, ``request_id`` and ``retry_after_secs``;
 per-id failures in a successful answer are data (``result.failures``).
+
+Threads: ctypes releases the GIL during each C call; configs, requests,
+results, plans and outcomes may be read from several threads at once, a
+BatchMerge must not be used by two at once (as the C handles, see
+cloudphone.h).
 """
 
 from __future__ import annotations
