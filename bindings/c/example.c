@@ -7,7 +7,11 @@
  *   example                 start a canned loopback server (a child process
  *                           answering with the providers' documented
  *                           examples), query it, check the answers, exit 0
- *   example http://HOST:PORT  query a server you run (e.g. a simulator)
+ *   example http://HOST:PORT  query a server you run, e.g. `cloudphone sim`;
+ *                           its credentials from CLOUDPHONE_GEELARK_APP_ID,
+ *                           CLOUDPHONE_GEELARK_API_KEY, CLOUDPHONE_HUAWEI_AK,
+ *                           CLOUDPHONE_HUAWEI_SK, CLOUDPHONE_HUAWEI_PROJECT_ID
+ *                           (default: the providers' documented examples)
  *
  * The socket code speaks plain HTTP/1.1 only; a real host sends the same
  * method, URL, headers and body with its own HTTPS stack (libcurl, WinHTTP,
@@ -331,6 +335,11 @@ static pid_t start_server(int conns, char *endpoint, size_t cap) {
 
 /* ------------------------------------------------------------ the example */
 
+static const char *env_or(const char *name, const char *fallback) {
+  const char *v = getenv(name);
+  return v && *v ? v : fallback;
+}
+
 static uint64_t now_unix_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -362,8 +371,9 @@ static int geelark_status(const char *endpoint, int canned) {
   size_t i;
   int rc = 1;
 
-  st = cloudphone_geelark_config_new_key(endpoint, "eH6gQR4oHr3FsZpI36La01IW",
-                                         "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf", &cfg, &err);
+  st = cloudphone_geelark_config_new_key(endpoint, env_or("CLOUDPHONE_GEELARK_APP_ID", "eH6gQR4oHr3FsZpI36La01IW"),
+                                         env_or("CLOUDPHONE_GEELARK_API_KEY", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf"),
+                                         &cfg, &err);
   if (st) return report("geelark config", st, err);
   trace = new_trace_id();
   st = cloudphone_geelark_phone_status_build(cfg, ids, 4, now_unix_ms(),
@@ -432,9 +442,11 @@ static int huawei_connect(const char *endpoint, int canned) {
   size_t i;
   int rc = 1;
 
-  st = cloudphone_huawei_config_new_aksk(endpoint, "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-                                         "HPUAEXAMPLEAK0000001",
-                                         "ExampleSecretKey0123456789abcdefghijklmn", NULL, &cfg, &err);
+  st = cloudphone_huawei_config_new_aksk(endpoint,
+                                         env_or("CLOUDPHONE_HUAWEI_PROJECT_ID", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
+                                         env_or("CLOUDPHONE_HUAWEI_AK", "HPUAEXAMPLEAK0000001"),
+                                         env_or("CLOUDPHONE_HUAWEI_SK", "ExampleSecretKey0123456789abcdefghijklmn"),
+                                         NULL, &cfg, &err);
   if (st) return report("huawei config", st, err);
   st = cloudphone_huawei_batch_connection_build(cfg, ids, 3, "ANDROID", now_unix_ms(), NULL, &req, &err);
   if (st) {
