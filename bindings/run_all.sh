@@ -176,13 +176,45 @@ PY
 )" &&
     "$work/make/example" "$SIM_URL" &&
     CLOUDPHONE_LIB="$PC/lib/libcloudphone.so" PYTHONPATH=bindings/python python3 - <<'PY' && rc=0
-import os, cloudphone as cp
+import os, urllib.error, urllib.request, cloudphone as cp
 cfg = cp.GeelarkConfig.key(os.environ["CLOUDPHONE_GEELARK_APP_ID"], os.environ["CLOUDPHONE_GEELARK_API_KEY"],
                            endpoint=os.environ["SIM_URL"])
+hw = cp.HuaweiConfig.aksk(os.environ["SIM_URL"], os.environ["CLOUDPHONE_HUAWEI_PROJECT_ID"],
+                          os.environ["CLOUDPHONE_HUAWEI_AK"], os.environ["CLOUDPHONE_HUAWEI_SK"])
+
+def send(req):
+    r = urllib.request.Request(req.url, data=req.body or None, method=req.method, headers=dict(req.headers))
+    try:
+        with urllib.request.urlopen(r, timeout=10) as a:
+            return a.status, a.headers.items(), a.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.items(), e.read()
+
+# Sans-IO from Python: list the simulator's phones, page on, ask their status.
+req = cfg.phone_list_request(1, 5)
+page = req.parse(*send(req))
+nxt = req.next_request(cfg, page)
+page2 = nxt.parse(*send(nxt))
+ids = page.item_ids + page2.item_ids
+assert page.total == 20 and len(set(ids)) == 10, (page.total, ids)
+st = cfg.phone_status_request(ids)
+res = st.parse(*send(st))
+assert sorted(p.id for p in res.phones) == sorted(ids) and not res.failures, res.to_json()
+print("geelark sans-IO via simulator: %d phones listed over 2 pages, statuses %s"
+      % (len(ids), sorted({p.status for p in res.phones})))
+lst = hw.list_phones_request(0, 10)
+hp = lst.parse(*send(lst))
+conn = hw.batch_connection_request(hp.item_ids)
+bc = conn.parse(*send(conn))
+assert len(bc.connect_infos) + len(bc.failures) == len(hp.item_ids) == 10, bc.to_json()
+print("huawei sans-IO via simulator: %d phones, %d connectable" % (len(hp.item_ids), len(bc.connect_infos)))
+
+# The blocking client from Python.
 with cp.GeelarkClient(cfg, timeout_ms=5000) as client:
-    out = client.phone_status(["no-such-phone"])
-print("python client via simulator:", out.to_json())
-assert [(f.id, f.status_name, f.code) for f in out.failed] == [("no-such-phone", "api", "42001")], out.failed
+    out = client.phone_status(ids + ["no-such-phone"])
+print("python client via simulator:", len(out.succeeded), "succeeded,", [(f.id, f.code) for f in out.failed])
+assert len(out.succeeded) == 10 and [(f.id, f.status_name, f.code) for f in out.failed] == [
+    ("no-such-phone", "api", "42001")], out.failed
 bad = cp.GeelarkConfig.key(os.environ["CLOUDPHONE_GEELARK_APP_ID"], "wrong-key", endpoint=os.environ["SIM_URL"])
 out = cp.GeelarkClient(bad, timeout_ms=5000).phone_status(["x"])
 print("wrong key:", [(f.status_name, f.code) for f in out.failed])

@@ -48,7 +48,7 @@ __all__ = [
     "ApiError", "AuthError", "RateLimitedError", "LockoutError", "DecodeError",
     "UnsupportedError", "InternalError",
     "HuaweiConfig", "GeelarkConfig", "Request", "ConnectInfo", "PhoneState", "ItemFailure",
-    "BatchConnectionResult", "PhoneStatusResult", "IamToken", "huawei_iam_create_token_request", "BatchPlan", "BatchMerge",
+    "BatchConnectionResult", "PhoneStatusResult", "IamToken", "Result", "Item", "huawei_iam_create_token_request", "BatchPlan", "BatchMerge",
     "BatchOutcome", "HuaweiClient", "GeelarkClient",
     "HUAWEI_BATCH_CONNECTION_MAX_PHONES", "GEELARK_PHONE_STATUS_MAX_IDS",
 ]
@@ -226,6 +226,25 @@ _SIGNATURES = {
     "cloudphone_batch_outcome_request_ids": (_IdList, [_P]),
     "cloudphone_batch_outcome_unexpected": (_IdList, [_P]),
     "cloudphone_batch_outcome_to_json": (_U32, [_P, _PP, _PP]),
+    "cloudphone_result_free": (None, [_P]),
+    "cloudphone_result_operation": (_Str, [_P]),
+    "cloudphone_result_request_id": (_Str, [_P]),
+    "cloudphone_result_code": (_I64, [_P]),
+    "cloudphone_result_total": (_I64, [_P]),
+    "cloudphone_result_item_count": (_SZ, [_P]),
+    "cloudphone_result_item_ids": (_IdList, [_P]),
+    "cloudphone_result_item_status": (_Str, [_P, _SZ]),
+    "cloudphone_result_item_job_id": (_Str, [_P, _SZ]),
+    "cloudphone_result_failure_count": (_SZ, [_P]),
+    "cloudphone_result_failure_at": (_P, [_P, _SZ]),
+    "cloudphone_result_field": (_Str, [_P, _S]),
+    "cloudphone_result_to_json": (_U32, [_P, _PP, _PP]),
+    "cloudphone_geelark_phone_list_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_phone_start_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_phone_stop_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_phones_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_restart_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_stop_phones_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_batch_connection": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -293,6 +312,15 @@ def _id_list(lst: _IdList) -> List[str]:
 def _handle_of(obj) -> Optional[int]:
     """The C handle of a wrapper (None, i.e. NULL, for None or a closed one)."""
     return None if obj is None else obj._h
+
+
+def _options(options) -> Optional[bytes]:
+    """Options as the C functions take them: NULL, or a JSON object text."""
+    if options is None:
+        return None
+    if not isinstance(options, (str, bytes)):
+        options = json.dumps(options)
+    return _cstr(options, "options")
 
 
 def _now_ms() -> int:
@@ -518,6 +546,24 @@ class HuaweiConfig(_Handle):
         return Request(_out(C.huawei_batch_connection_build, self._h, arr, n,
                             _cstr(client_type, "client_type"), now, None))
 
+    def list_phones_request(self, offset=0, limit=100, options=None, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/phones (a page; filters in `options`, a dict or JSON text).
+        Page on with `request.next_request(config, result)`."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_phones_build, self._h, offset, limit, _options(options), now, None))
+
+    def restart_phones_request(self, phone_ids, options=None, now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-restart (one job per phone)."""
+        arr, n = _id_array(phone_ids, "phone_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_restart_phones_build, self._h, arr, n, _options(options), now, None))
+
+    def stop_phones_request(self, phone_ids, now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-stop (one job per phone)."""
+        arr, n = _id_array(phone_ids, "phone_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_stop_phones_build, self._h, arr, n, now, None))
+
     def __repr__(self):
         return "HuaweiConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
 
@@ -544,6 +590,29 @@ class GeelarkConfig(_Handle):
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_status_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def phone_list_request(self, page=1, page_size=100, options=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/list (a page; filters in `options`, a dict or JSON text).
+        Page on with `request.next_request(config, result)`."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_list_build, self._h, page, page_size, _options(options), now,
+                            _cstr(trace, "trace_id")))
+
+    def phone_start_request(self, ids, options=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/start (remote-view window options in `options`)."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_start_build, self._h, arr, n, _options(options), now,
+                            _cstr(trace, "trace_id")))
+
+    def phone_stop_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/stop."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_stop_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
     def __repr__(self):
         return "GeelarkConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
@@ -610,11 +679,22 @@ class Request(_Handle):
         op = self.operation
         if op is None:
             raise NullArgumentError(STATUS_NULL_ARGUMENT)
-        try:
-            cls = _PARSERS[op]
-        except KeyError:
-            raise NotImplementedError("no Python parser for %s yet" % op) from None
-        return cls.parse(self, http_status, headers, body)
+        cls = _PARSERS.get(op)
+        if cls is not None:
+            return cls.parse(self, http_status, headers, body)
+        # Every other operation parses into the generic Result, through the
+        # C naming rule: `provider.op` -> cloudphone_provider_op_parse.
+        return Result._from_handle(_parse(_c_function(op, "parse", _PARSE), self, http_status, headers, body))
+
+    def next_request(self, config, result, now_unix_ms=None, trace_id=None) -> Optional["Request"]:
+        """For a listing (a pager): the request for the page after `result`
+        (this request's parsed answer), or None when it was the last page."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        if trace_id is None and isinstance(config, GeelarkConfig):
+            trace_id = format_trace_id()
+        fn = _c_function(self.operation or "", "next", [_P, _P, _P, _U64, _S, _PP, _PP])
+        h = _out(fn, _handle_of(config), self._h, _handle_of(result), now, _cstr(trace_id, "trace_id"))
+        return Request(h) if h else None
 
     def __repr__(self):
         if self.closed:
@@ -791,6 +871,59 @@ class IamToken(_Result):
 
     def __repr__(self):
         return "IamToken(<redacted>, expires_at=%r)" % getattr(self, "expires_at", None)
+
+
+def _c_function(operation: str, verb: str, argtypes):
+    """The C function for an operation by the header's naming rule."""
+    name = "cloudphone_%s_%s" % (operation.replace(".", "_"), verb)
+    try:
+        f = getattr(_lib, name)
+    except AttributeError:
+        raise NotImplementedError("the library has no %s for %r" % (name, operation)) from None
+    f.restype = _U32
+    f.argtypes = argtypes
+    return f
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a generic Result: its id, neutral status and job id
+    (each None when the operation has none)."""
+
+    id: str
+    status: Optional[str]
+    job_id: Optional[str]
+
+
+class Result(_Result):
+    """The answer of any operation without a dedicated class (listings,
+    lifecycle, jobs, ADB, apps, ...): items, failures, GeeLark's envelope
+    code, a listing's total, and any value of the result's JSON through
+    `field("/json/pointer")`."""
+
+    _free_name = "result_free"
+    _to_json_name = "result_to_json"
+
+    def _read(self):
+        h = self._h
+        total = int(C.result_total(h))
+        self.operation: Optional[str] = _view(C.result_operation(h))
+        self.request_id: Optional[str] = _view(C.result_request_id(h))
+        self.code: int = int(C.result_code(h))
+        self.total: Optional[int] = None if total < 0 else total
+        ids = _id_list(C.result_item_ids(h))
+        self.items: List[Item] = [
+            Item(i, _view(C.result_item_status(h, n)), _view(C.result_item_job_id(h, n))) for n, i in enumerate(ids)]
+        self.failures: List[ItemFailure] = _items(h, C.result_failure_count, C.result_failure_at, ItemFailure)
+
+    @property
+    def item_ids(self) -> List[str]:
+        return [i.id for i in self.items]
+
+    def field(self, pointer: str) -> Optional[str]:
+        """One value of the JSON by RFC 6901 pointer (a string's text, or
+        compact JSON); None when absent. May be a credential."""
+        return _view(C.result_field(self._h, _cstr(pointer, "pointer")))
 
 
 _PARSERS = {

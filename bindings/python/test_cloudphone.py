@@ -410,6 +410,87 @@ def test_clients():
         assert [f.id for f in out.failed] == ["p1"]
 
 
+# ------------------------------------------- generic results (every op)
+
+FIXTURES = os.path.normpath(os.path.join(HERE, "..", "..", "tests", "fixtures", "responses"))
+
+
+def load_http(path):
+    """A recorded response: (status, headers, body) from an .http fixture."""
+    raw = open(path, "rb").read()
+    head, _, body = raw.partition(b"\r\n\r\n") if b"\r\n\r\n" in raw else raw.partition(b"\n\n")
+    lines = head.decode().splitlines()
+    status = int(lines[0].split()[1])
+    headers = [tuple(x.strip() for x in l.split(":", 1)) for l in lines[1:] if ":" in l]
+    return status, headers, body
+
+
+def test_generic_results_geelark_list_and_pages(geelark):
+    req = geelark.phone_list_request(1, 2, options={"tags": ["a"]}, now_unix_ms=1, trace_id="ABCDEF123")
+    assert req.operation == "geelark.phone_list"
+    assert json.loads(req.body) == {"page": 1, "pageSize": 2, "tags": ["a"]}
+    res = req.parse(200, None, b'{"code":0,"traceId":"T","data":{"total":5,"page":1,"pageSize":2,"items":['
+                               b'{"id":"1","serialName":"a","status":0},{"id":"2","serialName":"b","status":2}]}}')
+    assert isinstance(res, cp.Result) and res.operation == "geelark.phone_list"
+    assert (res.total, res.request_id, res.code) == (5, "T", 0)
+    assert res.items == [cp.Item("1", "running", None), cp.Item("2", "stopped", None)]
+    assert res.field("/phones/1/serial_name") == "b" and res.field("/no/such") is None
+    assert res.to_dict()["phones"][0]["id"] == "1"
+    nxt = req.next_request(geelark, res, now_unix_ms=2)
+    assert json.loads(nxt.body)["page"] == 2
+    # The item ids go straight into another operation.
+    start = geelark.phone_start_request(res.item_ids, options={"width": 360})
+    assert json.loads(start.body)["ids"] == ["1", "2"]
+    last = req.parse(200, None, b'{"code":0,"data":{"total":2,"items":[{"id":"1","status":0},{"id":"2","status":0}]}}')
+    assert req.next_request(geelark, last) is None
+    with pytest.raises(cp.InvalidInputError):
+        geelark.phone_list_request(0, 10)  # pages count from 1
+    with pytest.raises(cp.InvalidInputError):
+        geelark.phone_list_request(1, 10, options="[1]")
+
+
+def test_generic_results_huawei_jobs(huawei):
+    req = huawei.restart_phones_request(["p1", "p2", "p3"], now_unix_ms=1)
+    assert req.operation == "huawei.restart_phones" and req.method == "POST"
+    res = req.parse(*load_http(os.path.join(FIXTURES, "huawei", "restart_phones", "partial.http")))
+    assert any(i.job_id for i in res.items)
+    assert all(isinstance(f, cp.ItemFailure) for f in res.failures)
+    lst = huawei.list_phones_request(0, 2)
+    page = lst.parse(*load_http(os.path.join(FIXTURES, "huawei", "list_phones", "page_two_of_three.http")))
+    assert page.items and page.total is not None
+    with pytest.raises(cp.ApiError) as ei:
+        lst.parse(*load_http(os.path.join(FIXTURES, "huawei", "list_phones", "error_400_cps_0002.http")))
+    assert ei.value.provider_code == "CPS.0002"
+
+
+@pytest.mark.parametrize("provider,op,build", [
+    ("geelark", "phone_list", lambda g, h: g.phone_list_request(1, 100)),
+    ("geelark", "phone_start", lambda g, h: g.phone_start_request(["1", "2"])),
+    ("geelark", "phone_stop", lambda g, h: g.phone_stop_request(["1", "2"])),
+    ("geelark", "phone_status", lambda g, h: g.phone_status_request(["1", "2"])),
+    ("huawei", "list_phones", lambda g, h: h.list_phones_request(0, 100)),
+    ("huawei", "restart_phones", lambda g, h: h.restart_phones_request(["p1", "p2", "p3"])),
+    ("huawei", "stop_phones", lambda g, h: h.stop_phones_request(["p1", "p2", "p3"])),
+    ("huawei", "batch_connection", lambda g, h: h.batch_connection_request(["p1", "p2"])),
+])
+def test_every_recorded_response_parses_or_raises_cleanly(geelark, huawei, provider, op, build):
+    d = os.path.join(FIXTURES, provider, op)
+    if not os.path.isdir(d):
+        pytest.skip("no fixtures for %s.%s" % (provider, op))
+    req = build(geelark, huawei)
+    outcomes = {}
+    for name in sorted(os.listdir(d)):
+        status, headers, body = load_http(os.path.join(d, name))
+        try:
+            res = req.parse(status, headers, body)
+            res.to_json()
+            outcomes[name] = "ok"
+        except cp.Error as e:  # never another exception, never a crash
+            assert e.status != cp.STATUS_PANIC and e.message
+            outcomes[name] = e.status_name
+    assert outcomes and "ok" in outcomes.values(), outcomes
+
+
 # ------------------------------------------------------------------ leaks
 
 
