@@ -658,6 +658,82 @@ class BatchMerge {
   detail::Handle<cloudphone_batch_merge, cloudphone_batch_merge_free> h_;
 };
 
+// -------------------------------------------- every other operation
+
+/// The answer of any operation without a dedicated class (listings,
+/// lifecycle, jobs, ADB, apps, ...): items (id, neutral status, job id),
+/// failures, GeeLark's envelope code, a listing's total, and any value of
+/// its JSON by JSON pointer.
+class Result {
+ public:
+  explicit Result(cloudphone_result *r) noexcept : h_(r) {}
+  std::string_view operation() const noexcept { return detail::view(cloudphone_result_operation(h_.get())); }
+  std::optional<std::string_view> request_id() const noexcept {
+    return detail::opt_view(cloudphone_result_request_id(h_.get()));
+  }
+  std::int64_t code() const noexcept { return cloudphone_result_code(h_.get()); }
+  std::optional<std::int64_t> total() const noexcept { return detail::opt_count(cloudphone_result_total(h_.get())); }
+  std::size_t item_count() const noexcept { return cloudphone_result_item_count(h_.get()); }
+  /// The items' ids, ready to pass to another operation's build.
+  IdList item_ids() const noexcept { return IdList(cloudphone_result_item_ids(h_.get())); }
+  std::optional<std::string_view> item_status(std::size_t i) const noexcept {
+    return detail::opt_view(cloudphone_result_item_status(h_.get(), i));
+  }
+  std::optional<std::string_view> item_job_id(std::size_t i) const noexcept {
+    return detail::opt_view(cloudphone_result_item_job_id(h_.get(), i));
+  }
+  std::vector<ItemFailure> failures() const {
+    return detail::collect<ItemFailure>(h_.get(), cloudphone_result_failure_count, cloudphone_result_failure_at);
+  }
+  /// One value by RFC 6901 pointer ("/task_id", "/phones/0/serial_name"):
+  /// a string's text or compact JSON. May be a credential.
+  std::optional<std::string_view> field(const std::string &pointer) const noexcept {
+    return detail::opt_view(cloudphone_result_field(h_.get(), pointer.c_str()));
+  }
+  std::string to_json() const {
+    cloudphone_string *s = nullptr;
+    detail::call([&](cloudphone_error **e) { return cloudphone_result_to_json(h_.get(), &s, e); });
+    return detail::take_string(s);
+  }
+  const cloudphone_result *get() const noexcept { return h_.get(); }
+
+ private:
+  detail::Handle<cloudphone_result, cloudphone_result_free> h_;
+};
+
+/// Builds any operation's request: `f(request_out, err_out)` calls its C
+/// `_build`, e.g.
+///   cp::build([&](auto out, auto err) {
+///     return cloudphone_geelark_phone_list_build(cfg.get(), 1, 100, nullptr, now, trace, out, err); });
+template <typename F>
+Request build(F &&f) {
+  cloudphone_request *r = nullptr;
+  detail::call([&](cloudphone_error **e) { return f(&r, e); });
+  return Request(r);
+}
+
+/// The shape every `cloudphone_*_parse` into a generic result has.
+using ResultParseFn = cloudphone_status (*)(const cloudphone_request *, std::uint16_t,
+                                            const cloudphone_response_header *, std::size_t, const std::uint8_t *,
+                                            std::size_t, cloudphone_result **, cloudphone_error **);
+
+/// Parses with any operation's `_parse`, e.g.
+/// `cp::parse(cloudphone_geelark_phone_list_parse, req, status, headers, body)`.
+inline Result parse(ResultParseFn f, const Request &req, std::uint16_t http_status, const ResponseHeaders &headers,
+                    std::string_view body) {
+  return Result(detail::parse<cloudphone_result>(f, req, http_status, headers, body));
+}
+
+/// A pager's next page: `f(next_out, err_out)` calls its C `_next`; nullopt
+/// when the page given to it was the last.
+template <typename F>
+std::optional<Request> next(F &&f) {
+  cloudphone_request *r = nullptr;
+  detail::call([&](cloudphone_error **e) { return f(&r, e); });
+  if (!r) return std::nullopt;
+  return Request(r);
+}
+
 // ---------------------------------------------------------------- clients
 
 /// Blocking Huawei client (the library must be built with feature

@@ -318,6 +318,47 @@ static void test_moves() {
   CHECK(many.back().url() == b.url());
 }
 
+static void test_generic_operations() {
+  auto cfg = cp::GeelarkConfig::key("app", "key");
+  const std::string trace = "ABCDEF123";
+  cp::Request req = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
+    return cloudphone_geelark_phone_list_build(cfg.get(), 1, 2, R"({"tags":["a"]})", 1, trace.c_str(), out, err);
+  });
+  CHECK(req.operation() == "geelark.phone_list");
+  CHECK(req.body() == R"({"page":1,"pageSize":2,"tags":["a"]})");
+  cp::Result page = cp::parse(cloudphone_geelark_phone_list_parse, req, 200, {},
+                              R"({"code":0,"traceId":"T","data":{"total":5,"items":[)"
+                              R"({"id":"1","serialName":"a","status":0},{"id":"2","serialName":"b","status":2}]}})");
+  CHECK(page.operation() == "geelark.phone_list" && page.total() == 5 && page.request_id() == std::string_view("T"));
+  CHECK(page.item_count() == 2 && page.item_ids()[1] == "2");
+  CHECK(page.item_status(0) == std::string_view("running") && page.item_status(1) == std::string_view("stopped"));
+  CHECK(!page.item_job_id(0) && !page.item_status(2));
+  CHECK(page.field("/phones/1/serial_name") == std::string_view("b") && !page.field("/nope"));
+  CHECK(page.to_json().find("\"serial_name\":\"a\"") != std::string::npos);
+  auto nxt = cp::next([&](cloudphone_request **out, cloudphone_error **err) {
+    return cloudphone_geelark_phone_list_next(cfg.get(), req.get(), page.get(), 2, trace.c_str(), out, err);
+  });
+  CHECK(nxt && nxt->body().find("\"page\":2") != std::string_view::npos);
+  // The ids go straight into another operation.
+  cp::Request start = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
+    auto ids = page.item_ids();
+    return cloudphone_geelark_phone_start_build(cfg.get(), ids.data(), ids.size(), nullptr, 1, trace.c_str(), out,
+                                                err);
+  });
+  CHECK(start.body().find(R"("ids":["1","2"])") != std::string_view::npos);
+  // Errors through the generic path carry the same fields.
+  EXPECT_ERROR(cp::parse(cloudphone_geelark_phone_list_parse, req, 200, {},
+                         R"({"code":40007,"msg":"too many","traceId":"T9"})"),
+               CLOUDPHONE_STATUS_RATE_LIMITED, CHECK(e.request_id() == std::string_view("T9")));
+  EXPECT_ERROR(cp::build([&](cloudphone_request **out, cloudphone_error **err) {
+                 return cloudphone_geelark_phone_list_build(cfg.get(), 0, 2, nullptr, 1, trace.c_str(), out, err);
+               }),
+               CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
+  // A parse function of another operation refuses the request.
+  EXPECT_ERROR(cp::parse(cloudphone_geelark_phone_start_parse, req, 200, {}, "{}"), CLOUDPHONE_STATUS_INVALID_INPUT,
+               (void)e);
+}
+
 static void test_clients() {
   auto hcfg = cp::HuaweiConfig::token("http://127.0.0.1:9", PROJECT, "t");
   auto gcfg = cp::GeelarkConfig::key("app", "key", std::string("http://127.0.0.1:9"));
@@ -378,6 +419,7 @@ int main(int argc, char **argv) {
     test_errors();
     test_moves();
     test_clients();
+    test_generic_operations();
     test_readme_snippet();
   } catch (const cp::Error &e) {
     std::fprintf(stderr, "unexpected cloudphone::Error %s: %s\n", std::string(e.status_name()).c_str(), e.what());
