@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result, invalid};
-use crate::op::check_id;
+use crate::op::distinct_ids;
 
 /// A per-item result that knows which id it answers.
 pub trait BatchItem {
@@ -140,18 +140,7 @@ impl BatchPlan {
         if limit == 0 {
             return Err(invalid("limit", "must be at least 1"));
         }
-        let mut seen = std::collections::HashSet::new();
-        let mut out = Vec::new();
-        for id in ids {
-            let id: String = id.into();
-            check_id("ids", &id)?;
-            if seen.insert(id.clone()) {
-                out.push(id);
-            }
-        }
-        if out.is_empty() {
-            return Err(invalid("ids", "no ids given; at least one is required"));
-        }
+        let out = distinct_ids("ids", ids)?;
         Ok(BatchPlan { ids: out, limit })
     }
 
