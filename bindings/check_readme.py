@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-readme = (Path(__file__).resolve().parent / "README.md").read_text()
+# Both the bindings README and the project README (which carries the same
+# "Using from C / C++ / Python" section) are checked.
+readme = "\n".join(
+    p.read_text() for p in (Path(__file__).resolve().parent / "README.md", root / "README.md")
+)
 bad = 0
 blocks = re.findall(r"```[a-z]*\n(.*?)```", readme, re.S)
 checked = 0
