@@ -122,7 +122,7 @@ impl Endpoint {
             }
         }
         let path = path.trim_end_matches('/');
-        if path.contains(['?', '#']) || path.chars().any(|c| c.is_control() || c == ' ') {
+        if path.contains(['?', '#']) || path.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(invalid(
                 FIELD,
                 "the path prefix may not contain a query, fragment, space or control character",

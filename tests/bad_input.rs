@@ -1568,3 +1568,27 @@ fn rfc3339_refuses_days_the_month_does_not_have() {
         assert!(parse_rfc3339_ms("expires_at", good).is_ok(), "{good}");
     }
 }
+
+/// Fuzz finding (endpoint_parse): a path prefix ending in Unicode white space
+/// before a `/` (`https://h/a\u{2005}/`) was accepted with the space kept, so
+/// the endpoint's own URL parsed back to a different endpoint. White space of
+/// any kind is now refused in the path prefix.
+#[test]
+fn endpoint_refuses_unicode_white_space_in_the_path() {
+    let fixture =
+        include_bytes!("fixtures/fuzz-regressions/endpoint_parse/unicode-space-before-slash.txt");
+    let fixture = String::from_utf8_lossy(fixture).into_owned();
+    for url in [
+        fixture.as_str(),
+        "https://h/a\u{2005}/",
+        "https://h/a\u{3000}/b",
+        "https://h/a\u{a0}/",
+    ] {
+        match Endpoint::parse(url) {
+            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "endpoint", "{url:?}"),
+            other => panic!("{url:?}: {other:?}"),
+        }
+    }
+    let e = Endpoint::parse("https://h/a/").unwrap();
+    assert_eq!(Endpoint::parse(e.as_str()).unwrap(), e);
+}
