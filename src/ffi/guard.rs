@@ -246,3 +246,33 @@ pub(crate) unsafe fn arg_response(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_fallible_body_becomes_the_panic_status_and_an_error() {
+        let mut err: *mut cloudphone_error = std::ptr::null_mut();
+        let status = guard(&mut err, || panic!("boom"));
+        assert_eq!(status, cloudphone_status::Panic);
+        assert!(!err.is_null(), "an error object is written for the panic");
+        // SAFETY: `guard` wrote an owned error above.
+        let e = unsafe { Box::from_raw(err) };
+        // SAFETY: `e` is a live error.
+        let status = unsafe { super::super::error::cloudphone_error_status(&*e) };
+        assert_eq!(status, cloudphone_status::Panic);
+        assert!(e.message().contains("panic was caught"), "{}", e.message());
+        // Without an err_out the status alone comes back.
+        assert_eq!(
+            guard(std::ptr::null_mut(), || panic!("boom")),
+            cloudphone_status::Panic
+        );
+    }
+
+    #[test]
+    fn a_panic_in_an_accessor_gives_its_neutral_value() {
+        assert_eq!(guard_or(7u32, || panic!("boom")), 7);
+        assert_eq!(guard_or(0usize, || 42), 42);
+    }
+}
