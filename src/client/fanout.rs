@@ -50,3 +50,21 @@ where
     }
     merge.finish()
 }
+
+/// Walks a listing page by page with `execute`; stops after the last page or
+/// after the first error (which it yields).
+pub(crate) fn pages<O, F>(first: O, mut execute: F) -> impl Iterator<Item = Result<O::Output>>
+where
+    O: crate::page::Pager,
+    F: FnMut(&O) -> Result<O::Output>,
+{
+    let mut next = Some(first);
+    std::iter::from_fn(move || {
+        let op = next.take()?;
+        let page = execute(&op);
+        if let Ok(out) = &page {
+            next = op.next_page(out);
+        }
+        Some(page)
+    })
+}

@@ -10,13 +10,14 @@ use super::driver::{self, Hooks};
 use super::limiter::{RateLimit, RateLimiter, url_path};
 use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
-use crate::batch::{BatchOutcome, BatchPlan};
+use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Result, invalid};
 use crate::geelark::{
     Auth, CHINA_ENDPOINT, Config, GLOBAL_ENDPOINT, GetPhoneStatus, MAX_IDS, PhoneState,
 };
 use crate::http::Request;
 use crate::op::{Endpoint, Operation};
+use crate::page::Pager;
 
 /// Environment variable for the team AppId (key mode).
 pub const ENV_APP_ID: &str = "CLOUDPHONE_GEELARK_APP_ID";
@@ -234,6 +235,41 @@ impl GeeLarkClient {
             let op = GetPhoneStatus::new(ids.iter().cloned())?;
             self.execute(&op).map(Into::into)
         }))
+    }
+
+    /// Any batch operation over any number of ids: the ids are split into
+    /// calls of at most `per_call` (duplicates collapsed), `make` builds the
+    /// operation for each call's ids, the calls go out up to `max_in_flight`
+    /// at a time, and the answers are merged so every distinct id comes back
+    /// exactly once — succeeded, failed or missing. Fails only for invalid
+    /// input (no ids, `per_call` of 0).
+    ///
+    /// For a non-idempotent operation, ids of a call that failed after it may
+    /// have reached the provider come back failed with a transport, timeout
+    /// or decode kind: their outcome is unknown, check before repeating.
+    pub fn batch<O, T, I, S, F>(&self, ids: I, per_call: usize, make: F) -> Result<BatchOutcome<T>>
+    where
+        O: Operation<Config = Config>,
+        O::Output: Into<CallOutcome<T>>,
+        T: BatchItem + Send,
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+        F: Fn(&[String]) -> Result<O> + Sync,
+    {
+        let plan = BatchPlan::new(ids, per_call)?;
+        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
+            self.execute(&make(ids)?).map(Into::into)
+        }))
+    }
+
+    /// Every page of a listing, starting with `first`: each item is one
+    /// page's answer; the iteration ends after the last page, or after the
+    /// first error (which it yields).
+    pub fn pages<O>(&self, first: O) -> impl Iterator<Item = Result<O::Output>> + '_
+    where
+        O: Pager + Operation<Config = Config> + 'static,
+    {
+        super::fanout::pages(first, move |op| self.execute(op))
     }
 
     /// The transport (share it with other clients).

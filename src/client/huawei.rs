@@ -9,7 +9,7 @@ use super::clock::Clock;
 use super::driver::{self, Hooks};
 use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
-use crate::batch::{BatchOutcome, BatchPlan};
+use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Error, ErrorKind, Result, invalid};
 use crate::http::{Response, check_header_value};
 use crate::huawei::iam::{CreateToken, ProjectScope};
@@ -17,6 +17,7 @@ use crate::huawei::{
     Auth, BatchConnection, ClientType, Config, ConnectInfo, MAX_PHONES, cph_endpoint, iam_endpoint,
 };
 use crate::op::{Endpoint, Operation, check_path_segment};
+use crate::page::Pager;
 use crate::secret::Secret;
 
 /// Environment variable for the access key (as the official SDKs).
@@ -590,6 +591,41 @@ impl HuaweiClient {
             let op = BatchConnection::new(ids.iter().cloned(), client_type)?;
             self.execute(&op).map(Into::into)
         }))
+    }
+
+    /// Any batch operation over any number of ids: the ids are split into
+    /// calls of at most `per_call` (duplicates collapsed), `make` builds the
+    /// operation for each call's ids, the calls go out up to `max_in_flight`
+    /// at a time, and the answers are merged so every distinct id comes back
+    /// exactly once — succeeded, failed or missing. Fails only for invalid
+    /// input (no ids, `per_call` of 0).
+    ///
+    /// For a non-idempotent operation, ids of a call that failed after it may
+    /// have reached the provider come back failed with a transport, timeout
+    /// or decode kind: their outcome is unknown, check before repeating.
+    pub fn batch<O, T, I, S, F>(&self, ids: I, per_call: usize, make: F) -> Result<BatchOutcome<T>>
+    where
+        O: Operation<Config = Config>,
+        O::Output: Into<CallOutcome<T>>,
+        T: BatchItem + Send,
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+        F: Fn(&[String]) -> Result<O> + Sync,
+    {
+        let plan = BatchPlan::new(ids, per_call)?;
+        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
+            self.execute(&make(ids)?).map(Into::into)
+        }))
+    }
+
+    /// Every page of a listing, starting with `first`: each item is one
+    /// page's answer; the iteration ends after the last page, or after the
+    /// first error (which it yields).
+    pub fn pages<O>(&self, first: O) -> impl Iterator<Item = Result<O::Output>> + '_
+    where
+        O: Pager + Operation<Config = Config> + 'static,
+    {
+        super::fanout::pages(first, move |op| self.execute(op))
     }
 
     /// The transport (share it with other clients).
