@@ -13,7 +13,7 @@ readme = "\n".join(
     p.read_text() for p in (Path(__file__).resolve().parent / "README.md", root / "README.md")
 )
 bad = 0
-blocks = re.findall(r"```[a-z]*\n(.*?)```", readme, re.S)
+blocks = re.findall(r"```[\w,+-]*\n(.*?)```", readme, re.S)
 checked = 0
 for block in blocks:
     lines = block.rstrip("\n").split("\n")
