@@ -14,9 +14,10 @@ use super::guard::{
     write_out,
 };
 use super::huawei::{cloudphone_connect_info, cloudphone_huawei_batch_connection_result};
-use super::response::{cloudphone_item_failure, json_out, views};
+use super::response::{cloudphone_item_failure, json_out};
 use super::types::{
-    IdList, cloudphone_id_list, cloudphone_status, cloudphone_str, cloudphone_string,
+    IdList, StrArena, cloudphone_id_list, cloudphone_status, cloudphone_str, cloudphone_string,
+    views_in,
 };
 use crate::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Error, invalid};
@@ -419,15 +420,18 @@ pub struct cloudphone_batch_outcome {
     request_ids: IdList,
     unexpected: IdList,
     complete: bool,
+    // Owns the bytes the views above point to.
+    _arena: StrArena,
 }
 
 impl cloudphone_batch_outcome {
     pub(crate) fn new(outcome: Outcome) -> Self {
         fn parts<T>(
             o: &BatchOutcome<T>,
+            arena: &mut StrArena,
         ) -> (Vec<cloudphone_item_failure>, IdList, IdList, IdList, bool) {
             (
-                views(&o.failed),
+                views_in(&o.failed, arena),
                 IdList::new(o.missing.iter().map(String::as_str)),
                 IdList::new(o.request_ids.iter().map(String::as_str)),
                 IdList::new(o.unexpected.iter().map(String::as_str)),
@@ -435,16 +439,17 @@ impl cloudphone_batch_outcome {
             )
         }
         let (mut connect_infos, mut phone_states) = (Vec::new(), Vec::new());
+        let mut arena = StrArena::new();
         let (failed, missing, request_ids, unexpected, complete) = match &outcome {
             Outcome::Connection(o) => {
-                connect_infos = views(&o.succeeded);
-                parts(o)
+                connect_infos = views_in(&o.succeeded, &mut arena);
+                parts(o, &mut arena)
             }
             Outcome::Status(o) => {
-                phone_states = views(&o.succeeded);
-                parts(o)
+                phone_states = views_in(&o.succeeded, &mut arena);
+                parts(o, &mut arena)
             }
-            Outcome::Nothing(o) => parts(o),
+            Outcome::Nothing(o) => parts(o, &mut arena),
         };
         cloudphone_batch_outcome {
             outcome,
@@ -455,6 +460,7 @@ impl cloudphone_batch_outcome {
             request_ids,
             unexpected,
             complete,
+            _arena: arena,
         }
     }
 }

@@ -8,10 +8,10 @@ use super::guard::{
     arg_out, arg_ref, arg_str, arg_str_array, free_box, guard, guard_or, write_out,
 };
 use super::request::{build_request, cloudphone_request};
-use super::response::{cloudphone_item_failure, json_out, parse_into, views};
+use super::response::{cloudphone_item_failure, json_out, parse_into};
 use super::types::{
-    NulStr, cloudphone_response_header, cloudphone_status, cloudphone_str, cloudphone_string,
-    opt_view,
+    FromIn, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
+    cloudphone_string, views_in,
 };
 use crate::geelark::{self, GetPhoneStatus, PhoneState, PhoneStatusReport};
 
@@ -70,20 +70,25 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_status_build(
 /// Thread safety: immutable; may be read from several threads at once.
 pub struct cloudphone_geelark_phone_status_result {
     pub(crate) output: PhoneStatusReport,
-    trace_id: Option<NulStr>,
-    msg: NulStr,
+    trace_id: Text,
+    msg: Text,
     phones: Vec<cloudphone_phone_state>,
     failures: Vec<cloudphone_item_failure>,
+    // Owns the bytes the views above point to.
+    _arena: StrArena,
 }
 
 impl From<PhoneStatusReport> for cloudphone_geelark_phone_status_result {
     fn from(output: PhoneStatusReport) -> Self {
+        // An id, a serial name and a status name per phone.
+        let mut arena = StrArena::with_capacity(128 + 64 * output.phones.len());
         cloudphone_geelark_phone_status_result {
-            trace_id: NulStr::opt(output.trace_id.as_deref()),
-            msg: NulStr::new(&output.msg),
-            phones: views(&output.phones),
-            failures: views(&output.failures),
+            trace_id: arena.opt(output.trace_id.as_deref()),
+            msg: arena.put(&output.msg),
+            phones: views_in(&output.phones, &mut arena),
+            failures: views_in(&output.failures, &mut arena),
             output,
+            _arena: arena,
         }
     }
 }
@@ -92,19 +97,19 @@ impl From<PhoneStatusReport> for cloudphone_geelark_phone_status_result {
 ///
 /// Thread safety: immutable, as its owner.
 pub struct cloudphone_phone_state {
-    id: NulStr,
-    serial_name: Option<NulStr>,
-    status: NulStr,
+    id: Text,
+    serial_name: Text,
+    status: Text,
     raw_status: i64,
     running: bool,
 }
 
-impl From<&PhoneState> for cloudphone_phone_state {
-    fn from(p: &PhoneState) -> Self {
+impl FromIn<PhoneState> for cloudphone_phone_state {
+    fn from_in(p: &PhoneState, arena: &mut StrArena) -> Self {
         cloudphone_phone_state {
-            id: NulStr::new(&p.id),
-            serial_name: NulStr::opt(p.serial_name.as_deref()),
-            status: NulStr::new(p.status.as_str()),
+            id: arena.put(&p.id),
+            serial_name: arena.opt(p.serial_name.as_deref()),
+            status: arena.put(p.status.as_str()),
             raw_status: p.raw_status,
             running: p.status.is_running(),
         }
@@ -169,7 +174,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_status_result_trace_id(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| opt_view(&r.trace_id))
+        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.trace_id.view())
     })
 }
 
@@ -354,7 +359,7 @@ pub unsafe extern "C" fn cloudphone_phone_state_serial_name(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { state.as_ref() }.map_or(cloudphone_str::NONE, |p| opt_view(&p.serial_name))
+        unsafe { state.as_ref() }.map_or(cloudphone_str::NONE, |p| p.serial_name.view())
     })
 }
 

@@ -8,10 +8,10 @@ use super::guard::{
     arg_opt_str, arg_out, arg_ref, arg_str, arg_str_array, free_box, guard, guard_or, write_out,
 };
 use super::request::{build_request, cloudphone_request};
-use super::response::{cloudphone_item_failure, json_out, parse_into, views};
+use super::response::{cloudphone_item_failure, json_out, parse_into};
 use super::types::{
-    NulStr, cloudphone_response_header, cloudphone_status, cloudphone_str, cloudphone_string,
-    opt_view,
+    FromIn, NulStr, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
+    cloudphone_string, opt_view, views_in,
 };
 use crate::huawei::iam::{CreateToken, IamToken, ProjectScope};
 use crate::huawei::{self, BatchConnection, BatchConnectionOutput, ClientType, ConnectInfo};
@@ -78,18 +78,23 @@ pub unsafe extern "C" fn cloudphone_huawei_batch_connection_build(
 /// Thread safety: immutable; may be read from several threads at once.
 pub struct cloudphone_huawei_batch_connection_result {
     pub(crate) output: BatchConnectionOutput,
-    request_id: Option<NulStr>,
+    request_id: Text,
     connect_infos: Vec<cloudphone_connect_info>,
     failures: Vec<cloudphone_item_failure>,
+    // Owns the bytes the views above point to.
+    _arena: StrArena,
 }
 
 impl From<BatchConnectionOutput> for cloudphone_huawei_batch_connection_result {
     fn from(output: BatchConnectionOutput) -> Self {
+        // ~8 strings of ~20 bytes per phone: one chunk in the common case.
+        let mut arena = StrArena::with_capacity(64 + 192 * output.connect_infos.len());
         cloudphone_huawei_batch_connection_result {
-            request_id: NulStr::opt(output.request_id.as_deref()),
-            connect_infos: views(&output.connect_infos),
-            failures: views(&output.errors),
+            request_id: arena.opt(output.request_id.as_deref()),
+            connect_infos: views_in(&output.connect_infos, &mut arena),
+            failures: views_in(&output.errors, &mut arena),
             output,
+            _arena: arena,
         }
     }
 }
@@ -99,28 +104,28 @@ impl From<BatchConnectionOutput> for cloudphone_huawei_batch_connection_result {
 ///
 /// Thread safety: immutable, as its owner.
 pub struct cloudphone_connect_info {
-    phone_id: NulStr,
-    access_ip: Option<NulStr>,
-    intranet_ip: Option<NulStr>,
-    access_ipv6: Option<NulStr>,
+    phone_id: Text,
+    access_ip: Text,
+    intranet_ip: Text,
+    access_ipv6: Text,
     access_port: Option<u16>,
-    session_id: Option<NulStr>,
-    timestamp: Option<NulStr>,
-    ticket: Option<NulStr>,
+    session_id: Text,
+    timestamp: Text,
+    ticket: Text,
 }
 
-impl From<&ConnectInfo> for cloudphone_connect_info {
-    fn from(c: &ConnectInfo) -> Self {
+impl FromIn<ConnectInfo> for cloudphone_connect_info {
+    fn from_in(c: &ConnectInfo, arena: &mut StrArena) -> Self {
         let a = &c.access_info;
         cloudphone_connect_info {
-            phone_id: NulStr::new(&c.phone_id),
-            access_ip: NulStr::opt(a.access_ip.as_deref()),
-            intranet_ip: NulStr::opt(a.intranet_ip.as_deref()),
-            access_ipv6: NulStr::opt(a.access_ipv6.as_deref()),
+            phone_id: arena.put(&c.phone_id),
+            access_ip: arena.opt(a.access_ip.as_deref()),
+            intranet_ip: arena.opt(a.intranet_ip.as_deref()),
+            access_ipv6: arena.opt(a.access_ipv6.as_deref()),
             access_port: a.access_port,
-            session_id: NulStr::opt(a.session_id.as_deref()),
-            timestamp: NulStr::opt(a.timestamp.as_deref()),
-            ticket: a.ticket.as_ref().map(|t| NulStr::new(t.expose())),
+            session_id: arena.opt(a.session_id.as_deref()),
+            timestamp: arena.opt(a.timestamp.as_deref()),
+            ticket: arena.opt(a.ticket.as_ref().map(|t| t.expose())),
         }
     }
 }
@@ -191,7 +196,7 @@ pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_request_id(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| opt_view(&r.request_id))
+        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.request_id.view())
     })
 }
 
@@ -303,7 +308,7 @@ pub unsafe extern "C" fn cloudphone_connect_info_access_ip(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| opt_view(&c.access_ip))
+        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| c.access_ip.view())
     })
 }
 
@@ -317,7 +322,7 @@ pub unsafe extern "C" fn cloudphone_connect_info_intranet_ip(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| opt_view(&c.intranet_ip))
+        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| c.intranet_ip.view())
     })
 }
 
@@ -331,7 +336,7 @@ pub unsafe extern "C" fn cloudphone_connect_info_access_ipv6(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| opt_view(&c.access_ipv6))
+        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| c.access_ipv6.view())
     })
 }
 
@@ -361,7 +366,7 @@ pub unsafe extern "C" fn cloudphone_connect_info_session_id(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| opt_view(&c.session_id))
+        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| c.session_id.view())
     })
 }
 
@@ -375,7 +380,7 @@ pub unsafe extern "C" fn cloudphone_connect_info_timestamp(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| opt_view(&c.timestamp))
+        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| c.timestamp.view())
     })
 }
 
@@ -390,7 +395,7 @@ pub unsafe extern "C" fn cloudphone_connect_info_ticket(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| opt_view(&c.ticket))
+        unsafe { info.as_ref() }.map_or(cloudphone_str::NONE, |c| c.ticket.view())
     })
 }
 

@@ -4,7 +4,7 @@
 use std::any::Any;
 
 use super::guard::{FfiResult, free_box, guard_or};
-use super::types::{NulBytes, NulStr, cloudphone_bytes, cloudphone_header, cloudphone_str};
+use super::types::{Bytes, StrArena, Text, cloudphone_bytes, cloudphone_header, cloudphone_str};
 use crate::error::invalid;
 use crate::http::Response;
 use crate::op::{Context, Operation};
@@ -17,12 +17,15 @@ use crate::op::{Context, Operation};
 /// Thread safety: immutable; may be read from several threads at once.
 pub struct cloudphone_request {
     op: Box<dyn Any + Send + Sync>,
-    op_name: NulStr,
+    op_name: &'static str,
+    op_name_c: Text,
     method: &'static [u8],
-    url: NulStr,
-    headers: Vec<(NulStr, NulStr)>,
-    body: NulBytes,
+    url: Text,
+    headers: Vec<(Text, Text)>,
+    body: Bytes,
     idempotent: bool,
+    // Owns the bytes the views above point to.
+    _arena: StrArena,
 }
 
 /// Builds `op`'s request into a handle that keeps `op` for parsing.
@@ -44,18 +47,32 @@ where
         _ => b"PATCH\0",
     };
     debug_assert_eq!(&method[..method.len() - 1], req.method.as_str().as_bytes());
+    // Everything C reads, in one allocation: the strings plus their NULs.
+    let size = O::NAME.len()
+        + req.url.len()
+        + req
+            .headers
+            .iter()
+            .map(|(n, v)| n.len() + v.len())
+            .sum::<usize>()
+        + req.body.len()
+        + 3
+        + 2 * req.headers.len();
+    let mut arena = StrArena::with_capacity(size);
     Ok(cloudphone_request {
         idempotent: op.is_idempotent(),
         op: Box::new(op),
-        op_name: NulStr::new(O::NAME),
+        op_name: O::NAME,
+        op_name_c: arena.put(O::NAME),
         method,
-        url: NulStr::from_string(req.url),
+        url: arena.put(&req.url),
         headers: req
             .headers
             .iter()
-            .map(|(n, v)| (NulStr::new(n), NulStr::new(v)))
+            .map(|(n, v)| (arena.put(n), arena.put(v)))
             .collect(),
-        body: NulBytes::new(&req.body),
+        body: arena.put_bytes(&req.body),
+        _arena: arena,
     })
 }
 
@@ -80,7 +97,7 @@ impl cloudphone_request {
                 "request",
                 format!(
                     "was built by {}, not by {}; use the functions of the operation that built the request",
-                    self.op_name.as_str(),
+                    self.op_name,
                     O::NAME
                 ),
             )
@@ -109,7 +126,7 @@ pub unsafe extern "C" fn cloudphone_request_operation(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { request.as_ref() }.map_or(cloudphone_str::NONE, |r| r.op_name.view())
+        unsafe { request.as_ref() }.map_or(cloudphone_str::NONE, |r| r.op_name_c.view())
     })
 }
 

@@ -8,7 +8,8 @@ use super::guard::{
 };
 use super::request::{cloudphone_request, parse_response};
 use super::types::{
-    NulStr, cloudphone_response_header, cloudphone_status, cloudphone_str, cloudphone_string,
+    FromIn, NulStr, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
+    cloudphone_string,
 };
 use crate::batch::ItemFailure;
 use crate::error::ErrorKind;
@@ -81,26 +82,21 @@ pub(crate) unsafe fn json_out<T: Serialize>(
 ///
 /// Thread safety: immutable, as its owner.
 pub struct cloudphone_item_failure {
-    id: NulStr,
+    id: Text,
     kind: ErrorKind,
-    code: NulStr,
-    message: NulStr,
+    code: Text,
+    message: Text,
 }
 
-impl From<&ItemFailure> for cloudphone_item_failure {
-    fn from(f: &ItemFailure) -> Self {
+impl FromIn<ItemFailure> for cloudphone_item_failure {
+    fn from_in(f: &ItemFailure, arena: &mut StrArena) -> Self {
         cloudphone_item_failure {
-            id: NulStr::new(&f.id),
+            id: arena.put(&f.id),
             kind: f.kind,
-            code: NulStr::new(&f.code),
-            message: NulStr::new(&f.message),
+            code: arena.put(&f.code),
+            message: arena.put(&f.message),
         }
     }
-}
-
-/// Views of `items` in the same order.
-pub(crate) fn views<'a, T: 'a, V: From<&'a T>>(items: &'a [T]) -> Vec<V> {
-    items.iter().map(V::from).collect()
 }
 
 /// The id that failed (`{NULL, 0}` when `failure` is NULL).

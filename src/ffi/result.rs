@@ -23,10 +23,10 @@ use super::guard::{
     write_out,
 };
 use super::request::{build_request, cloudphone_request};
-use super::response::{cloudphone_item_failure, parse_into, views};
+use super::response::{cloudphone_item_failure, parse_into};
 use super::types::{
-    IdList, NulStr, cloudphone_id_list, cloudphone_response_header, cloudphone_status,
-    cloudphone_str, cloudphone_string, opt_view,
+    IdList, NulStr, StrArena, Text, cloudphone_id_list, cloudphone_response_header,
+    cloudphone_status, cloudphone_str, cloudphone_string, opt_view, views_in,
 };
 use crate::batch::ItemFailure;
 use crate::error::invalid;
@@ -114,14 +114,17 @@ impl<T: Summary> AnyOutput for T {
 /// behind `cloudphone_result_field` is locked).
 pub struct cloudphone_result {
     output: Box<dyn AnyOutput>,
-    op_name: NulStr,
-    request_id: Option<NulStr>,
+    op_name: &'static str,
+    op_name_c: Text,
+    request_id: Text,
     code: i64,
     total: Option<u64>,
     ids: IdList,
-    statuses: Vec<Option<NulStr>>,
-    job_ids: Vec<Option<NulStr>>,
+    statuses: Vec<Text>,
+    job_ids: Vec<Text>,
     failures: Vec<cloudphone_item_failure>,
+    // Owns the bytes the views above point to.
+    _arena: StrArena,
     value: OnceLock<Option<serde_json::Value>>,
     fields: Mutex<HashMap<Box<str>, Option<NulStr>>>,
 }
@@ -130,17 +133,21 @@ impl cloudphone_result {
     pub(crate) fn new<T: Summary>(op_name: &'static str, output: T) -> Self {
         let items = output.items();
         let ids = IdList::new(items.iter().map(|i| i.id));
-        let statuses = items.iter().map(|i| NulStr::opt(i.status)).collect();
-        let job_ids = items.iter().map(|i| NulStr::opt(i.job_id)).collect();
+        let mut arena = StrArena::with_capacity(128 + 48 * items.len());
+        let statuses = items.iter().map(|i| arena.opt(i.status)).collect();
+        let job_ids = items.iter().map(|i| arena.opt(i.job_id)).collect();
+        let failures = views_in(output.failures(), &mut arena);
         cloudphone_result {
-            op_name: NulStr::new(op_name),
-            request_id: NulStr::opt(output.request_id()),
+            op_name,
+            op_name_c: arena.put(op_name),
+            request_id: arena.opt(output.request_id()),
             code: output.code(),
             total: output.total(),
             ids,
             statuses,
             job_ids,
-            failures: views(output.failures()),
+            failures,
+            _arena: arena,
             value: OnceLock::new(),
             fields: Mutex::new(HashMap::new()),
             output: Box::new(output),
@@ -152,10 +159,7 @@ impl cloudphone_result {
         self.output.as_any().downcast_ref::<T>().ok_or_else(|| {
             FfiError::from(invalid(
                 "result",
-                format!(
-                    "is a {} result, not a {wanted} result",
-                    self.op_name.as_str()
-                ),
+                format!("is a {} result, not a {wanted} result", self.op_name),
             ))
         })
     }
@@ -323,7 +327,7 @@ pub unsafe extern "C" fn cloudphone_result_operation(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.op_name.view())
+        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.op_name_c.view())
     })
 }
 
@@ -338,7 +342,7 @@ pub unsafe extern "C" fn cloudphone_result_request_id(
 ) -> cloudphone_str {
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| opt_view(&r.request_id))
+        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.request_id.view())
     })
 }
 
@@ -422,7 +426,7 @@ pub unsafe extern "C" fn cloudphone_result_item_status(
         // SAFETY: per the function contract.
         unsafe { result.as_ref() }
             .and_then(|r| r.statuses.get(index))
-            .map_or(cloudphone_str::NONE, opt_view)
+            .map_or(cloudphone_str::NONE, |t| t.view())
     })
 }
 
@@ -443,7 +447,7 @@ pub unsafe extern "C" fn cloudphone_result_item_job_id(
         // SAFETY: per the function contract.
         unsafe { result.as_ref() }
             .and_then(|r| r.job_ids.get(index))
-            .map_or(cloudphone_str::NONE, opt_view)
+            .map_or(cloudphone_str::NONE, |t| t.view())
     })
 }
 

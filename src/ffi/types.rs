@@ -244,46 +244,34 @@ pub(crate) fn opt_view(s: &Option<NulStr>) -> cloudphone_str {
     s.as_ref().map_or(cloudphone_str::NONE, NulStr::view)
 }
 
-/// Bytes with a trailing NUL that views do not count.
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct NulBytes(Box<[u8]>);
-
-impl NulBytes {
-    pub(crate) fn new(b: &[u8]) -> NulBytes {
-        let mut v = Vec::with_capacity(b.len() + 1);
-        v.extend_from_slice(b);
-        v.push(0);
-        NulBytes(v.into_boxed_slice())
-    }
-
-    pub(crate) fn view(&self) -> cloudphone_bytes {
-        cloudphone_bytes {
-            ptr: self.0.as_ptr(),
-            len: self.0.len() - 1,
-        }
-    }
-}
-
 /// A list of ids kept as NUL-terminated strings plus an array of pointers to
 /// them, so C can pass the list back into a build function unchanged.
 pub(crate) struct IdList {
-    ids: Vec<NulStr>,
+    // Declared before `arena`: the views die first (they do not need to, as
+    // they own nothing, but it keeps the order obvious).
+    ids: Vec<Text>,
     ptrs: Vec<*const c_char>,
+    _arena: StrArena,
 }
 
-// SAFETY: `ptrs` point into the heap buffers of `ids`, which are owned by the
-// same value, never mutated after construction and moved only as boxes (the
-// pointed-to bytes do not move). Sharing or sending the value is as safe as
-// sharing or sending `Vec<NulStr>`.
+// SAFETY: `ptrs` point into `_arena`'s chunks, which are owned by the same
+// value and never written again after construction (moving the value moves
+// only the chunks' headers, not their bytes). Sharing or sending the value is
+// as safe as sharing or sending `Vec<Box<[u8]>>`.
 unsafe impl Send for IdList {}
 // SAFETY: see `Send`; the value is immutable.
 unsafe impl Sync for IdList {}
 
 impl IdList {
     pub(crate) fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> IdList {
-        let ids: Vec<NulStr> = ids.into_iter().map(NulStr::new).collect();
-        let ptrs = ids.iter().map(NulStr::as_ptr).collect();
-        IdList { ids, ptrs }
+        let mut arena = StrArena::new();
+        let ids: Vec<Text> = ids.into_iter().map(|id| arena.put(id)).collect();
+        let ptrs = ids.iter().map(|t| t.view().ptr).collect();
+        IdList {
+            ids,
+            ptrs,
+            _arena: arena,
+        }
     }
 
     pub(crate) fn view(&self) -> cloudphone_id_list {
@@ -294,6 +282,190 @@ impl IdList {
     }
 
     pub(crate) fn strings(&self) -> impl Iterator<Item = &str> {
-        self.ids.iter().map(NulStr::as_str)
+        // SAFETY: every `Text` was made by `self._arena`, which lives as long
+        // as `self`.
+        self.ids.iter().map(|t| unsafe { t.as_str() })
+    }
+}
+
+/// The strings of one result handle, each followed by a NUL, copied into a
+/// few large chunks instead of one allocation per string: a batch-connection
+/// result has ~70 strings, and allocating each separately made the C parse
+/// ~35% slower than the Rust parse.
+///
+/// A chunk is never grown past its capacity once written, so its bytes never
+/// move: a [`Text`] taken from the arena stays valid for as long as the arena
+/// lives, wherever the arena (and the handle owning it) is moved. Chunks
+/// double in size, so a result of N string bytes costs O(log N) allocations.
+pub(crate) struct StrArena {
+    chunks: Vec<Vec<u8>>,
+}
+
+impl StrArena {
+    /// The first chunk's size when nothing better is known.
+    const FIRST_CHUNK: usize = 512;
+
+    pub(crate) fn new() -> StrArena {
+        StrArena { chunks: Vec::new() }
+    }
+
+    /// An arena whose first chunk holds `bytes` bytes (strings plus NULs)
+    /// before another chunk is needed.
+    pub(crate) fn with_capacity(bytes: usize) -> StrArena {
+        StrArena {
+            chunks: vec![Vec::with_capacity(bytes)],
+        }
+    }
+
+    /// Copies `s` and a NUL into the arena; the view excludes the NUL.
+    pub(crate) fn put(&mut self, s: &str) -> Text {
+        Text(cloudphone_str {
+            ptr: self.copy(s.as_bytes()).cast(),
+            len: s.len(),
+        })
+    }
+
+    /// Copies `b` and a NUL into the arena (so a JSON body can be printed
+    /// as a C string); the view excludes the NUL.
+    pub(crate) fn put_bytes(&mut self, b: &[u8]) -> Bytes {
+        Bytes(cloudphone_bytes {
+            ptr: self.copy(b),
+            len: b.len(),
+        })
+    }
+
+    /// Copies `s` and a NUL into the last chunk, or a new one, and returns
+    /// the copy's address.
+    fn copy(&mut self, s: &[u8]) -> *const u8 {
+        let need = s.len() + 1;
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= need);
+        if !fits {
+            let last = self.chunks.last().map_or(0, Vec::capacity);
+            let size = need.max(last.saturating_mul(2)).max(Self::FIRST_CHUNK);
+            self.chunks.push(Vec::with_capacity(size));
+        }
+        let Some(chunk) = self.chunks.last_mut() else {
+            // Unreachable: a chunk was pushed above when none fitted.
+            return c"".as_ptr().cast();
+        };
+        let start = chunk.len();
+        // Within capacity: no reallocation, earlier views stay valid.
+        chunk.extend_from_slice(s);
+        chunk.push(0);
+        chunk[start..].as_ptr()
+    }
+
+    /// [`put`](Self::put) for an optional string; `None` is `{NULL, 0}`.
+    pub(crate) fn opt(&mut self, s: Option<&str>) -> Text {
+        s.map_or(Text::NONE, |s| self.put(s))
+    }
+}
+
+/// A borrowed NUL-terminated string owned by a [`StrArena`] (or static) held
+/// by the same handle as the `Text`, or the absent value `{NULL, 0}`.
+#[derive(Clone, Copy)]
+pub(crate) struct Text(cloudphone_str);
+
+// SAFETY: a `Text` is a pointer to immutable bytes owned by the handle that
+// holds it (see `StrArena`); sending or sharing it is as safe as sending or
+// sharing `&str`.
+unsafe impl Send for Text {}
+// SAFETY: see `Send`.
+unsafe impl Sync for Text {}
+
+impl Text {
+    /// The absent value.
+    pub(crate) const NONE: Text = Text(cloudphone_str::NONE);
+    /// The view handed to C.
+    pub(crate) fn view(self) -> cloudphone_str {
+        self.0
+    }
+
+    /// The text as a Rust string (`""` when absent).
+    ///
+    /// # Safety
+    /// The arena this came from is alive.
+    pub(crate) unsafe fn as_str(&self) -> &str {
+        if self.0.ptr.is_null() {
+            return "";
+        }
+        // SAFETY: made by `StrArena::put` from a `&str` of `len` bytes that
+        // the live arena still holds unchanged.
+        unsafe {
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.0.ptr.cast(), self.0.len))
+        }
+    }
+}
+
+/// Bytes owned by a [`StrArena`] held by the same handle, followed by a NUL
+/// the view does not count.
+#[derive(Clone, Copy)]
+pub(crate) struct Bytes(cloudphone_bytes);
+
+// SAFETY: as for `Text`.
+unsafe impl Send for Bytes {}
+// SAFETY: as for `Text`.
+unsafe impl Sync for Bytes {}
+
+impl Bytes {
+    /// The view handed to C.
+    pub(crate) fn view(self) -> cloudphone_bytes {
+        self.0
+    }
+}
+
+/// Conversion of a borrowed Rust value into its C view, copying its strings
+/// into the arena of the handle that will own the view.
+pub(crate) trait FromIn<T: ?Sized> {
+    /// The view of `value`, its strings in `arena`.
+    fn from_in(value: &T, arena: &mut StrArena) -> Self;
+}
+
+/// Views of `items` in the same order, their strings in `arena`.
+pub(crate) fn views_in<T, V: FromIn<T>>(items: &[T], arena: &mut StrArena) -> Vec<V> {
+    items.iter().map(|i| V::from_in(i, arena)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(t: Text) -> (Vec<u8>, usize) {
+        let v = t.view();
+        // SAFETY: the test keeps the arena alive; the view is NUL-terminated.
+        let bytes = unsafe { std::slice::from_raw_parts(v.ptr.cast::<u8>(), v.len + 1) };
+        (bytes.to_vec(), v.len)
+    }
+
+    #[test]
+    fn views_survive_new_chunks_and_moves() {
+        let mut arena = StrArena::with_capacity(8);
+        let words: Vec<String> = (0..2000).map(|i| "x".repeat(i % 37)).collect();
+        let texts: Vec<Text> = words.iter().map(|w| arena.put(w)).collect();
+        assert!(arena.chunks.len() > 1, "the test must span several chunks");
+        let moved = Box::new(arena);
+        for (w, t) in words.iter().zip(&texts) {
+            let (bytes, len) = read(*t);
+            assert_eq!(len, w.len());
+            assert_eq!(&bytes[..len], w.as_bytes());
+            assert_eq!(bytes[len], 0);
+        }
+        // Geometric growth: few chunks for ~36 KB of strings.
+        assert!(moved.chunks.len() <= 8, "{} chunks", moved.chunks.len());
+    }
+
+    #[test]
+    fn absent_empty_and_multibyte() {
+        let mut arena = StrArena::new();
+        assert!(arena.opt(None).view().ptr.is_null());
+        assert_eq!(read(arena.put("")), (vec![0], 0));
+        let (bytes, len) = read(arena.put("é中"));
+        assert_eq!((&bytes[..len], len), ("é中".as_bytes(), 5));
+        let list = IdList::new(["a", "", "bc"]);
+        assert_eq!(list.strings().collect::<Vec<_>>(), ["a", "", "bc"]);
+        assert_eq!(list.view().len, 3);
     }
 }
