@@ -2262,6 +2262,22 @@ cloudphone_status cloudphone_batch_merge_record_geelark_phone_status(struct clou
                                                                      const struct cloudphone_geelark_phone_status_result *result,
                                                                      struct cloudphone_error **err_out);
 
+// Records one call's result of any other batch operation — Huawei restart,
+// reset, stop, update properties, ADB commands and sync shell; GeeLark
+// start, stop, delete, update, GPS set/get, ADB set/get (copied: the result
+// may be freed after). Its succeeded items are read back with
+// `cloudphone_batch_outcome_item_id` / `_item_status` / `_item_job_id`
+// (and `cloudphone_batch_outcome_to_json`). Fails with
+// `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an operation that does
+// not act on a list of ids (lists, details, jobs, screenshots, apps, ...) or
+// of another operation than the results already recorded.
+//
+// # Safety
+// As `cloudphone_batch_merge_record_huawei_batch_connection`.
+cloudphone_status cloudphone_batch_merge_record_result(struct cloudphone_batch_merge *merge,
+                                                       const struct cloudphone_result *result,
+                                                       struct cloudphone_error **err_out);
+
 // Records that call `call_index` of the plan failed as a whole with
 // `error` (as returned by its parse function): each of its ids not yet
 // answered fails with that error's status, code and message.
@@ -2313,6 +2329,33 @@ bool cloudphone_batch_outcome_is_complete_success(const struct cloudphone_batch_
 // # Safety
 // `outcome` is NULL or live.
 size_t cloudphone_batch_outcome_succeeded_count(const struct cloudphone_batch_outcome *outcome);
+
+// The id of succeeded item `index` (phone id, or for jobs the phone the
+// job acts on), for an outcome of any operation; `{NULL, 0}` when `outcome`
+// is NULL or `index` is out of range.
+//
+// # Safety
+// `outcome` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_batch_outcome_item_id(const struct cloudphone_batch_outcome *outcome,
+                                                       size_t index);
+
+// The neutral status of succeeded item `index` (as
+// `cloudphone_result_item_status`); `{NULL, 0}` when the item has none,
+// `outcome` is NULL or `index` is out of range.
+//
+// # Safety
+// `outcome` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_batch_outcome_item_status(const struct cloudphone_batch_outcome *outcome,
+                                                           size_t index);
+
+// The job id of succeeded item `index` (Huawei lifecycle and ADB
+// operations); `{NULL, 0}` when the item has none, `outcome` is NULL or
+// `index` is out of range.
+//
+// # Safety
+// `outcome` is NULL or live; the view lives as long as it.
+struct cloudphone_str cloudphone_batch_outcome_item_job_id(const struct cloudphone_batch_outcome *outcome,
+                                                           size_t index);
 
 // Succeeded item `index` of a batch-connection outcome, borrowed from
 // `outcome`; NULL when `outcome` is NULL, holds another operation's items,

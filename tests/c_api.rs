@@ -162,13 +162,26 @@ fn compile(src: &Path, link: Link, tag: &str) -> PathBuf {
     exe
 }
 
+/// A command running `program` with the loader looking in `deps` first:
+/// `cargo test` puts `target/<profile>` on `LD_LIBRARY_PATH`, which outranks
+/// the program's RUNPATH, and a `libcloudphone.so` left there by an earlier
+/// `cargo build` (other features, older code) would otherwise be the one
+/// loaded — a stale library missing newer exports.
+fn program(program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    let deps = deps_dir();
+    cmd.env("LD_LIBRARY_PATH", &deps)
+        .env("DYLD_LIBRARY_PATH", &deps);
+    cmd
+}
+
 fn run_all(link: Link) {
     assert!(have(&cc()), "a C compiler ({}) is required", cc());
     for src in c_sources() {
         let exe = compile(&src, link, "run");
         let out = run_checked(
             &format!("running {}", exe.display()),
-            Command::new(&exe).arg(fixtures_dir()),
+            program(&exe).arg(fixtures_dir()),
         );
         eprint!("{}", String::from_utf8_lossy(&out.stdout));
     }
@@ -200,7 +213,7 @@ fn c_tests_are_clean_under_valgrind() {
             let exe_name = vg_exe.file_name().unwrap().to_string_lossy().into_owned();
             let out = run_checked(
                 &format!("valgrind {}", vg_exe.display()),
-                Command::new("valgrind")
+                program("valgrind")
                     .args([
                         "--leak-check=full",
                         "--error-exitcode=99",

@@ -603,6 +603,19 @@ class BatchOutcome {
     if (!p) return std::nullopt;
     return PhoneState(p);
   }
+  /// Succeeded item i's id, for an outcome of any operation (empty when out
+  /// of range).
+  std::string_view item_id(std::size_t i) const noexcept {
+    return detail::view(cloudphone_batch_outcome_item_id(h_.get(), i));
+  }
+  /// Succeeded item i's neutral status, when it has one.
+  std::optional<std::string_view> item_status(std::size_t i) const noexcept {
+    return detail::opt_view(cloudphone_batch_outcome_item_status(h_.get(), i));
+  }
+  /// Succeeded item i's job id (Huawei lifecycle and ADB operations).
+  std::optional<std::string_view> item_job_id(std::size_t i) const noexcept {
+    return detail::opt_view(cloudphone_batch_outcome_item_job_id(h_.get(), i));
+  }
   std::vector<ItemFailure> failed() const {
     return detail::collect<ItemFailure>(h_.get(), cloudphone_batch_outcome_failed_count,
                                         cloudphone_batch_outcome_failed_at);
@@ -619,6 +632,8 @@ class BatchOutcome {
  private:
   detail::Handle<cloudphone_batch_outcome, cloudphone_batch_outcome_free> h_;
 };
+
+class Result;
 
 /// Collects a plan's per-call results. Not for concurrent use.
 class BatchMerge {
@@ -637,6 +652,10 @@ class BatchMerge {
     detail::call(
         [&](cloudphone_error **e) { return cloudphone_batch_merge_record_geelark_phone_status(h_.get(), r.get(), e); });
   }
+  /// Any other batch operation's result (restart, start, GPS, ...); throws
+  /// Error with CLOUDPHONE_STATUS_INVALID_INPUT for an operation that acts
+  /// on no list of ids or differs from the results already recorded.
+  inline void record(const Result &r);
   /// Call `call_index` failed as a whole with `error` (as thrown by a parse).
   void record_error(std::size_t call_index, const Error &error) {
     detail::call(
@@ -700,6 +719,10 @@ class Result {
  private:
   detail::Handle<cloudphone_result, cloudphone_result_free> h_;
 };
+
+inline void BatchMerge::record(const Result &r) {
+  detail::call([&](cloudphone_error **e) { return cloudphone_batch_merge_record_result(h_.get(), r.get(), e); });
+}
 
 /// Builds any operation's request: `f(request_out, err_out)` calls its C
 /// `_build`, e.g.

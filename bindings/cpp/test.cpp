@@ -357,6 +357,22 @@ static void test_generic_operations() {
   // A parse function of another operation refuses the request.
   EXPECT_ERROR(cp::parse(cloudphone_geelark_phone_start_parse, req, 200, {}, "{}"), CLOUDPHONE_STATUS_INVALID_INPUT,
                (void)e);
+
+  // Any batch operation merges: a stop of three phones in calls of two.
+  cp::BatchPlan plan({"1", "2", "3"}, 2);
+  cp::BatchMerge merge(plan);
+  EXPECT_ERROR(merge.record(page), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);  // a listing acts on no ids
+  cp::Request stop = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
+    auto ids = plan.call(0);
+    return cloudphone_geelark_phone_stop_build(cfg.get(), ids.data(), ids.size(), 1, trace.c_str(), out, err);
+  });
+  merge.record(cp::parse(cloudphone_geelark_phone_stop_parse, stop, 200, {},
+                         R"({"code":0,"traceId":"T2","data":{"totalAmount":2,"successAmount":1,"failAmount":1,)"
+                         R"("failDetails":[{"code":42001,"id":"2","msg":"env not found"}]}})"));
+  merge.record_transport_error(1, "connection reset");
+  cp::BatchOutcome out = merge.finish();
+  CHECK(out.succeeded_count() == 1 && out.item_id(0) == "1" && !out.item_job_id(0) && out.item_id(1).empty());
+  CHECK(out.failed().size() == 2 && out.missing().empty());
 }
 
 static void test_clients() {

@@ -212,6 +212,7 @@ _SIGNATURES = {
     "cloudphone_batch_merge_free": (None, [_P]),
     "cloudphone_batch_merge_record_huawei_batch_connection": (_U32, [_P, _P, _PP]),
     "cloudphone_batch_merge_record_geelark_phone_status": (_U32, [_P, _P, _PP]),
+    "cloudphone_batch_merge_record_result": (_U32, [_P, _P, _PP]),
     "cloudphone_batch_merge_record_error": (_U32, [_P, _SZ, _P, _PP]),
     "cloudphone_batch_merge_record_transport_error": (_U32, [_P, _SZ, _S, _PP]),
     "cloudphone_batch_merge_finish": (_U32, [_P, _PP, _PP]),
@@ -220,6 +221,9 @@ _SIGNATURES = {
     "cloudphone_batch_outcome_succeeded_count": (_SZ, [_P]),
     "cloudphone_batch_outcome_connect_info_at": (_P, [_P, _SZ]),
     "cloudphone_batch_outcome_phone_state_at": (_P, [_P, _SZ]),
+    "cloudphone_batch_outcome_item_id": (_Str, [_P, _SZ]),
+    "cloudphone_batch_outcome_item_status": (_Str, [_P, _SZ]),
+    "cloudphone_batch_outcome_item_job_id": (_Str, [_P, _SZ]),
     "cloudphone_batch_outcome_failed_count": (_SZ, [_P]),
     "cloudphone_batch_outcome_failed_at": (_P, [_P, _SZ]),
     "cloudphone_batch_outcome_missing": (_IdList, [_P]),
@@ -951,8 +955,9 @@ class BatchPlan(_Handle):
 
 
 class BatchOutcome(_Result):
-    """Every planned id exactly once: `succeeded` (ConnectInfo or
-    PhoneState items), `failed` (ItemFailure) or `missing` (ids)."""
+    """Every planned id exactly once: `succeeded` (ConnectInfo, PhoneState,
+    or for any other batch operation Item), `failed` (ItemFailure) or
+    `missing` (ids)."""
 
     _free_name = "batch_outcome_free"
     _to_json_name = "batch_outcome_to_json"
@@ -963,7 +968,14 @@ class BatchOutcome(_Result):
         items: list = []
         for i in range(n):
             ci = C.batch_outcome_connect_info_at(h, i)
-            items.append(ConnectInfo._read(ci) if ci else PhoneState._read(C.batch_outcome_phone_state_at(h, i)))
+            ps = None if ci else C.batch_outcome_phone_state_at(h, i)
+            if ci:
+                items.append(ConnectInfo._read(ci))
+            elif ps:
+                items.append(PhoneState._read(ps))
+            else:
+                items.append(Item(_text(C.batch_outcome_item_id(h, i)), _view(C.batch_outcome_item_status(h, i)),
+                                  _view(C.batch_outcome_item_job_id(h, i))))
         self.succeeded = items
         self.failed: List[ItemFailure] = _items(h, C.batch_outcome_failed_count, C.batch_outcome_failed_at,
                                                 ItemFailure)
@@ -981,13 +993,18 @@ class BatchMerge(_Handle):
     def __init__(self, plan: BatchPlan):
         super().__init__(_out(C.batch_merge_new, _handle_of(plan)))
 
-    def record(self, result: Union[BatchConnectionResult, PhoneStatusResult]) -> None:
+    def record(self, result: Union[BatchConnectionResult, PhoneStatusResult, Result]) -> None:
+        """Records one call's parsed answer (copied). A generic Result must
+        be of an operation over a list of ids (restart, start, GPS, ...), and
+        all results of one merge of the same operation (InvalidInputError)."""
         if isinstance(result, BatchConnectionResult):
             _call(C.batch_merge_record_huawei_batch_connection, self._h, _handle_of(result))
         elif isinstance(result, PhoneStatusResult):
             _call(C.batch_merge_record_geelark_phone_status, self._h, _handle_of(result))
+        elif isinstance(result, Result):
+            _call(C.batch_merge_record_result, self._h, _handle_of(result))
         else:
-            raise TypeError("record takes a BatchConnectionResult or PhoneStatusResult")
+            raise TypeError("record takes a BatchConnectionResult, PhoneStatusResult or Result")
 
     def record_error(self, call_index: int, error: Error) -> None:
         """Call `call_index` failed as a whole with `error` (as raised by parse)."""

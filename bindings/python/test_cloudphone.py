@@ -387,6 +387,32 @@ def test_geelark_merge(geelark):
         cp.BatchMerge(plan).record("not a result")
 
 
+def test_generic_batch_merge(geelark):
+    ids = ["g1", "g2", "g3", "g4", "g5"]
+    plan = cp.BatchPlan(ids, 2)
+    with cp.BatchMerge(plan) as merge:
+        # A listing acts on no list of ids: refused, nothing recorded.
+        listing = geelark.phone_list_request(1, 10, None, 1700000000000, "ABCDEF123").parse(
+            200, None, b'{"code":0,"msg":"ok","data":{"total":0,"page":1,"pageSize":10,"items":[]}}')
+        with pytest.raises(cp.InvalidInputError, match="geelark.phone_list"):
+            merge.record(listing)
+        req = geelark.phone_stop_request(plan.calls[0], 1700000000000, "ABCDEF123")
+        merge.record(req.parse(200, None, b'{"code":0,"msg":"success","traceId":"T1","data":{'
+                                          b'"totalAmount":2,"successAmount":1,"failAmount":1,'
+                                          b'"failDetails":[{"code":42001,"id":"g2","msg":"env not found"}]}}'))
+        # Results of one merge come from one operation.
+        start = geelark.phone_start_request(plan.calls[1], None, 1700000000000, "ABCDEF123")
+        with pytest.raises(cp.InvalidInputError):
+            merge.record(start.parse(200, None, b'{"code":0,"msg":"ok","data":{"totalAmount":0,'
+                                                b'"successAmount":0,"failAmount":0}}'))
+        merge.record_transport_error(2, "connection reset")
+        out = merge.finish()
+    assert [i.id for i in out.succeeded] == ["g1"] and isinstance(out.succeeded[0], cp.Item)
+    assert [f.id for f in out.failed] == ["g2", "g5"]
+    assert out.missing == ["g3", "g4"] and out.request_ids == ["T1"]
+    assert out.to_dict()["succeeded"][0]["id"] == "g1"
+
+
 # ---------------------------------------------------------------- clients
 
 

@@ -15,9 +15,10 @@ use super::guard::{
 };
 use super::huawei::{cloudphone_connect_info, cloudphone_huawei_batch_connection_result};
 use super::response::{cloudphone_item_failure, json_out};
+use super::result::{MergedItem, cloudphone_result};
 use super::types::{
-    IdList, StrArena, cloudphone_id_list, cloudphone_status, cloudphone_str, cloudphone_string,
-    views_in,
+    IdList, StrArena, Text, cloudphone_id_list, cloudphone_status, cloudphone_str,
+    cloudphone_string, views_in,
 };
 use crate::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Error, invalid};
@@ -135,6 +136,7 @@ pub unsafe extern "C" fn cloudphone_batch_plan_call(
 enum Event {
     Connection(CallOutcome<ConnectInfo>),
     Status(CallOutcome<PhoneState>),
+    Items(CallOutcome<MergedItem>),
     CallFailed(usize, Error),
 }
 
@@ -142,6 +144,8 @@ enum Event {
 enum ItemKind {
     Connection,
     Status,
+    /// Any other batch operation, by name.
+    Items(&'static str),
 }
 
 impl ItemKind {
@@ -149,6 +153,7 @@ impl ItemKind {
         match self {
             ItemKind::Connection => "huawei.batch_connection",
             ItemKind::Status => "geelark.phone_status",
+            ItemKind::Items(name) => name,
         }
     }
 }
@@ -302,6 +307,34 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record_geelark_phone_status(
     })
 }
 
+/// Records one call's result of any other batch operation — Huawei restart,
+/// reset, stop, update properties, ADB commands and sync shell; GeeLark
+/// start, stop, delete, update, GPS set/get, ADB set/get (copied: the result
+/// may be freed after). Its succeeded items are read back with
+/// `cloudphone_batch_outcome_item_id` / `_item_status` / `_item_job_id`
+/// (and `cloudphone_batch_outcome_to_json`). Fails with
+/// `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an operation that does
+/// not act on a list of ids (lists, details, jobs, screenshots, apps, ...) or
+/// of another operation than the results already recorded.
+///
+/// # Safety
+/// As `cloudphone_batch_merge_record_huawei_batch_connection`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_merge_record_result(
+    merge: *mut cloudphone_batch_merge,
+    result: *const cloudphone_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
+        let call = result.call_outcome()?;
+        merge.set_kind(ItemKind::Items(result.op_name()))?;
+        merge.events.push(Event::Items(call));
+        Ok(())
+    })
+}
+
 /// Records that call `call_index` of the plan failed as a whole with
 /// `error` (as returned by its parse function): each of its ids not yet
 /// answered fails with that error's status, code and message.
@@ -383,6 +416,10 @@ pub unsafe extern "C" fn cloudphone_batch_merge_finish(
                 Event::Status(o) => Some(o),
                 _ => None,
             })),
+            Some(ItemKind::Items(_)) => Outcome::Items(merge.replay(|e| match e {
+                Event::Items(o) => Some(o),
+                _ => None,
+            })),
             None => Outcome::Nothing(merge.replay(|_| None)),
         };
         // SAFETY: checked above.
@@ -404,7 +441,15 @@ impl BatchItem for NoItem {
 pub(crate) enum Outcome {
     Connection(BatchOutcome<ConnectInfo>),
     Status(BatchOutcome<PhoneState>),
+    Items(BatchOutcome<MergedItem>),
     Nothing(BatchOutcome<NoItem>),
+}
+
+/// The typed fields of one succeeded item, for every kind of outcome.
+struct SucceededView {
+    id: Text,
+    status: Text,
+    job_id: Text,
 }
 
 /// The merged answer of a whole batch. Free with
@@ -415,6 +460,7 @@ pub struct cloudphone_batch_outcome {
     outcome: Outcome,
     connect_infos: Vec<cloudphone_connect_info>,
     phone_states: Vec<cloudphone_phone_state>,
+    succeeded: Vec<SucceededView>,
     failed: Vec<cloudphone_item_failure>,
     missing: IdList,
     request_ids: IdList,
@@ -440,6 +486,29 @@ impl cloudphone_batch_outcome {
         }
         let (mut connect_infos, mut phone_states) = (Vec::new(), Vec::new());
         let mut arena = StrArena::new();
+        let mut view = |id: &str, status: Option<&str>, job_id: Option<&str>| SucceededView {
+            id: arena.put(id),
+            status: arena.opt(status),
+            job_id: arena.opt(job_id),
+        };
+        let succeeded: Vec<SucceededView> = match &outcome {
+            Outcome::Connection(o) => o
+                .succeeded
+                .iter()
+                .map(|c| view(&c.phone_id, None, None))
+                .collect(),
+            Outcome::Status(o) => o
+                .succeeded
+                .iter()
+                .map(|p| view(&p.id, Some(p.status.as_str()), None))
+                .collect(),
+            Outcome::Items(o) => o
+                .succeeded
+                .iter()
+                .map(|i| view(&i.id, i.status, i.job_id.as_deref()))
+                .collect(),
+            Outcome::Nothing(_) => Vec::new(),
+        };
         let (failed, missing, request_ids, unexpected, complete) = match &outcome {
             Outcome::Connection(o) => {
                 connect_infos = views_in(&o.succeeded, &mut arena);
@@ -449,12 +518,14 @@ impl cloudphone_batch_outcome {
                 phone_states = views_in(&o.succeeded, &mut arena);
                 parts(o, &mut arena)
             }
+            Outcome::Items(o) => parts(o, &mut arena),
             Outcome::Nothing(o) => parts(o, &mut arena),
         };
         cloudphone_batch_outcome {
             outcome,
             connect_infos,
             phone_states,
+            succeeded,
             failed,
             missing,
             request_ids,
@@ -499,8 +570,74 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_succeeded_count(
 ) -> usize {
     guard_or(0, || {
         // SAFETY: per the function contract.
-        unsafe { outcome.as_ref() }.map_or(0, |o| o.connect_infos.len() + o.phone_states.len())
+        unsafe { outcome.as_ref() }.map_or(0, |o| o.succeeded.len())
     })
+}
+
+/// The id of succeeded item `index` (phone id, or for jobs the phone the
+/// job acts on), for an outcome of any operation; `{NULL, 0}` when `outcome`
+/// is NULL or `index` is out of range.
+///
+/// # Safety
+/// `outcome` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_item_id(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+) -> cloudphone_str {
+    // SAFETY: per the function contract.
+    guard_or(cloudphone_str::NONE, || unsafe {
+        succeeded_field(outcome, index, |v| v.id)
+    })
+}
+
+/// The neutral status of succeeded item `index` (as
+/// `cloudphone_result_item_status`); `{NULL, 0}` when the item has none,
+/// `outcome` is NULL or `index` is out of range.
+///
+/// # Safety
+/// `outcome` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_item_status(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+) -> cloudphone_str {
+    // SAFETY: per the function contract.
+    guard_or(cloudphone_str::NONE, || unsafe {
+        succeeded_field(outcome, index, |v| v.status)
+    })
+}
+
+/// The job id of succeeded item `index` (Huawei lifecycle and ADB
+/// operations); `{NULL, 0}` when the item has none, `outcome` is NULL or
+/// `index` is out of range.
+///
+/// # Safety
+/// `outcome` is NULL or live; the view lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_batch_outcome_item_job_id(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+) -> cloudphone_str {
+    // SAFETY: per the function contract.
+    guard_or(cloudphone_str::NONE, || unsafe {
+        succeeded_field(outcome, index, |v| v.job_id)
+    })
+}
+
+/// One field of succeeded item `index`, or `{NULL, 0}`.
+///
+/// # Safety
+/// `outcome` is NULL or live.
+unsafe fn succeeded_field(
+    outcome: *const cloudphone_batch_outcome,
+    index: usize,
+    pick: impl FnOnce(&SucceededView) -> Text,
+) -> cloudphone_str {
+    // SAFETY: per the function contract.
+    unsafe { outcome.as_ref() }
+        .and_then(|o| o.succeeded.get(index))
+        .map_or(cloudphone_str::NONE, |v| pick(v).view())
 }
 
 /// Succeeded item `index` of a batch-connection outcome, borrowed from
@@ -666,6 +803,7 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_to_json(
                 Err(e) => self::json_out::<()>(Err(e), json_out),
                 Ok(Outcome::Connection(x)) => self::json_out(Ok(x), json_out),
                 Ok(Outcome::Status(x)) => self::json_out(Ok(x), json_out),
+                Ok(Outcome::Items(x)) => self::json_out(Ok(x), json_out),
                 Ok(Outcome::Nothing(x)) => self::json_out(Ok(x), json_out),
             }
         }

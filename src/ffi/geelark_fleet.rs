@@ -14,7 +14,9 @@ use super::error::cloudphone_error;
 use super::guard::{FfiResult, arg_slice, arg_str, arg_str_array, guard};
 use super::options::json_arg;
 use super::request::cloudphone_request;
-use super::result::{Item, Summary, build_into, cloudphone_result, next_into, parse_result};
+use super::result::{
+    Item, Summary, build_into, cloudphone_result, next_into, parse_batch_result, parse_result,
+};
 use super::types::{cloudphone_response_header, cloudphone_status};
 use crate::batch::ItemFailure;
 use crate::error::invalid;
@@ -496,7 +498,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_list_next(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            next_into::<_, geelark::ListPhones>(
+            next_into::<_, crate::geelark::ListPhones>(
                 config,
                 request,
                 result,
@@ -570,7 +572,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_start_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<StartPhones>(
+            parse_batch_result::<StartPhones, crate::geelark::StartedPhone>(
                 request,
                 http_status,
                 headers,
@@ -629,7 +631,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_stop_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<StopPhones>(
+            parse_batch_result::<StopPhones, crate::geelark::PhoneAck>(
                 request,
                 http_status,
                 headers,
@@ -688,7 +690,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_delete_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<DeletePhones>(
+            parse_batch_result::<DeletePhones, crate::geelark::PhoneAck>(
                 request,
                 http_status,
                 headers,
@@ -779,7 +781,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_update_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<UpdatePhone>(
+            parse_batch_result::<UpdatePhone, crate::geelark::ItemId>(
                 request,
                 http_status,
                 headers,
@@ -1053,7 +1055,7 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_set_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<SetGps>(
+            parse_batch_result::<SetGps, crate::geelark::ItemId>(
                 request,
                 http_status,
                 headers,
@@ -1112,7 +1114,7 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_get_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<GetGps>(
+            parse_batch_result::<GetGps, crate::geelark::GpsPosition>(
                 request,
                 http_status,
                 headers,
@@ -1176,7 +1178,7 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_set_status_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<SetAdb>(
+            parse_batch_result::<SetAdb, crate::geelark::ItemId>(
                 request,
                 http_status,
                 headers,
@@ -1235,7 +1237,7 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_get_data_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<GetAdbData>(
+            parse_batch_result::<GetAdbData, crate::geelark::AdbConnection>(
                 request,
                 http_status,
                 headers,

@@ -16,7 +16,9 @@ use super::guard::{
 };
 use super::options::{Scalar, json_arg};
 use super::request::{build_request, cloudphone_request};
-use super::result::{Item, Summary, build_into, cloudphone_result, next_into, parse_result};
+use super::result::{
+    Item, Summary, build_into, cloudphone_result, next_into, parse_batch_result, parse_result,
+};
 use super::types::{cloudphone_response_header, cloudphone_status};
 use crate::batch::ItemFailure;
 use crate::error::invalid;
@@ -812,7 +814,7 @@ pub unsafe extern "C" fn cloudphone_huawei_restart_phones_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<RestartPhones>(
+            parse_batch_result::<RestartPhones, crate::huawei::jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -889,7 +891,7 @@ pub unsafe extern "C" fn cloudphone_huawei_reset_phones_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<ResetPhones>(
+            parse_batch_result::<ResetPhones, crate::huawei::jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -952,7 +954,7 @@ pub unsafe extern "C" fn cloudphone_huawei_stop_phones_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<StopPhones>(
+            parse_batch_result::<StopPhones, crate::huawei::jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -1034,7 +1036,7 @@ pub unsafe extern "C" fn cloudphone_huawei_update_properties_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<UpdateProperties>(
+            parse_batch_result::<UpdateProperties, crate::huawei::jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -1278,7 +1280,7 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<RunCommand>(
+            parse_batch_result::<RunCommand, crate::huawei::jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -1344,7 +1346,7 @@ pub unsafe extern "C" fn cloudphone_huawei_run_sync_shell_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_result::<RunSyncShell>(
+            parse_batch_result::<RunSyncShell, crate::huawei::adb::ShellOutput>(
                 request,
                 http_status,
                 headers,

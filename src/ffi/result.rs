@@ -28,7 +28,7 @@ use super::types::{
     IdList, NulStr, StrArena, Text, cloudphone_id_list, cloudphone_response_header,
     cloudphone_status, cloudphone_str, cloudphone_string, opt_view, views_in,
 };
-use crate::batch::ItemFailure;
+use crate::batch::{BatchItem, CallOutcome, ItemFailure};
 use crate::error::invalid;
 use crate::op::Operation;
 use crate::page::Pager;
@@ -87,11 +87,14 @@ pub(crate) trait Summary: Serialize + Send + Sync + 'static {
     }
 }
 
-/// An output behind `dyn`: downcast for paging, serialised for JSON.
+/// An output behind `dyn`: downcast for paging and merging, serialised for
+/// JSON. (One serialiser — compact JSON text — serves both `_to_json` and
+/// `cloudphone_result_field`, which re-reads that text as a `Value`: a
+/// second serialiser for every output type would cost code size in every
+/// C host for a rarely used accessor.)
 trait AnyOutput: Send + Sync {
     fn as_any(&self) -> &dyn Any;
     fn to_json(&self) -> serde_json::Result<String>;
-    fn to_value(&self) -> serde_json::Result<serde_json::Value>;
 }
 
 impl<T: Summary> AnyOutput for T {
@@ -101,9 +104,65 @@ impl<T: Summary> AnyOutput for T {
     fn to_json(&self) -> serde_json::Result<String> {
         serde_json::to_string(self)
     }
-    fn to_value(&self) -> serde_json::Result<serde_json::Value> {
-        serde_json::to_value(self)
+}
+
+/// One succeeded item of a batch operation's call, as a
+/// `cloudphone_batch_merge` keeps it: its id, neutral status and job id
+/// (what the outcome's typed accessors read) and the item itself as JSON.
+#[derive(Clone)]
+pub(crate) struct MergedItem {
+    pub(crate) id: String,
+    pub(crate) status: Option<&'static str>,
+    pub(crate) job_id: Option<String>,
+    item: Box<serde_json::value::RawValue>,
+}
+
+impl crate::batch::BatchItem for MergedItem {
+    fn item_id(&self) -> &str {
+        &self.id
     }
+}
+
+impl Serialize for MergedItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.item.serialize(s)
+    }
+}
+
+/// Turns a batch operation's output (behind `dyn Any`) into the call
+/// outcome a merge records; `None` for another type.
+type ToCall = fn(&dyn Any) -> Option<CallOutcome<MergedItem>>;
+
+fn to_call<T, X>(output: &dyn Any) -> Option<CallOutcome<MergedItem>>
+where
+    T: Summary + Clone + Into<CallOutcome<X>>,
+    X: BatchItem + Serialize,
+{
+    let output = output.downcast_ref::<T>()?;
+    let items = output.items();
+    let call: CallOutcome<X> = output.clone().into();
+    let succeeded = call
+        .succeeded
+        .iter()
+        .map(|x| {
+            let id = x.item_id();
+            let summary = items.iter().find(|i| i.id == id);
+            MergedItem {
+                id: id.to_owned(),
+                status: summary.and_then(|i| i.status),
+                job_id: summary.and_then(|i| i.job_id).map(str::to_owned),
+                // Our own types always serialise; `null` rather than a panic.
+                item: serde_json::value::to_raw_value(x).unwrap_or_else(|_| {
+                    serde_json::value::RawValue::from_string("null".to_owned()).unwrap_or_default()
+                }),
+            }
+        })
+        .collect();
+    Some(CallOutcome {
+        succeeded,
+        failed: call.failed,
+        request_id: call.request_id,
+    })
 }
 
 /// The answer to one call of any operation without a dedicated result type
@@ -127,6 +186,8 @@ pub struct cloudphone_result {
     _arena: StrArena,
     value: OnceLock<Option<serde_json::Value>>,
     fields: Mutex<HashMap<Box<str>, Option<NulStr>>>,
+    // Set for batch operations, whose results a merge can record.
+    to_call: Option<ToCall>,
 }
 
 impl cloudphone_result {
@@ -150,8 +211,42 @@ impl cloudphone_result {
             _arena: arena,
             value: OnceLock::new(),
             fields: Mutex::new(HashMap::new()),
+            to_call: None,
             output: Box::new(output),
         }
+    }
+
+    /// A result a `cloudphone_batch_merge` can record: the output of a batch
+    /// operation whose succeeded items are `X`.
+    pub(crate) fn new_batch<T, X>(op_name: &'static str, output: T) -> Self
+    where
+        T: Summary + Clone + Into<CallOutcome<X>>,
+        X: BatchItem + Serialize,
+    {
+        let mut result = Self::new(op_name, output);
+        result.to_call = Some(to_call::<T, X>);
+        result
+    }
+
+    /// The operation's name, e.g. `"huawei.restart_phones"`.
+    pub(crate) fn op_name(&self) -> &'static str {
+        self.op_name
+    }
+
+    /// This call's outcome for a batch merge; an error for a result of an
+    /// operation that does not act on a list of ids.
+    pub(crate) fn call_outcome(&self) -> FfiResult<CallOutcome<MergedItem>> {
+        self.to_call
+            .and_then(|f| f(self.output.as_any()))
+            .ok_or_else(|| {
+                FfiError::from(invalid(
+                    "result",
+                    format!(
+                        "is a {} result, which a batch merge cannot record (not an operation over a list of ids)",
+                        self.op_name
+                    ),
+                ))
+            })
     }
 
     /// The typed output, refusing another operation's result.
@@ -171,7 +266,10 @@ impl cloudphone_result {
         if let Some(v) = cache.get(pointer) {
             return opt_view(v);
         }
-        let value = self.value.get_or_init(|| self.output.to_value().ok());
+        let value = self.value.get_or_init(|| {
+            let text = self.output.to_json().ok()?;
+            serde_json::from_str(&text).ok()
+        });
         let found = value
             .as_ref()
             .and_then(|v| v.pointer(pointer))
@@ -259,6 +357,40 @@ where
             body_len,
             result_out,
             |output| cloudphone_result::new(O::NAME, output),
+        )
+    }
+}
+
+/// [`parse_result`] for a batch operation (its output converts into the call
+/// outcome of `X`s a merge records).
+///
+/// # Safety
+/// As [`parse_result`].
+pub(crate) unsafe fn parse_batch_result<O, X>(
+    request: *const cloudphone_request,
+    http_status: u16,
+    headers: *const cloudphone_response_header,
+    headers_len: usize,
+    body: *const u8,
+    body_len: usize,
+    result_out: *mut *mut cloudphone_result,
+) -> FfiResult<()>
+where
+    O: Operation + 'static,
+    O::Output: Summary + Clone + Into<CallOutcome<X>>,
+    X: BatchItem + Serialize,
+{
+    // SAFETY: per the function contract.
+    unsafe {
+        parse_into::<O, _>(
+            request,
+            http_status,
+            headers,
+            headers_len,
+            body,
+            body_len,
+            result_out,
+            |output| cloudphone_result::new_batch::<_, X>(O::NAME, output),
         )
     }
 }

@@ -164,8 +164,100 @@ static void test_geelark_and_empty(void) {
   cloudphone_geelark_config_free(cfg);
 }
 
+/* Any other batch operation goes through the generic result: a restart of
+ * five phones in calls of two, one call answered with jobs and a per-phone
+ * error, one refused as a whole, one never answered. */
+static void test_generic_batch_operation(void) {
+  static const char *const ids[] = {"p1", "p2", "p3", "p4", "p5"};
+  static const char body[] =
+      "{\"request_id\":\"g1\",\"jobs\":["
+      "{\"phone_id\":\"p1\",\"job_id\":\"j1\"},"
+      "{\"phone_id\":\"p2\",\"error_code\":\"CPS.0005\",\"error_msg\":\"Phone is not found.\"}]}";
+  static const char list_body[] = "{\"request_id\":\"l1\",\"count\":0,\"phones\":[]}";
+  cloudphone_huawei_config *cfg = NULL;
+  cloudphone_batch_plan *plan = NULL;
+  cloudphone_batch_merge *merge = NULL;
+  cloudphone_batch_outcome *outcome = NULL;
+  cloudphone_request *req = NULL, *list_req = NULL;
+  cloudphone_result *res = NULL, *list_res = NULL;
+  cloudphone_string *json = NULL;
+  cloudphone_error *err = NULL;
+  cloudphone_id_list call;
+
+  CHECK_STATUS(cloudphone_huawei_config_new_aksk("cn-north-4", P, "AK", "SK", NULL, &cfg, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_batch_plan_new(ids, 5, 2, &plan, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(cloudphone_batch_plan_call_count(plan) == 3);
+  CHECK_STATUS(cloudphone_batch_merge_new(plan, &merge, &err), CLOUDPHONE_STATUS_OK, err);
+
+  /* A listing is not an operation over ids: refused, nothing recorded. */
+  CHECK_STATUS(cloudphone_huawei_list_phones_build(cfg, 0, 10, NULL, 1700000000000ULL, NULL, &list_req, &err),
+               CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_huawei_list_phones_parse(list_req, 200, NULL, 0, (const uint8_t *)list_body,
+                                                   strlen(list_body), &list_res, &err),
+               CLOUDPHONE_STATUS_OK, err);
+  CHECK(cloudphone_batch_merge_record_result(merge, list_res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(err != NULL && view_contains(cloudphone_error_message(err), "huawei.list_phones"));
+  cloudphone_error_free(err);
+  err = NULL;
+  CHECK(cloudphone_batch_merge_record_result(merge, NULL, &err) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  cloudphone_error_free(err);
+  err = NULL;
+
+  call = cloudphone_batch_plan_call(plan, 0);
+  CHECK_STATUS(cloudphone_huawei_restart_phones_build(cfg, call.ids, call.len, NULL, 1700000000000ULL, NULL, &req, &err),
+               CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_huawei_restart_phones_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
+               CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_batch_merge_record_result(merge, res, &err), CLOUDPHONE_STATUS_OK, err);
+  cloudphone_result_free(res); /* the merge keeps a copy */
+  cloudphone_request_free(req);
+  /* Another operation's result cannot join this merge. */
+  CHECK(cloudphone_batch_merge_record_huawei_batch_connection(merge, NULL, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  {
+    static const char other[] = "{\"request_id\":\"s1\",\"jobs\":[{\"phone_id\":\"p3\",\"job_id\":\"j3\"}]}";
+    CHECK_STATUS(cloudphone_huawei_stop_phones_build(cfg, call.ids, call.len, 1700000000000ULL, NULL, &req, &err),
+                 CLOUDPHONE_STATUS_OK, err);
+    CHECK_STATUS(cloudphone_huawei_stop_phones_parse(req, 200, NULL, 0, (const uint8_t *)other, strlen(other), &res, &err),
+                 CLOUDPHONE_STATUS_OK, err);
+    CHECK(cloudphone_batch_merge_record_result(merge, res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+    cloudphone_error_free(err);
+    err = NULL;
+    cloudphone_result_free(res);
+    cloudphone_request_free(req);
+  }
+  CHECK_STATUS(cloudphone_batch_merge_record_transport_error(merge, 1, "connection reset", &err),
+               CLOUDPHONE_STATUS_OK, err);
+
+  CHECK_STATUS(cloudphone_batch_merge_finish(merge, &outcome, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(!cloudphone_batch_outcome_is_complete_success(outcome));
+  CHECK(cloudphone_batch_outcome_succeeded_count(outcome) == 1);
+  CHECK_VIEW(cloudphone_batch_outcome_item_id(outcome, 0), "p1");
+  CHECK_VIEW(cloudphone_batch_outcome_item_job_id(outcome, 0), "j1");
+  CHECK(cloudphone_batch_outcome_item_status(outcome, 0).ptr == NULL);
+  CHECK(cloudphone_batch_outcome_item_id(outcome, 1).ptr == NULL);
+  CHECK(cloudphone_batch_outcome_item_id(NULL, 0).ptr == NULL);
+  CHECK(cloudphone_batch_outcome_connect_info_at(outcome, 0) == NULL);
+  /* p2 per item, p3 and p4 with their call; p5 never answered. */
+  CHECK(cloudphone_batch_outcome_failed_count(outcome) == 3);
+  CHECK_VIEW(cloudphone_item_failure_code(cloudphone_batch_outcome_failed_at(outcome, 0)), "CPS.0005");
+  CHECK(cloudphone_item_failure_status(cloudphone_batch_outcome_failed_at(outcome, 2)) == CLOUDPHONE_STATUS_TRANSPORT);
+  CHECK(cloudphone_batch_outcome_missing(outcome).len == 1);
+  CHECK(strcmp(cloudphone_batch_outcome_missing(outcome).ids[0], "p5") == 0);
+  CHECK_STATUS(cloudphone_batch_outcome_to_json(outcome, &json, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(view_contains(cloudphone_string_view(json), "\"succeeded\":[{\"id\":\"p1\",\"job_id\":\"j1\"}]"));
+
+  cloudphone_string_free(json);
+  cloudphone_batch_outcome_free(outcome);
+  cloudphone_result_free(list_res);
+  cloudphone_request_free(list_req);
+  cloudphone_batch_merge_free(merge);
+  cloudphone_batch_plan_free(plan);
+  cloudphone_huawei_config_free(cfg);
+}
+
 int main(void) {
   test_huawei_fan_out();
   test_geelark_and_empty();
+  test_generic_batch_operation();
   return check_report("batch");
 }
