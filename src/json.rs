@@ -8,9 +8,10 @@ use serde::de::{self, Deserializer, Visitor};
 
 use crate::error::Error;
 
-/// Decodes `body` as `T`. The fast path is plain `serde_json`; only when that
-/// fails is the body decoded again with `serde_path_to_error` to name the
-/// failing field, so success pays nothing for good error messages.
+/// Decodes `body` as `T`. Success is plain `serde_json` and nothing more;
+/// only when that fails is the failing field located, from the error's
+/// position in the text ([`crate::json_path`]), so good error messages cost
+/// neither time on success nor a second copy of every `Deserialize` impl.
 pub(crate) fn decode<'de, T: Deserialize<'de>>(
     operation: &'static str,
     http_status: u16,
@@ -22,32 +23,23 @@ pub(crate) fn decode<'de, T: Deserialize<'de>>(
         Ok(text) => serde_json::from_str::<T>(text),
         Err(_) => serde_json::from_slice::<T>(body),
     };
-    match fast {
-        Ok(v) => Ok(v),
-        Err(first) => {
-            let mut de = serde_json::Deserializer::from_slice(body);
-            let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                Err(e) => {
-                    // A failure under an empty object key renders as an
-                    // empty path; name the root rather than nothing.
-                    let path = e.path().to_string();
-                    let path = if path.is_empty() {
-                        ".".to_owned()
-                    } else {
-                        path
-                    };
-                    (path, describe(e.inner(), body))
-                }
-                // Cannot happen (same input, same type), but never panic.
-                Ok(_) => (".".to_owned(), describe(&first, body)),
-            };
-            Err(Error::Decode {
-                operation,
-                http_status,
-                path,
-                message,
-            })
-        }
+    fast.map_err(|e| decode_error(operation, http_status, body, &e))
+}
+
+/// The [`Error::Decode`] for a failed [`decode`]; not generic, so it exists
+/// once however many types are decoded.
+#[cold]
+fn decode_error(
+    operation: &'static str,
+    http_status: u16,
+    body: &[u8],
+    e: &serde_json::Error,
+) -> Error {
+    Error::Decode {
+        operation,
+        http_status,
+        path: crate::json_path::error_path(body, e),
+        message: describe(e, body),
     }
 }
 

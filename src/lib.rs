@@ -81,6 +81,7 @@ mod hex;
 pub mod http;
 pub mod huawei;
 mod json;
+mod json_path;
 pub mod op;
 pub mod page;
 pub mod phone;
