@@ -12,18 +12,24 @@ use crate::error::Error;
 /// only when that fails is the failing field located, from the error's
 /// position in the text ([`crate::json_path`]), so good error messages cost
 /// neither time on success nor a second copy of every `Deserialize` impl.
+///
+/// The body must be UTF-8, as RFC 8259 requires of JSON exchanged between
+/// systems: one check of the whole body, then `serde_json::from_str`, which
+/// need not re-validate each string (measurably faster than `from_slice`)
+/// — and only one `Deserialize` instantiation per type (`from_str` and
+/// `from_slice` read through different types, so offering both compiled
+/// every response type's decoder twice). A body that is not UTF-8 fails
+/// with the path of the value holding the first invalid byte.
 pub(crate) fn decode<'de, T: Deserialize<'de>>(
     operation: &'static str,
     http_status: u16,
     body: &'de [u8],
 ) -> Result<T, Error> {
-    // One UTF-8 check of the whole body lets serde_json skip re-validating
-    // each string (measurably faster than `from_slice` on typical bodies).
-    let fast = match std::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str::<T>(text),
-        Err(_) => serde_json::from_slice::<T>(body),
-    };
-    fast.map_err(|e| decode_error(operation, http_status, body, &e))
+    match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str::<T>(text)
+            .map_err(|e| decode_error(operation, http_status, body, &e)),
+        Err(e) => Err(not_utf8(operation, http_status, body, &e)),
+    }
 }
 
 /// The [`Error::Decode`] for a failed [`decode`]; not generic, so it exists
@@ -40,6 +46,26 @@ fn decode_error(
         http_status,
         path: crate::json_path::error_path(body, e),
         message: describe(e, body),
+    }
+}
+
+/// The [`Error::Decode`] for a body that is not UTF-8.
+#[cold]
+fn not_utf8(
+    operation: &'static str,
+    http_status: u16,
+    body: &[u8],
+    e: &std::str::Utf8Error,
+) -> Error {
+    let at = e.valid_up_to();
+    Error::Decode {
+        operation,
+        http_status,
+        path: crate::json_path::path_at(body, at, None),
+        message: format!(
+            "not UTF-8 (invalid byte 0x{:02X} at offset {at})",
+            body.get(at).copied().unwrap_or_default()
+        ),
     }
 }
 
