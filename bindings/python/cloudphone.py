@@ -115,6 +115,10 @@ class _IdList(ctypes.Structure):
     _fields_ = [("ids", ctypes.POINTER(ctypes.c_char_p)), ("len", ctypes.c_size_t)]
 
 
+class _GpsPosition(ctypes.Structure):
+    _fields_ = [("id", ctypes.c_char_p), ("latitude", ctypes.c_double), ("longitude", ctypes.c_double)]
+
+
 _P = ctypes.c_void_p
 _PP = ctypes.POINTER(ctypes.c_void_p)
 _S = ctypes.c_char_p
@@ -125,6 +129,8 @@ _HA = ctypes.POINTER(_ResponseHeader)
 _U8P = ctypes.c_char_p  # body bytes
 
 _PARSE = [_P, _U16, _HA, _SZ, _U8P, _SZ, _PP, _PP]
+_NEXT = [_P, _P, _P, _U64, _S, _PP, _PP]
+_GPA = ctypes.POINTER(_GpsPosition)
 
 _SIGNATURES = {
     "cloudphone_version": (_S, []),
@@ -249,6 +255,29 @@ _SIGNATURES = {
     "cloudphone_huawei_list_phones_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_restart_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_stop_phones_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_show_phone_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_rename_phone_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_servers_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_show_server_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_encode_servers_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_jobs_build": (_U32, [_P, _SA, _SZ, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_run_command_build": (_U32, [_P, _S, _S, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_run_sync_shell_build": (_U32, [_P, _S, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_phone_delete_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_phone_update_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_phone_create_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_screenshot_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_screenshot_result_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_gps_set_build": (_U32, [_P, _GPA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_gps_get_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_adb_set_status_build": (_U32, [_P, _SA, _SZ, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_adb_get_data_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_app_list_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_app_install_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_app_uninstall_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_batch_connection": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -318,13 +347,31 @@ def _handle_of(obj) -> Optional[int]:
     return None if obj is None else obj._h
 
 
-def _options(options) -> Optional[bytes]:
-    """Options as the C functions take them: NULL, or a JSON object text."""
+def _options(options, what: str = "options") -> Optional[bytes]:
+    """Options (or any JSON argument) as the C functions take them: NULL, or
+    JSON text; a dict or list is serialized."""
     if options is None:
         return None
     if not isinstance(options, (str, bytes)):
         options = json.dumps(options)
-    return _cstr(options, "options")
+    return _cstr(options, what)
+
+
+def _gps_positions(positions):
+    """A `cloudphone_gps_position` array and its length from `(id, latitude,
+    longitude)` tuples or a dict `{id: (latitude, longitude)}`; None is (NULL, 0)."""
+    if positions is None:
+        return None, 0
+    if isinstance(positions, (str, bytes)):
+        raise TypeError("positions must be a sequence of (id, latitude, longitude), not a string")
+    if isinstance(positions, dict):
+        positions = [(k,) + tuple(v) for k, v in positions.items()]
+    out = []
+    for p in positions:
+        phone_id, latitude, longitude = p
+        out.append(_GpsPosition(_cstr(phone_id, "position id"), float(latitude), float(longitude)))
+    arr = (_GpsPosition * len(out))(*out) if out else None
+    return arr, len(out)
 
 
 def _now_ms() -> int:
@@ -544,29 +591,103 @@ class HuaweiConfig(_Handle):
                         _cstr(project_id, "project_id"), _cstr(token, "token")))
 
     def batch_connection_request(self, phone_ids, client_type="ANDROID", now_unix_ms=None) -> "Request":
-        """POST .../phones/batch-connection for 1..10 ids."""
+        """POST .../phones/batch-connection for 1..10 ids (cloudphone_huawei_batch_connection_build)."""
         arr, n = _id_array(phone_ids, "phone_ids")
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_batch_connection_build, self._h, arr, n,
                             _cstr(client_type, "client_type"), now, None))
 
     def list_phones_request(self, offset=0, limit=100, options=None, now_unix_ms=None) -> "Request":
-        """GET .../cloud-phone/phones (a page; filters in `options`, a dict or JSON text).
-        Page on with `request.next_request(config, result)`."""
+        """GET .../cloud-phone/phones (a page; filters in `options`, a dict or JSON text;
+        cloudphone_huawei_list_phones_build). Page on with `request.next_request(config, result)`."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_list_phones_build, self._h, offset, limit, _options(options), now, None))
 
     def restart_phones_request(self, phone_ids, options=None, now_unix_ms=None) -> "Request":
-        """POST .../phones/batch-restart (one job per phone)."""
+        """POST .../phones/batch-restart, one job per phone (cloudphone_huawei_restart_phones_build)."""
         arr, n = _id_array(phone_ids, "phone_ids")
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_restart_phones_build, self._h, arr, n, _options(options), now, None))
 
     def stop_phones_request(self, phone_ids, now_unix_ms=None) -> "Request":
-        """POST .../phones/batch-stop (one job per phone)."""
+        """POST .../phones/batch-stop, one job per phone (cloudphone_huawei_stop_phones_build)."""
         arr, n = _id_array(phone_ids, "phone_ids")
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_stop_phones_build, self._h, arr, n, now, None))
+
+    def show_phone_request(self, phone_id, now_unix_ms=None) -> "Request":
+        """GET .../phones/{phone_id} (cloudphone_huawei_show_phone_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_show_phone_build, self._h, _cstr(phone_id, "phone_id"), now, None))
+
+    def rename_phone_request(self, phone_id, phone_name, now_unix_ms=None) -> "Request":
+        """PUT .../phones/{phone_id} (cloudphone_huawei_rename_phone_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_rename_phone_build, self._h, _cstr(phone_id, "phone_id"),
+                            _cstr(phone_name, "phone_name"), now, None))
+
+    def list_servers_request(self, offset=0, limit=100, options=None, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/servers, a page (cloudphone_huawei_list_servers_build;
+        filters in `options`). Page on with `request.next_request(config, result)`."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_servers_build, self._h, offset, limit, _options(options), now, None))
+
+    def show_server_request(self, server_id, now_unix_ms=None) -> "Request":
+        """GET .../servers/{server_id} (cloudphone_huawei_show_server_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_show_server_build, self._h, _cstr(server_id, "server_id"), now, None))
+
+    def list_encode_servers_request(self, offset=0, limit=100, options=None, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/encode-servers, a page (cloudphone_huawei_list_encode_servers_build;
+        filters in `options`). Page on with `request.next_request(config, result)`."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_encode_servers_build, self._h, offset, limit, _options(options), now,
+                            None))
+
+    def reset_phones_request(self, phone_ids, options=None, now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-reset, one job per phone (cloudphone_huawei_reset_phones_build)."""
+        arr, n = _id_array(phone_ids, "phone_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_reset_phones_build, self._h, arr, n, _options(options), now, None))
+
+    def update_properties_request(self, phone_ids, properties=None, custom_properties=None,
+                                  now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-update-property, the same properties on every phone
+        (cloudphone_huawei_update_properties_build; dicts or JSON text)."""
+        arr, n = _id_array(phone_ids, "phone_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_update_properties_build, self._h, arr, n, _options(properties, "properties"),
+                            _options(custom_properties, "custom_properties"), now, None))
+
+    def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_show_job_build, self._h, _cstr(job_id, "job_id"), now, None))
+
+    def list_jobs_request(self, request_ids, offset=0, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/jobs for the jobs that 1..20 calls started (their
+        `result.request_id`), a page (cloudphone_huawei_list_jobs_build)."""
+        arr, n = _id_array(request_ids, "request_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_jobs_build, self._h, arr, n, offset, limit, now, None))
+
+    def run_command_request(self, command, content, phone_ids=None, server_ids=None, now_unix_ms=None) -> "Request":
+        """POST .../phones/commands, an asynchronous ADB command on phones or on
+        servers' phones, exactly one list non-empty (cloudphone_huawei_run_command_build)."""
+        parr, pn = _id_array(phone_ids, "phone_ids")
+        sarr, sn = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_run_command_build, self._h, _cstr(command, "command"),
+                            _cstr(content, "content"), parr, pn, sarr, sn, now, None))
+
+    def run_sync_shell_request(self, shell, phone_ids=None, server_ids=None, now_unix_ms=None) -> "Request":
+        """POST .../phones/sync-commands, outputs in the answer; targets as for
+        run_command_request (cloudphone_huawei_run_sync_shell_build)."""
+        parr, pn = _id_array(phone_ids, "phone_ids")
+        sarr, sn = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_run_sync_shell_build, self._h, _cstr(shell, "shell"), parr, pn, sarr, sn,
+                            now, None))
 
     def __repr__(self):
         return "HuaweiConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
@@ -589,22 +710,24 @@ class GeelarkConfig(_Handle):
         return cls(_out(C.geelark_config_new_token, _cstr(endpoint, "endpoint"), _cstr(token, "token")))
 
     def phone_status_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/status for 1..100 ids (a fresh trace id when none is given)."""
+        """POST /open/v1/phone/status for 1..100 ids (a fresh trace id when none is given;
+        cloudphone_geelark_phone_status_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_status_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
     def phone_list_request(self, page=1, page_size=100, options=None, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/list (a page; filters in `options`, a dict or JSON text).
-        Page on with `request.next_request(config, result)`."""
+        """POST /open/v1/phone/list (a page; filters in `options`, a dict or JSON text;
+        cloudphone_geelark_phone_list_build). Page on with `request.next_request(config, result)`."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_list_build, self._h, page, page_size, _options(options), now,
                             _cstr(trace, "trace_id")))
 
     def phone_start_request(self, ids, options=None, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/start (remote-view window options in `options`)."""
+        """POST /open/v1/phone/start, remote-view window options in `options`
+        (cloudphone_geelark_phone_start_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -612,11 +735,103 @@ class GeelarkConfig(_Handle):
                             _cstr(trace, "trace_id")))
 
     def phone_stop_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/stop."""
+        """POST /open/v1/phone/stop (cloudphone_geelark_phone_stop_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_stop_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def phone_delete_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/delete (cloudphone_geelark_phone_delete_build)."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_delete_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def phone_update_request(self, phone_id, options, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/detail/update, what to change in `options`
+        (cloudphone_geelark_phone_update_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_update_build, self._h, _cstr(phone_id, "phone_id"), _options(options),
+                            now, _cstr(trace, "trace_id")))
+
+    def phone_create_request(self, mobile_type, profiles, options=None, now_unix_ms=None,
+                             trace_id=None) -> "Request":
+        """POST /open/v1/phone/addNew; `profiles` a list of dicts or JSON text
+        (cloudphone_geelark_phone_create_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_phone_create_build, self._h, _cstr(mobile_type, "mobile_type"),
+                            _options(profiles, "profiles"), _options(options), now, _cstr(trace, "trace_id")))
+
+    def screenshot_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/screenShot; the task id is `result.field("/task_id")`
+        (cloudphone_geelark_screenshot_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_screenshot_build, self._h, _cstr(phone_id, "phone_id"), now,
+                            _cstr(trace, "trace_id")))
+
+    def screenshot_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/screenShot/result (cloudphone_geelark_screenshot_result_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_screenshot_result_build, self._h, _cstr(task_id, "task_id"), now,
+                            _cstr(trace, "trace_id")))
+
+    def gps_set_request(self, positions, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/gps/set; `positions` are `(id, latitude, longitude)`
+        or a dict `{id: (latitude, longitude)}` (cloudphone_geelark_gps_set_build)."""
+        arr, n = _gps_positions(positions)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_gps_set_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def gps_get_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/gps/get (cloudphone_geelark_gps_get_build)."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_gps_get_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def adb_set_status_request(self, ids, open, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/adb/setStatus, ADB on (`open` true) or off
+        (cloudphone_geelark_adb_set_status_build)."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_adb_set_status_build, self._h, arr, n, bool(open), now,
+                            _cstr(trace, "trace_id")))
+
+    def adb_get_data_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/adb/getData (cloudphone_geelark_adb_get_data_build)."""
+        arr, n = _id_array(ids)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_adb_get_data_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+
+    def app_list_request(self, env_id, page=1, page_size=100, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/list, a page of one phone's apps (cloudphone_geelark_app_list_build).
+        Page on with `request.next_request(config, result)`."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_app_list_build, self._h, _cstr(env_id, "env_id"), page, page_size, now,
+                            _cstr(trace, "trace_id")))
+
+    def app_install_request(self, env_id, app_version_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/install (cloudphone_geelark_app_install_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_app_install_build, self._h, _cstr(env_id, "env_id"),
+                            _cstr(app_version_id, "app_version_id"), now, _cstr(trace, "trace_id")))
+
+    def app_uninstall_request(self, env_id, package_name, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/uninstall (cloudphone_geelark_app_uninstall_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(C.geelark_app_uninstall_build, self._h, _cstr(env_id, "env_id"),
+                            _cstr(package_name, "package_name"), now, _cstr(trace, "trace_id")))
 
     def __repr__(self):
         return "GeelarkConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
@@ -624,7 +839,8 @@ class GeelarkConfig(_Handle):
 
 def huawei_iam_create_token_request(iam_region_or_endpoint, user_name, password, domain_name, project,
                                     project_is_id=False, now_unix_ms=None) -> "Request":
-    """POST {iam}/v3/auth/tokens (password identity scoped to a project)."""
+    """POST {iam}/v3/auth/tokens, password identity scoped to a project
+    (cloudphone_huawei_iam_create_token_build)."""
     now = _now_ms() if now_unix_ms is None else now_unix_ms
     return Request(_out(C.huawei_iam_create_token_build, _cstr(iam_region_or_endpoint, "iam_region_or_endpoint"),
                         _cstr(user_name, "user_name"), _cstr(password, "password"),
@@ -679,7 +895,8 @@ class Request(_Handle):
 
     def parse(self, http_status: int, headers: HeadersLike, body: Optional[bytes]):
         """Parses the answer with the operation that built this request:
-        a BatchConnectionResult, PhoneStatusResult or IamToken."""
+        a BatchConnectionResult, PhoneStatusResult or IamToken, for every
+        other operation a Result (through its cloudphone_<op>_parse)."""
         op = self.operation
         if op is None:
             raise NullArgumentError(STATUS_NULL_ARGUMENT)
@@ -692,11 +909,13 @@ class Request(_Handle):
 
     def next_request(self, config, result, now_unix_ms=None, trace_id=None) -> Optional["Request"]:
         """For a listing (a pager): the request for the page after `result`
-        (this request's parsed answer), or None when it was the last page."""
+        (this request's parsed answer), or None when it was the last page.
+        Through the operation's cloudphone_<op>_next (list_phones,
+        list_servers, list_encode_servers, list_jobs, phone_list, app_list)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         if trace_id is None and isinstance(config, GeelarkConfig):
             trace_id = format_trace_id()
-        fn = _c_function(self.operation or "", "next", [_P, _P, _P, _U64, _S, _PP, _PP])
+        fn = _c_function(self.operation or "", "next", _NEXT)
         h = _out(fn, _handle_of(config), self._h, _handle_of(result), now, _cstr(trace_id, "trace_id"))
         return Request(h) if h else None
 

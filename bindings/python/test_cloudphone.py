@@ -1,13 +1,17 @@
 """pytest tests of the ctypes wrapper: the seed documents' examples (read from
 ../shared/seeds), error fields, misuse (closed handles, None, wrong types,
 invalid UTF-8) raising cleanly, batch plan + merge, the client entry points,
-and no growth of the process's memory over repeated use.
+a builder for every operation of include/cloudphone.h (ctypes signatures
+checked against the header) with its recorded answers (tests/fixtures), and
+no growth of the process's memory over repeated use.
 
 Run: bindings/python/run_tests.sh   (or: CLOUDPHONE_LIB=... python -m pytest)
 """
 
+import ctypes
 import gc
 import http.server
+import inspect
 import json
 import os
 import re
@@ -489,32 +493,518 @@ def test_generic_results_huawei_jobs(huawei):
     assert ei.value.provider_code == "CPS.0002"
 
 
-@pytest.mark.parametrize("provider,op,build", [
-    ("geelark", "phone_list", lambda g, h: g.phone_list_request(1, 100)),
-    ("geelark", "phone_start", lambda g, h: g.phone_start_request(["1", "2"])),
-    ("geelark", "phone_stop", lambda g, h: g.phone_stop_request(["1", "2"])),
-    ("geelark", "phone_status", lambda g, h: g.phone_status_request(["1", "2"])),
-    ("huawei", "list_phones", lambda g, h: h.list_phones_request(0, 100)),
-    ("huawei", "restart_phones", lambda g, h: h.restart_phones_request(["p1", "p2", "p3"])),
-    ("huawei", "stop_phones", lambda g, h: h.stop_phones_request(["p1", "p2", "p3"])),
-    ("huawei", "batch_connection", lambda g, h: h.batch_connection_request(["p1", "p2"])),
-])
-def test_every_recorded_response_parses_or_raises_cleanly(geelark, huawei, provider, op, build):
-    d = os.path.join(FIXTURES, provider, op)
-    if not os.path.isdir(d):
-        pytest.skip("no fixtures for %s.%s" % (provider, op))
+# Every operation of the header, with the Python builder that wraps its
+# `cloudphone_<provider>_<operation>_build`, kept by hand: a new operation in
+# include/cloudphone.h without a builder fails the test below.
+BUILDERS = {
+    "huawei_batch_connection": "HuaweiConfig.batch_connection_request",
+    "huawei_iam_create_token": "huawei_iam_create_token_request",
+    "huawei_list_phones": "HuaweiConfig.list_phones_request",
+    "huawei_show_phone": "HuaweiConfig.show_phone_request",
+    "huawei_rename_phone": "HuaweiConfig.rename_phone_request",
+    "huawei_list_servers": "HuaweiConfig.list_servers_request",
+    "huawei_show_server": "HuaweiConfig.show_server_request",
+    "huawei_list_encode_servers": "HuaweiConfig.list_encode_servers_request",
+    "huawei_restart_phones": "HuaweiConfig.restart_phones_request",
+    "huawei_reset_phones": "HuaweiConfig.reset_phones_request",
+    "huawei_stop_phones": "HuaweiConfig.stop_phones_request",
+    "huawei_update_properties": "HuaweiConfig.update_properties_request",
+    "huawei_show_job": "HuaweiConfig.show_job_request",
+    "huawei_list_jobs": "HuaweiConfig.list_jobs_request",
+    "huawei_run_command": "HuaweiConfig.run_command_request",
+    "huawei_run_sync_shell": "HuaweiConfig.run_sync_shell_request",
+    "geelark_phone_status": "GeelarkConfig.phone_status_request",
+    "geelark_phone_list": "GeelarkConfig.phone_list_request",
+    "geelark_phone_start": "GeelarkConfig.phone_start_request",
+    "geelark_phone_stop": "GeelarkConfig.phone_stop_request",
+    "geelark_phone_delete": "GeelarkConfig.phone_delete_request",
+    "geelark_phone_update": "GeelarkConfig.phone_update_request",
+    "geelark_phone_create": "GeelarkConfig.phone_create_request",
+    "geelark_screenshot": "GeelarkConfig.screenshot_request",
+    "geelark_screenshot_result": "GeelarkConfig.screenshot_result_request",
+    "geelark_gps_set": "GeelarkConfig.gps_set_request",
+    "geelark_gps_get": "GeelarkConfig.gps_get_request",
+    "geelark_adb_set_status": "GeelarkConfig.adb_set_status_request",
+    "geelark_adb_get_data": "GeelarkConfig.adb_get_data_request",
+    "geelark_app_list": "GeelarkConfig.app_list_request",
+    "geelark_app_install": "GeelarkConfig.app_install_request",
+    "geelark_app_uninstall": "GeelarkConfig.app_uninstall_request",
+}
+
+HEADER = os.path.normpath(os.path.join(HERE, "..", "..", "include", "cloudphone.h"))
+
+
+def header_text():
+    with open(HEADER, encoding="utf-8") as f:
+        return f.read()
+
+
+def test_every_header_operation_has_a_builder():
+    header = header_text()
+    built = set(re.findall(r"\bcloudphone_((?:huawei|geelark)_\w+?)_build\(", header))
+    assert len(built) >= 32
+    assert built == set(BUILDERS), "header and BUILDERS differ: %s" % sorted(built ^ set(BUILDERS))
+    for stem, path in sorted(BUILDERS.items()):
+        obj = cp
+        for part in path.split("."):
+            obj = getattr(obj, part, None)
+            assert obj is not None, "no Python builder %s for cloudphone_%s_build" % (path, stem)
+        assert callable(obj)
+        # Each builder's C function has its ctypes signature set, and the
+        # answer has a parser in the header (Request.parse finds it by name).
+        assert "cloudphone_%s_build" % stem in cp._SIGNATURES
+        assert "cloudphone_%s_parse(" % stem in header
+        # ... and the builder calls that very function.
+        assert "C.%s_build" % stem in inspect.getsource(obj), path
+
+
+def _ctype(decl, name):
+    """The ctypes type the wrapper must use for a C type of the header."""
+    t = " ".join(decl.split())
+    scalars = {"bool": ctypes.c_bool, "size_t": ctypes.c_size_t, "uint16_t": ctypes.c_uint16,
+               "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64, "int32_t": ctypes.c_int32,
+               "int64_t": ctypes.c_int64, "cloudphone_status": ctypes.c_uint32, "void": None,
+               "struct cloudphone_str": cp._Str, "struct cloudphone_bytes": cp._Bytes,
+               "struct cloudphone_header": cp._Header, "struct cloudphone_id_list": cp._IdList,
+               "const char *": ctypes.c_char_p, "const uint8_t *": ctypes.c_char_p,
+               "const char *const *": ctypes.POINTER(ctypes.c_char_p),
+               "const struct cloudphone_response_header *": ctypes.POINTER(cp._ResponseHeader),
+               "const struct cloudphone_gps_position *": ctypes.POINTER(cp._GpsPosition)}
+    if t in scalars:
+        return scalars[t]
+    if re.fullmatch(r"struct cloudphone_\w+ \*\*", t):
+        return ctypes.POINTER(ctypes.c_void_p)
+    if re.fullmatch(r"(const )?struct cloudphone_\w+ \*", t):
+        return ctypes.c_void_p  # an opaque handle
+    raise AssertionError("%s: C type %r has no mapping in this test" % (name, t))
+
+
+def header_prototypes():
+    """{function name: (return C type, [argument C types])} from the header."""
+    out = {}
+    for ret, name, args in re.findall(r"^([A-Za-z_][\w *]*?[\s*])(cloudphone_\w+)\(([^)]*)\);", header_text(), re.M):
+        params = [] if args.strip() == "void" else [re.sub(r"\w+$", "", a.strip()) for a in args.split(",")]
+        out[name] = (ret, params)
+    return out
+
+
+def test_ctypes_signatures_match_the_header():
+    protos = header_prototypes()
+    checked = 0
+    expected = dict((n, (res, args)) for n, (res, args) in cp._SIGNATURES.items())
+    # The generic parsers and pagers are typed on first use by name.
+    for name in protos:
+        if re.fullmatch(r"cloudphone_(huawei|geelark)_\w+_parse", name):
+            expected.setdefault(name, (ctypes.c_uint32, cp._PARSE))
+        if re.fullmatch(r"cloudphone_(huawei|geelark)_\w+_next", name):
+            expected.setdefault(name, (ctypes.c_uint32, cp._NEXT))
+    for name, (res, args) in sorted(expected.items()):
+        assert name in protos, "%s is not in the header" % name
+        c_ret, c_args = protos[name]
+        assert res == _ctype(c_ret, name), "%s: return type" % name
+        assert len(args) == len(c_args), "%s: %d ctypes arguments, %d in C" % (name, len(args), len(c_args))
+        for i, (a, c) in enumerate(zip(args, c_args)):
+            assert a == _ctype(c, name), "%s: argument %d is %s, C has %r" % (name, i, a, c)
+        checked += 1
+    assert checked >= 150
+
+
+def test_value_structs_match_the_header():
+    header = header_text()
+    for cname, cls in [("cloudphone_str", cp._Str), ("cloudphone_bytes", cp._Bytes),
+                       ("cloudphone_header", cp._Header), ("cloudphone_id_list", cp._IdList),
+                       ("cloudphone_response_header", cp._ResponseHeader),
+                       ("cloudphone_gps_position", cp._GpsPosition)]:
+        body = re.search(r"typedef struct %s \{(.*?)\} %s;" % (cname, cname), header, re.S).group(1)
+        decls = " ".join(l for l in body.splitlines() if not l.strip().startswith("//")).split(";")
+        fields = [re.fullmatch(r"(.*?)\b(\w+)", " ".join(d.split())).groups() for d in decls if d.strip()]
+        assert [f for _, f in fields] == [f for f, _ in cls._fields_], cname
+        sizes = {"double": 8, "size_t": ctypes.sizeof(ctypes.c_size_t), "struct cloudphone_str": ctypes.sizeof(cp._Str)}
+        for (ctype, f), (_, pytype) in zip(fields, cls._fields_):
+            want = ctypes.sizeof(ctypes.c_void_p) if "*" in ctype else sizes[ctype.strip()]
+            assert ctypes.sizeof(pytype) == want, (cname, f)
+
+
+HW = "https://cph.cn-north-4.myhuaweicloud.com/v1/%s/cloud-phone" % PROJECT
+GL = "https://openapi.geelark.com/open/v1"
+T = "ABCDEF123"  # a fixed GeeLark trace id
+GID = ["612345678901234567", "612345678901234568"]
+
+
+def fixture(provider, op, name):
+    return load_http(os.path.join(FIXTURES, provider, op, name))
+
+
+# Every operation: (operation, its fixture directory, a builder call).
+# reset_phones and update_properties answer as restart_phones does (jobs and
+# errors, see their `_parse` in the header): they share its recordings.
+OPERATIONS = [
+    ("huawei.batch_connection", "huawei/batch_connection", lambda g, h: h.batch_connection_request(["p1", "p2"])),
+    ("huawei.iam.create_token", "huawei/iam_token",
+     lambda g, h: cp.huawei_iam_create_token_request("cn-north-4", "u", "pw", "d", "cn-north-4")),
+    ("huawei.list_phones", "huawei/list_phones", lambda g, h: h.list_phones_request(0, 100)),
+    ("huawei.show_phone", "huawei/show_phone", lambda g, h: h.show_phone_request("p1")),
+    ("huawei.rename_phone", "huawei/rename_phone", lambda g, h: h.rename_phone_request("p1", "phone-002")),
+    ("huawei.list_servers", "huawei/list_servers", lambda g, h: h.list_servers_request(0, 100)),
+    ("huawei.show_server", "huawei/show_server", lambda g, h: h.show_server_request("s1")),
+    ("huawei.list_encode_servers", "huawei/list_encode_servers", lambda g, h: h.list_encode_servers_request()),
+    ("huawei.restart_phones", "huawei/restart_phones", lambda g, h: h.restart_phones_request(["p1", "p2", "p3"])),
+    ("huawei.reset_phones", "huawei/restart_phones", lambda g, h: h.reset_phones_request(["p1", "p2", "p3"])),
+    ("huawei.stop_phones", "huawei/stop_phones", lambda g, h: h.stop_phones_request(["p1", "p2", "p3"])),
+    ("huawei.update_properties", "huawei/restart_phones",
+     lambda g, h: h.update_properties_request(["p1", "p2", "p3"], {"com.cph.mainkeys_switch": "1"})),
+    ("huawei.show_job", "huawei/show_job", lambda g, h: h.show_job_request("j1")),
+    ("huawei.list_jobs", "huawei/list_jobs", lambda g, h: h.list_jobs_request(["r1"])),
+    ("huawei.run_command", "huawei/run_command", lambda g, h: h.run_command_request("shell", "ls", None, ["s1"])),
+    ("huawei.run_sync_shell", "huawei/run_sync_shell", lambda g, h: h.run_sync_shell_request("ls", ["p1", "p2"])),
+    ("geelark.phone_status", "geelark/phone_status", lambda g, h: g.phone_status_request(["1", "2"])),
+    ("geelark.phone_list", "geelark/phone_list", lambda g, h: g.phone_list_request(1, 100)),
+    ("geelark.phone_start", "geelark/phone_start", lambda g, h: g.phone_start_request(["1", "2"])),
+    ("geelark.phone_stop", "geelark/phone_stop", lambda g, h: g.phone_stop_request(["1", "2"])),
+    ("geelark.phone_delete", "geelark/phone_delete", lambda g, h: g.phone_delete_request(GID + ["x"])),
+    ("geelark.phone_update", "geelark/phone_update", lambda g, h: g.phone_update_request("1", {"name": "n"})),
+    ("geelark.phone_create", "geelark/phone_create",
+     lambda g, h: g.phone_create_request("Android 12", [{"profile_name": "sg-tt-010", "proxy_number": 1},
+                                                        {"profile_name": "sg-tt-011", "proxy_number": 2}])),
+    ("geelark.screenshot", "geelark/screenshot", lambda g, h: g.screenshot_request(GID[0])),
+    ("geelark.screenshot_result", "geelark/screenshot_result", lambda g, h: g.screenshot_result_request("t1")),
+    ("geelark.gps_set", "geelark/gps_set", lambda g, h: g.gps_set_request([(i, 1.29, 103.85) for i in GID])),
+    ("geelark.gps_get", "geelark/gps_get", lambda g, h: g.gps_get_request(GID)),
+    ("geelark.adb_set_status", "geelark/adb_set_status", lambda g, h: g.adb_set_status_request(GID, True)),
+    ("geelark.adb_get_data", "geelark/adb_get_data", lambda g, h: g.adb_get_data_request(GID)),
+    ("geelark.app_list", "geelark/app_list", lambda g, h: g.app_list_request(GID[0])),
+    ("geelark.app_install", "geelark/app_install", lambda g, h: g.app_install_request(GID[0], "v1")),
+    ("geelark.app_uninstall", "geelark/app_uninstall", lambda g, h: g.app_uninstall_request(GID[0], "a.b")),
+]
+
+
+def test_operations_table_covers_every_builder():
+    assert sorted(op.replace(".", "_") for op, _, _ in OPERATIONS) == sorted(BUILDERS)
+
+
+@pytest.mark.parametrize("op,fixtures,build", OPERATIONS, ids=[o[0] for o in OPERATIONS])
+def test_every_recorded_response_parses_or_raises_cleanly(geelark, huawei, op, fixtures, build):
+    d = os.path.join(FIXTURES, fixtures)
+    assert os.path.isdir(d), d
     req = build(geelark, huawei)
+    assert req.operation == op
     outcomes = {}
     for name in sorted(os.listdir(d)):
         status, headers, body = load_http(os.path.join(d, name))
         try:
             res = req.parse(status, headers, body)
             res.to_json()
+            if not isinstance(res, (cp.BatchConnectionResult, cp.PhoneStatusResult, cp.IamToken)):
+                assert isinstance(res, cp.Result) and res.operation == op
             outcomes[name] = "ok"
         except cp.Error as e:  # never another exception, never a crash
             assert e.status != cp.STATUS_PANIC and e.message
             outcomes[name] = e.status_name
     assert outcomes and "ok" in outcomes.values(), outcomes
+
+
+WITH_CONFIG = [o for o in OPERATIONS if o[0] != "huawei.iam.create_token"]
+
+
+@pytest.mark.parametrize("op,fixtures,build", WITH_CONFIG, ids=[o[0] for o in WITH_CONFIG])
+def test_every_builder_refuses_a_closed_config(op, fixtures, build):
+    g = cp.GeelarkConfig.key(APP_ID, API_KEY)
+    h = cp.HuaweiConfig.aksk("cn-north-4", PROJECT, AK, SK)
+    g.close()
+    h.close()
+    with pytest.raises(cp.NullArgumentError):
+        build(g, h)
+
+
+def items(r):
+    return [(i.id, i.status, i.job_id) for i in r.items]
+
+
+def failures(r):
+    return [(f.id, f.code) for f in r.failures]
+
+
+# The operations without a builder before: (operation, builder call, method,
+# URL, body (the JSON, or bytes it contains), recorded answer, what the
+# parsed Result says, what that should be).
+NEW_OPERATIONS = [
+    ("huawei.show_phone", lambda g, h: h.show_phone_request("00000000000000000000000000000001", 1),
+     "GET", HW + "/phones/00000000000000000000000000000001", b"",
+     ("huawei", "show_phone", "detail_with_ports.http"),
+     lambda r: (r.request_id, items(r), r.field("/phone_name"), r.field("/access_infos/0/access_port")),
+     ("b1", [("00000000000000000000000000000001", "running", None)], "phone-001", "20001")),
+    ("huawei.rename_phone", lambda g, h: h.rename_phone_request("p1", "phone-002", 1),
+     "PUT", HW + "/phones/p1", {"phone_name": "phone-002"},
+     ("huawei", "rename_phone", "ok.http"), lambda r: (r.request_id, r.items), ("c1", [])),
+    ("huawei.list_servers", lambda g, h: h.list_servers_request(0, 10, {"server_name": "server-001"}, 1),
+     "GET", HW + "/servers?limit=10&offset=0&server_name=server-001", b"",
+     ("huawei", "list_servers", "one_page.http"),
+     lambda r: (r.total, r.item_ids, r.field("/servers/0/server_name")),
+     (1, ["c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"], "server-001")),
+    ("huawei.show_server", lambda g, h: h.show_server_request("c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", 1),
+     "GET", HW + "/servers/c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", b"",
+     ("huawei", "show_server", "detail.http"),
+     lambda r: (r.request_id, r.item_ids, r.field("/server_name")),
+     ("e1", ["c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"], "server-001")),
+    ("huawei.list_encode_servers", lambda g, h: h.list_encode_servers_request(0, 10, {"type": 1}, 1),
+     "GET", HW + "/encode-servers?limit=10&offset=0&type=1", b"",
+     ("huawei", "list_encode_servers", "containers.http"),
+     lambda r: (r.item_ids, r.field("/encode_servers/0/access_infos/0/access_port")), (["e1"], "30000")),
+    ("huawei.reset_phones", lambda g, h: h.reset_phones_request(["p1", "p2", "p3"], {"factory_reset": True}, 1),
+     "POST", HW + "/phones/batch-reset",
+     {"phones": [{"phone_id": p, "factory_reset_enabled": True} for p in ("p1", "p2", "p3")]},
+     ("huawei", "restart_phones", "partial.http"), lambda r: (r.request_id, items(r), failures(r)),
+     ("g1", [("p1", None, "j1"), ("p2", None, "j2")], [("p3", "CPS.0005")])),
+    ("huawei.update_properties",
+     lambda g, h: h.update_properties_request(["p1", "p2", "p3"], {"com.cph.mainkeys_switch": 1}, {"my.key": "v"}, 1),
+     "POST", HW + "/phones/batch-update-property",
+     {"phones": [{"phone_id": p, "property": '{"com.cph.mainkeys_switch":"1"}', "custom_property": {"my.key": "v"}}
+                 for p in ("p1", "p2", "p3")]},
+     ("huawei", "restart_phones", "partial.http"), lambda r: (items(r), failures(r)),
+     ([("p1", None, "j1"), ("p2", None, "j2")], [("p3", "CPS.0005")])),
+    ("huawei.show_job", lambda g, h: h.show_job_request("j1", 1), "GET", HW + "/jobs/j1", b"",
+     ("huawei", "show_job", "succeeded.http"), lambda r: (items(r), r.field("/execute_msg")),
+     ([("p1", "succeeded", "j1")], "Success")),
+    ("huawei.list_jobs", lambda g, h: h.list_jobs_request(["r1", "r2"], 0, 10, 1),
+     "GET", HW + "/jobs?limit=10&offset=0&request_ids=r1%2Cr2", b"",
+     ("huawei", "list_jobs", "mixed.http"), lambda r: (r.request_id, items(r)),
+     ("m1", [("p1", "succeeded", "j1"), ("p2", "running", "j2"), ("p3", "failed", "j3")])),
+    ("huawei.run_command", lambda g, h: h.run_command_request("shell", "ls /", None, ["s1"], 1),
+     "POST", HW + "/phones/commands", {"command": "shell", "content": "ls /", "server_ids": ["s1"]},
+     ("huawei", "run_command", "by_server.http"), lambda r: (r.request_id, items(r), failures(r)),
+     ("i1", [("p1", None, "j1"), ("p2", None, "j2")], [("p3", "CPS.0097")])),
+    ("huawei.run_sync_shell", lambda g, h: h.run_sync_shell_request("ls /data", ["p1", "p2", "p3", "p4"], None, 1),
+     "POST", HW + "/phones/sync-commands",
+     {"command": "shell", "content": "ls /data", "phone_ids": ["p1", "p2", "p3", "p4"]},
+     ("huawei", "run_sync_shell", "outputs.http"), lambda r: (items(r), failures(r), r.field("/outputs/0/output")),
+     ([("p1", "succeeded", "j1"), ("p2", "running", "j2")], [("p3", "job_failed"), ("p4", "CPS.0005")],
+      "total 0\ndrwxr-xr-x 2 root root 40 app\n")),
+    ("geelark.phone_delete", lambda g, h: g.phone_delete_request(GID[:1] + ["699999999999999999", "x"], 1, T),
+     "POST", GL + "/phone/delete", {"ids": [GID[0], "699999999999999999", "x"]},
+     ("geelark", "phone_delete", "sample_response.http"), lambda r: (r.request_id, r.item_ids, failures(r)),
+     ("8D2F4A6C1E3B45D79F0A2C4E6B8D1F3A", ["x"], [(GID[0], "43009"), ("699999999999999999", "42001")])),
+    ("geelark.phone_update", lambda g, h: g.phone_update_request("1", {"name": "n", "tag_ids": ["607779999999999999"]},
+                                                                 1, T),
+     "POST", GL + "/phone/detail/update", {"id": "1", "name": "n", "tagIDs": ["607779999999999999"]},
+     ("geelark", "phone_update", "sample_response.http"), lambda r: (r.code, r.field("/phone_id"), failures(r)),
+     (0, "1", [("607779999999999999", "43022")])),
+    ("geelark.phone_create",
+     lambda g, h: g.phone_create_request("Android 12", [{"profile_name": "sg-tt-010", "proxy_number": 1},
+                                                        {"profile_name": "sg-tt-011", "proxy_number": 2}],
+                                         {"charge_mode": 0}, 1, T),
+     "POST", GL + "/phone/addNew",
+     {"mobileType": "Android 12", "chargeMode": 0,
+      "data": [{"profileName": "sg-tt-010", "proxyNumber": 1}, {"profileName": "sg-tt-011", "proxyNumber": 2}]},
+     ("geelark", "phone_create", "sample_response.http"),
+     lambda r: (r.item_ids, r.field("/created/0/profile_name"), failures(r)),
+     (["612345678901234580"], "sg-tt-010", [("sg-tt-011", "44004")])),
+    ("geelark.screenshot", lambda g, h: g.screenshot_request(GID[0], 1, T), "POST", GL + "/phone/screenShot",
+     {"id": GID[0]}, ("geelark", "screenshot", "sample_response.http"),
+     lambda r: (r.items, r.field("/task_id")), ([], "1901234567890123456")),
+    ("geelark.screenshot_result", lambda g, h: g.screenshot_result_request("1901234567890123456", 1, T),
+     "POST", GL + "/phone/screenShot/result", {"taskId": "1901234567890123456"},
+     ("geelark", "screenshot_result", "sample_response.http"),
+     lambda r: (r.field("/state"), r.field("/download_link").startswith("https://")), ("succeeded", True)),
+    ("geelark.gps_set", lambda g, h: g.gps_set_request([(GID[0], 1.5, 103.25), (GID[1], -33.0, 151.5)], 1, T),
+     "POST", GL + "/phone/gps/set",
+     {"list": [{"id": GID[0], "latitude": 1.5, "longitude": 103.25}, {"id": GID[1], "latitude": -33.0, "longitude": 151.5}]},
+     ("geelark", "gps_set", "partial_with_fail_details.http"), lambda r: (r.code, r.item_ids, failures(r)),
+     (40006, [GID[0]], [(GID[1], "43012")])),
+    ("geelark.gps_get", lambda g, h: g.gps_get_request(GID[:1], 1, T), "POST", GL + "/phone/gps/get",
+     {"ids": GID[:1]}, ("geelark", "gps_get", "sample_response.http"),
+     lambda r: (r.item_ids, r.to_dict()["positions"][0]["latitude"], float(r.field("/positions/0/longitude"))),
+     (GID[:1], 1.2903000116348267, pytest.approx(103.85189819335938, rel=1e-15))),
+    ("geelark.adb_set_status", lambda g, h: g.adb_set_status_request(GID, True, 1, T), "POST", GL + "/adb/setStatus",
+     {"ids": GID, "open": True}, ("geelark", "adb_set_status", "items_per_phone.http"),
+     lambda r: (r.item_ids, failures(r)), (GID[:1], [(GID[1], "49002")])),
+    ("geelark.adb_get_data", lambda g, h: g.adb_get_data_request(GID, 1, T), "POST", GL + "/adb/getData",
+     {"ids": GID}, ("geelark", "adb_get_data", "sample_response.http"),
+     lambda r: (r.item_ids, r.field("/connections/0/ip"), r.field("/connections/0/port"), failures(r)),
+     (GID[:1], "198.51.100.140", "21457", [(GID[1], "42002")])),
+    ("geelark.app_list", lambda g, h: g.app_list_request(GID[0], 1, 20, 1, T), "POST", GL + "/app/list",
+     {"envId": GID[0], "page": 1, "pageSize": 20}, ("geelark", "app_list", "sample_response.http"),
+     lambda r: (r.total, items(r), r.field("/apps/0/app_name")),
+     (1, [("com.zhiliaoapp.musically", "installed", None)], "TikTok")),
+    ("geelark.app_install", lambda g, h: g.app_install_request(GID[0], "1793552962140770001", 1, T),
+     "POST", GL + "/app/install", {"envId": GID[0], "appVersionId": "1793552962140770001"},
+     ("geelark", "app_install", "sample_response.http"), lambda r: (r.request_id, r.code, r.items),
+     ("4F4FABFBDDAC4CFAEAACCDEFABCEFADC", 0, [])),
+    ("geelark.app_uninstall", lambda g, h: g.app_uninstall_request(GID[0], "com.zhiliaoapp.musically", 1, T),
+     "POST", GL + "/app/uninstall", {"envId": GID[0], "packageName": "com.zhiliaoapp.musically"},
+     ("geelark", "app_uninstall", "sample_response.http"), lambda r: (r.request_id, r.code, r.items),
+     ("6B6BCDBDFFCE4EBCACCEEFABCDEABCFE", 0, [])),
+]
+
+
+@pytest.mark.parametrize("op,build,method,url,body,answer,got,want", NEW_OPERATIONS,
+                         ids=[o[0] for o in NEW_OPERATIONS])
+def test_new_builders_build_and_parse(geelark, huawei, op, build, method, url, body, answer, got, want):
+    req = build(geelark, huawei)
+    assert (req.operation, req.method, req.url) == (op, method, url)
+    if isinstance(body, bytes):
+        assert body in req.body
+    else:
+        assert json.loads(req.body) == body
+    if op.startswith("geelark."):
+        assert req.header("traceId") == T and req.header("sign")
+    else:
+        assert req.header("Authorization").startswith("SDK-HMAC-SHA256 Access=%s," % AK)
+    res = req.parse(*fixture(*answer))
+    assert isinstance(res, cp.Result) and res.operation == op
+    assert got(res) == want
+    assert res.to_dict()
+
+
+# Recorded failures of the new operations: (builder call, answer, error class,
+# provider code).
+NEW_ERRORS = [
+    (lambda g, h: h.show_phone_request("p1"), ("huawei", "show_phone", "error_404_cps_0005.http"),
+     cp.ApiError, "CPS.0005"),
+    (lambda g, h: h.rename_phone_request("p1", "x"), ("huawei", "rename_phone", "error_cps_0026.http"),
+     cp.ApiError, "CPS.0026"),
+    (lambda g, h: h.reset_phones_request(["p1"]), ("huawei", "restart_phones", "error_500.http"),
+     cp.ApiError, "CPS.0003"),
+    (lambda g, h: h.update_properties_request(["p1"], None, {"k": "v"}), ("huawei", "restart_phones", "error_500.http"),
+     cp.ApiError, "CPS.0003"),
+    (lambda g, h: h.show_job_request("j"), ("huawei", "show_job", "error_404_cps_0011.http"), cp.ApiError, "CPS.0011"),
+    (lambda g, h: h.run_command_request("shell", "ls", ["p1"]), ("huawei", "run_command", "error_cps_0117.http"),
+     cp.ApiError, "CPS.0117"),
+    (lambda g, h: h.run_sync_shell_request("ls", ["p1"]), ("huawei", "run_sync_shell", "throttled.http"),
+     cp.RateLimitedError, "APIGW.0308"),
+    (lambda g, h: g.phone_delete_request(["1"]), ("geelark", "phone_delete", "wrong_type_fail_amount.http"),
+     cp.DecodeError, None),
+    (lambda g, h: g.phone_update_request("1", {"name": "n"}), ("geelark", "phone_update", "envelope_43022_no_tag_exists.http"),
+     cp.ApiError, "43022"),
+    (lambda g, h: g.phone_create_request("Android 12", '[{"profile_name":"a","proxy_number":1}]'),
+     ("geelark", "phone_create", "error_44001_basic_plan_batch.http"), cp.ApiError, "44001"),
+    (lambda g, h: g.screenshot_request("1"), ("geelark", "screenshot", "error_42002.http"), cp.ApiError, "42002"),
+    (lambda g, h: g.screenshot_result_request("t"), ("geelark", "screenshot_result", "wrong_type_status.http"),
+     cp.DecodeError, None),
+    (lambda g, h: g.gps_set_request([("1", 0, 0)]), ("geelark", "gps_set", "envelope_42001.http"), cp.ApiError, "42001"),
+    (lambda g, h: g.gps_get_request(["1"]), ("geelark", "gps_get", "wrong_type_latitude.http"), cp.DecodeError, None),
+    (lambda g, h: g.adb_set_status_request(["1"], False), ("geelark", "adb_set_status", "envelope_42002.http"),
+     cp.ApiError, "42002"),
+    (lambda g, h: g.adb_get_data_request(["1"]), ("geelark", "adb_get_data", "envelope_40014_hourly_lock.http"),
+     cp.LockoutError, "40014"),
+    (lambda g, h: g.app_list_request("e"), ("geelark", "app_list", "envelope_42001.http"), cp.ApiError, "42001"),
+    (lambda g, h: g.app_install_request("e", "v"), ("geelark", "app_install", "error_42004.http"), cp.ApiError, "42004"),
+    (lambda g, h: g.app_uninstall_request("e", "p"), ("geelark", "app_uninstall", "error_42005.http"),
+     cp.ApiError, "42005"),
+]
+
+
+@pytest.mark.parametrize("build,answer,error,code", NEW_ERRORS, ids=["/".join(e[1][1:]) for e in NEW_ERRORS])
+def test_new_builders_typed_errors(geelark, huawei, build, answer, error, code):
+    req = build(geelark, huawei)
+    with pytest.raises(error) as ei:
+        req.parse(*fixture(*answer))
+    e = ei.value
+    assert type(e) is error and e.provider_code == code
+    assert e.provider == (None if error is cp.DecodeError else answer[0])
+    if error is cp.DecodeError:
+        assert req.operation in e.message
+    if error is cp.RateLimitedError:
+        assert e.retry_after_secs == 10 and e.request_id == "k2"
+
+
+def test_new_builders_refuse_invalid_input(huawei, geelark):
+    for call in [
+        lambda: huawei.show_phone_request(""),
+        lambda: huawei.rename_phone_request("p1", "bad name!"),
+        lambda: huawei.list_servers_request(0, 101),
+        lambda: huawei.list_encode_servers_request(0, 0),
+        lambda: huawei.list_jobs_request([]),
+        lambda: huawei.list_jobs_request(["r%d" % i for i in range(21)]),
+        lambda: huawei.reset_phones_request([]),
+        lambda: huawei.update_properties_request(["p1"]),  # nothing to set
+        lambda: huawei.run_command_request("shell", "ls"),  # no target
+        lambda: huawei.run_command_request("shell", "ls", ["p1"], ["s1"]),  # both lists
+        lambda: huawei.run_sync_shell_request("ls", ["p%d" % i for i in range(16)]),
+        lambda: geelark.phone_delete_request([]),
+        lambda: geelark.phone_update_request("1", None),
+        lambda: geelark.phone_update_request("1", {}),
+        lambda: geelark.phone_create_request("Android 12", []),
+        lambda: geelark.gps_set_request([]),
+        lambda: geelark.gps_set_request([("1", 91.0, 0.0)]),
+        lambda: geelark.gps_get_request(["x"] * 0),
+        lambda: geelark.adb_get_data_request([]),
+        lambda: geelark.app_list_request("e", 0, 10),
+        lambda: geelark.app_list_request("e", 1, 101),
+        lambda: geelark.app_install_request("e", None),
+        lambda: geelark.screenshot_result_request("t", trace_id="short"),
+    ]:
+        with pytest.raises(cp.InvalidInputError):
+            call()
+    with pytest.raises(ValueError, match="NUL"):
+        huawei.show_job_request("j\0")
+    with pytest.raises(TypeError):
+        huawei.list_jobs_request("r1")  # a str is not a list of ids
+
+
+def test_gps_positions_conversion(geelark):
+    as_tuples = geelark.gps_set_request([("1", 10, 20.5), ("2", -1.25, 0)], 1, T)
+    as_dict = geelark.gps_set_request({"1": (10, 20.5), "2": (-1.25, 0)}, 1, T)
+    assert as_tuples.body == as_dict.body
+    gc.collect()  # the ids were kept alive until C copied them
+    assert json.loads(as_dict.body) == {"list": [{"id": "1", "latitude": 10.0, "longitude": 20.5},
+                                                 {"id": "2", "latitude": -1.25, "longitude": 0.0}]}
+    with pytest.raises(TypeError):
+        geelark.gps_set_request("1,2,3")
+    with pytest.raises(ValueError):
+        geelark.gps_set_request([("1", 2.0)])  # not (id, latitude, longitude)
+    with pytest.raises(cp.NullArgumentError):
+        geelark.gps_set_request([(None, 1.0, 2.0)])
+    with pytest.raises(cp.InvalidInputError):
+        geelark.gps_set_request([("1", 1.0, 2.0), ("1", 3.0, 4.0)])  # one phone, two places
+
+
+def test_next_request_for_every_new_pager(huawei, geelark):
+    # list_servers: a full page short of the total pages on.
+    req = huawei.list_servers_request(0, 1, {"status": 5}, 1)
+    page = req.parse(200, None, b'{"request_id":"d","count":3,"servers":[{"server_id":"s1","status":5}]}')
+    nxt = req.next_request(huawei, page, now_unix_ms=2)
+    assert nxt.operation == "huawei.list_servers" and nxt.url == HW + "/servers?limit=1&offset=1&status=5"
+    assert huawei.list_servers_request(0, 10).next_request(
+        huawei, huawei.list_servers_request(0, 10).parse(*fixture("huawei", "list_servers", "one_page.http"))) is None
+    # list_encode_servers: no total, so a full page pages on, a short one ends.
+    req = huawei.list_encode_servers_request(0, 1, None, 1)
+    page = req.parse(*fixture("huawei", "list_encode_servers", "containers.http"))
+    assert req.next_request(huawei, page, 2).url == HW + "/encode-servers?limit=1&offset=1"
+    req = huawei.list_encode_servers_request(0, 10, None, 1)
+    assert req.next_request(huawei, req.parse(*fixture("huawei", "list_encode_servers", "containers.http"))) is None
+    # list_jobs for the jobs a restart started, by its request id.
+    restart = huawei.restart_phones_request(["p1", "p2", "p3"], None, 1)
+    started = restart.parse(*fixture("huawei", "restart_phones", "partial.http"))
+    req = huawei.list_jobs_request([started.request_id], 0, 3, 1)
+    assert req.url == HW + "/jobs?limit=3&offset=0&request_id=g1"  # one id: Huawei's singular parameter
+    page = req.parse(*fixture("huawei", "list_jobs", "mixed.http"))
+    assert req.next_request(huawei, page, 2).url == HW + "/jobs?limit=3&offset=3&request_id=g1"
+    assert req.next_request(huawei, req.parse(*fixture("huawei", "list_jobs", "empty.http"))) is None
+    # app_list: the next page of the same phone, with a fresh trace id.
+    req = geelark.app_list_request(GID[0], 1, 1, 1, T)
+    page = req.parse(200, None, b'{"code":0,"data":{"total":3,"page":1,"pageSize":1,'
+                                b'"items":[{"packageName":"a.b","installStatus":1}]}}')
+    nxt = req.next_request(geelark, page, now_unix_ms=2)
+    assert json.loads(nxt.body) == {"envId": GID[0], "page": 2, "pageSize": 1}
+    assert nxt.header("traceId") not in (None, T)
+    req = geelark.app_list_request(GID[0], 1, 20, 1, T)
+    assert req.next_request(geelark, req.parse(*fixture("geelark", "app_list", "sample_response.http"))) is None
+    # An operation that is not a listing has no next page.
+    show = huawei.show_job_request("j1")
+    with pytest.raises(NotImplementedError):
+        show.next_request(huawei, show.parse(*fixture("huawei", "show_job", "succeeded.http")))
+
+
+def test_new_generic_results_merge_as_batches(geelark):
+    # A batch operation added here records into a BatchMerge like stop/start.
+    plan = cp.BatchPlan(GID + ["g3"], 2)
+    with cp.BatchMerge(plan) as merge:
+        req = geelark.gps_get_request(plan.calls[0], 1, T)
+        merge.record(req.parse(*fixture("geelark", "gps_get", "with_fail_details.http")))
+        merge.record_transport_error(1, "connection reset")
+        out = merge.finish()
+    assert [i.id for i in out.succeeded] == [GID[0]]
+    assert [(f.id, f.status_name) for f in out.failed] == [(GID[1], "api"), ("g3", "transport")]
 
 
 # ------------------------------------------------------------------ leaks
@@ -529,6 +1019,8 @@ def rss_kib():
 def test_no_leaks_on_repeated_use():
     hw_body = seed_json("huawei-cph-batch-connection.txt", "Example Responses").encode()
     gl_body = seed_json("geelark-phone-status.txt", "Response Example").encode()
+    jobs_answer = fixture("huawei", "list_jobs", "mixed.http")
+    gps_answer = fixture("geelark", "gps_set", "partial_with_fail_details.http")
 
     def once():
         # Handles freed by `with`, by close(), by garbage collection, and on
@@ -541,9 +1033,12 @@ def test_no_leaks_on_repeated_use():
                 req.parse(404, None, b'{"error_code":"CPS.0005","error_msg":"gone"}')
             except cp.ApiError as e:
                 assert e.provider_code == "CPS.0005"
+            jobs = cfg.list_jobs_request(["r1", "r2"], 0, 3, 1)
+            jobs.next_request(cfg, jobs.parse(*jobs_answer), 2).close()
         g = cp.GeelarkConfig.key(APP_ID, API_KEY)
         greq = g.phone_status_request(["123456ABCDEF"], 1, "ABCDEF123")
         gres = greq.parse(200, None, gl_body)
+        g.gps_set_request({"1": (1.0, 2.0), "2": (3.0, 4.0)}, 1, "ABCDEF123").parse(*gps_answer).to_json()
         plan = cp.BatchPlan(["123456ABCDEF", "x"], 100)
         merge = cp.BatchMerge(plan)
         merge.record(gres)
