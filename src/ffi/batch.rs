@@ -478,9 +478,9 @@ impl cloudphone_batch_outcome {
         ) -> (Vec<cloudphone_item_failure>, IdList, IdList, IdList, bool) {
             (
                 views_in(&o.failed, arena),
-                IdList::new(o.missing.iter().map(String::as_str)),
-                IdList::new(o.request_ids.iter().map(String::as_str)),
-                IdList::new(o.unexpected.iter().map(String::as_str)),
+                IdList::in_arena(o.missing.iter().map(String::as_str), arena),
+                IdList::in_arena(o.request_ids.iter().map(String::as_str), arena),
+                IdList::in_arena(o.unexpected.iter().map(String::as_str), arena),
                 o.is_complete_success(),
             )
         }

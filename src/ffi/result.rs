@@ -88,13 +88,14 @@ pub(crate) trait Summary: Serialize + Send + Sync + 'static {
 }
 
 /// An output behind `dyn`: downcast for paging and merging, serialised for
-/// JSON. (One serialiser — compact JSON text — serves both `_to_json` and
-/// `cloudphone_result_field`, which re-reads that text as a `Value`: a
-/// second serialiser for every output type would cost code size in every
-/// C host for a rarely used accessor.)
+/// JSON. `cloudphone_result_field` reads a `Value` serialised directly, not
+/// re-parsed from the JSON text: serde_json's default float parser can be
+/// one unit in the last place off (GPS coordinates), and exact values are
+/// worth the ~25 KiB of a second serialiser.
 trait AnyOutput: Send + Sync {
     fn as_any(&self) -> &dyn Any;
     fn to_json(&self) -> serde_json::Result<String>;
+    fn to_value(&self) -> serde_json::Result<serde_json::Value>;
 }
 
 impl<T: Summary> AnyOutput for T {
@@ -103,6 +104,9 @@ impl<T: Summary> AnyOutput for T {
     }
     fn to_json(&self) -> serde_json::Result<String> {
         serde_json::to_string(self)
+    }
+    fn to_value(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::to_value(self)
     }
 }
 
@@ -193,8 +197,8 @@ pub struct cloudphone_result {
 impl cloudphone_result {
     pub(crate) fn new<T: Summary>(op_name: &'static str, output: T) -> Self {
         let items = output.items();
-        let ids = IdList::new(items.iter().map(|i| i.id));
         let mut arena = StrArena::with_capacity(128 + 48 * items.len());
+        let ids = IdList::in_arena(items.iter().map(|i| i.id), &mut arena);
         let statuses = items.iter().map(|i| arena.opt(i.status)).collect();
         let job_ids = items.iter().map(|i| arena.opt(i.job_id)).collect();
         let failures = views_in(output.failures(), &mut arena);
@@ -266,10 +270,7 @@ impl cloudphone_result {
         if let Some(v) = cache.get(pointer) {
             return opt_view(v);
         }
-        let value = self.value.get_or_init(|| {
-            let text = self.output.to_json().ok()?;
-            serde_json::from_str(&text).ok()
-        });
+        let value = self.value.get_or_init(|| self.output.to_value().ok());
         let found = value
             .as_ref()
             .and_then(|v| v.pointer(pointer))

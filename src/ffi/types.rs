@@ -254,7 +254,8 @@ pub(crate) struct IdList {
     _arena: StrArena,
 }
 
-// SAFETY: `ptrs` point into `_arena`'s chunks, which are owned by the same
+// SAFETY: `ptrs` point into `_arena`'s chunks (or, for `in_arena`, into the
+// arena of the handle holding the list), which are owned by the same
 // value and never written again after construction (moving the value moves
 // only the chunks' headers, not their bytes). Sharing or sending the value is
 // as safe as sharing or sending `Vec<Box<[u8]>>`.
@@ -271,6 +272,21 @@ impl IdList {
             ids,
             ptrs,
             _arena: arena,
+        }
+    }
+
+    /// An id list whose strings go into `arena`, which the caller's handle
+    /// owns beside the list (saves the list an arena of its own).
+    pub(crate) fn in_arena<'a>(
+        ids: impl IntoIterator<Item = &'a str>,
+        arena: &mut StrArena,
+    ) -> IdList {
+        let ids: Vec<Text> = ids.into_iter().map(|id| arena.put(id)).collect();
+        let ptrs = ids.iter().map(|t| t.view().ptr).collect();
+        IdList {
+            ids,
+            ptrs,
+            _arena: StrArena::new(),
         }
     }
 
@@ -298,7 +314,10 @@ impl IdList {
 /// lives, wherever the arena (and the handle owning it) is moved. Chunks
 /// double in size, so a result of N string bytes costs O(log N) allocations.
 pub(crate) struct StrArena {
-    chunks: Vec<Vec<u8>>,
+    /// The chunk being filled (no allocation until the first string).
+    current: Vec<u8>,
+    /// Earlier, full chunks: kept only so their bytes live on.
+    full: Vec<Vec<u8>>,
 }
 
 impl StrArena {
@@ -306,14 +325,19 @@ impl StrArena {
     const FIRST_CHUNK: usize = 512;
 
     pub(crate) fn new() -> StrArena {
-        StrArena { chunks: Vec::new() }
+        StrArena {
+            current: Vec::new(),
+            full: Vec::new(),
+        }
     }
 
     /// An arena whose first chunk holds `bytes` bytes (strings plus NULs)
-    /// before another chunk is needed.
+    /// before another chunk is needed: one allocation in all when the
+    /// estimate holds.
     pub(crate) fn with_capacity(bytes: usize) -> StrArena {
         StrArena {
-            chunks: vec![Vec::with_capacity(bytes)],
+            current: Vec::with_capacity(bytes),
+            full: Vec::new(),
         }
     }
 
@@ -338,24 +362,21 @@ impl StrArena {
     /// the copy's address.
     fn copy(&mut self, s: &[u8]) -> *const u8 {
         let need = s.len() + 1;
-        let fits = self
-            .chunks
-            .last()
-            .is_some_and(|c| c.capacity() - c.len() >= need);
-        if !fits {
-            let last = self.chunks.last().map_or(0, Vec::capacity);
-            let size = need.max(last.saturating_mul(2)).max(Self::FIRST_CHUNK);
-            self.chunks.push(Vec::with_capacity(size));
+        if self.current.capacity() - self.current.len() < need {
+            let size = need
+                .max(self.current.capacity().saturating_mul(2))
+                .max(Self::FIRST_CHUNK);
+            let full = std::mem::replace(&mut self.current, Vec::with_capacity(size));
+            // Moving the Vec moves its header, not its bytes.
+            if full.capacity() > 0 {
+                self.full.push(full);
+            }
         }
-        let Some(chunk) = self.chunks.last_mut() else {
-            // Unreachable: a chunk was pushed above when none fitted.
-            return c"".as_ptr().cast();
-        };
-        let start = chunk.len();
+        let start = self.current.len();
         // Within capacity: no reallocation, earlier views stay valid.
-        chunk.extend_from_slice(s);
-        chunk.push(0);
-        chunk[start..].as_ptr()
+        self.current.extend_from_slice(s);
+        self.current.push(0);
+        self.current[start..].as_ptr()
     }
 
     /// [`put`](Self::put) for an optional string; `None` is `{NULL, 0}`.
@@ -445,7 +466,7 @@ mod tests {
         let mut arena = StrArena::with_capacity(8);
         let words: Vec<String> = (0..2000).map(|i| "x".repeat(i % 37)).collect();
         let texts: Vec<Text> = words.iter().map(|w| arena.put(w)).collect();
-        assert!(arena.chunks.len() > 1, "the test must span several chunks");
+        assert!(!arena.full.is_empty(), "the test must span several chunks");
         let moved = Box::new(arena);
         for (w, t) in words.iter().zip(&texts) {
             let (bytes, len) = read(*t);
@@ -454,7 +475,7 @@ mod tests {
             assert_eq!(bytes[len], 0);
         }
         // Geometric growth: few chunks for ~36 KB of strings.
-        assert!(moved.chunks.len() <= 8, "{} chunks", moved.chunks.len());
+        assert!(moved.full.len() < 8, "{} chunks", moved.full.len() + 1);
     }
 
     #[test]
