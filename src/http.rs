@@ -87,6 +87,27 @@ pub(crate) fn check_header_value(field: &'static str, value: &str) -> Result<(),
     Ok(())
 }
 
+/// The longest `User-Agent` accepted, in bytes. Far above any real product
+/// token list, far below what gateways refuse (nginx's default header line
+/// buffer is 8 KiB, shared with the header's name).
+pub const MAX_USER_AGENT_LEN: usize = 1024;
+
+/// [`check_header_value`] for a `User-Agent`, which also may not exceed
+/// [`MAX_USER_AGENT_LEN`]: a gateway would refuse the request (or cut the
+/// header) with an error far from its cause.
+pub(crate) fn check_user_agent(value: &str) -> Result<(), Error> {
+    if value.len() > MAX_USER_AGENT_LEN {
+        return Err(invalid(
+            "user_agent",
+            format!(
+                "is {} bytes long, more than the {MAX_USER_AGENT_LEN} allowed",
+                value.len()
+            ),
+        ));
+    }
+    check_header_value("user_agent", value)
+}
+
 /// An HTTP request built by an operation: everything a transport needs to send it.
 ///
 /// Headers keep their insertion order and their case; every header that a

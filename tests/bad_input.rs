@@ -1057,8 +1057,16 @@ fn huge_strings(c: &mut Catalogue) {
         "huge strings",
         "huawei.config user_agent (header, 1 MiB)",
         show(&mib),
-        Accepted,
+        Invalid("user_agent"),
         move || with_hw_cfg(hw_cfg().with_user_agent(m)),
+    );
+    let longest = "a".repeat(cloudphone::http::MAX_USER_AGENT_LEN);
+    c.add(
+        "huge strings",
+        "huawei.config user_agent (header, the longest allowed)",
+        show(&longest),
+        Accepted,
+        move || with_hw_cfg(hw_cfg().with_user_agent(longest.clone())),
     );
 }
 

@@ -597,3 +597,17 @@ fn clients_are_send_sync_and_clone() {
     check::<cloudphone::client::GeeLarkClient>();
     check::<cloudphone::client::Transport>();
 }
+
+#[test]
+fn an_overlong_user_agent_is_refused_when_the_client_is_built() {
+    let server = Server::start(|_, _| Reply::json(200, "{}"));
+    let longest = "a".repeat(cloudphone::http::MAX_USER_AGENT_LEN);
+    assert!(client(&server).user_agent(longest.clone()).build().is_ok());
+    let err = client(&server)
+        .user_agent(longest + "a")
+        .build()
+        .expect_err("a User-Agent over the cap");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+    assert!(err.to_string().contains("user_agent"), "{err}");
+    assert_eq!(server.requests().len(), 0);
+}

@@ -11,7 +11,7 @@ use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Error, ErrorKind, Result, invalid};
-use crate::http::{Response, check_header_value};
+use crate::http::Response;
 use crate::huawei::iam::{CreateToken, ProjectScope};
 use crate::huawei::{
     Auth, BatchConnection, ClientType, Config, ConnectInfo, MAX_PHONES, cph_endpoint, iam_endpoint,
@@ -254,7 +254,7 @@ impl HuaweiClientBuilder {
                         ));
                     }
                 };
-                check_header_value("user_agent", &user_agent)?;
+                crate::http::check_user_agent(&user_agent)?;
                 AuthState::Iam(Box::new(TokenCache {
                     request: CreateToken::password(user, password.expose(), domain, scope)?,
                     iam: Arc::new(iam),

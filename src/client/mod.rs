@@ -118,7 +118,8 @@ macro_rules! transport_setters {
             self
         }
 
-        /// The `User-Agent` (default `cloudphone-rust/<version>`).
+        /// The `User-Agent` (default `cloudphone-rust/<version>`; at most
+        /// [`crate::http::MAX_USER_AGENT_LEN`] bytes, checked by `build`).
         pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
             self.transport_builder = self.transport_builder.user_agent(user_agent);
             self

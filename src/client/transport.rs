@@ -151,7 +151,7 @@ impl TransportBuilder {
 
     /// Builds the transport and its connection pool.
     pub fn build(self) -> Result<Transport> {
-        crate::http::check_header_value("user_agent", &self.user_agent)?;
+        crate::http::check_user_agent(&self.user_agent)?;
         let proxy = match &self.proxy {
             ProxySetting::None => None,
             ProxySetting::FromEnv => ureq::Proxy::try_from_env(),

@@ -136,10 +136,11 @@ impl Config {
         Config::new(super::cph_endpoint(region)?, project_id, auth)
     }
 
-    /// Replaces the `User-Agent` header value.
+    /// Replaces the `User-Agent` header value (at most
+    /// [`crate::http::MAX_USER_AGENT_LEN`] bytes, no control characters).
     pub fn with_user_agent(mut self, user_agent: impl Into<String>) -> Result<Self> {
         let ua = user_agent.into();
-        check_header_value("user_agent", &ua)?;
+        crate::http::check_user_agent(&ua)?;
         self.user_agent = ua;
         Ok(self)
     }
