@@ -812,8 +812,10 @@ NEW_OPERATIONS = [
      (40006, [GID[0]], [(GID[1], "43012")])),
     ("geelark.gps_get", lambda g, h: g.gps_get_request(GID[:1], 1, T), "POST", GL + "/phone/gps/get",
      {"ids": GID[:1]}, ("geelark", "gps_get", "sample_response.http"),
-     lambda r: (r.item_ids, r.to_dict()["positions"][0]["latitude"], float(r.field("/positions/0/longitude"))),
-     (GID[:1], 1.2903000116348267, pytest.approx(103.85189819335938, rel=1e-15))),
+     # field() is exact: the value's shortest round-trip text, as in to_json().
+     lambda r: (r.item_ids, r.to_dict()["positions"][0]["latitude"], r.field("/positions/0/latitude"),
+                r.field("/positions/0/longitude")),
+     (GID[:1], 1.2903000116348267, "1.2903000116348267", "103.85189819335938")),
     ("geelark.adb_set_status", lambda g, h: g.adb_set_status_request(GID, True, 1, T), "POST", GL + "/adb/setStatus",
      {"ids": GID, "open": True}, ("geelark", "adb_set_status", "items_per_phone.http"),
      lambda r: (r.item_ids, failures(r)), (GID[:1], [(GID[1], "49002")])),
