@@ -219,6 +219,24 @@ bad = cp.GeelarkConfig.key(os.environ["CLOUDPHONE_GEELARK_APP_ID"], "wrong-key",
 out = cp.GeelarkClient(bad, timeout_ms=5000).phone_status(["x"])
 print("wrong key:", [(f.status_name, f.code) for f in out.failed])
 assert out.failed and out.failed[0].status_name == "auth", out.failed
+
+# Any other operation through the clients: the request names it, the client
+# signs and sends it (a Huawei client from the environment).
+offline = cp.GeelarkConfig.token("unused", endpoint="http://127.0.0.1:9")
+with cp.GeelarkClient(cfg, timeout_ms=5000) as client:
+    stopped = client.call(offline.phone_stop_request(ids[:3]))
+assert stopped.operation == "geelark.phone_stop" and sorted(stopped.item_ids) == sorted(ids[:3]), stopped.to_json()
+os.environ.update(HUAWEICLOUD_SDK_AK=os.environ["CLOUDPHONE_HUAWEI_AK"],
+                  HUAWEICLOUD_SDK_SK=os.environ["CLOUDPHONE_HUAWEI_SK"],
+                  HUAWEICLOUD_SDK_PROJECT_ID=os.environ["CLOUDPHONE_HUAWEI_PROJECT_ID"],
+                  CLOUDPHONE_HUAWEI_ENDPOINT=os.environ["SIM_URL"])
+with cp.HuaweiClient.from_env(timeout_ms=5000) as client:
+    listed = client.call(hw.list_phones_request(0, 5))
+    restarted = client.call(hw.restart_phones_request(listed.item_ids[:2]))
+assert listed.total == 20 and len(listed.item_ids) == 5, listed.to_json()
+assert [i.job_id is not None for i in restarted.items] == [True, True], restarted.to_json()
+print("python client.call via simulator: geelark stop %d, huawei list %d of %d, restart jobs %s"
+      % (len(stopped.item_ids), len(listed.item_ids), listed.total, [i.job_id for i in restarted.items]))
 PY
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null

@@ -2494,6 +2494,60 @@ cloudphone_status cloudphone_geelark_client_phone_status(const struct cloudphone
                                                          struct cloudphone_batch_outcome **outcome_out,
                                                          struct cloudphone_error **err_out);
 
+// Creates a Huawei client from the environment: `HUAWEICLOUD_SDK_AK`,
+// `HUAWEICLOUD_SDK_SK`, optional `HUAWEICLOUD_SDK_SECURITY_TOKEN`,
+// `HUAWEICLOUD_SDK_PROJECT_ID`, and `HUAWEICLOUD_SDK_REGION` or
+// `CLOUDPHONE_HUAWEI_ENDPOINT` (the variables the official SDKs read).
+// `timeout_ms` as for `cloudphone_huawei_client_new`. A missing or invalid
+// variable fails with `CLOUDPHONE_STATUS_INVALID_INPUT` naming it; no
+// request is sent.
+//
+// # Safety
+// `client_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_client_from_env(uint64_t timeout_ms,
+                                                    struct cloudphone_huawei_client **client_out,
+                                                    struct cloudphone_error **err_out);
+
+// Creates a GeeLark client from the environment:
+// `CLOUDPHONE_GEELARK_APP_ID` + `CLOUDPHONE_GEELARK_API_KEY` (key mode) or
+// `CLOUDPHONE_GEELARK_TOKEN`, optional `CLOUDPHONE_GEELARK_ENDPOINT`.
+// Otherwise as `cloudphone_huawei_client_from_env`.
+//
+// # Safety
+// `client_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_client_from_env(uint64_t timeout_ms,
+                                                     struct cloudphone_geelark_client **client_out,
+                                                     struct cloudphone_error **err_out);
+
+// Makes one call of any Huawei operation that parses into a
+// `cloudphone_result`, in one blocking call: `request` — built with the
+// operation's `_build` function and any configuration — says which
+// operation with which arguments; the client signs it afresh with its own
+// credentials and clock (the built request's headers are not reused),
+// sends it with its timeouts and safe retries, refreshes an IAM token when
+// needed, and parses the answer as the operation's `_parse` function would.
+// Batch-connection and phone status have their own client functions (with
+// fan-out); their requests are refused with
+// `CLOUDPHONE_STATUS_INVALID_INPUT`, as is a GeeLark request.
+//
+// # Safety
+// `client` and `request` NULL or live; `result_out` and `err_out` NULL or
+// writable.
+cloudphone_status cloudphone_huawei_client_call(const struct cloudphone_huawei_client *client,
+                                                const struct cloudphone_request *request,
+                                                struct cloudphone_result **result_out,
+                                                struct cloudphone_error **err_out);
+
+// `cloudphone_huawei_client_call` for GeeLark operations: within the
+// documented rate limit, with the client's own trace ids.
+//
+// # Safety
+// As `cloudphone_huawei_client_call`.
+cloudphone_status cloudphone_geelark_client_call(const struct cloudphone_geelark_client *client,
+                                                 const struct cloudphone_request *request,
+                                                 struct cloudphone_result **result_out,
+                                                 struct cloudphone_error **err_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

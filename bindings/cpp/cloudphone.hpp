@@ -769,6 +769,21 @@ class HuaweiClient {
     detail::call([&](cloudphone_error **e) { return cloudphone_huawei_client_new(cfg.get(), timeout_ms, &c, e); });
     h_.reset(c);
   }
+  /// From HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN/PROJECT_ID/REGION or
+  /// CLOUDPHONE_HUAWEI_ENDPOINT.
+  static HuaweiClient from_env(std::uint64_t timeout_ms = 0) {
+    cloudphone_huawei_client *c = nullptr;
+    detail::call([&](cloudphone_error **e) { return cloudphone_huawei_client_from_env(timeout_ms, &c, e); });
+    return HuaweiClient(c);
+  }
+  /// Any operation that parses into a generic Result, in one blocking call:
+  /// `request` (built with any config) names the operation and arguments;
+  /// the client signs and sends it afresh, with its retries.
+  Result call(const Request &request) const {
+    cloudphone_result *r = nullptr;
+    detail::call([&](cloudphone_error **e) { return cloudphone_huawei_client_call(h_.get(), request.get(), &r, e); });
+    return Result(r);
+  }
   BatchOutcome batch_connection(const std::vector<std::string> &phone_ids, const std::string &client_type) const {
     detail::CStrings ids(phone_ids);
     cloudphone_batch_outcome *o = nullptr;
@@ -779,6 +794,7 @@ class HuaweiClient {
   }
 
  private:
+  explicit HuaweiClient(cloudphone_huawei_client *c) noexcept : h_(c) {}
   detail::Handle<cloudphone_huawei_client, cloudphone_huawei_client_free> h_;
 };
 
@@ -790,6 +806,18 @@ class GeelarkClient {
     detail::call([&](cloudphone_error **e) { return cloudphone_geelark_client_new(cfg.get(), timeout_ms, &c, e); });
     h_.reset(c);
   }
+  /// From CLOUDPHONE_GEELARK_APP_ID + _API_KEY or _TOKEN, and _ENDPOINT.
+  static GeelarkClient from_env(std::uint64_t timeout_ms = 0) {
+    cloudphone_geelark_client *c = nullptr;
+    detail::call([&](cloudphone_error **e) { return cloudphone_geelark_client_from_env(timeout_ms, &c, e); });
+    return GeelarkClient(c);
+  }
+  /// As HuaweiClient::call, within GeeLark's rate limit.
+  Result call(const Request &request) const {
+    cloudphone_result *r = nullptr;
+    detail::call([&](cloudphone_error **e) { return cloudphone_geelark_client_call(h_.get(), request.get(), &r, e); });
+    return Result(r);
+  }
   BatchOutcome phone_status(const std::vector<std::string> &ids) const {
     detail::CStrings c(ids);
     cloudphone_batch_outcome *o = nullptr;
@@ -800,6 +828,7 @@ class GeelarkClient {
   }
 
  private:
+  explicit GeelarkClient(cloudphone_geelark_client *c) noexcept : h_(c) {}
   detail::Handle<cloudphone_geelark_client, cloudphone_geelark_client_free> h_;
 };
 

@@ -381,6 +381,7 @@ static void test_clients() {
   if (!cp::has_client()) {
     EXPECT_ERROR(cp::HuaweiClient client(hcfg), CLOUDPHONE_STATUS_UNSUPPORTED, (void)e);
     EXPECT_ERROR(cp::GeelarkClient client(gcfg), CLOUDPHONE_STATUS_UNSUPPORTED, (void)e);
+    EXPECT_ERROR(cp::GeelarkClient::from_env(), CLOUDPHONE_STATUS_UNSUPPORTED, (void)e);
     return;
   }
   // Nothing listens on port 9: the call's failure lands in the outcome.
@@ -389,6 +390,15 @@ static void test_clients() {
   CHECK(out.succeeded_count() == 0 && out.failed().size() == 2);
   CHECK(out.failed().size() == 2 && out.failed()[0].status() == CLOUDPHONE_STATUS_TRANSPORT);
   EXPECT_ERROR(client.phone_status({}), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
+  // Any other operation: the request names it; here the send fails.
+  cp::Request stop = cp::build([&](cloudphone_request **o, cloudphone_error **err) {
+    const char *ids[] = {"g1"};
+    return cloudphone_geelark_phone_stop_build(gcfg.get(), ids, 1, 1, "ABCDEF123", o, err);
+  });
+  EXPECT_ERROR(client.call(stop), CLOUDPHONE_STATUS_TRANSPORT, (void)e);
+  cp::HuaweiClient hclient(hcfg, 2000);
+  EXPECT_ERROR(hclient.call(stop), CLOUDPHONE_STATUS_INVALID_INPUT,
+               CHECK(std::string_view(e.what()).find("other provider") != std::string_view::npos));
 }
 
 // The README's C++ snippet, verbatim: build, send (here: a canned answer

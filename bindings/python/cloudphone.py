@@ -284,6 +284,10 @@ _SIGNATURES = {
     "cloudphone_geelark_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_geelark_client_free": (None, [_P]),
     "cloudphone_geelark_client_phone_status": (_U32, [_P, _SA, _SZ, _PP, _PP]),
+    "cloudphone_huawei_client_from_env": (_U32, [_U64, _PP, _PP]),
+    "cloudphone_geelark_client_from_env": (_U32, [_U64, _PP, _PP]),
+    "cloudphone_huawei_client_call": (_U32, [_P, _P, _PP, _PP]),
+    "cloudphone_geelark_client_call": (_U32, [_P, _P, _PP, _PP]),
 }
 
 
@@ -1246,8 +1250,21 @@ class HuaweiClient(_Handle):
 
     _free_name = "huawei_client_free"
 
-    def __init__(self, config: HuaweiConfig, timeout_ms: int = 0):
-        super().__init__(_out(C.huawei_client_new, _handle_of(config), timeout_ms))
+    def __init__(self, config: Optional[HuaweiConfig], timeout_ms: int = 0, _handle: Optional[int] = None):
+        super().__init__(_handle if _handle else _out(C.huawei_client_new, _handle_of(config), timeout_ms))
+
+    @classmethod
+    def from_env(cls, timeout_ms: int = 0) -> "HuaweiClient":
+        """From HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN/PROJECT_ID/REGION or
+        CLOUDPHONE_HUAWEI_ENDPOINT (cloudphone_huawei_client_from_env)."""
+        return cls(None, _handle=_out(C.huawei_client_from_env, timeout_ms))
+
+    def call(self, request: "Request") -> "Result":
+        """Any operation that parses into a generic Result, in one blocking
+        call: `request` (from any config's builder) names the operation and
+        its arguments; the client signs and sends it afresh, with retries
+        (cloudphone_huawei_client_call)."""
+        return Result._from_handle(_out(C.huawei_client_call, self._h, _handle_of(request)))
 
     def batch_connection(self, phone_ids, client_type="ANDROID") -> BatchOutcome:
         arr, n = _id_array(phone_ids, "phone_ids")
@@ -1260,8 +1277,20 @@ class GeelarkClient(_Handle):
 
     _free_name = "geelark_client_free"
 
-    def __init__(self, config: GeelarkConfig, timeout_ms: int = 0):
-        super().__init__(_out(C.geelark_client_new, _handle_of(config), timeout_ms))
+    def __init__(self, config: Optional[GeelarkConfig], timeout_ms: int = 0, _handle: Optional[int] = None):
+        super().__init__(_handle if _handle else _out(C.geelark_client_new, _handle_of(config), timeout_ms))
+
+    @classmethod
+    def from_env(cls, timeout_ms: int = 0) -> "GeelarkClient":
+        """From CLOUDPHONE_GEELARK_APP_ID + CLOUDPHONE_GEELARK_API_KEY or
+        CLOUDPHONE_GEELARK_TOKEN, and CLOUDPHONE_GEELARK_ENDPOINT
+        (cloudphone_geelark_client_from_env)."""
+        return cls(None, _handle=_out(C.geelark_client_from_env, timeout_ms))
+
+    def call(self, request: "Request") -> "Result":
+        """As HuaweiClient.call, within GeeLark's rate limit
+        (cloudphone_geelark_client_call)."""
+        return Result._from_handle(_out(C.geelark_client_call, self._h, _handle_of(request)))
 
     def phone_status(self, ids) -> BatchOutcome:
         arr, n = _id_array(ids)

@@ -429,15 +429,43 @@ def test_clients():
         assert ei.value.status == cp.STATUS_UNSUPPORTED
         with pytest.raises(cp.UnsupportedError):
             cp.GeelarkClient(gcfg)
+        with pytest.raises(cp.UnsupportedError):
+            cp.GeelarkClient.from_env()
+        with pytest.raises(cp.UnsupportedError):
+            cp.HuaweiClient.from_env()
         return
     with cp.GeelarkClient(gcfg, timeout_ms=2000) as client:
         out = client.phone_status(["g1", "g2"])
         assert not out.succeeded and [f.status for f in out.failed] == [cp.STATUS_TRANSPORT] * 2
         with pytest.raises(cp.InvalidInputError):
             client.phone_status([])
+        # call(): the operation's own transport error; a request with a
+        # dedicated client function and the other provider's are refused.
+        with pytest.raises(cp.TransportError):
+            client.call(gcfg.phone_stop_request(["g1"]))
+        with pytest.raises(cp.InvalidInputError, match="geelark.phone_status"):
+            client.call(gcfg.phone_status_request(["g1"]))
+        with pytest.raises(cp.InvalidInputError, match="other provider"):
+            client.call(hcfg.list_phones_request())
     with cp.HuaweiClient(hcfg, timeout_ms=2000) as client:
         out = client.batch_connection(["p1"], "ANDROID")
         assert [f.id for f in out.failed] == ["p1"]
+
+
+def test_clients_from_env(monkeypatch):
+    if not cp.has_client():
+        return
+    for var in ("CLOUDPHONE_GEELARK_APP_ID", "CLOUDPHONE_GEELARK_API_KEY", "CLOUDPHONE_GEELARK_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    with pytest.raises(cp.InvalidInputError, match="CLOUDPHONE_GEELARK_TOKEN"):
+        cp.GeelarkClient.from_env()
+    monkeypatch.setenv("CLOUDPHONE_GEELARK_TOKEN", "t0k")
+    cp.GeelarkClient.from_env(timeout_ms=1000).close()
+    monkeypatch.setenv("HUAWEICLOUD_SDK_AK", "AK")
+    monkeypatch.setenv("HUAWEICLOUD_SDK_SK", "SK")
+    monkeypatch.setenv("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+    monkeypatch.setenv("HUAWEICLOUD_SDK_REGION", "cn-north-4")
+    cp.HuaweiClient.from_env().close()
 
 
 # ------------------------------------------- generic results (every op)

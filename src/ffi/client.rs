@@ -11,6 +11,8 @@ use super::batch::cloudphone_batch_outcome;
 use super::config::{cloudphone_geelark_config, cloudphone_huawei_config};
 use super::error::cloudphone_error;
 use super::guard::{free_box, guard, guard_or};
+use super::request::cloudphone_request;
+use super::result::cloudphone_result;
 use super::types::cloudphone_status;
 
 #[cfg(feature = "client")]
@@ -240,6 +242,154 @@ pub unsafe extern "C" fn cloudphone_geelark_client_phone_status(
         #[cfg(not(feature = "client"))]
         {
             let _ = (client, ids, ids_len, outcome_out);
+            Err(unsupported())
+        }
+    })
+}
+
+// ------------------------------------------------- from the environment
+
+/// Creates a Huawei client from the environment: `HUAWEICLOUD_SDK_AK`,
+/// `HUAWEICLOUD_SDK_SK`, optional `HUAWEICLOUD_SDK_SECURITY_TOKEN`,
+/// `HUAWEICLOUD_SDK_PROJECT_ID`, and `HUAWEICLOUD_SDK_REGION` or
+/// `CLOUDPHONE_HUAWEI_ENDPOINT` (the variables the official SDKs read).
+/// `timeout_ms` as for `cloudphone_huawei_client_new`. A missing or invalid
+/// variable fails with `CLOUDPHONE_STATUS_INVALID_INPUT` naming it; no
+/// request is sent.
+///
+/// # Safety
+/// `client_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_client_from_env(
+    timeout_ms: u64,
+    client_out: *mut *mut cloudphone_huawei_client,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(client_out, "client_out")?;
+            let mut b = crate::client::HuaweiClient::builder().from_env();
+            if let Some(t) = timeout(timeout_ms) {
+                b = b.timeout(t);
+            }
+            let inner = b.build()?;
+            // SAFETY: checked above.
+            unsafe { write_out(client_out, cloudphone_huawei_client { inner }) };
+            Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (timeout_ms, client_out);
+            Err(unsupported())
+        }
+    })
+}
+
+/// Creates a GeeLark client from the environment:
+/// `CLOUDPHONE_GEELARK_APP_ID` + `CLOUDPHONE_GEELARK_API_KEY` (key mode) or
+/// `CLOUDPHONE_GEELARK_TOKEN`, optional `CLOUDPHONE_GEELARK_ENDPOINT`.
+/// Otherwise as `cloudphone_huawei_client_from_env`.
+///
+/// # Safety
+/// `client_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_client_from_env(
+    timeout_ms: u64,
+    client_out: *mut *mut cloudphone_geelark_client,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(client_out, "client_out")?;
+            let mut b = crate::client::GeeLarkClient::builder().from_env();
+            if let Some(t) = timeout(timeout_ms) {
+                b = b.timeout(t);
+            }
+            let inner = b.build()?;
+            // SAFETY: checked above.
+            unsafe { write_out(client_out, cloudphone_geelark_client { inner }) };
+            Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (timeout_ms, client_out);
+            Err(unsupported())
+        }
+    })
+}
+
+// ------------------------------------------------------- any operation
+
+/// Makes one call of any Huawei operation that parses into a
+/// `cloudphone_result`, in one blocking call: `request` — built with the
+/// operation's `_build` function and any configuration — says which
+/// operation with which arguments; the client signs it afresh with its own
+/// credentials and clock (the built request's headers are not reused),
+/// sends it with its timeouts and safe retries, refreshes an IAM token when
+/// needed, and parses the answer as the operation's `_parse` function would.
+/// Batch-connection and phone status have their own client functions (with
+/// fan-out); their requests are refused with
+/// `CLOUDPHONE_STATUS_INVALID_INPUT`, as is a GeeLark request.
+///
+/// # Safety
+/// `client` and `request` NULL or live; `result_out` and `err_out` NULL or
+/// writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_client_call(
+    client: *const cloudphone_huawei_client,
+    request: *const cloudphone_request,
+    result_out: *mut *mut cloudphone_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(result_out, "result_out")?;
+            // SAFETY: per the function contract.
+            let (client, request) =
+                unsafe { (arg_ref(client, "client")?, arg_ref(request, "request")?) };
+            let result = request.call_with(&client.inner)?;
+            // SAFETY: checked above.
+            unsafe { write_out(result_out, result) };
+            FfiResult::Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (client, request, result_out);
+            Err(unsupported())
+        }
+    })
+}
+
+/// `cloudphone_huawei_client_call` for GeeLark operations: within the
+/// documented rate limit, with the client's own trace ids.
+///
+/// # Safety
+/// As `cloudphone_huawei_client_call`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_client_call(
+    client: *const cloudphone_geelark_client,
+    request: *const cloudphone_request,
+    result_out: *mut *mut cloudphone_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        #[cfg(feature = "client")]
+        {
+            arg_out(result_out, "result_out")?;
+            // SAFETY: per the function contract.
+            let (client, request) =
+                unsafe { (arg_ref(client, "client")?, arg_ref(request, "request")?) };
+            let result = request.call_with(&client.inner)?;
+            // SAFETY: checked above.
+            unsafe { write_out(result_out, result) };
+            FfiResult::Ok(())
+        }
+        #[cfg(not(feature = "client"))]
+        {
+            let _ = (client, request, result_out);
             Err(unsupported())
         }
     })

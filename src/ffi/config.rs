@@ -220,6 +220,15 @@ pub(crate) trait ConfigHandle {
     /// so NULL is accepted).
     const TRACE_ID_REQUIRED: bool;
     fn inner(&self) -> &Self::Inner;
+    /// The blocking client of the same provider.
+    #[cfg(feature = "client")]
+    type Client: 'static;
+    /// Sends `op` through `client` (signing, retries, tokens: the client's).
+    #[cfg(feature = "client")]
+    fn execute<O: crate::Operation<Config = Self::Inner>>(
+        client: &Self::Client,
+        op: &O,
+    ) -> crate::Result<O::Output>;
 }
 
 impl ConfigHandle for cloudphone_huawei_config {
@@ -228,6 +237,15 @@ impl ConfigHandle for cloudphone_huawei_config {
     fn inner(&self) -> &huawei::Config {
         &self.inner
     }
+    #[cfg(feature = "client")]
+    type Client = crate::client::HuaweiClient;
+    #[cfg(feature = "client")]
+    fn execute<O: crate::Operation<Config = huawei::Config>>(
+        client: &Self::Client,
+        op: &O,
+    ) -> crate::Result<O::Output> {
+        client.execute(op)
+    }
 }
 
 impl ConfigHandle for cloudphone_geelark_config {
@@ -235,5 +253,14 @@ impl ConfigHandle for cloudphone_geelark_config {
     const TRACE_ID_REQUIRED: bool = true;
     fn inner(&self) -> &geelark::Config {
         &self.inner
+    }
+    #[cfg(feature = "client")]
+    type Client = crate::client::GeeLarkClient;
+    #[cfg(feature = "client")]
+    fn execute<O: crate::Operation<Config = geelark::Config>>(
+        client: &Self::Client,
+        op: &O,
+    ) -> crate::Result<O::Output> {
+        client.execute(op)
     }
 }

@@ -26,7 +26,17 @@ pub struct cloudphone_request {
     idempotent: bool,
     // Owns the bytes the views above point to.
     _arena: StrArena,
+    /// Sends the operation through a blocking client (set by the generic
+    /// build plumbing; `None` for operations with a dedicated client call).
+    #[cfg(feature = "client")]
+    pub(crate) call: Option<ClientCall>,
 }
+
+/// Runs a request's operation through a client given as `&dyn Any` (the
+/// provider's client type, checked by downcasting).
+#[cfg(feature = "client")]
+pub(crate) type ClientCall =
+    fn(&(dyn Any + Send + Sync), &dyn Any) -> FfiResult<super::result::cloudphone_result>;
 
 /// Builds `op`'s request into a handle that keeps `op` for parsing.
 pub(crate) fn build_request<O>(
@@ -73,6 +83,8 @@ where
             .collect(),
         body: arena.put_bytes(&req.body),
         _arena: arena,
+        #[cfg(feature = "client")]
+        call: None,
     })
 }
 
@@ -91,6 +103,25 @@ where
 impl cloudphone_request {
     /// The operation that built this request, refusing one built by another
     /// operation.
+    /// Sends this request's operation through `client` (re-signed with the
+    /// client's credentials and clock) and parses the answer.
+    #[cfg(feature = "client")]
+    pub(crate) fn call_with(
+        &self,
+        client: &dyn Any,
+    ) -> FfiResult<super::result::cloudphone_result> {
+        let call = self.call.ok_or_else(|| {
+            super::guard::FfiError::from(invalid(
+                "request",
+                format!(
+                    "is a {} request, which has its own client function (see the header)",
+                    self.op_name
+                ),
+            ))
+        })?;
+        call(self.op.as_ref(), client)
+    }
+
     pub(crate) fn op<O: Operation + 'static>(&self) -> FfiResult<&O> {
         Ok(self.op.downcast_ref::<O>().ok_or_else(|| {
             invalid(

@@ -303,15 +303,48 @@ pub(crate) unsafe fn build_into<H, O>(
 where
     H: ConfigHandle,
     O: Operation<Config = H::Inner> + Send + Sync + 'static,
+    O::Output: Summary,
 {
     arg_out(request_out, "request_out")?;
     // SAFETY: per the function contract.
     let (config, trace_id) = unsafe { (arg_ref(config, "config")?, read_trace_id::<H>(trace_id)?) };
     let op = make()?;
-    let req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
+    #[cfg_attr(not(feature = "client"), allow(unused_mut))]
+    let mut req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
+    #[cfg(feature = "client")]
+    {
+        req.call = Some(call_through::<H, O>);
+    }
     // SAFETY: checked above.
     unsafe { write_out(request_out, req) };
     Ok(())
+}
+
+/// The [`ClientCall`](super::request::ClientCall) of operation `O`: sends
+/// it through `H`'s client and wraps the answer in a result.
+#[cfg(feature = "client")]
+fn call_through<H, O>(
+    op: &(dyn Any + Send + Sync),
+    client: &dyn Any,
+) -> FfiResult<cloudphone_result>
+where
+    H: ConfigHandle,
+    O: Operation<Config = H::Inner> + 'static,
+    O::Output: Summary,
+{
+    let op = op
+        .downcast_ref::<O>()
+        .ok_or_else(|| FfiError::from(invalid("request", "holds another operation")))?;
+    let client = client.downcast_ref::<H::Client>().ok_or_else(|| {
+        FfiError::from(invalid(
+            "client",
+            format!(
+                "is the other provider's client; {} is a request for this one's",
+                O::NAME
+            ),
+        ))
+    })?;
+    Ok(cloudphone_result::new(O::NAME, H::execute(client, op)?))
 }
 
 /// GeeLark needs a trace id; Huawei ignores it (NULL is fine).

@@ -16,6 +16,16 @@ static const char RESPONSE[] =
     "{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{\"successDetails\":"
     "[{\"id\":\"g1\",\"serialName\":\"one\",\"status\":0}],\"failDetails\":[]}}";
 
+/* A phone-stop answer: g1 stopped, g2 refused. */
+static const char STOP_RESPONSE[] =
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+    "Content-Length: 157\r\n\r\n"
+    "{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T2\",\"data\":{\"totalAmount\":2,\"successAmount\":1,"
+    "\"failAmount\":1,\"failDetails\":[{\"code\":42001,\"id\":\"g2\",\"msg\":\"env not found\"}]}}";
+
+static const char *response = RESPONSE;
+static size_t response_len = sizeof RESPONSE - 1;
+
 static void *serve_once(void *arg) {
   int listener = *(int *)arg, conn;
   char buf[8192];
@@ -30,7 +40,7 @@ static void *serve_once(void *arg) {
     buf[got] = '\0';
     if (strstr(buf, "\r\n\r\n") && buf[got - 1] == '}') break;
   }
-  if (write(conn, RESPONSE, sizeof RESPONSE - 1) < 0) perror("write");
+  if (write(conn, response, response_len) < 0) perror("write");
   close(conn);
   return NULL;
 }
@@ -46,6 +56,7 @@ int main(void) {
 
   /* Content-Length above must match the body. */
   CHECK(strlen(strstr(RESPONSE, "\r\n\r\n") + 4) == 122);
+  CHECK(strlen(strstr(STOP_RESPONSE, "\r\n\r\n") + 4) == 157);
 
   CHECK_STATUS(cloudphone_huawei_config_new_token("http://127.0.0.1:9", "p", "t", &hcfg, NULL), CLOUDPHONE_STATUS_OK, NULL);
   if (!cloudphone_has_client()) {
@@ -56,6 +67,10 @@ int main(void) {
     CHECK(cloudphone_geelark_client_phone_status(NULL, ids, 1, &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_huawei_client_batch_connection(NULL, ids, 1, "ANDROID", &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_geelark_client_new(NULL, 0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_huawei_client_from_env(0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_geelark_client_from_env(0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_huawei_client_call(NULL, NULL, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_geelark_client_call(NULL, NULL, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(outcome == NULL);
     cloudphone_huawei_client_free(NULL);
     cloudphone_geelark_client_free(NULL);
@@ -87,9 +102,74 @@ int main(void) {
     CHECK(cloudphone_batch_outcome_is_complete_success(outcome));
     CHECK_VIEW(cloudphone_phone_state_status(cloudphone_batch_outcome_phone_state_at(outcome, 0)), "running");
     pthread_join(server, NULL);
+
+    /* Any other operation: built with any config, sent by the client. */
+    {
+      static const char *const stop_ids[] = {"g1", "g2"};
+      cloudphone_request *req = NULL, *status_req = NULL;
+      cloudphone_result *res = NULL;
+      cloudphone_geelark_config *other = NULL;
+      CHECK_STATUS(cloudphone_geelark_config_new_token("http://127.0.0.1:9", "unused", &other, &err),
+                   CLOUDPHONE_STATUS_OK, err);
+      CHECK_STATUS(cloudphone_geelark_phone_stop_build(other, stop_ids, 2, 1, "ABCDEF123", &req, &err),
+                   CLOUDPHONE_STATUS_OK, err);
+      response = STOP_RESPONSE;
+      response_len = sizeof STOP_RESPONSE - 1;
+      CHECK(pthread_create(&server, NULL, serve_once, &listener) == 0);
+      CHECK_STATUS(cloudphone_geelark_client_call(client, req, &res, &err), CLOUDPHONE_STATUS_OK, err);
+      pthread_join(server, NULL);
+      CHECK_VIEW(cloudphone_result_operation(res), "geelark.phone_stop");
+      CHECK_VIEW(cloudphone_result_request_id(res), "T2");
+      CHECK(cloudphone_result_item_count(res) == 1);
+      CHECK(cloudphone_result_failure_count(res) == 1);
+      CHECK_VIEW(cloudphone_item_failure_id(cloudphone_result_failure_at(res, 0)), "g2");
+      cloudphone_result_free(res);
+      res = NULL;
+      /* Refused before anything is sent: the other provider's client, a
+       * request with a dedicated client function, NULLs. */
+      CHECK_STATUS(cloudphone_huawei_client_new(hcfg, 0, &hclient, &err), CLOUDPHONE_STATUS_OK, err);
+      CHECK(cloudphone_huawei_client_call(hclient, req, &res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+      CHECK(view_contains(cloudphone_error_message(err), "other provider"));
+      cloudphone_error_free(err);
+      err = NULL;
+      CHECK_STATUS(cloudphone_geelark_phone_status_build(other, stop_ids, 2, 1, "ABCDEF123", &status_req, &err),
+                   CLOUDPHONE_STATUS_OK, err);
+      CHECK(cloudphone_geelark_client_call(client, status_req, &res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+      CHECK(view_contains(cloudphone_error_message(err), "geelark.phone_status"));
+      cloudphone_error_free(err);
+      err = NULL;
+      CHECK(cloudphone_geelark_client_call(client, NULL, &res, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+      CHECK(cloudphone_geelark_client_call(client, req, NULL, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+      CHECK(res == NULL);
+      cloudphone_request_free(status_req);
+      cloudphone_request_free(req);
+      cloudphone_geelark_config_free(other);
+    }
     close(listener);
   }
-  CHECK_STATUS(cloudphone_huawei_client_new(hcfg, 0, &hclient, &err), CLOUDPHONE_STATUS_OK, err);
+
+  /* From the environment: a missing variable is named. */
+  {
+    cloudphone_geelark_client *env_client = NULL;
+    cloudphone_huawei_client *env_hclient = NULL;
+    unsetenv("CLOUDPHONE_GEELARK_APP_ID");
+    unsetenv("CLOUDPHONE_GEELARK_API_KEY");
+    unsetenv("CLOUDPHONE_GEELARK_TOKEN");
+    CHECK(cloudphone_geelark_client_from_env(0, &env_client, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+    CHECK(env_client == NULL && view_contains(cloudphone_error_message(err), "CLOUDPHONE_GEELARK_TOKEN"));
+    cloudphone_error_free(err);
+    err = NULL;
+    setenv("CLOUDPHONE_GEELARK_TOKEN", "t0k", 1);
+    setenv("CLOUDPHONE_GEELARK_ENDPOINT", "http://127.0.0.1:9", 1);
+    CHECK_STATUS(cloudphone_geelark_client_from_env(1000, &env_client, &err), CLOUDPHONE_STATUS_OK, err);
+    cloudphone_geelark_client_free(env_client);
+    setenv("HUAWEICLOUD_SDK_AK", "AK", 1);
+    setenv("HUAWEICLOUD_SDK_SK", "SK", 1);
+    setenv("HUAWEICLOUD_SDK_PROJECT_ID", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", 1);
+    setenv("HUAWEICLOUD_SDK_REGION", "cn-north-4", 1);
+    CHECK_STATUS(cloudphone_huawei_client_from_env(0, &env_hclient, &err), CLOUDPHONE_STATUS_OK, err);
+    cloudphone_huawei_client_free(env_hclient);
+  }
   CHECK_STATUS(cloudphone_huawei_client_batch_connection(hclient, ids, 1, "CAR", &outcome, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   cloudphone_error_free(err);
