@@ -61,6 +61,24 @@ fn timeout(ms: u64) -> Option<std::time::Duration> {
     (ms > 0).then(|| std::time::Duration::from_millis(ms))
 }
 
+/// The body of the four client constructors: `make` builds the client
+/// handle given the timeout (`None`: the default); it is written to `out`.
+///
+/// # Safety
+/// `out` is NULL or writable.
+#[cfg(feature = "client")]
+unsafe fn client_into<H>(
+    out: *mut *mut H,
+    timeout_ms: u64,
+    make: impl FnOnce(Option<std::time::Duration>) -> FfiResult<H>,
+) -> FfiResult<()> {
+    arg_out(out, "client_out")?;
+    let handle = make(timeout(timeout_ms))?;
+    // SAFETY: checked above.
+    unsafe { write_out(out, handle) };
+    Ok(())
+}
+
 /// Creates a Huawei client from a configuration (endpoint, project id,
 /// credentials; copied). `timeout_ms` bounds each whole request; 0 keeps
 /// the default (60 s). No request is sent.
@@ -77,20 +95,20 @@ pub unsafe extern "C" fn cloudphone_huawei_client_new(
     guard(err_out, || {
         #[cfg(feature = "client")]
         {
-            arg_out(client_out, "client_out")?;
             // SAFETY: per the function contract.
-            let cfg = &unsafe { arg_ref(config, "config") }?.inner;
-            let mut b = crate::client::HuaweiClient::builder()
-                .endpoint(cfg.endpoint().as_str())
-                .project_id(cfg.project_id())
-                .auth(cfg.auth().clone());
-            if let Some(t) = timeout(timeout_ms) {
-                b = b.timeout(t);
+            unsafe {
+                client_into(client_out, timeout_ms, |t| {
+                    let cfg = &arg_ref(config, "config")?.inner;
+                    let mut b = crate::client::HuaweiClient::builder()
+                        .endpoint(cfg.endpoint().as_str())
+                        .project_id(cfg.project_id())
+                        .auth(cfg.auth().clone());
+                    if let Some(t) = t {
+                        b = b.timeout(t);
+                    }
+                    Ok(cloudphone_huawei_client { inner: b.build()? })
+                })
             }
-            let inner = b.build()?;
-            // SAFETY: checked above.
-            unsafe { write_out(client_out, cloudphone_huawei_client { inner }) };
-            Ok(())
         }
         #[cfg(not(feature = "client"))]
         {
@@ -171,23 +189,24 @@ pub unsafe extern "C" fn cloudphone_geelark_client_new(
     guard(err_out, || {
         #[cfg(feature = "client")]
         {
-            arg_out(client_out, "client_out")?;
             // SAFETY: per the function contract.
-            let cfg = &unsafe { arg_ref(config, "config") }?.inner;
-            let mut b = crate::client::GeeLarkClient::builder().endpoint(cfg.endpoint().as_str());
-            b = match cfg.auth() {
-                crate::geelark::Auth::Key { app_id, api_key } => {
-                    b.key(app_id.expose(), api_key.expose())
-                }
-                crate::geelark::Auth::Token(t) => b.token(t.expose()),
-            };
-            if let Some(t) = timeout(timeout_ms) {
-                b = b.timeout(t);
+            unsafe {
+                client_into(client_out, timeout_ms, |t| {
+                    let cfg = &arg_ref(config, "config")?.inner;
+                    let mut b =
+                        crate::client::GeeLarkClient::builder().endpoint(cfg.endpoint().as_str());
+                    b = match cfg.auth() {
+                        crate::geelark::Auth::Key { app_id, api_key } => {
+                            b.key(app_id.expose(), api_key.expose())
+                        }
+                        crate::geelark::Auth::Token(t) => b.token(t.expose()),
+                    };
+                    if let Some(t) = t {
+                        b = b.timeout(t);
+                    }
+                    Ok(cloudphone_geelark_client { inner: b.build()? })
+                })
             }
-            let inner = b.build()?;
-            // SAFETY: checked above.
-            unsafe { write_out(client_out, cloudphone_geelark_client { inner }) };
-            Ok(())
         }
         #[cfg(not(feature = "client"))]
         {
@@ -268,15 +287,14 @@ pub unsafe extern "C" fn cloudphone_huawei_client_from_env(
     guard(err_out, || {
         #[cfg(feature = "client")]
         {
-            arg_out(client_out, "client_out")?;
-            let mut b = crate::client::HuaweiClient::builder().from_env();
-            if let Some(t) = timeout(timeout_ms) {
-                b = b.timeout(t);
+            // SAFETY: per the function contract.
+            unsafe {
+                client_into(client_out, timeout_ms, |t| {
+                    let b = crate::client::HuaweiClient::builder().from_env();
+                    let b = if let Some(t) = t { b.timeout(t) } else { b };
+                    Ok(cloudphone_huawei_client { inner: b.build()? })
+                })
             }
-            let inner = b.build()?;
-            // SAFETY: checked above.
-            unsafe { write_out(client_out, cloudphone_huawei_client { inner }) };
-            Ok(())
         }
         #[cfg(not(feature = "client"))]
         {
@@ -302,15 +320,14 @@ pub unsafe extern "C" fn cloudphone_geelark_client_from_env(
     guard(err_out, || {
         #[cfg(feature = "client")]
         {
-            arg_out(client_out, "client_out")?;
-            let mut b = crate::client::GeeLarkClient::builder().from_env();
-            if let Some(t) = timeout(timeout_ms) {
-                b = b.timeout(t);
+            // SAFETY: per the function contract.
+            unsafe {
+                client_into(client_out, timeout_ms, |t| {
+                    let b = crate::client::GeeLarkClient::builder().from_env();
+                    let b = if let Some(t) = t { b.timeout(t) } else { b };
+                    Ok(cloudphone_geelark_client { inner: b.build()? })
+                })
             }
-            let inner = b.build()?;
-            // SAFETY: checked above.
-            unsafe { write_out(client_out, cloudphone_geelark_client { inner }) };
-            Ok(())
         }
         #[cfg(not(feature = "client"))]
         {
@@ -321,6 +338,40 @@ pub unsafe extern "C" fn cloudphone_geelark_client_from_env(
 }
 
 // ------------------------------------------------------- any operation
+
+/// The body of both `_client_call` exports: `client` is the provider's
+/// client, which the request's own call function checks.
+///
+/// # Safety
+/// `request` is NULL or live; `result_out` NULL or writable.
+#[cfg(feature = "client")]
+unsafe fn call_into(
+    client: &dyn std::any::Any,
+    request: *const cloudphone_request,
+    result_out: *mut *mut cloudphone_result,
+) -> FfiResult<()> {
+    arg_out(result_out, "result_out")?;
+    // SAFETY: per the function contract.
+    let request = unsafe { arg_ref(request, "request") }?;
+    let result = request.call_with(client)?;
+    // SAFETY: checked above.
+    unsafe { write_out(result_out, result) };
+    Ok(())
+}
+
+#[cfg(feature = "client")]
+impl cloudphone_huawei_client {
+    fn inner(&self) -> &dyn std::any::Any {
+        &self.inner
+    }
+}
+
+#[cfg(feature = "client")]
+impl cloudphone_geelark_client {
+    fn inner(&self) -> &dyn std::any::Any {
+        &self.inner
+    }
+}
 
 /// Makes one call of any Huawei operation that parses into a
 /// `cloudphone_result`, in one blocking call: `request` — built with the
@@ -346,14 +397,8 @@ pub unsafe extern "C" fn cloudphone_huawei_client_call(
     guard(err_out, || {
         #[cfg(feature = "client")]
         {
-            arg_out(result_out, "result_out")?;
             // SAFETY: per the function contract.
-            let (client, request) =
-                unsafe { (arg_ref(client, "client")?, arg_ref(request, "request")?) };
-            let result = request.call_with(&client.inner)?;
-            // SAFETY: checked above.
-            unsafe { write_out(result_out, result) };
-            FfiResult::Ok(())
+            unsafe { call_into(arg_ref(client, "client")?.inner(), request, result_out) }
         }
         #[cfg(not(feature = "client"))]
         {
@@ -378,14 +423,8 @@ pub unsafe extern "C" fn cloudphone_geelark_client_call(
     guard(err_out, || {
         #[cfg(feature = "client")]
         {
-            arg_out(result_out, "result_out")?;
             // SAFETY: per the function contract.
-            let (client, request) =
-                unsafe { (arg_ref(client, "client")?, arg_ref(request, "request")?) };
-            let result = request.call_with(&client.inner)?;
-            // SAFETY: checked above.
-            unsafe { write_out(result_out, result) };
-            FfiResult::Ok(())
+            unsafe { call_into(arg_ref(client, "client")?.inner(), request, result_out) }
         }
         #[cfg(not(feature = "client"))]
         {
