@@ -484,42 +484,53 @@ impl cloudphone_batch_outcome {
                 o.is_complete_success(),
             )
         }
-        let (mut connect_infos, mut phone_states) = (Vec::new(), Vec::new());
+        let mut connect_infos: Vec<cloudphone_connect_info> = Vec::new();
+        let mut phone_states: Vec<cloudphone_phone_state> = Vec::new();
         let mut arena = StrArena::new();
-        let mut view = |id: &str, status: Option<&str>, job_id: Option<&str>| SucceededView {
-            id: arena.put(id),
-            status: arena.opt(status),
-            job_id: arena.opt(job_id),
-        };
-        let succeeded: Vec<SucceededView> = match &outcome {
-            Outcome::Connection(o) => o
-                .succeeded
-                .iter()
-                .map(|c| view(&c.phone_id, None, None))
-                .collect(),
-            Outcome::Status(o) => o
-                .succeeded
-                .iter()
-                .map(|p| view(&p.id, Some(p.status.as_str()), None))
-                .collect(),
-            Outcome::Items(o) => o
-                .succeeded
-                .iter()
-                .map(|i| view(&i.id, i.status, i.job_id.as_deref()))
-                .collect(),
-            Outcome::Nothing(_) => Vec::new(),
-        };
+        // The typed item views come first; the uniform `succeeded` views
+        // reuse their strings rather than copying them again.
+        let succeeded: Vec<SucceededView>;
         let (failed, missing, request_ids, unexpected, complete) = match &outcome {
             Outcome::Connection(o) => {
                 connect_infos = views_in(&o.succeeded, &mut arena);
+                succeeded = connect_infos
+                    .iter()
+                    .map(|c| SucceededView {
+                        id: c.phone_id,
+                        status: Text::NONE,
+                        job_id: Text::NONE,
+                    })
+                    .collect();
                 parts(o, &mut arena)
             }
             Outcome::Status(o) => {
                 phone_states = views_in(&o.succeeded, &mut arena);
+                succeeded = phone_states
+                    .iter()
+                    .map(|p| SucceededView {
+                        id: p.id,
+                        status: p.status,
+                        job_id: Text::NONE,
+                    })
+                    .collect();
                 parts(o, &mut arena)
             }
-            Outcome::Items(o) => parts(o, &mut arena),
-            Outcome::Nothing(o) => parts(o, &mut arena),
+            Outcome::Items(o) => {
+                succeeded = o
+                    .succeeded
+                    .iter()
+                    .map(|i| SucceededView {
+                        id: arena.put(&i.id),
+                        status: arena.opt(i.status),
+                        job_id: arena.opt(i.job_id.as_deref()),
+                    })
+                    .collect();
+                parts(o, &mut arena)
+            }
+            Outcome::Nothing(o) => {
+                succeeded = Vec::new();
+                parts(o, &mut arena)
+            }
         };
         cloudphone_batch_outcome {
             outcome,

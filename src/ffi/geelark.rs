@@ -97,9 +97,9 @@ impl From<PhoneStatusReport> for cloudphone_geelark_phone_status_result {
 ///
 /// Thread safety: immutable, as its owner.
 pub struct cloudphone_phone_state {
-    id: Text,
+    pub(crate) id: Text,
     serial_name: Text,
-    status: Text,
+    pub(crate) status: Text,
     raw_status: i64,
     running: bool,
 }

@@ -498,7 +498,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_list_next(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            next_into::<_, crate::geelark::ListPhones>(
+            next_into::<_, geelark::ListPhones>(
                 config,
                 request,
                 result,
@@ -572,7 +572,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_start_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<StartPhones, crate::geelark::StartedPhone>(
+            parse_batch_result::<StartPhones, geelark::StartedPhone>(
                 request,
                 http_status,
                 headers,
@@ -631,7 +631,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_stop_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<StopPhones, crate::geelark::PhoneAck>(
+            parse_batch_result::<StopPhones, geelark::PhoneAck>(
                 request,
                 http_status,
                 headers,
@@ -690,7 +690,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_delete_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<DeletePhones, crate::geelark::PhoneAck>(
+            parse_batch_result::<DeletePhones, geelark::PhoneAck>(
                 request,
                 http_status,
                 headers,
@@ -781,7 +781,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_update_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<UpdatePhone, crate::geelark::ItemId>(
+            parse_batch_result::<UpdatePhone, geelark::ItemId>(
                 request,
                 http_status,
                 headers,
@@ -1055,7 +1055,7 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_set_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<SetGps, crate::geelark::ItemId>(
+            parse_batch_result::<SetGps, geelark::ItemId>(
                 request,
                 http_status,
                 headers,
@@ -1114,7 +1114,7 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_get_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<GetGps, crate::geelark::GpsPosition>(
+            parse_batch_result::<GetGps, geelark::GpsPosition>(
                 request,
                 http_status,
                 headers,
@@ -1178,7 +1178,7 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_set_status_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<SetAdb, crate::geelark::ItemId>(
+            parse_batch_result::<SetAdb, geelark::ItemId>(
                 request,
                 http_status,
                 headers,
@@ -1237,7 +1237,7 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_get_data_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<GetAdbData, crate::geelark::AdbConnection>(
+            parse_batch_result::<GetAdbData, geelark::AdbConnection>(
                 request,
                 http_status,
                 headers,

@@ -104,7 +104,7 @@ impl From<BatchConnectionOutput> for cloudphone_huawei_batch_connection_result {
 ///
 /// Thread safety: immutable, as its owner.
 pub struct cloudphone_connect_info {
-    phone_id: Text,
+    pub(crate) phone_id: Text,
     access_ip: Text,
     intranet_ip: Text,
     access_ipv6: Text,

@@ -814,7 +814,7 @@ pub unsafe extern "C" fn cloudphone_huawei_restart_phones_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<RestartPhones, crate::huawei::jobs::StartedJob>(
+            parse_batch_result::<RestartPhones, jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -891,7 +891,7 @@ pub unsafe extern "C" fn cloudphone_huawei_reset_phones_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<ResetPhones, crate::huawei::jobs::StartedJob>(
+            parse_batch_result::<ResetPhones, jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -954,7 +954,7 @@ pub unsafe extern "C" fn cloudphone_huawei_stop_phones_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<StopPhones, crate::huawei::jobs::StartedJob>(
+            parse_batch_result::<StopPhones, jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -1036,7 +1036,7 @@ pub unsafe extern "C" fn cloudphone_huawei_update_properties_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<UpdateProperties, crate::huawei::jobs::StartedJob>(
+            parse_batch_result::<UpdateProperties, jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -1280,7 +1280,7 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<RunCommand, crate::huawei::jobs::StartedJob>(
+            parse_batch_result::<RunCommand, jobs::StartedJob>(
                 request,
                 http_status,
                 headers,
@@ -1346,7 +1346,7 @@ pub unsafe extern "C" fn cloudphone_huawei_run_sync_shell_parse(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            parse_batch_result::<RunSyncShell, crate::huawei::adb::ShellOutput>(
+            parse_batch_result::<RunSyncShell, adb::ShellOutput>(
                 request,
                 http_status,
                 headers,

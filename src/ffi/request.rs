@@ -101,8 +101,6 @@ where
 }
 
 impl cloudphone_request {
-    /// The operation that built this request, refusing one built by another
-    /// operation.
     /// Sends this request's operation through `client` (re-signed with the
     /// client's credentials and clock) and parses the answer.
     #[cfg(feature = "client")]
@@ -122,6 +120,8 @@ impl cloudphone_request {
         call(self.op.as_ref(), client)
     }
 
+    /// The operation that built this request, refusing one built by another
+    /// operation.
     pub(crate) fn op<O: Operation + 'static>(&self) -> FfiResult<&O> {
         Ok(self.op.downcast_ref::<O>().ok_or_else(|| {
             invalid(

@@ -266,12 +266,10 @@ unsafe impl Sync for IdList {}
 impl IdList {
     pub(crate) fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> IdList {
         let mut arena = StrArena::new();
-        let ids: Vec<Text> = ids.into_iter().map(|id| arena.put(id)).collect();
-        let ptrs = ids.iter().map(|t| t.view().ptr).collect();
+        let list = IdList::in_arena(ids, &mut arena);
         IdList {
-            ids,
-            ptrs,
             _arena: arena,
+            ..list
         }
     }
 
