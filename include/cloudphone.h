@@ -103,6 +103,9 @@ enum cloudphone_status
   CLOUDPHONE_STATUS_TIMEOUT = 201,
   // The response body exceeded the configured size cap.
   CLOUDPHONE_STATUS_BODY_TOO_LARGE = 202,
+  // A bound of the library was reached (pages or items of a listing, a
+  // clock-skew correction, ...); the error message names it.
+  CLOUDPHONE_STATUS_LIMIT_EXCEEDED = 203,
   // The provider answered with an error.
   CLOUDPHONE_STATUS_API = 300,
   // The provider refused the credentials or the signature.

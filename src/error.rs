@@ -40,6 +40,10 @@ pub enum ErrorKind {
     Timeout = 201,
     /// The response body exceeded the configured size cap.
     BodyTooLarge = 202,
+    /// A bound of this library was reached: pages or items of a listing,
+    /// ids in one answer, a clock-skew correction, a wait. The error names
+    /// the bound; nothing past it was sent or kept.
+    LimitExceeded = 203,
     /// The feature is not compiled in.
     Unsupported = 500,
 }
@@ -57,6 +61,7 @@ impl ErrorKind {
             ErrorKind::Transport => "transport",
             ErrorKind::Timeout => "timeout",
             ErrorKind::BodyTooLarge => "body_too_large",
+            ErrorKind::LimitExceeded => "limit_exceeded",
             ErrorKind::Unsupported => "unsupported",
         }
     }
@@ -181,6 +186,17 @@ pub enum Error {
         /// The cap in bytes.
         limit: u64,
     },
+    /// A bound of this library was reached (see [`ErrorKind::LimitExceeded`]).
+    #[error("{operation}: {limit} reached: {message}")]
+    LimitExceeded {
+        /// The operation (or walk) that hit the bound.
+        operation: &'static str,
+        /// Which bound, by its setting's name (`max_pages`, `max_items`,
+        /// `max_clock_skew`, ...).
+        limit: &'static str,
+        /// What happened, with the bound's value.
+        message: String,
+    },
     /// The feature needed is not compiled in.
     #[error("unsupported: {0}")]
     Unsupported(&'static str),
@@ -196,6 +212,7 @@ impl Error {
             Error::Transport { .. } => ErrorKind::Transport,
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::BodyTooLarge { .. } => ErrorKind::BodyTooLarge,
+            Error::LimitExceeded { .. } => ErrorKind::LimitExceeded,
             Error::Unsupported(_) => ErrorKind::Unsupported,
         }
     }

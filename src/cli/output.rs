@@ -121,7 +121,7 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::Auth => EXIT_AUTH,
         ErrorKind::RateLimited | ErrorKind::Lockout => EXIT_RATE_LIMITED,
         ErrorKind::Transport | ErrorKind::Timeout => EXIT_NETWORK,
-        ErrorKind::Decode | ErrorKind::BodyTooLarge => EXIT_DECODE,
+        ErrorKind::Decode | ErrorKind::BodyTooLarge | ErrorKind::LimitExceeded => EXIT_DECODE,
         _ => EXIT_INTERNAL,
     }
 }

@@ -149,6 +149,7 @@ mod tests {
             ErrorKind::Transport,
             ErrorKind::Timeout,
             ErrorKind::BodyTooLarge,
+            ErrorKind::LimitExceeded,
             ErrorKind::Unsupported,
         ];
         for k in kinds {

@@ -38,6 +38,9 @@ pub enum cloudphone_status {
     Timeout = 201,
     /// The response body exceeded the configured size cap.
     BodyTooLarge = 202,
+    /// A bound of the library was reached (pages or items of a listing, a
+    /// clock-skew correction, ...); the error message names it.
+    LimitExceeded = 203,
     /// The provider answered with an error.
     Api = 300,
     /// The provider refused the credentials or the signature.
@@ -66,6 +69,7 @@ impl cloudphone_status {
             cloudphone_status::Transport => b"transport\0",
             cloudphone_status::Timeout => b"timeout\0",
             cloudphone_status::BodyTooLarge => b"body_too_large\0",
+            cloudphone_status::LimitExceeded => b"limit_exceeded\0",
             cloudphone_status::Api => b"api\0",
             cloudphone_status::Auth => b"auth\0",
             cloudphone_status::RateLimited => b"rate_limited\0",
@@ -77,7 +81,7 @@ impl cloudphone_status {
     }
 
     /// Every status, for `cloudphone_status_str` and tests.
-    pub(crate) const ALL: [cloudphone_status; 14] = [
+    pub(crate) const ALL: [cloudphone_status; 15] = [
         cloudphone_status::Ok,
         cloudphone_status::InvalidInput,
         cloudphone_status::NullArgument,
@@ -85,6 +89,7 @@ impl cloudphone_status {
         cloudphone_status::Transport,
         cloudphone_status::Timeout,
         cloudphone_status::BodyTooLarge,
+        cloudphone_status::LimitExceeded,
         cloudphone_status::Api,
         cloudphone_status::Auth,
         cloudphone_status::RateLimited,
@@ -108,6 +113,7 @@ impl From<ErrorKind> for cloudphone_status {
             ErrorKind::Transport => cloudphone_status::Transport,
             ErrorKind::Timeout => cloudphone_status::Timeout,
             ErrorKind::BodyTooLarge => cloudphone_status::BodyTooLarge,
+            ErrorKind::LimitExceeded => cloudphone_status::LimitExceeded,
             ErrorKind::Unsupported => cloudphone_status::Unsupported,
         }
     }
