@@ -2248,20 +2248,28 @@ void cloudphone_batch_merge_free(struct cloudphone_batch_merge *merge);
 
 // Records one batch-connection call's result (copied: the result may be
 // freed after).
+// `call_index` is the plan's call this result answers (0-based, as for
+// `cloudphone_batch_plan_call`): only the ids that call carried are
+// credited; any other id the answer names is listed as unexpected.
 //
 // # Safety
 // `merge` is NULL or live and not used by another thread; `result` NULL or
 // live; `err_out` NULL or writable.
 cloudphone_status cloudphone_batch_merge_record_huawei_batch_connection(struct cloudphone_batch_merge *merge,
+                                                                        size_t call_index,
                                                                         const struct cloudphone_huawei_batch_connection_result *result,
                                                                         struct cloudphone_error **err_out);
 
 // Records one phone-status call's result (copied: the result may be freed
 // after).
+// `call_index` is the plan's call this result answers (0-based, as for
+// `cloudphone_batch_plan_call`): only the ids that call carried are
+// credited; any other id the answer names is listed as unexpected.
 //
 // # Safety
 // As `cloudphone_batch_merge_record_huawei_batch_connection`.
 cloudphone_status cloudphone_batch_merge_record_geelark_phone_status(struct cloudphone_batch_merge *merge,
+                                                                     size_t call_index,
                                                                      const struct cloudphone_geelark_phone_status_result *result,
                                                                      struct cloudphone_error **err_out);
 
@@ -2274,10 +2282,14 @@ cloudphone_status cloudphone_batch_merge_record_geelark_phone_status(struct clou
 // `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an operation that does
 // not act on a list of ids (lists, details, jobs, screenshots, apps, ...) or
 // of another operation than the results already recorded.
+// `call_index` is the plan's call this result answers (0-based, as for
+// `cloudphone_batch_plan_call`): only the ids that call carried are
+// credited; any other id the answer names is listed as unexpected.
 //
 // # Safety
 // As `cloudphone_batch_merge_record_huawei_batch_connection`.
 cloudphone_status cloudphone_batch_merge_record_result(struct cloudphone_batch_merge *merge,
+                                                       size_t call_index,
                                                        const struct cloudphone_result *result,
                                                        struct cloudphone_error **err_out);
 

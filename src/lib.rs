@@ -47,7 +47,9 @@
 //!   unknown status codes kept ([`PhoneStatus::Unknown`]).
 //! - **Nothing lost in a batch**: [`BatchPlan`] splits any number of ids into
 //!   calls within each operation's limit and [`BatchMerge`] accounts for every
-//!   id exactly once — succeeded, failed or missing — in input order.
+//!   id exactly once — succeeded, failed or missing — in input order. An id
+//!   is credited only by the answer of the call that carried it; ids an
+//!   answer names without its call carrying them are reported as unexpected.
 //! - **Typed errors**: invalid input is refused before anything is built;
 //!   provider errors carry provider, HTTP status, code, message and request
 //!   id; throttling and lockouts have their own [`ErrorKind`]s; bodies that are
@@ -90,7 +92,9 @@ mod secret;
 pub mod sim;
 pub mod time;
 
-pub use batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome, ItemFailure};
+pub use batch::{
+    BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome, ItemFailure, MAX_UNEXPECTED,
+};
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use http::{Method, Request, Response};
 pub use op::{Context, Endpoint, Operation, check_path_segment, format_trace_id};

@@ -643,19 +643,22 @@ class BatchMerge {
     detail::call([&](cloudphone_error **e) { return cloudphone_batch_merge_new(plan.get(), &m, e); });
     h_.reset(m);
   }
-  void record(const huawei::BatchConnectionResult &r) {
+  /// Records the answer of call `call_index`: only the ids that call
+  /// carried are credited; any other id it names is listed as unexpected.
+  void record(std::size_t call_index, const huawei::BatchConnectionResult &r) {
     detail::call([&](cloudphone_error **e) {
-      return cloudphone_batch_merge_record_huawei_batch_connection(h_.get(), r.get(), e);
+      return cloudphone_batch_merge_record_huawei_batch_connection(h_.get(), call_index, r.get(), e);
     });
   }
-  void record(const geelark::PhoneStatusResult &r) {
-    detail::call(
-        [&](cloudphone_error **e) { return cloudphone_batch_merge_record_geelark_phone_status(h_.get(), r.get(), e); });
+  void record(std::size_t call_index, const geelark::PhoneStatusResult &r) {
+    detail::call([&](cloudphone_error **e) {
+      return cloudphone_batch_merge_record_geelark_phone_status(h_.get(), call_index, r.get(), e);
+    });
   }
   /// Any other batch operation's result (restart, start, GPS, ...); throws
   /// Error with CLOUDPHONE_STATUS_INVALID_INPUT for an operation that acts
   /// on no list of ids or differs from the results already recorded.
-  inline void record(const Result &r);
+  inline void record(std::size_t call_index, const Result &r);
   /// Call `call_index` failed as a whole with `error` (as thrown by a parse).
   void record_error(std::size_t call_index, const Error &error) {
     detail::call(
@@ -720,8 +723,9 @@ class Result {
   detail::Handle<cloudphone_result, cloudphone_result_free> h_;
 };
 
-inline void BatchMerge::record(const Result &r) {
-  detail::call([&](cloudphone_error **e) { return cloudphone_batch_merge_record_result(h_.get(), r.get(), e); });
+inline void BatchMerge::record(std::size_t call_index, const Result &r) {
+  detail::call(
+      [&](cloudphone_error **e) { return cloudphone_batch_merge_record_result(h_.get(), call_index, r.get(), e); });
 }
 
 /// Builds any operation's request: `f(request_out, err_out)` calls its C

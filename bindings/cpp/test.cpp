@@ -197,7 +197,7 @@ static void test_batch() {
           R"({"request_id":"r0","connect_infos":[{"phone_id":"p01","access_info":{"access_port":8443}},)"
           R"({"phone_id":"p00","access_info":null}],)"
           R"("errors":[{"phone_id":"p02","error_code":"CPS.0005","error_msg":"Phone not found."}]})");
-      merge.record(res);
+      merge.record(i, res);
     } else if (i == 1) {
       try {
         cp::huawei::batch_connection_parse(req, 429, {{"X-Request-Id", "r1"}, {"Retry-After", "3"}},
@@ -237,7 +237,7 @@ static void test_batch() {
   cp::BatchPlan gplan({"g1", "g2", "g3"}, cp::geelark::kPhoneStatusMaxIds);
   cp::BatchMerge gmerge(gplan);
   cp::Request greq = cp::geelark::phone_status_build(gcfg, gplan.call(0), 1, "ABCDEF123");
-  gmerge.record(cp::geelark::phone_status_parse(
+  gmerge.record(0, cp::geelark::phone_status_parse(
       greq, 200, {},
       R"({"code":40006,"msg":"partial","traceId":"T","data":{"successDetails":[{"id":"g3","serialName":"three","status":2}],)"
       R"("failDetails":[{"code":42001,"id":"g1","msg":"env not found"}]}})"));
@@ -361,12 +361,12 @@ static void test_generic_operations() {
   // Any batch operation merges: a stop of three phones in calls of two.
   cp::BatchPlan plan({"1", "2", "3"}, 2);
   cp::BatchMerge merge(plan);
-  EXPECT_ERROR(merge.record(page), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);  // a listing acts on no ids
+  EXPECT_ERROR(merge.record(0, page), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);  // a listing acts on no ids
   cp::Request stop = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
     auto ids = plan.call(0);
     return cloudphone_geelark_phone_stop_build(cfg.get(), ids.data(), ids.size(), 1, trace.c_str(), out, err);
   });
-  merge.record(cp::parse(cloudphone_geelark_phone_stop_parse, stop, 200, {},
+  merge.record(0, cp::parse(cloudphone_geelark_phone_stop_parse, stop, 200, {},
                          R"({"code":0,"traceId":"T2","data":{"totalAmount":2,"successAmount":1,"failAmount":1,)"
                          R"("failDetails":[{"code":42001,"id":"2","msg":"env not found"}]}})"));
   merge.record_transport_error(1, "connection reset");

@@ -216,9 +216,9 @@ _SIGNATURES = {
     "cloudphone_batch_plan_call": (_IdList, [_P, _SZ]),
     "cloudphone_batch_merge_new": (_U32, [_P, _PP, _PP]),
     "cloudphone_batch_merge_free": (None, [_P]),
-    "cloudphone_batch_merge_record_huawei_batch_connection": (_U32, [_P, _P, _PP]),
-    "cloudphone_batch_merge_record_geelark_phone_status": (_U32, [_P, _P, _PP]),
-    "cloudphone_batch_merge_record_result": (_U32, [_P, _P, _PP]),
+    "cloudphone_batch_merge_record_huawei_batch_connection": (_U32, [_P, _SZ, _P, _PP]),
+    "cloudphone_batch_merge_record_geelark_phone_status": (_U32, [_P, _SZ, _P, _PP]),
+    "cloudphone_batch_merge_record_result": (_U32, [_P, _SZ, _P, _PP]),
     "cloudphone_batch_merge_record_error": (_U32, [_P, _SZ, _P, _PP]),
     "cloudphone_batch_merge_record_transport_error": (_U32, [_P, _SZ, _S, _PP]),
     "cloudphone_batch_merge_finish": (_U32, [_P, _PP, _PP]),
@@ -1217,16 +1217,18 @@ class BatchMerge(_Handle):
     def __init__(self, plan: BatchPlan):
         super().__init__(_out(C.batch_merge_new, _handle_of(plan)))
 
-    def record(self, result: Union[BatchConnectionResult, PhoneStatusResult, Result]) -> None:
-        """Records one call's parsed answer (copied). A generic Result must
-        be of an operation over a list of ids (restart, start, GPS, ...), and
-        all results of one merge of the same operation (InvalidInputError)."""
+    def record(self, call_index: int, result: Union[BatchConnectionResult, PhoneStatusResult, Result]) -> None:
+        """Records the parsed answer of call `call_index` (copied): only the
+        ids that call carried are credited, any other id it names is listed
+        as unexpected. A generic Result must be of an operation over a list
+        of ids (restart, start, GPS, ...), and all results of one merge of
+        the same operation (InvalidInputError)."""
         if isinstance(result, BatchConnectionResult):
-            _call(C.batch_merge_record_huawei_batch_connection, self._h, _handle_of(result))
+            _call(C.batch_merge_record_huawei_batch_connection, self._h, call_index, _handle_of(result))
         elif isinstance(result, PhoneStatusResult):
-            _call(C.batch_merge_record_geelark_phone_status, self._h, _handle_of(result))
+            _call(C.batch_merge_record_geelark_phone_status, self._h, call_index, _handle_of(result))
         elif isinstance(result, Result):
-            _call(C.batch_merge_record_result, self._h, _handle_of(result))
+            _call(C.batch_merge_record_result, self._h, call_index, _handle_of(result))
         else:
             raise TypeError("record takes a BatchConnectionResult, PhoneStatusResult or Result")
 

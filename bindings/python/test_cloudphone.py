@@ -346,7 +346,7 @@ def test_plan_merge_outcome(huawei):
     for i, call in enumerate(plan.calls):
         req = huawei.batch_connection_request(call, "ANDROID", 1700000000000)
         if i == 0:
-            merge.record(req.parse(200, None, json.dumps({
+            merge.record(i, req.parse(200, None, json.dumps({
                 "request_id": "r0",
                 "connect_infos": [{"phone_id": "p01", "access_info": {"access_port": 8443}},
                                   {"phone_id": "p00", "access_info": None}, {"phone_id": "p99"}],
@@ -381,14 +381,14 @@ def test_geelark_merge(geelark):
     with cp.BatchMerge(plan) as merge:
         assert merge.finish().missing == ["g1", "g2", "g3"]
         req = geelark.phone_status_request(plan.calls[0], 1, "ABCDEF123")
-        merge.record(req.parse(200, None, b'{"code":40006,"msg":"partial","traceId":"T","data":{'
+        merge.record(0, req.parse(200, None, b'{"code":40006,"msg":"partial","traceId":"T","data":{'
                                           b'"successDetails":[{"id":"g3","serialName":"three","status":2}],'
                                           b'"failDetails":[{"code":42001,"id":"g1","msg":"env not found"}]}}'))
         out = merge.finish()
     assert [(p.id, p.status) for p in out.succeeded] == [("g3", "stopped")]
     assert [f.id for f in out.failed] == ["g1"] and out.missing == ["g2"]
     with pytest.raises(TypeError):
-        cp.BatchMerge(plan).record("not a result")
+        cp.BatchMerge(plan).record(0, "not a result")
 
 
 def test_generic_batch_merge(geelark):
@@ -399,15 +399,15 @@ def test_generic_batch_merge(geelark):
         listing = geelark.phone_list_request(1, 10, None, 1700000000000, "ABCDEF123").parse(
             200, None, b'{"code":0,"msg":"ok","data":{"total":0,"page":1,"pageSize":10,"items":[]}}')
         with pytest.raises(cp.InvalidInputError, match="geelark.phone_list"):
-            merge.record(listing)
+            merge.record(0, listing)
         req = geelark.phone_stop_request(plan.calls[0], 1700000000000, "ABCDEF123")
-        merge.record(req.parse(200, None, b'{"code":0,"msg":"success","traceId":"T1","data":{'
+        merge.record(0, req.parse(200, None, b'{"code":0,"msg":"success","traceId":"T1","data":{'
                                           b'"totalAmount":2,"successAmount":1,"failAmount":1,'
                                           b'"failDetails":[{"code":42001,"id":"g2","msg":"env not found"}]}}'))
         # Results of one merge come from one operation.
         start = geelark.phone_start_request(plan.calls[1], None, 1700000000000, "ABCDEF123")
         with pytest.raises(cp.InvalidInputError):
-            merge.record(start.parse(200, None, b'{"code":0,"msg":"ok","data":{"totalAmount":0,'
+            merge.record(1, start.parse(200, None, b'{"code":0,"msg":"ok","data":{"totalAmount":0,'
                                                 b'"successAmount":0,"failAmount":0}}'))
         merge.record_transport_error(2, "connection reset")
         out = merge.finish()
@@ -1030,7 +1030,7 @@ def test_new_generic_results_merge_as_batches(geelark):
     plan = cp.BatchPlan(GID + ["g3"], 2)
     with cp.BatchMerge(plan) as merge:
         req = geelark.gps_get_request(plan.calls[0], 1, T)
-        merge.record(req.parse(*fixture("geelark", "gps_get", "with_fail_details.http")))
+        merge.record(0, req.parse(*fixture("geelark", "gps_get", "with_fail_details.http")))
         merge.record_transport_error(1, "connection reset")
         out = merge.finish()
     assert [i.id for i in out.succeeded] == [GID[0]]
@@ -1071,7 +1071,7 @@ def test_no_leaks_on_repeated_use():
         g.gps_set_request({"1": (1.0, 2.0), "2": (3.0, 4.0)}, 1, "ABCDEF123").parse(*gps_answer).to_json()
         plan = cp.BatchPlan(["123456ABCDEF", "x"], 100)
         merge = cp.BatchMerge(plan)
-        merge.record(gres)
+        merge.record(0, gres)
         merge.record_transport_error(0, "x")
         merge.finish().to_json()
         del g, greq, gres, plan, merge

@@ -2,11 +2,13 @@
 //! per-item failures, unrequested and repeated ids, whole-call errors, calls
 //! that never answered). Checks the plan (distinct ids in first-seen order,
 //! chunks within the limit) and that the merge accounts for every id exactly
-//! once, in input order, agreeing with a simple model (first answer wins; a
-//! failed call fails only its own still-pending ids).
+//! once, in input order, agreeing with a per-call model: an id is credited
+//! only by the answer of the call that carried it (first answer wins), a
+//! failed call fails only its own still-pending ids, and every id an answer
+//! names that its call did not carry is reported as unexpected, once.
 #![no_main]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use arbitrary::Arbitrary;
 use cloudphone::{BatchItem, BatchPlan, CallOutcome, Error, ErrorKind, ItemFailure};
@@ -94,6 +96,7 @@ fuzz_target!(|input: Input| {
         .map(|(i, s)| (s.as_str(), i))
         .collect();
     let mut model = vec![Model::Pending; n];
+    let mut unexpected: HashSet<String> = HashSet::new();
     let mut merge = plan.merge::<Item>();
     let resolve = |r: &Ref| match r {
         Ref::Requested(k) => want[usize::from(*k) % n].clone(),
@@ -117,17 +120,20 @@ fuzz_target!(|input: Input| {
                     .iter()
                     .map(|r| ItemFailure::api(resolve(r), "CODE", "message"))
                     .collect();
-                for it in &s {
-                    if let Some(&i) = pos.get(it.0.as_str()) {
-                        if model[i] == Model::Pending {
-                            model[i] = Model::Ok;
+                let carried = |id: &str| call.iter().any(|c| c == id);
+                for (id, fate) in s
+                    .iter()
+                    .map(|it| (it.0.as_str(), Model::Ok))
+                    .chain(f.iter().map(|it| (it.id.as_str(), Model::Failed)))
+                {
+                    match pos.get(id) {
+                        Some(&i) if carried(id) => {
+                            if model[i] == Model::Pending {
+                                model[i] = fate;
+                            }
                         }
-                    }
-                }
-                for it in &f {
-                    if let Some(&i) = pos.get(it.id.as_str()) {
-                        if model[i] == Model::Pending {
-                            model[i] = Model::Failed;
+                        _ => {
+                            unexpected.insert(id.to_owned());
                         }
                     }
                 }
@@ -160,5 +166,14 @@ fuzz_target!(|input: Input| {
     }
     for m in &out.missing {
         assert_eq!(model[pos[m.as_str()]], Model::Pending, "{m:?}");
+    }
+    let reported: HashSet<String> = out.unexpected.iter().cloned().collect();
+    assert_eq!(reported.len(), out.unexpected.len(), "an unexpected id twice");
+    if unexpected.len() <= cloudphone::MAX_UNEXPECTED {
+        assert_eq!(reported, unexpected);
+        assert_eq!(out.unexpected_omitted, 0);
+    } else {
+        assert_eq!(out.unexpected.len(), cloudphone::MAX_UNEXPECTED);
+        assert!(reported.is_subset(&unexpected));
     }
 });

@@ -305,7 +305,7 @@ fuzz_target!(|data: &[u8]| {
                     let st = cloudphone_huawei_batch_connection_result_to_json(out, &mut s, &mut e);
                     json(st, s, e);
                     merge(&HW_IDS, |m| {
-                        cloudphone_batch_merge_record_huawei_batch_connection(m, out, null_mut())
+                        cloudphone_batch_merge_record_huawei_batch_connection(m, 0, out, null_mut())
                     });
                     cloudphone_huawei_batch_connection_result_free(out);
                 } else {
@@ -376,7 +376,7 @@ fuzz_target!(|data: &[u8]| {
                     let st = cloudphone_geelark_phone_status_result_to_json(out, &mut s, &mut e);
                     json(st, s, e);
                     merge(&GL_IDS, |m| {
-                        cloudphone_batch_merge_record_geelark_phone_status(m, out, null_mut())
+                        cloudphone_batch_merge_record_geelark_phone_status(m, 0, out, null_mut())
                     });
                     cloudphone_geelark_phone_status_result_free(out);
                 } else {

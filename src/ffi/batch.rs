@@ -133,10 +133,12 @@ pub unsafe extern "C" fn cloudphone_batch_plan_call(
 }
 
 /// What a merge has been told, replayed in order by `finish`.
+/// Each event names the plan's call it answers: only that call's ids can
+/// be credited by it.
 enum Event {
-    Connection(CallOutcome<ConnectInfo>),
-    Status(CallOutcome<PhoneState>),
-    Items(CallOutcome<MergedItem>),
+    Connection(usize, CallOutcome<ConnectInfo>),
+    Status(usize, CallOutcome<PhoneState>),
+    Items(usize, CallOutcome<MergedItem>),
     CallFailed(usize, Error),
 }
 
@@ -205,15 +207,15 @@ impl cloudphone_batch_merge {
 
     fn replay<T: BatchItem + Clone>(
         &self,
-        pick: impl Fn(&Event) -> Option<&CallOutcome<T>>,
+        pick: impl Fn(&Event) -> Option<(usize, &CallOutcome<T>)>,
     ) -> BatchOutcome<T> {
         let mut merge = BatchMerge::<T>::new(&self.ids);
         for event in &self.events {
             match event {
                 Event::CallFailed(i, e) => merge.record_error(&self.calls[*i], e),
                 other => {
-                    if let Some(outcome) = pick(other) {
-                        merge.record(outcome.clone());
+                    if let Some((i, outcome)) = pick(other) {
+                        merge.record(&self.calls[i], outcome.clone());
                     }
                 }
             }
@@ -264,6 +266,9 @@ pub unsafe extern "C" fn cloudphone_batch_merge_free(merge: *mut cloudphone_batc
 
 /// Records one batch-connection call's result (copied: the result may be
 /// freed after).
+/// `call_index` is the plan's call this result answers (0-based, as for
+/// `cloudphone_batch_plan_call`): only the ids that call carried are
+/// credited; any other id the answer names is listed as unexpected.
 ///
 /// # Safety
 /// `merge` is NULL or live and not used by another thread; `result` NULL or
@@ -271,38 +276,45 @@ pub unsafe extern "C" fn cloudphone_batch_merge_free(merge: *mut cloudphone_batc
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudphone_batch_merge_record_huawei_batch_connection(
     merge: *mut cloudphone_batch_merge,
+    call_index: usize,
     result: *const cloudphone_huawei_batch_connection_result,
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
         // SAFETY: per the function contract.
         let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
+        merge.call(call_index)?;
         merge.set_kind(ItemKind::Connection)?;
         merge
             .events
-            .push(Event::Connection(result.output.clone().into()));
+            .push(Event::Connection(call_index, result.output.clone().into()));
         Ok(())
     })
 }
 
 /// Records one phone-status call's result (copied: the result may be freed
 /// after).
+/// `call_index` is the plan's call this result answers (0-based, as for
+/// `cloudphone_batch_plan_call`): only the ids that call carried are
+/// credited; any other id the answer names is listed as unexpected.
 ///
 /// # Safety
 /// As `cloudphone_batch_merge_record_huawei_batch_connection`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudphone_batch_merge_record_geelark_phone_status(
     merge: *mut cloudphone_batch_merge,
+    call_index: usize,
     result: *const cloudphone_geelark_phone_status_result,
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
         // SAFETY: per the function contract.
         let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
+        merge.call(call_index)?;
         merge.set_kind(ItemKind::Status)?;
         merge
             .events
-            .push(Event::Status(result.output.clone().into()));
+            .push(Event::Status(call_index, result.output.clone().into()));
         Ok(())
     })
 }
@@ -316,21 +328,26 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record_geelark_phone_status(
 /// `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an operation that does
 /// not act on a list of ids (lists, details, jobs, screenshots, apps, ...) or
 /// of another operation than the results already recorded.
+/// `call_index` is the plan's call this result answers (0-based, as for
+/// `cloudphone_batch_plan_call`): only the ids that call carried are
+/// credited; any other id the answer names is listed as unexpected.
 ///
 /// # Safety
 /// As `cloudphone_batch_merge_record_huawei_batch_connection`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudphone_batch_merge_record_result(
     merge: *mut cloudphone_batch_merge,
+    call_index: usize,
     result: *const cloudphone_result,
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
         // SAFETY: per the function contract.
         let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
+        merge.call(call_index)?;
         let call = result.call_outcome()?;
         merge.set_kind(ItemKind::Items(result.op_name()))?;
-        merge.events.push(Event::Items(call));
+        merge.events.push(Event::Items(call_index, call));
         Ok(())
     })
 }
@@ -409,15 +426,15 @@ pub unsafe extern "C" fn cloudphone_batch_merge_finish(
         let merge = unsafe { arg_ref(merge, "merge") }?;
         let outcome = match merge.kind {
             Some(ItemKind::Connection) => Outcome::Connection(merge.replay(|e| match e {
-                Event::Connection(o) => Some(o),
+                Event::Connection(i, o) => Some((*i, o)),
                 _ => None,
             })),
             Some(ItemKind::Status) => Outcome::Status(merge.replay(|e| match e {
-                Event::Status(o) => Some(o),
+                Event::Status(i, o) => Some((*i, o)),
                 _ => None,
             })),
             Some(ItemKind::Items(_)) => Outcome::Items(merge.replay(|e| match e {
-                Event::Items(o) => Some(o),
+                Event::Items(i, o) => Some((*i, o)),
                 _ => None,
             })),
             None => Outcome::Nothing(merge.replay(|_| None)),

@@ -144,10 +144,11 @@ int main(void) {
   EXPECT_FAIL(cloudphone_batch_plan_new(NULL, 0, 10, (cloudphone_batch_plan **)&sentinel, err), CLOUDPHONE_STATUS_INVALID_INPUT);
   EXPECT_FAIL(cloudphone_batch_merge_new(NULL, (cloudphone_batch_merge **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_new(plan, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(NULL, hres, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(merge, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(NULL, gres, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(merge, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(NULL, 0, hres, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(merge, 0, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(merge, 5, hres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(NULL, 0, gres, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(merge, 0, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_record_error(NULL, 0, real_err, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_record_error(merge, 0, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_record_error(merge, 5, real_err, err), CLOUDPHONE_STATUS_INVALID_INPUT);
@@ -157,8 +158,8 @@ int main(void) {
   EXPECT_FAIL(cloudphone_batch_merge_finish(NULL, (cloudphone_batch_outcome **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_finish(merge, NULL, err), NUL);
   /* One merge holds one operation's results. */
-  CHECK_STATUS(cloudphone_batch_merge_record_huawei_batch_connection(merge, hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(merge, gres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK_STATUS(cloudphone_batch_merge_record_huawei_batch_connection(merge, 0, hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(merge, 0, gres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
 
   CHECK(sentinel == (void *)&sentinel);
 

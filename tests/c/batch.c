@@ -54,7 +54,7 @@ static void test_huawei_fan_out(void) {
       CHECK_STATUS(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 0, (const uint8_t *)body,
                                                             strlen(body), &res, &err),
                    CLOUDPHONE_STATUS_OK, err);
-      CHECK_STATUS(cloudphone_batch_merge_record_huawei_batch_connection(merge, res, &err), CLOUDPHONE_STATUS_OK, err);
+      CHECK_STATUS(cloudphone_batch_merge_record_huawei_batch_connection(merge, i, res, &err), CLOUDPHONE_STATUS_OK, err);
       cloudphone_huawei_batch_connection_result_free(res); /* the merge keeps a copy */
     } else if (i == 1) {
       static const char body[] = "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"throttled\"}";
@@ -147,7 +147,7 @@ static void test_geelark_and_empty(void) {
   CHECK_STATUS(cloudphone_geelark_phone_status_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(cloudphone_geelark_phone_status_result_code(res) == 40006);
-  CHECK_STATUS(cloudphone_batch_merge_record_geelark_phone_status(merge, res, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_batch_merge_record_geelark_phone_status(merge, 0, res, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK_STATUS(cloudphone_batch_merge_finish(merge, &outcome, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(cloudphone_batch_outcome_succeeded_count(outcome) == 1);
   CHECK_VIEW(cloudphone_phone_state_status(cloudphone_batch_outcome_phone_state_at(outcome, 0)), "stopped");
@@ -195,11 +195,11 @@ static void test_generic_batch_operation(void) {
   CHECK_STATUS(cloudphone_huawei_list_phones_parse(list_req, 200, NULL, 0, (const uint8_t *)list_body,
                                                    strlen(list_body), &list_res, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK(cloudphone_batch_merge_record_result(merge, list_res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_batch_merge_record_result(merge, 0, list_res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
   CHECK(err != NULL && view_contains(cloudphone_error_message(err), "huawei.list_phones"));
   cloudphone_error_free(err);
   err = NULL;
-  CHECK(cloudphone_batch_merge_record_result(merge, NULL, &err) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  CHECK(cloudphone_batch_merge_record_result(merge, 0, NULL, &err) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
   cloudphone_error_free(err);
   err = NULL;
 
@@ -208,18 +208,18 @@ static void test_generic_batch_operation(void) {
                CLOUDPHONE_STATUS_OK, err);
   CHECK_STATUS(cloudphone_huawei_restart_phones_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_batch_merge_record_result(merge, res, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_batch_merge_record_result(merge, 0, res, &err), CLOUDPHONE_STATUS_OK, err);
   cloudphone_result_free(res); /* the merge keeps a copy */
   cloudphone_request_free(req);
   /* Another operation's result cannot join this merge. */
-  CHECK(cloudphone_batch_merge_record_huawei_batch_connection(merge, NULL, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  CHECK(cloudphone_batch_merge_record_huawei_batch_connection(merge, 0, NULL, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
   {
     static const char other[] = "{\"request_id\":\"s1\",\"jobs\":[{\"phone_id\":\"p3\",\"job_id\":\"j3\"}]}";
     CHECK_STATUS(cloudphone_huawei_stop_phones_build(cfg, call.ids, call.len, 1700000000000ULL, NULL, &req, &err),
                  CLOUDPHONE_STATUS_OK, err);
     CHECK_STATUS(cloudphone_huawei_stop_phones_parse(req, 200, NULL, 0, (const uint8_t *)other, strlen(other), &res, &err),
                  CLOUDPHONE_STATUS_OK, err);
-    CHECK(cloudphone_batch_merge_record_result(merge, res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+    CHECK(cloudphone_batch_merge_record_result(merge, 0, res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
     cloudphone_error_free(err);
     err = NULL;
     cloudphone_result_free(res);
