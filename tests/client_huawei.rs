@@ -611,3 +611,39 @@ fn an_overlong_user_agent_is_refused_when_the_client_is_built() {
     assert!(err.to_string().contains("user_agent"), "{err}");
     assert_eq!(server.requests().len(), 0);
 }
+
+// ------------------------------------------------- content codings
+
+/// The client asks for no content coding and inflates nothing: a body in
+/// any coding but `identity` is refused as `decode` before it is read (an
+/// unknown coding used to pass as plain text), never retried, and the
+/// server's header value is echoed shortened.
+#[test]
+fn a_content_coded_body_is_refused_never_inflated() {
+    let long = "x".repeat(500);
+    for (coding, refused) in [
+        ("identity", false),
+        ("Identity", false),
+        ("gzip", true),
+        ("br", true),
+        ("identity, gzip", true),
+        ("x-unknown", true),
+        (long.as_str(), true),
+    ] {
+        let coding_owned = coding.to_owned();
+        let server =
+            Server::start(move |_, r| ok(r).with_header("Content-Encoding", &coding_owned));
+        let c = client(&server).build().unwrap();
+        let result = c.execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap());
+        assert_eq!(server.seen(), 1, "{coding:.20}: sent once, not retried");
+        if !refused {
+            result.unwrap();
+            continue;
+        }
+        let err = result.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode, "{coding:.20}: {err}");
+        let text = err.to_string();
+        assert!(text.contains("Content-Encoding"), "{text}");
+        assert!(text.len() < 300, "the server's value is shortened: {text}");
+    }
+}

@@ -15,7 +15,11 @@
 //! - no panic (a panicking cell is reported, not propagated);
 //! - nothing lost from a batch: every requested id comes back exactly once,
 //!   succeeded, failed or missing, and ids that were not hit by the fault
-//!   keep the answer a fault-free run gives them.
+//!   keep the answer a fault-free run gives them;
+//! - for the transport-level rows (`Tx`, at the end of this file): a
+//!   redirect's `Location` is a listener of the cell's own that must see no
+//!   connection (so no credential is re-sent), and a batch answer's foreign
+//!   ids come back as `unexpected`, never credited to a requested id.
 //!
 //! The matrix is rendered into `docs/fault-matrix.md`; the test compares the
 //! file with what it observed (run with `CLOUDPHONE_BLESS_DOCS=1` to rewrite
@@ -230,6 +234,8 @@ enum Row {
     HugeBody,
     AuthRejected,
     ClockSkew,
+    /// The transport-level rows (see `Tx`, at the end of this file).
+    Tx(Tx),
 }
 
 impl Row {
@@ -255,6 +261,14 @@ impl Row {
         Row::ClockSkew,
     ];
 
+    /// Every row: [`Row::ALL`], then the transport-level rows.
+    fn all() -> Vec<Row> {
+        Row::ALL
+            .into_iter()
+            .chain(Tx::ALL.into_iter().map(Row::Tx))
+            .collect()
+    }
+
     fn label(self) -> &'static str {
         match self {
             Row::Refused => "connection refused (nothing listening)",
@@ -276,6 +290,7 @@ impl Row {
             Row::HugeBody => "huge body (1 MiB > 256 KiB cap)",
             Row::AuthRejected => "auth rejected (401 APIGW.0301 / 40003)",
             Row::ClockSkew => "server clock 1 h ahead",
+            Row::Tx(t) => t.label(),
         }
     }
 
@@ -301,6 +316,7 @@ impl Row {
             Row::HugeBody => "huge-body=1048576",
             Row::AuthRejected => "unauthorized",
             Row::ClockSkew => "skew=3600",
+            Row::Tx(t) => t.spec(),
         }
     }
 
@@ -328,6 +344,7 @@ impl Row {
             Row::HugeBody => Fault::HugeBody(HUGE_BODY),
             Row::AuthRejected => Fault::Unauthorized,
             Row::ClockSkew => Fault::ClockSkew(SKEW_SECS),
+            Row::Tx(t) => t.fault(None),
         })
     }
 
@@ -356,6 +373,9 @@ impl Row {
     }
 
     fn applies(self, op: Op) -> bool {
+        if let Row::Tx(t) = self {
+            return t.applies(op);
+        }
         let geelark_only = matches!(
             self,
             Row::Gl40007 | Row::Gl40017 | Row::Gl47002 | Row::Gl40014
@@ -365,6 +385,9 @@ impl Row {
 
     /// The asserted outcome: the specification of the client's behaviour.
     fn expect(self, op: Op) -> Expect {
+        if let Row::Tx(t) = self {
+            return t.expect(op);
+        }
         let c = op.calls();
         let idem = op.idempotent();
         let ok = |requests| Expect::ok(requests);
@@ -387,7 +410,9 @@ impl Row {
                 Row::AuthRejected => err(ErrorKind::Auth, 1),
                 // Token auth carries no signed time.
                 Row::ClockSkew => ok(1 + 1),
-                Row::Gl40007 | Row::Gl40017 | Row::Gl47002 | Row::Gl40014 => unreachable!(),
+                Row::Gl40007 | Row::Gl40017 | Row::Gl47002 | Row::Gl40014 | Row::Tx(_) => {
+                    unreachable!()
+                }
             };
         }
         match self {
@@ -425,6 +450,7 @@ impl Row {
             Row::ClockSkew if op.family() == Family::Huawei && c > 1 => ok(c + 1).up_to(c * 2),
             Row::ClockSkew if op.family() == Family::Huawei => ok(c * 2),
             Row::ClockSkew => ok(c),
+            Row::Tx(_) => unreachable!(),
         }
     }
 }
@@ -490,6 +516,8 @@ struct Observed {
     ids: Option<(usize, usize)>,
     /// Everything wrong with the cell apart from outcome and count.
     problems: Vec<String>,
+    /// Distinct ids reported `unexpected` (the foreign-ids row).
+    unexpected: usize,
 }
 
 /// Per id: `"ok"` or `"<kind>:<code>"`.
@@ -498,6 +526,7 @@ type IdStates = BTreeMap<String, (String, Option<ErrorKind>)>;
 /// Checks that every requested id is there exactly once and returns their
 /// states.
 fn id_states<T: BatchItem>(
+    cell: &Cell,
     requested: &[String],
     out: &BatchOutcome<T>,
     problems: &mut Vec<String>,
@@ -532,7 +561,9 @@ fn id_states<T: BatchItem>(
             requested.len()
         ));
     }
-    if !out.unexpected.is_empty() {
+    if cell.foreign_ok {
+        foreign_ids(requested, &out.unexpected, problems, &cell.unexpected);
+    } else if !out.unexpected.is_empty() {
         problems.push(format!("unexpected ids: {:?}", out.unexpected));
     }
     states
@@ -560,6 +591,9 @@ struct Cell {
     base_url: String,
     iam_url: String,
     jobs_request_id: Option<String>,
+    /// The foreign-ids row: `unexpected` ids are wanted, and counted here.
+    foreign_ok: bool,
+    unexpected: AtomicUsize,
 }
 
 fn huawei_client(cell: &Cell) -> HuaweiClient {
@@ -638,7 +672,7 @@ fn run_op(cell: &Cell, op: Op, ids: &[String]) -> (Outcome, Option<IdStates>, Ve
     macro_rules! batch {
         ($out:expr) => {{
             let out = $out;
-            let states = id_states(ids, &out, &mut problems);
+            let states = id_states(cell, ids, &out, &mut problems);
             (Outcome::Ok, Some(states), problems)
         }};
     }
@@ -707,6 +741,8 @@ fn prepare(op: Op, refused: bool) -> Cell {
         iam_url: sim.url(),
         sim,
         jobs_request_id: None,
+        foreign_ok: false,
+        unexpected: AtomicUsize::new(0),
     };
     if op == Op::HwJobs {
         let ids: Vec<String> = cell.sim.huawei_phone_ids().into_iter().take(5).collect();
@@ -736,9 +772,16 @@ fn baseline(op: Op) -> IdStates {
 }
 
 fn run_cell(row: Row, op: Op, baseline: Option<&IdStates>) -> Observed {
-    let cell = prepare(op, row == Row::Refused);
+    let mut cell = prepare(op, row == Row::Refused);
+    cell.foreign_ok = row == Row::Tx(Tx::ForeignIds);
     let ids = requested_ids(&cell.sim, op);
-    if let Some(rule) = row.rule(op) {
+    // Redirect rows point at a listener of their own, which must see nothing.
+    let trap = matches!(row, Row::Tx(t) if t.redirect().is_some()).then(Trap::start);
+    let rule = match (row, &trap) {
+        (Row::Tx(t), Some(trap)) => Some(t.rule_to(op, &trap.url())),
+        _ => row.rule(op),
+    };
+    if let Some(rule) = rule {
         cell.sim.inject(rule);
     }
     let before = cell.sim.request_count();
@@ -766,6 +809,13 @@ fn run_cell(row: Row, op: Op, baseline: Option<&IdStates>) -> Observed {
         }
         id_summary = Some((ids.len(), changed.len()));
     }
+    if let Some(trap) = trap {
+        trap.check(&cell, &mut problems);
+    }
+    let unexpected = cell.unexpected.load(Ordering::Relaxed);
+    if cell.foreign_ok && op.is_batch() && unexpected == 0 {
+        problems.push("the foreign ids were not reported as unexpected".into());
+    }
     drop(cell);
     Observed {
         outcome,
@@ -773,6 +823,7 @@ fn run_cell(row: Row, op: Op, baseline: Option<&IdStates>) -> Observed {
         elapsed,
         ids: id_summary,
         problems,
+        unexpected,
     }
 }
 
@@ -791,7 +842,7 @@ fn run_matrix() -> BTreeMap<(Row, Op), CellResult> {
         .filter(|op| op.is_batch())
         .map(|&op| (op, baseline(op)))
         .collect();
-    let cells: Vec<(Row, Op)> = Row::ALL
+    let cells: Vec<(Row, Op)> = Row::all()
         .iter()
         .flat_map(|&r| Op::ALL.iter().map(move |&o| (r, o)))
         .collect();
@@ -858,10 +909,13 @@ fn cell_text(result: &CellResult, want: impl FnOnce() -> Expect) -> String {
                 Outcome::Ok => "ok".to_owned(),
                 Outcome::Err(k) => format!("`{}`", k.as_str()),
             };
-            let ids = match o.ids {
+            let mut ids = match o.ids {
                 Some((n, changed)) if changed > 0 => format!(" ({changed}/{n} ids)"),
                 _ => String::new(),
             };
+            if o.unexpected > 0 {
+                let _ = write!(ids, " (+{} `unexpected`)", o.unexpected);
+            }
             // A count inside an inherent range shows the range, so the
             // generated table does not change from run to run.
             let want = want();
@@ -896,7 +950,7 @@ fn render(results: &BTreeMap<(Row, Op), CellResult>) -> String {
          own simulator (`cloudphone::sim`, seed {SEED}) with the fault rule scoped to the \
          operation's path, and asserts:",
         Op::ALL.len(),
-        Row::ALL.len(),
+        Row::all().len(),
         results.len(),
         applicable
     );
@@ -935,7 +989,7 @@ fn render(results: &BTreeMap<(Row, Op), CellResult>) -> String {
         let _ = write!(md, "---|");
     }
     let _ = writeln!(md);
-    for row in Row::ALL {
+    for row in Row::all() {
         let _ = write!(md, "| {} | `{}` |", row.label(), row.spec());
         for op in Op::ALL {
             let _ = write!(
@@ -966,6 +1020,8 @@ fn render(results: &BTreeMap<(Row, Op), CellResult>) -> String {
          skewed server clock costs Huawei AK/SK calls one refused attempt: the client learns the \
          gateway's time from `Date` and signs again."
     );
+    let _ = writeln!(md);
+    md.push_str(TX_READING);
     md
 }
 
@@ -1048,4 +1104,303 @@ fn fault_matrix() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+// ------------------------------------------------- transport-level rows
+
+/// Rows of the transport-level classes: redirects, trickling, content
+/// encodings, broken framing, close-delimited bodies, GeeLark `data: null`,
+/// and batch answers that repeat ids or name ids never requested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tx {
+    Redirect301,
+    Redirect302,
+    Redirect307,
+    Redirect308,
+    TrickleHead,
+    TrickleBody,
+    Gzip,
+    GzipBomb,
+    UnknownEncoding,
+    ChunkNonHex,
+    ChunkOverflow,
+    ChunkNegative,
+    ChunkTruncated,
+    DuplicateContentLength,
+    ConflictingContentLength,
+    Http10,
+    Http10Cut,
+    GeeLarkDataNull,
+    RepeatIds,
+    ForeignIds,
+}
+
+/// The pause between trickled bytes: any answer takes far longer than the
+/// 300 ms timeout.
+const TRICKLE: Duration = Duration::from_millis(50);
+/// What the gzip bomb inflates to (it is about 100 KiB on the wire, under
+/// the body cap; inflated, 64 times over it).
+const BOMB: u64 = 16 * 1024 * 1024;
+
+const TX_READING: &str = "Transport-level rows: a redirect is never followed (the listener at \
+`Location`, on another port, sees no connection, so no signed request or credential is re-sent) \
+and fails the call with the provider's status as an `api` error, never retried. Trickled heads \
+and bodies end at the whole-request timeout like a silent server. The client sends no \
+`Accept-Encoding` and inflates nothing: any `Content-Encoding` other than `identity` (gzip, a \
+gzip bomb, an unknown coding) fails the call with `decode` before the body is read. Broken \
+framing (chunk sizes that are not hex, overflow or are negative, a cut chunk, conflicting \
+`Content-Length`s) is a `transport` error, retried like a reset when the call is idempotent. \
+A close-delimited HTTP/1.0 body is read to the close; cut, it fails to decode. Batch answers \
+that repeat an id still account for it once; ids no call requested come back as `unexpected` \
+(the count after `+`), never as succeeded or failed.
+";
+
+impl Tx {
+    const ALL: [Tx; 20] = [
+        Tx::Redirect301,
+        Tx::Redirect302,
+        Tx::Redirect307,
+        Tx::Redirect308,
+        Tx::TrickleHead,
+        Tx::TrickleBody,
+        Tx::Gzip,
+        Tx::GzipBomb,
+        Tx::UnknownEncoding,
+        Tx::ChunkNonHex,
+        Tx::ChunkOverflow,
+        Tx::ChunkNegative,
+        Tx::ChunkTruncated,
+        Tx::DuplicateContentLength,
+        Tx::ConflictingContentLength,
+        Tx::Http10,
+        Tx::Http10Cut,
+        Tx::GeeLarkDataNull,
+        Tx::RepeatIds,
+        Tx::ForeignIds,
+    ];
+
+    fn redirect(self) -> Option<u16> {
+        match self {
+            Tx::Redirect301 => Some(301),
+            Tx::Redirect302 => Some(302),
+            Tx::Redirect307 => Some(307),
+            Tx::Redirect308 => Some(308),
+            _ => None,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Tx::Redirect301 => "HTTP 301 to another port",
+            Tx::Redirect302 => "HTTP 302 to another port",
+            Tx::Redirect307 => "HTTP 307 to another port",
+            Tx::Redirect308 => "HTTP 308 to another port",
+            Tx::TrickleHead => "head trickled, 1 byte / 50 ms",
+            Tx::TrickleBody => "body trickled, 1 byte / 50 ms",
+            Tx::Gzip => "`Content-Encoding: gzip`, a real gzip body",
+            Tx::GzipBomb => "gzip bomb (16 MiB of zeros in ~100 KiB)",
+            Tx::UnknownEncoding => "`Content-Encoding: x-unknown`, plain body",
+            Tx::ChunkNonHex => "chunk size not hex (`zz`)",
+            Tx::ChunkOverflow => "chunk size overflows (`1` + 24 zeros)",
+            Tx::ChunkNegative => "negative chunk size",
+            Tx::ChunkTruncated => "chunk cut short, then close",
+            Tx::DuplicateContentLength => "`Content-Length` twice, same value",
+            Tx::ConflictingContentLength => "two different `Content-Length`s",
+            Tx::Http10 => "HTTP/1.0, body delimited by the close",
+            Tx::Http10Cut => "HTTP/1.0, close after half the body",
+            Tx::GeeLarkDataNull => "GeeLark `code: 0` with `data: null`",
+            Tx::RepeatIds => "batch answer names each id twice",
+            Tx::ForeignIds => "batch answer adds ids never requested",
+        }
+    }
+
+    fn spec(self) -> &'static str {
+        match self {
+            Tx::Redirect301 => "redirect=301,location=URL",
+            Tx::Redirect302 => "redirect=302,location=URL",
+            Tx::Redirect307 => "redirect=307,location=URL",
+            Tx::Redirect308 => "redirect=308,location=URL",
+            Tx::TrickleHead => "trickle-head=50ms",
+            Tx::TrickleBody => "trickle-body=50ms",
+            Tx::Gzip => "gzip",
+            Tx::GzipBomb => "gzip-bomb=16777216",
+            Tx::UnknownEncoding => "content-encoding=x-unknown",
+            Tx::ChunkNonHex => "bad-chunk=non-hex",
+            Tx::ChunkOverflow => "bad-chunk=overflow",
+            Tx::ChunkNegative => "bad-chunk=negative",
+            Tx::ChunkTruncated => "bad-chunk=truncated",
+            Tx::DuplicateContentLength => "duplicate-content-length",
+            Tx::ConflictingContentLength => "conflicting-content-length",
+            Tx::Http10 => "http10",
+            Tx::Http10Cut => "http10-cut",
+            Tx::GeeLarkDataNull => "geelark-data-null",
+            Tx::RepeatIds => "repeat-ids",
+            Tx::ForeignIds => "foreign-ids",
+        }
+    }
+
+    /// The fault; a redirect points at `location` (the discard port when
+    /// none is given).
+    fn fault(self, location: Option<&str>) -> Fault {
+        use cloudphone::sim::ChunkFault;
+        if let Some(status) = self.redirect() {
+            return Fault::Redirect {
+                status,
+                location: location.unwrap_or("http://127.0.0.1:9").to_owned(),
+            };
+        }
+        match self {
+            Tx::Redirect301 | Tx::Redirect302 | Tx::Redirect307 | Tx::Redirect308 => {
+                unreachable!()
+            }
+            Tx::TrickleHead => Fault::TrickleHead(TRICKLE),
+            Tx::TrickleBody => Fault::TrickleBody(TRICKLE),
+            Tx::Gzip => Fault::Gzip,
+            Tx::GzipBomb => Fault::GzipBomb(BOMB),
+            Tx::UnknownEncoding => Fault::ContentEncoding("x-unknown".into()),
+            Tx::ChunkNonHex => Fault::BadChunk(ChunkFault::NonHex),
+            Tx::ChunkOverflow => Fault::BadChunk(ChunkFault::Overflow),
+            Tx::ChunkNegative => Fault::BadChunk(ChunkFault::Negative),
+            Tx::ChunkTruncated => Fault::BadChunk(ChunkFault::Truncated),
+            Tx::DuplicateContentLength => Fault::DuplicateContentLength,
+            Tx::ConflictingContentLength => Fault::ConflictingContentLength,
+            Tx::Http10 => Fault::Http10,
+            Tx::Http10Cut => Fault::Http10Cut,
+            Tx::GeeLarkDataNull => Fault::GeeLarkDataNull,
+            Tx::RepeatIds => Fault::RepeatIds,
+            Tx::ForeignIds => Fault::ForeignIds,
+        }
+    }
+
+    /// The rule for `op`, a redirect pointing at `location`. Every
+    /// transport-level fault is permanent: a retry meets it again.
+    fn rule_to(self, op: Op, location: &str) -> FaultRule {
+        FaultRule::new(self.fault(Some(location))).path(op.path())
+    }
+
+    fn applies(self, op: Op) -> bool {
+        match self {
+            Tx::GeeLarkDataNull => op.family() == Family::GeeLark,
+            Tx::RepeatIds | Tx::ForeignIds => op.is_batch(),
+            _ => true,
+        }
+    }
+
+    fn expect(self, op: Op) -> Expect {
+        let c = op.calls();
+        let idem = op.idempotent();
+        let iam = op == Op::IamToken;
+        let attempts = ATTEMPTS as u64;
+        match self {
+            // The provider's answer was "go elsewhere": an error of the
+            // call, never followed, never retried (the next answer would
+            // be the same).
+            Tx::Redirect301 | Tx::Redirect302 | Tx::Redirect307 | Tx::Redirect308 => {
+                Expect::err(ErrorKind::Api, c)
+            }
+            // Like a silent server: the whole-request timeout ends it.
+            Tx::TrickleHead | Tx::TrickleBody if idem => {
+                Expect::err(ErrorKind::Timeout, c * attempts)
+            }
+            Tx::TrickleHead | Tx::TrickleBody => Expect::err(ErrorKind::Timeout, c),
+            // Never inflated: refused before the body is read.
+            Tx::Gzip | Tx::GzipBomb | Tx::UnknownEncoding => Expect::err(ErrorKind::Decode, c),
+            // Broken framing: a transport error, retried when idempotent.
+            Tx::ChunkNonHex
+            | Tx::ChunkOverflow
+            | Tx::ChunkNegative
+            | Tx::ChunkTruncated
+            | Tx::ConflictingContentLength
+                if idem =>
+            {
+                Expect::err(ErrorKind::Transport, c * attempts)
+            }
+            Tx::ChunkNonHex
+            | Tx::ChunkOverflow
+            | Tx::ChunkNegative
+            | Tx::ChunkTruncated
+            | Tx::ConflictingContentLength => Expect::err(ErrorKind::Transport, c),
+            // The same length twice is one length (RFC 9110 §8.6).
+            Tx::DuplicateContentLength | Tx::Http10 if iam => Expect::ok(2),
+            Tx::DuplicateContentLength | Tx::Http10 => Expect::ok(c),
+            // Nothing in the framing shows the cut; the JSON does.
+            Tx::Http10Cut => Expect::err(ErrorKind::Decode, c),
+            Tx::GeeLarkDataNull => Expect::err(ErrorKind::Decode, c),
+            Tx::RepeatIds | Tx::ForeignIds => Expect::ok(c),
+        }
+    }
+}
+
+/// Checks the `unexpected` ids of the foreign-ids row: all invented by the
+/// simulator (`foreign-…`), none requested; counts the distinct ones.
+fn foreign_ids(
+    requested: &[String],
+    unexpected: &[String],
+    problems: &mut Vec<String>,
+    count: &AtomicUsize,
+) {
+    let distinct: std::collections::BTreeSet<&str> =
+        unexpected.iter().map(String::as_str).collect();
+    for id in &distinct {
+        if !id.starts_with("foreign-") || requested.iter().any(|r| r == id) {
+            problems.push(format!("id {id} reported unexpected"));
+        }
+    }
+    count.store(distinct.len(), Ordering::Relaxed);
+}
+
+/// A listener on another port that a redirect points at: it must never
+/// see a connection (a client following the redirect would send the
+/// signed request, credentials included, to it).
+struct Trap {
+    listener: std::net::TcpListener,
+}
+
+impl Trap {
+    fn start() -> Trap {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        Trap { listener }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}", self.listener.local_addr().unwrap())
+    }
+
+    /// Every connection made to the trap (the kernel completes them
+    /// without an accept), and the credentials of `cell` in what they sent.
+    fn check(&self, cell: &Cell, problems: &mut Vec<String>) {
+        use std::io::Read;
+        let mut connections = 0;
+        let mut sent = Vec::new();
+        while let Ok((mut stream, _)) = self.listener.accept() {
+            connections += 1;
+            let _ = stream.set_nonblocking(false);
+            let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+            let mut buf = [0u8; 8192];
+            while let Ok(n @ 1..) = stream.read(&mut buf) {
+                sent.extend_from_slice(&buf[..n]);
+            }
+        }
+        if connections > 0 {
+            problems.push(format!(
+                "{connections} connection(s) reached the redirect target"
+            ));
+        }
+        let hw = cell.sim.huawei();
+        let gl = cell.sim.geelark();
+        let sent = String::from_utf8_lossy(&sent);
+        for secret in [
+            hw.access_key.as_str(),
+            hw.iam_password.expose(),
+            gl.app_id.as_str(),
+            gl.api_key.expose(),
+            "Authorization",
+            "X-Auth-Token",
+        ] {
+            if sent.contains(secret) {
+                problems.push("a credential was re-sent to the redirect target".into());
+            }
+        }
+    }
 }

@@ -302,6 +302,7 @@ impl Transport {
                 )
             })
             .collect();
+        refuse_content_encoding(operation, status, response.headers())?;
         let body = response
             .body_mut()
             .with_config()
@@ -314,6 +315,44 @@ impl Transport {
             body,
         })
     }
+}
+
+/// Refuses a body in a content coding (RFC 9110 §8.4) before reading it.
+/// The client never sends `Accept-Encoding` and inflates nothing (ureq's
+/// `gzip`/`brotli` features are off): a coded body is not the JSON it
+/// claims to be, and inflating it would be a way around the body cap (a
+/// gzip bomb). Without this check an unknown coding passed as plain text.
+/// `Decode` rather than `Transport`: the answer arrived whole and asking
+/// again would get the same one.
+fn refuse_content_encoding(
+    operation: &'static str,
+    status: u16,
+    headers: &ureq::http::HeaderMap,
+) -> std::result::Result<(), SendFailure> {
+    for value in headers.get_all(ureq::http::header::CONTENT_ENCODING) {
+        let text = String::from_utf8_lossy(value.as_bytes());
+        let coded = text
+            .split(',')
+            .map(str::trim)
+            .any(|c| !c.is_empty() && !c.eq_ignore_ascii_case("identity"));
+        if coded {
+            // The server's text, shortened and printable only.
+            let shown: String = text.chars().filter(|c| !c.is_control()).take(32).collect();
+            return Err(SendFailure {
+                error: Error::Decode {
+                    operation,
+                    http_status: status,
+                    path: ".".to_owned(),
+                    message: format!(
+                        "the body is in a content coding (Content-Encoding: {shown}) that this \
+                         client neither asked for nor decodes"
+                    ),
+                },
+                not_sent: false,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Maps a ureq error onto the crate's kinds. `before_response` is true for

@@ -52,6 +52,85 @@ pub enum Fault {
     /// with it in `Date` (adds up like latency; GeeLark, which documents no
     /// `ts` window, is not affected).
     ClockSkew(i64),
+    // ---- transport-level faults (hostile framing, encodings, redirects)
+    /// Answer with this redirect status (301, 302, 307 or 308) and a
+    /// `Location` of `location` followed by the request's path and query,
+    /// without acting on the request. A client must not follow it: the
+    /// other host would get the signed request and its credentials.
+    Redirect {
+        /// The 3xx status.
+        status: u16,
+        /// The base URL the answer points at (`http://127.0.0.1:9` when
+        /// the spec names none).
+        location: String,
+    },
+    /// Send the whole answer (head included) one byte at a time, this far
+    /// apart: a server too slow to finish its head within any timeout.
+    TrickleHead(Duration),
+    /// Send the head at once, then the body one byte at a time, this far
+    /// apart: a body that never finishes within the timeout.
+    TrickleBody(Duration),
+    /// The normal answer, gzip-compressed (a valid gzip member), with
+    /// `Content-Encoding: gzip`, although the client never asked for it.
+    Gzip,
+    /// HTTP 200, `Content-Encoding: gzip`, and a gzip bomb: a valid member
+    /// that inflates to this many zero bytes (capped at 256 MiB) from about
+    /// 1/160 of that on the wire. A client that inflated it would blow past
+    /// its body cap.
+    GzipBomb(u64),
+    /// The normal answer, unchanged, labelled with this `Content-Encoding`
+    /// (an encoding the client cannot know, e.g. `x-unknown`).
+    ContentEncoding(String),
+    /// The normal answer as a chunked body whose framing is broken this way.
+    BadChunk(ChunkFault),
+    /// The normal answer with its `Content-Length` header sent twice (the
+    /// same value).
+    DuplicateContentLength,
+    /// The normal answer with two different `Content-Length` headers (the
+    /// real length, then half of it): a response-smuggling shape.
+    ConflictingContentLength,
+    /// The normal answer as HTTP/1.0 without `Content-Length`: the body ends
+    /// when the connection closes.
+    Http10,
+    /// Like [`Http10`](Self::Http10), but the connection closes after half
+    /// the body: nothing in the framing shows that it was cut.
+    Http10Cut,
+    /// GeeLark paths: HTTP 200 with the envelope `{traceId, code: 0, msg:
+    /// "success", data: null}`. Other paths answer normally.
+    GeeLarkDataNull,
+    /// The normal answer with every element of every list of per-id items
+    /// (objects with `phone_id` or `id`) repeated: each id twice.
+    RepeatIds,
+    /// The normal answer with one more element in every non-empty list of
+    /// per-id items, about an id that was never requested:
+    /// `foreign-<list name>`.
+    ForeignIds,
+}
+
+/// How [`Fault::BadChunk`] breaks a chunked body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ChunkFault {
+    /// A chunk size that is not hexadecimal (`zz`).
+    NonHex,
+    /// A chunk size too large for any integer (`1` and 24 zeros).
+    Overflow,
+    /// A negative chunk size (`-10`).
+    Negative,
+    /// A chunk that announces its whole size, carries half of it, and the
+    /// connection closes.
+    Truncated,
+}
+
+impl ChunkFault {
+    fn name(self) -> &'static str {
+        match self {
+            ChunkFault::NonHex => "non-hex",
+            ChunkFault::Overflow => "overflow",
+            ChunkFault::Negative => "negative",
+            ChunkFault::Truncated => "truncated",
+        }
+    }
 }
 
 /// A fault and which requests it applies to.
@@ -109,7 +188,7 @@ impl fmt::Display for FaultSpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized` or `skew=SECS`, with optional `path=/fragment` and `times=N`, comma-separated)",
+            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized`, `skew=SECS`, `redirect=301[,location=URL]`, `trickle-head=50ms`, `trickle-body=50ms`, `gzip`, `gzip-bomb=BYTES`, `content-encoding=NAME`, `bad-chunk=non-hex|overflow|negative|truncated`, `duplicate-content-length`, `conflicting-content-length`, `http10`, `http10-cut`, `geelark-data-null`, `repeat-ids` or `foreign-ids`, with optional `path=/fragment` and `times=N`, comma-separated)",
             self.0
         )
     }
@@ -134,13 +213,19 @@ impl FromStr for FaultRule {
     /// `latency=200ms` (or `1s`, or plain milliseconds), `status=503`,
     /// `rate-limit=SECS`, `reset`, `close`, `truncate`, `reset-mid-body`,
     /// `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=CODE`,
-    /// `unauthorized`, `skew=SECS` (may be negative); optionally
-    /// `path=/fragment` and `times=N`.
+    /// `unauthorized`, `skew=SECS` (may be negative), `redirect=STATUS`
+    /// (with an optional `location=URL`), `trickle-head=INTERVAL`,
+    /// `trickle-body=INTERVAL`, `gzip`, `gzip-bomb=BYTES`,
+    /// `content-encoding=NAME`, `bad-chunk=non-hex|overflow|negative|truncated`,
+    /// `duplicate-content-length`, `conflicting-content-length`, `http10`,
+    /// `http10-cut`, `geelark-data-null`, `repeat-ids`, `foreign-ids`;
+    /// optionally `path=/fragment` and `times=N`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |m: &str| FaultSpecError(m.to_owned());
         let mut path = None;
         let mut times = None;
         let mut fault = None;
+        let mut location: Option<String> = None;
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (k, v) = match part.split_once('=') {
                 Some((k, v)) => (k.trim(), Some(v.trim())),
@@ -197,15 +282,96 @@ impl FromStr for FaultRule {
                     &mut fault,
                     Fault::ClockSkew(secs.parse().map_err(|_| err("bad skew seconds"))?),
                 )?,
-                _ => return Err(err(&format!("unknown part {part:?}"))),
+                (k, v) => match transport_fault(k, v, &mut location).map_err(|m| err(&m))? {
+                    Some(Some(f)) => set(&mut fault, f)?,
+                    Some(None) => {}
+                    None => return Err(err(&format!("unknown part {part:?}"))),
+                },
             }
         }
-        Ok(FaultRule {
-            path,
-            fault: fault.ok_or_else(|| err("no fault given"))?,
-            times,
-        })
+        let mut fault = fault.ok_or_else(|| err("no fault given"))?;
+        if let Some(url) = location {
+            match &mut fault {
+                Fault::Redirect { location, .. } => *location = url,
+                _ => return Err(err("location= goes with redirect= only")),
+            }
+        }
+        Ok(FaultRule { path, fault, times })
     }
+}
+
+/// Where `redirect=` points when the spec has no `location=`: the discard
+/// port, where nothing should ever arrive.
+const DEFAULT_LOCATION: &str = "http://127.0.0.1:9";
+
+/// The transport-level parts of a spec: `Ok(None)` when `key` is not one of
+/// them. `location=` is kept aside (`Ok(Some(None))`) and applied to the
+/// redirect at the end.
+fn transport_fault(
+    key: &str,
+    value: Option<&str>,
+    location: &mut Option<String>,
+) -> Result<Option<Option<Fault>>, String> {
+    if let ("location", Some(url)) = (key, value) {
+        if !(url.starts_with("http://") || url.starts_with("https://"))
+            || url.len() > 2048
+            || url.bytes().any(|b| b <= b' ' || b == 0x7f)
+        {
+            return Err("location must be an http(s) URL without spaces".into());
+        }
+        *location = Some(url.trim_end_matches('/').to_owned());
+        return Ok(Some(None));
+    }
+    let interval = |v: &str| match parse_duration(v) {
+        Some(d) if !d.is_zero() && d <= Duration::from_secs(60) => Ok(d),
+        _ => Err("a trickle interval must be 1ms to 60s".to_owned()),
+    };
+    Ok(Some(Some(match (key, value) {
+        ("redirect", Some(code)) => {
+            let status: u16 = code.parse().map_err(|_| "bad redirect status")?;
+            if !matches!(status, 301 | 302 | 303 | 307 | 308) {
+                return Err("redirect must be 301, 302, 303, 307 or 308".into());
+            }
+            Fault::Redirect {
+                status,
+                location: DEFAULT_LOCATION.to_owned(),
+            }
+        }
+        ("trickle-head", Some(v)) => Fault::TrickleHead(interval(v)?),
+        ("trickle-body", Some(v)) => Fault::TrickleBody(interval(v)?),
+        ("gzip", None) => Fault::Gzip,
+        ("gzip-bomb", Some(n)) => Fault::GzipBomb(n.parse().map_err(|_| "bad gzip-bomb size")?),
+        ("content-encoding", Some(name)) => {
+            if name.is_empty()
+                || name.len() > 64
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.+".contains(&b))
+            {
+                return Err("content-encoding must be a token of at most 64 characters".into());
+            }
+            Fault::ContentEncoding(name.to_owned())
+        }
+        ("bad-chunk", Some(kind)) => Fault::BadChunk(
+            [
+                ChunkFault::NonHex,
+                ChunkFault::Overflow,
+                ChunkFault::Negative,
+                ChunkFault::Truncated,
+            ]
+            .into_iter()
+            .find(|k| k.name() == kind)
+            .ok_or("bad-chunk must be non-hex, overflow, negative or truncated")?,
+        ),
+        ("duplicate-content-length", None) => Fault::DuplicateContentLength,
+        ("conflicting-content-length", None) => Fault::ConflictingContentLength,
+        ("http10", None) => Fault::Http10,
+        ("http10-cut", None) => Fault::Http10Cut,
+        ("geelark-data-null", None) => Fault::GeeLarkDataNull,
+        ("repeat-ids", None) => Fault::RepeatIds,
+        ("foreign-ids", None) => Fault::ForeignIds,
+        _ => return Ok(None),
+    })))
 }
 
 #[cfg(test)]
@@ -246,6 +412,80 @@ mod tests {
             "reset,close",
             "frobnicate",
             "times=x,reset",
+        ] {
+            assert!(bad.parse::<FaultRule>().is_err(), "{bad}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod transport_spec_tests {
+    use super::*;
+
+    #[test]
+    fn transport_specs() {
+        for (spec, fault) in [
+            (
+                "redirect=307,location=http://127.0.0.1:4000/",
+                Fault::Redirect {
+                    status: 307,
+                    location: "http://127.0.0.1:4000".into(),
+                },
+            ),
+            (
+                "redirect=301",
+                Fault::Redirect {
+                    status: 301,
+                    location: DEFAULT_LOCATION.into(),
+                },
+            ),
+            (
+                "trickle-head=50ms",
+                Fault::TrickleHead(Duration::from_millis(50)),
+            ),
+            (
+                "trickle-body=1s",
+                Fault::TrickleBody(Duration::from_secs(1)),
+            ),
+            ("gzip", Fault::Gzip),
+            ("gzip-bomb=1000", Fault::GzipBomb(1000)),
+            (
+                "content-encoding=x-unknown",
+                Fault::ContentEncoding("x-unknown".into()),
+            ),
+            ("bad-chunk=non-hex", Fault::BadChunk(ChunkFault::NonHex)),
+            ("bad-chunk=overflow", Fault::BadChunk(ChunkFault::Overflow)),
+            ("bad-chunk=negative", Fault::BadChunk(ChunkFault::Negative)),
+            (
+                "bad-chunk=truncated",
+                Fault::BadChunk(ChunkFault::Truncated),
+            ),
+            ("duplicate-content-length", Fault::DuplicateContentLength),
+            (
+                "conflicting-content-length",
+                Fault::ConflictingContentLength,
+            ),
+            ("http10", Fault::Http10),
+            ("http10-cut", Fault::Http10Cut),
+            ("geelark-data-null", Fault::GeeLarkDataNull),
+            ("repeat-ids", Fault::RepeatIds),
+            ("foreign-ids", Fault::ForeignIds),
+        ] {
+            assert_eq!(spec.parse::<FaultRule>().unwrap().fault(), &fault, "{spec}");
+        }
+        for bad in [
+            "redirect=200",
+            "redirect=301,location=ftp://x",
+            "redirect=301,location=http://a b",
+            "location=http://x",
+            "status=503,location=http://x",
+            "trickle-head=0",
+            "trickle-body=2h",
+            "content-encoding=a\r\nb",
+            "content-encoding=",
+            "bad-chunk=odd",
+            "gzip=1",
+            "gzip,http10",
         ] {
             assert!(bad.parse::<FaultRule>().is_err(), "{bad}");
         }

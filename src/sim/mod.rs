@@ -52,7 +52,12 @@
 //! [`FaultRule`]s add latency, 5xx answers, 429 with `Retry-After`,
 //! connection resets, closes, truncated bodies (ending in a close or a
 //! reset), silence, non-JSON and oversized bodies, GeeLark envelope codes,
-//! refused credentials and a skewed clock, for every path or the
+//! refused credentials and a skewed clock, redirects to another host,
+//! trickled heads and bodies, gzip bodies and bombs, unknown content
+//! encodings, broken chunked framing, duplicate and conflicting
+//! `Content-Length`s, close-delimited HTTP/1.0 bodies (whole or cut),
+//! GeeLark `data: null`, and batch answers that repeat ids or name ids
+//! never requested, for every path or the
 //! paths containing a fragment, forever or for the next N requests — from
 //! Rust ([`Sim::inject`]), from the command line (`cloudphone sim --fault
 //! status=503,times=2`), or over HTTP (`POST /_sim/faults` with the same
@@ -60,6 +65,8 @@
 
 mod fault;
 mod geelark;
+mod gzip;
+mod hostile;
 mod huawei;
 mod server;
 
@@ -69,7 +76,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-pub use fault::{Fault, FaultRule, FaultSpecError};
+pub use fault::{ChunkFault, Fault, FaultRule, FaultSpecError};
 
 use crate::secret::Secret;
 use server::{Action, Handler, HttpRequest, HttpResponse, Server};
@@ -584,6 +591,27 @@ impl Handler for Shared {
                     });
                 }
                 Fault::Latency(_) | Fault::ClockSkew(_) => {}
+                // Transport-level faults (src/sim/hostile.rs).
+                Fault::Redirect { .. }
+                | Fault::TrickleHead(_)
+                | Fault::TrickleBody(_)
+                | Fault::Gzip
+                | Fault::GzipBomb(_)
+                | Fault::ContentEncoding(_)
+                | Fault::BadChunk(_)
+                | Fault::DuplicateContentLength
+                | Fault::ConflictingContentLength
+                | Fault::Http10
+                | Fault::Http10Cut
+                | Fault::GeeLarkDataNull
+                | Fault::RepeatIds
+                | Fault::ForeignIds => {
+                    if let Some(action) =
+                        hostile::action(&fault, provider, req, &|| answer(skew_ms))
+                    {
+                        return action;
+                    }
+                }
             }
         }
         Action::Respond(answer(skew_ms))
@@ -603,7 +631,7 @@ fn geelark_code_msg(code: i64) -> &'static str {
 }
 
 #[derive(Clone, Copy)]
-enum Provider {
+pub(crate) enum Provider {
     Huawei,
     GeeLark,
 }

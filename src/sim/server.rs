@@ -93,6 +93,25 @@ pub(crate) enum Action {
     Close,
     /// Reset the connection without answering (RST).
     Reset,
+    /// Write bytes as they are (a hostile or malformed answer the other
+    /// actions cannot express), then close the connection.
+    Raw(RawAnswer),
+}
+
+/// An answer written byte for byte, for the transport-level faults: a head
+/// and body that break HTTP framing (bad chunk sizes, conflicting
+/// `Content-Length`s, a close-delimited HTTP/1.0 body) or arrive too slowly
+/// (trickling). The connection is always closed afterwards: after such an
+/// answer it is in no state to carry another request.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RawAnswer {
+    /// Written at once.
+    pub(crate) prefix: Vec<u8>,
+    /// Then written one byte at a time, `interval` apart, until the client
+    /// goes away (a write fails) or the simulator stops.
+    pub(crate) trickle: Vec<u8>,
+    /// The pause between trickled bytes.
+    pub(crate) interval: Duration,
 }
 
 /// Turns requests into actions.
@@ -257,6 +276,10 @@ fn serve(stream: &TcpStream, handler: &dyn Handler) -> End {
             }
             Action::Close => return End::Close,
             Action::Reset => return End::Reset,
+            Action::Raw(raw) => {
+                write_raw(&mut writer, &raw);
+                return End::Close;
+            }
         }
     }
 }
@@ -397,6 +420,10 @@ fn reason(status: u16) -> &'static str {
         200 => "OK",
         201 => "Created",
         204 => "No Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",
@@ -444,6 +471,59 @@ fn write_response(
     out.extend_from_slice(&resp.body[..n]);
     w.write_all(&out)?;
     w.flush()
+}
+
+/// Writes a [`RawAnswer`]; a failed write (the client gave up) ends it.
+fn write_raw(w: &mut &TcpStream, raw: &RawAnswer) {
+    if w.write_all(&raw.prefix).and_then(|()| w.flush()).is_err() {
+        return;
+    }
+    for byte in &raw.trickle {
+        std::thread::sleep(raw.interval);
+        if w.write_all(std::slice::from_ref(byte)).is_err() {
+            return;
+        }
+    }
+}
+
+/// The bytes of `resp` as [`write_response`] sends them on a connection
+/// that closes afterwards (for trickling a well-formed answer).
+pub(crate) fn response_bytes(resp: &HttpResponse) -> Vec<u8> {
+    let mut out = head_bytes(
+        "HTTP/1.1",
+        resp,
+        &[
+            ("Content-Length", &resp.body.len().to_string()),
+            ("Connection", "close"),
+        ],
+    );
+    out.extend_from_slice(&resp.body);
+    out
+}
+
+/// A response head: the status line with `version`, `Date` (unless the
+/// handler set one), `Server`, then `framing` (the framing headers, which
+/// the raw faults choose themselves: none, twice, conflicting…) and the
+/// handler's headers, then the empty line.
+pub(crate) fn head_bytes(version: &str, resp: &HttpResponse, framing: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256);
+    let _ = write!(out, "{version} {} {}\r\n", resp.status, reason(resp.status));
+    if !resp
+        .headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("date"))
+    {
+        let _ = write!(out, "Date: {}\r\n", http_date(SystemTime::now()));
+    }
+    let _ = write!(out, "Server: cloudphone-sim\r\n");
+    for (n, v) in framing {
+        let _ = write!(out, "{n}: {v}\r\n");
+    }
+    for (n, v) in &resp.headers {
+        let _ = write!(out, "{n}: {v}\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+    out
 }
 
 /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the `Date` header the
