@@ -3,8 +3,11 @@
 //! exit codes, `--json`, and that secrets never reach the output.
 #![cfg(feature = "cli")]
 
+#[path = "support/ports.rs"]
+mod ports;
+
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
 use cloudphone::sim::{Sim, SimConfig};
@@ -74,7 +77,10 @@ fn sim() -> Sim {
 
 #[test]
 fn demo_runs_the_main_job() {
-    let (code, out, err) = run(cloudphone().args(["demo", "--phones", "300", "--job-ms", "100"]));
+    // Jobs that end at once: the demo waits for them with a deadline, and a
+    // stall of the machine longer than that deadline would print "running"
+    // where "succeeded" is expected.
+    let (code, out, err) = run(cloudphone().args(["demo", "--phones", "300", "--job-ms", "0"]));
     assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
     for expected in [
         "1. List the fleet",
@@ -131,11 +137,14 @@ fn bad_arguments_are_usage_errors() {
 #[test]
 fn unreachable_endpoint_is_one_clear_line_and_exit_7() {
     let secret = "SuperSecretKeyValue-0123456789abcdefghij";
+    // Not a fixed port (port 9 may be served on some machine): one that
+    // refuses connections for as long as the test runs.
+    let refused = ports::RefusedPort::new();
     let (code, out, err) = run(cloudphone().args([
         "huawei",
         "list",
         "--endpoint",
-        "http://127.0.0.1:9",
+        &refused.url(),
         "--ak",
         "SIMAKNOBODY",
         "--sk",
@@ -162,7 +171,7 @@ fn unreachable_endpoint_is_one_clear_line_and_exit_7() {
         "status",
         "1",
         "--endpoint",
-        "http://127.0.0.1:9",
+        &refused.url(),
         "--token",
         secret,
         "--retries",
@@ -274,15 +283,28 @@ fn auth_failure_names_code_and_request_id_and_exits_5() {
     assert!(err.contains("40003"), "{err}");
 }
 
+/// Kills and reaps the child when dropped, also when the test fails half-way
+/// (a `cloudphone sim` left running outlives the test run).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[test]
 fn sim_command_prints_url_and_credentials() {
-    let mut child = cloudphone()
-        .args(["--json", "sim", "--phones", "30"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut child = KillOnDrop(
+        cloudphone()
+            .args(["--json", "sim", "--phones", "30"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut reader = BufReader::new(child.0.stdout.take().unwrap());
     let mut doc = String::new();
     loop {
         let mut line = String::new();
@@ -304,8 +326,7 @@ fn sim_command_prints_url_and_credentials() {
             v["geelark"]["token"].as_str().unwrap(),
         )
         .args(["geelark", "status"]));
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("30 GeeLark phones"), "{out}");
 }

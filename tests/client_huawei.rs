@@ -4,6 +4,8 @@
 
 #[path = "support/loopback.rs"]
 mod loopback;
+#[path = "support/ports.rs"]
+mod ports;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -24,6 +26,18 @@ fn fast() -> RetryPolicy {
         .max_delay(Duration::from_millis(5))
         .rate_limited_min_delay(Duration::from_millis(1))
         .jitter(NoJitter)
+}
+
+/// Waits until the server has read `n` requests, then checks it read no
+/// more. A client that gave up (a timeout) returns before the server's
+/// thread has necessarily read what was sent: asserting the count at once
+/// races with that thread. The deadline only guards against a hang.
+fn assert_seen_eventually(server: &Server, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.seen() < n && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(server.seen(), n);
 }
 
 fn client(server: &Server) -> HuaweiClientBuilder {
@@ -359,8 +373,10 @@ fn invalid_json_is_a_decode_error_and_not_retried() {
 #[test]
 fn a_server_that_never_answers_times_out() {
     let server = Server::script(vec![Reply::Hang]);
+    // 1 s, not less: the request must be sent before the timeout ends the
+    // attempt, even when the machine is busy.
     let c = client(&server)
-        .timeout(Duration::from_millis(300))
+        .timeout(Duration::from_secs(1))
         .retry(fast().max_attempts(2))
         .build()
         .unwrap();
@@ -369,9 +385,11 @@ fn a_server_that_never_answers_times_out() {
         .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    // Ended by the 1 s timeouts, not by some other limit (a hang guard: two
+    // attempts take 2 s, whatever the load adds stays far below 60 s).
+    assert!(start.elapsed() < Duration::from_secs(60), "no hang");
     // A read is retried after a timeout: two attempts, both unanswered.
-    assert_eq!(server.seen(), 2);
-    assert!(start.elapsed() < Duration::from_secs(30), "no hang");
+    assert_seen_eventually(&server, 2);
 }
 
 #[test]
@@ -387,8 +405,9 @@ fn the_retry_budget_cuts_attempts_short() {
         .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
-    assert_eq!(server.seen(), 1);
+    // Cut by the 400 ms budget, not by the 60 s timeout.
     assert!(start.elapsed() < Duration::from_secs(30), "no hang");
+    assert_seen_eventually(&server, 1);
 }
 
 #[test]
@@ -410,14 +429,10 @@ fn a_huge_body_hits_the_cap() {
 
 #[test]
 fn connection_refused_is_retried_and_reported_as_not_sent() {
-    // A port nobody listens on: bind, learn the port, close.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // A port nobody listens on, and nobody can while the test runs.
+    let refused = ports::RefusedPort::new();
     let c = HuaweiClient::builder()
-        .endpoint(format!("http://127.0.0.1:{port}"))
+        .endpoint(refused.url())
         .project_id(PID)
         .aksk(AK, SK)
         .retry(fast().max_attempts(3))

@@ -124,6 +124,8 @@ type Registry = Arc<Mutex<HashMap<u64, TcpStream>>>;
 /// A running server; dropping it stops it.
 pub(crate) struct Server {
     addr: SocketAddr,
+    /// A second handle on the listening socket, to wake the accept thread.
+    listener: TcpListener,
     stop: Arc<AtomicBool>,
     connections: Registry,
     accept: Option<JoinHandle<()>>,
@@ -133,6 +135,7 @@ impl Server {
     pub(crate) fn start(bind: SocketAddr, handler: Arc<dyn Handler>) -> io::Result<Server> {
         let listener = TcpListener::bind(bind)?;
         let addr = listener.local_addr()?;
+        let wake = listener.try_clone()?;
         let stop = Arc::new(AtomicBool::new(false));
         let connections: Registry = Arc::default();
         let accept = {
@@ -144,6 +147,7 @@ impl Server {
         };
         Ok(Server {
             addr,
+            listener: wake,
             stop,
             connections,
             accept: Some(accept),
@@ -160,10 +164,22 @@ impl Server {
         if self.stop.swap(true, Ordering::SeqCst) {
             return;
         }
-        // Wake the blocking accept.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        // Wake the blocking accept. On Linux, shutting the listening socket
+        // down does it without a connection: a connection to ourselves
+        // needs a free ephemeral port and room in the backlog, and under
+        // load (ports in TIME_WAIT, a full backlog) it can fail — then the
+        // join below would wait forever. Elsewhere the connection is the
+        // only way; if it fails, the accept thread is left behind (it ends
+        // at its next connection) rather than hanging the caller.
+        let woken = (cfg!(target_os = "linux")
+            && socket2::SockRef::from(&self.listener)
+                .shutdown(Shutdown::Both)
+                .is_ok())
+            || TcpStream::connect_timeout(&self.addr, Duration::from_secs(1)).is_ok();
         if let Some(h) = self.accept.take() {
-            let _ = h.join();
+            if woken {
+                let _ = h.join();
+            }
         }
         let conns = std::mem::take(&mut *lock(&self.connections));
         for (_, s) in conns {
