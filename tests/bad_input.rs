@@ -1591,6 +1591,43 @@ fn huge_values(c: &mut Catalogue) {
         }
     }
     use cloudphone::limits::{MAX_KEY_ID_LEN, MAX_SECRET_LEN, MAX_TOKEN_LEN};
+    use geelark::update::{ProxyConfig, ProxyScheme};
+    type Proxy = fn(String) -> cloudphone::Result<ProxyConfig>;
+    let proxies: [(&str, &'static str, usize, Proxy); 5] = [
+        ("server", "proxy_config.server", MAX_NAME_LEN, |v| {
+            ProxyConfig::fixed(ProxyScheme::Socks5, v, 1080, "u", "p")
+        }),
+        ("username", "proxy_config.username", MAX_NAME_LEN, |v| {
+            ProxyConfig::fixed(ProxyScheme::Socks5, "h", 1080, v, "p")
+        }),
+        ("password", "proxy_config.password", MAX_SECRET_LEN, |v| {
+            ProxyConfig::fixed(ProxyScheme::Socks5, "h", 1080, "u", v)
+        }),
+        (
+            "dynamic gateway server",
+            "proxy_config.server",
+            MAX_NAME_LEN,
+            |v| Ok(ProxyConfig::dynamic(27).gateway(v, 1, "u", "p")),
+        ),
+        ("dynamic city", "proxy_config.city", MAX_NAME_LEN, |v| {
+            Ok(ProxyConfig::dynamic(27).location("us", "texas", v))
+        }),
+    ];
+    for (what, field, cap, make) in proxies {
+        for (n, expect) in [(cap, Expect::Accepted), (cap + 1, Expect::Invalid(field))] {
+            let v = "a".repeat(n);
+            c.add(
+                "huge values (every capped field)",
+                format!("geelark.phone_update proxy {what} ({n} bytes)"),
+                show(&v),
+                expect,
+                move || {
+                    gl(make(v)
+                        .and_then(|p| geelark::UpdatePhone::new("1").map(|u| u.proxy_config(p))))
+                },
+            );
+        }
+    }
     let creds: [(&str, &'static str, usize); 5] = [
         ("huawei.config access_key", "access_key", MAX_KEY_ID_LEN),
         ("huawei.config secret_key", "secret_key", MAX_SECRET_LEN),
