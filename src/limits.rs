@@ -7,7 +7,7 @@
 //! the cap, before it is copied into headers, signed, sent, and answered with
 //! an error far from its cause. A refusal never quotes the value: it gives
 //! its length, so secrets are never echoed. Values that are quoted (an unknown
-//! region, a duplicated name, a string from a response) go through [`echo`],
+//! region, a duplicated name, a string from a response) go through a helper
 //! which keeps at most [`MAX_ECHO_LEN`] bytes.
 //!
 //! Other caps live next to the values they bound:
