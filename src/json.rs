@@ -74,11 +74,15 @@ fn describe(e: &serde_json::Error, body: &[u8]) -> String {
     if body.iter().all(u8::is_ascii_whitespace) {
         return "empty body".to_owned();
     }
-    match e.classify() {
+    let cat = e.classify();
+    // A data error quotes the string or key it refused, which may be as
+    // long as the body: shortened.
+    let e = crate::limits::shorten(e.to_string());
+    match cat {
         Category::Eof => format!("truncated JSON ({e})"),
         Category::Syntax => format!("not JSON ({e})"),
         Category::Data => format!("unexpected value ({e})"),
-        Category::Io => e.to_string(),
+        Category::Io => e,
     }
 }
 
@@ -137,9 +141,12 @@ impl Visitor<'_> for IntOrString {
         Ok(v)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
-        v.trim()
-            .parse()
-            .map_err(|_| E::custom(format!("expected an integer, found the string {v:?}")))
+        v.trim().parse().map_err(|_| {
+            E::custom(format!(
+                "expected an integer, found the string {}",
+                crate::limits::echo(v)
+            ))
+        })
     }
 }
 

@@ -361,7 +361,20 @@ fn push_segment(path: &mut String, body: &[u8], frame: &Frame) {
                 path.push('.');
             }
             let (start, end) = frame.key;
+            let at = path.len();
             unescape_into(path, body.get(start..end).unwrap_or_default());
+            // A key of any length may come back (an unknown field's, for an
+            // error inside the value it was skipping): cut like every other
+            // echoed value, so a 16 MiB key is not quoted whole.
+            let max = crate::limits::MAX_ECHO_LEN;
+            if path.len() - at > max {
+                let mut cut = at + max;
+                while !path.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                path.truncate(cut);
+                path.push('…');
+            }
         }
     }
 }
@@ -587,6 +600,24 @@ mod tests {
         // A string ending in an escaped backslash is closed by the next quote.
         let t = r#"["\\",5]"#;
         assert_eq!(at(t, after(t, "5")), "[1]");
+    }
+
+    #[test]
+    fn long_keys_are_cut() {
+        let key = "k".repeat(1 << 20);
+        let body = format!(r#"{{"{key}":[1,}}"#);
+        let err = serde_json::from_str::<serde_json::Value>(&body).unwrap_err();
+        let path = error_path(body.as_bytes(), &err);
+        assert_eq!(
+            path,
+            format!("{}…", "k".repeat(crate::limits::MAX_ECHO_LEN))
+        );
+        let key = "é".repeat(100);
+        let body = format!(r#"{{"{key}":[1,}}"#);
+        let err = serde_json::from_str::<serde_json::Value>(&body).unwrap_err();
+        let path = error_path(body.as_bytes(), &err);
+        assert!(path.len() <= crate::limits::MAX_ECHO_LEN + 3, "{path}");
+        assert!(path.ends_with('…'), "{path}");
     }
 
     #[test]

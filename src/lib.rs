@@ -84,6 +84,7 @@ pub mod http;
 pub mod huawei;
 mod json;
 mod json_path;
+pub mod limits;
 pub mod op;
 pub mod page;
 pub mod phone;

@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::error::{Error, Result, invalid};
 use crate::http::{Request, Response};
+use crate::limits::{MAX_ID_LEN, MAX_PATH_SEGMENT_LEN, MAX_URL_LEN, check_len, echo};
 
 /// What one call needs besides the operation itself: the provider
 /// configuration (endpoint, credentials) and the values a sans-IO core may
@@ -81,54 +82,43 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// Parses `http://host[:port][/prefix]` or `https://…`; a URL without a
-    /// scheme gets `https://` (as the official SDKs do). A query, fragment or
-    /// user info is refused; a trailing `/` is dropped.
+    /// scheme gets `https://` (as the official SDKs do). A trailing `/` is
+    /// dropped.
+    ///
+    /// Everything a transport would trip over later is refused here, with an
+    /// [`Error::InvalidInput`] for the field `endpoint` saying what is wrong
+    /// (quoting at most [`MAX_ECHO_LEN`](crate::limits::MAX_ECHO_LEN) bytes
+    /// of it): a URL longer than [`MAX_URL_LEN`] bytes; an empty host; user
+    /// info (`user@host`); a query or fragment; a host with a character a DNS
+    /// name cannot have (percent-escapes and non-ASCII included: give the
+    /// punycode form), an empty label or one over 63 bytes, a name over 253;
+    /// a dotted number that is not an IPv4 address; unbalanced brackets or a
+    /// bracketed literal that is not an IPv6 address (zone ids are not
+    /// supported); more than one `:` outside brackets; a port that is not 1
+    /// to 65535 in at most five digits; a path prefix with a character a URL
+    /// path cannot have, a bad percent-escape or a dot segment.
     pub fn parse(url: &str) -> Result<Self> {
-        const FIELD: &str = "endpoint";
         let url = url.trim();
-        let with_scheme;
-        let url = if url.contains("://") {
-            url
-        } else {
-            with_scheme = format!("https://{url}");
-            &with_scheme
+        check_len(ENDPOINT, url, MAX_URL_LEN)?;
+        let (scheme, rest) = match url.split_once("://") {
+            Some(parts) => parts,
+            None => ("https", url),
         };
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| invalid(FIELD, "no scheme"))?;
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-            return Err(invalid(FIELD, "the scheme must be http or https"));
+            return Err(invalid(
+                ENDPOINT,
+                format!("the scheme {} must be http or https", echo(scheme)),
+            ));
         }
-        let (authority, path) = match rest.find('/') {
+        let (authority, path) = match rest.find(['/', '?', '#']) {
             Some(i) => rest.split_at(i),
             None => (rest, ""),
         };
-        if authority.is_empty() {
-            return Err(invalid(FIELD, "no host"));
-        }
-        if authority.contains('@') {
-            return Err(invalid(FIELD, "user info in the URL is not supported"));
-        }
-        let ok_char = |c: char| c.is_ascii_alphanumeric() || "-._~:[]%".contains(c);
-        if !authority.chars().all(ok_char) {
-            return Err(invalid(
-                FIELD,
-                "the host contains characters a host cannot have",
-            ));
-        }
-        if let Some(port) = authority.rsplit_once(':').map(|(_, p)| p) {
-            if !authority.ends_with(']') && port.parse::<u16>().is_err() {
-                return Err(invalid(FIELD, "the port is not a number from 0 to 65535"));
-            }
-        }
+        check_authority(authority)?;
         let path = path.trim_end_matches('/');
-        if path.contains(['?', '#']) || path.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(invalid(
-                FIELD,
-                "the path prefix may not contain a query, fragment, space or control character",
-            ));
-        }
-        let base = format!("{}://{}{}", scheme.to_ascii_lowercase(), authority, path);
+        check_path_prefix(path)?;
+        let scheme = scheme.to_ascii_lowercase();
+        let base = format!("{scheme}://{authority}{path}");
         Ok(Endpoint {
             scheme_len: scheme.len(),
             authority_end: scheme.len() + 3 + authority.len(),
@@ -169,6 +159,188 @@ impl fmt::Display for Endpoint {
     }
 }
 
+const ENDPOINT: &str = "endpoint";
+
+/// `host[:port]`: a DNS name or IPv4 address, or an IPv6 literal in
+/// brackets, and an optional port.
+fn check_authority(authority: &str) -> Result<()> {
+    if authority.is_empty() {
+        return Err(invalid(ENDPOINT, "no host"));
+    }
+    if authority.contains('@') {
+        return Err(invalid(
+            ENDPOINT,
+            "user info (user@host) in the URL is not supported; credentials go in the configuration",
+        ));
+    }
+    let port = if let Some(literal) = authority.strip_prefix('[') {
+        let Some((inner, after)) = literal.split_once(']') else {
+            return Err(invalid(
+                ENDPOINT,
+                format!(
+                    "the host {} opens '[' without closing it with ']'",
+                    echo(authority)
+                ),
+            ));
+        };
+        if inner.is_empty() {
+            return Err(invalid(ENDPOINT, "the IPv6 literal [] is empty"));
+        }
+        if inner.parse::<std::net::Ipv6Addr>().is_err() {
+            return Err(invalid(
+                ENDPOINT,
+                format!(
+                    "[{}] is not an IPv6 address (zone ids are not supported)",
+                    echo(inner)
+                ),
+            ));
+        }
+        match after {
+            "" => None,
+            _ => match after.strip_prefix(':') {
+                Some(port) => Some(port),
+                None => {
+                    return Err(invalid(
+                        ENDPOINT,
+                        format!("{} follows the IPv6 literal; only ':port' may", echo(after)),
+                    ));
+                }
+            },
+        }
+    } else {
+        if authority.contains(['[', ']']) {
+            return Err(invalid(
+                ENDPOINT,
+                format!(
+                    "the host {} has '[' or ']' outside an IPv6 literal",
+                    echo(authority)
+                ),
+            ));
+        }
+        let (host, port) = match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        if port.is_some_and(|p| p.contains(':')) {
+            return Err(invalid(
+                ENDPOINT,
+                format!(
+                    "{} has more than one ':' (an IPv6 address goes in brackets)",
+                    echo(authority)
+                ),
+            ));
+        }
+        check_host_name(host)?;
+        port
+    };
+    if let Some(port) = port {
+        let ok = (1..=5).contains(&port.len())
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|p| p != 0);
+        if !ok {
+            return Err(invalid(
+                ENDPOINT,
+                format!("the port {} is not a number from 1 to 65535", echo(port)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A DNS name (letters, digits, `-`, `_`, labels of 1 to 63 bytes, at most
+/// 253 bytes, one trailing dot allowed) or a dotted-decimal IPv4 address.
+fn check_host_name(host: &str) -> Result<()> {
+    if host.is_empty() {
+        return Err(invalid(ENDPOINT, "no host before the ':port'"));
+    }
+    if host.contains('%') {
+        return Err(invalid(
+            ENDPOINT,
+            "percent-escapes are not allowed in a host name",
+        ));
+    }
+    if let Some(c) = host
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
+    {
+        return Err(invalid(
+            ENDPOINT,
+            format!(
+                "the host contains {c:?}, which a host name cannot have (an internationalised name goes in its punycode form)"
+            ),
+        ));
+    }
+    let name = host.strip_suffix('.').unwrap_or(host);
+    if name.len() > 253 {
+        return Err(invalid(
+            ENDPOINT,
+            format!("the host name is {} bytes long, more than 253", name.len()),
+        ));
+    }
+    if name.split('.').any(str::is_empty) {
+        return Err(invalid(
+            ENDPOINT,
+            format!("the host {} has an empty label", echo(host)),
+        ));
+    }
+    if name.split('.').any(|l| l.len() > 63) {
+        return Err(invalid(
+            ENDPOINT,
+            "the host has a label longer than 63 bytes",
+        ));
+    }
+    if name.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && name.parse::<std::net::Ipv4Addr>().is_err()
+    {
+        return Err(invalid(
+            ENDPOINT,
+            format!("the host {} is not an IPv4 address", echo(host)),
+        ));
+    }
+    Ok(())
+}
+
+/// `""` or `/segment/…`: RFC 3986 path characters and well-formed
+/// percent-escapes only, no dot segment (a request path appended to it could
+/// climb out).
+fn check_path_prefix(path: &str) -> Result<()> {
+    if path.contains(['?', '#']) || path.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(invalid(
+            ENDPOINT,
+            "the path prefix may not contain a query, fragment, space or control character",
+        ));
+    }
+    let bytes = path.as_bytes();
+    for (i, c) in path.char_indices() {
+        let ok = c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/".contains(c);
+        if c == '%' {
+            let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
+            if !(hex(i + 1) && hex(i + 2)) {
+                return Err(invalid(
+                    ENDPOINT,
+                    "the path prefix has a '%' that is not followed by two hex digits",
+                ));
+            }
+        } else if !ok {
+            return Err(invalid(
+                ENDPOINT,
+                format!("the path prefix contains {c:?}, which a URL path cannot have unescaped"),
+            ));
+        }
+    }
+    let dot = |s: &str| {
+        let s = s.to_ascii_lowercase().replace("%2e", ".");
+        s == "." || s == ".."
+    };
+    if path.split('/').any(dot) {
+        return Err(invalid(
+            ENDPOINT,
+            "the path prefix may not contain a '.' or '..' segment",
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a caller-supplied value that becomes one URL path segment (a project
 /// id, a phone id in a path). Only RFC 3986 unreserved characters are allowed
 /// and `.`/`..` are refused, so the value can neither add a segment, climb out
@@ -192,8 +364,11 @@ pub fn check_path_segment(field: &'static str, value: &str) -> Result<()> {
             ),
         ));
     }
-    if value.len() > 128 {
-        return Err(invalid(field, "is longer than 128 characters"));
+    if value.len() > MAX_PATH_SEGMENT_LEN {
+        return Err(invalid(
+            field,
+            format!("is longer than {MAX_PATH_SEGMENT_LEN} characters"),
+        ));
     }
     Ok(())
 }
@@ -256,8 +431,11 @@ pub(crate) fn check_id(field: &'static str, id: &str) -> Result<()> {
     if id.chars().any(char::is_control) {
         return Err(invalid(field, "contains an id with a control character"));
     }
-    if id.len() > 256 {
-        return Err(invalid(field, "contains an id longer than 256 bytes"));
+    if id.len() > MAX_ID_LEN {
+        return Err(invalid(
+            field,
+            format!("contains an id longer than {MAX_ID_LEN} bytes"),
+        ));
     }
     Ok(())
 }

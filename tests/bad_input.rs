@@ -1425,6 +1425,320 @@ fn parse_http(raw: &[u8]) -> Response {
     r
 }
 
+// ------------------------------------------- issue 12: endpoints and caps
+//
+// Kept together at the end of the case list (issue 12, items 6 and 7):
+// malformed endpoints refused at parse, a huge value in every string field
+// that reaches a request, and values quoted in errors cut to a prefix.
+
+/// `Endpoint::parse` of `url`: "parsed" when accepted.
+fn endpoint(url: &str) -> Got {
+    parsed(Endpoint::parse(url))
+}
+
+fn malformed_endpoints(c: &mut Catalogue) {
+    use Expect::*;
+    let bad = [
+        "http://:1",
+        "http://[::1",
+        "http://[]:1",
+        "h:80:81",
+        "h%00",
+        "http://h%2e",
+        "http://h:",
+        "http://h:0",
+        "http://h:65536",
+        "http://h:+80",
+        "http://[::1]x",
+        "http://[zz::1]",
+        "http://[fe80::1%25eth0]",
+        "http://::1",
+        "http://a[b]",
+        "http://user@host",
+        "http://h?x=1",
+        "http://h#f",
+        "http://bücher.example",
+        "http://a..b",
+        "http://999.1.1.1",
+        "https://h/a/../b",
+        "https://h/%2e%2E",
+        "https://h/a%zz",
+        "https://h/a\"b",
+    ];
+    for url in bad {
+        c.add(
+            "malformed endpoints",
+            "Endpoint::parse",
+            show(url),
+            Invalid("endpoint"),
+            move || endpoint(url),
+        );
+    }
+    for url in [
+        "h:65535",
+        "http://[::1]:8080/x/",
+        "http://127.0.0.1:18080/gateway/",
+        "https://my_host.internal.",
+    ] {
+        c.add(
+            "malformed endpoints",
+            "Endpoint::parse (well-formed)",
+            show(url),
+            Accepted,
+            move || endpoint(url),
+        );
+    }
+    let long = format!(
+        "https://h.example/{}",
+        "p".repeat(cloudphone::limits::MAX_URL_LEN)
+    );
+    c.add(
+        "malformed endpoints",
+        "Endpoint::parse",
+        show(&long),
+        Invalid("endpoint"),
+        move || endpoint(&long),
+    );
+}
+
+/// The field a 1 MiB value in each [`string_fields`] target is refused
+/// under: the control-character field, except where a control character is
+/// legitimately accepted but a 1 MiB value is not.
+fn huge_value_field(target: &str, control: &Expect) -> &'static str {
+    let by_target = [
+        ("huawei.config secret_key", "secret_key"),
+        ("endpoint path prefix", "endpoint"),
+        ("huawei.update_properties property value", "property"),
+        ("huawei.iam.create_token user_name", "user_name"),
+        ("huawei.iam.create_token password", "password"),
+        ("huawei.iam.create_token domain_name", "domain_name"),
+        ("huawei.iam.create_token project", "scope"),
+        ("geelark.config api_key", "api_key"),
+        ("geelark.phone_list serialName", "serial_name"),
+        ("geelark.phone_list remark", "remark"),
+        ("geelark.phone_list groupName", "group_name"),
+        ("geelark.phone_update name", "name"),
+        ("geelark.phone_update remark", "remark"),
+        ("geelark.phone_create proxy URL", "proxy_information"),
+    ];
+    if let Some((_, f)) = by_target.iter().find(|(t, _)| target.starts_with(t)) {
+        return f;
+    }
+    match control {
+        Expect::Invalid(f) => f,
+        other => panic!("{target}: no huge-value field for {other:?}"),
+    }
+}
+
+fn huge_values(c: &mut Catalogue) {
+    let mib = std::rc::Rc::new("a".repeat(1 << 20));
+    for (target, control, make) in string_fields() {
+        let field = huge_value_field(target, &control);
+        let v = mib.clone();
+        c.add(
+            "huge values (every capped field)",
+            target,
+            show(&mib),
+            Expect::Invalid(field),
+            move || make(&v),
+        );
+    }
+    // Fields outside the table above, each at its cap plus one byte.
+    let over = |n: usize| "a".repeat(n + 1);
+    use cloudphone::limits::{MAX_FILTER_LEN, MAX_NAME_LEN, MAX_TEXT_LEN, MAX_URL_LEN};
+    let v = over(MAX_FILTER_LEN);
+    c.add(
+        "huge values (every capped field)",
+        "huawei.list_servers server_name filter (query)",
+        show(&v),
+        Expect::Invalid("filter"),
+        move || hw(servers::ListServers::new().filter("server_name", v)),
+    );
+    type Set = fn(NewPhone, String) -> NewPhone;
+    let profile: [(&str, &'static str, usize, Set); 8] = [
+        ("refresh URL", "refresh_url", MAX_URL_LEN, |p, v| {
+            p.refresh_url(v)
+        }),
+        ("language", "mobile_language", MAX_NAME_LEN, |p, v| {
+            p.language(v)
+        }),
+        ("group", "profile_group", MAX_NAME_LEN, |p, v| p.group(v)),
+        ("tag", "profile_tags", MAX_NAME_LEN, |p, v| p.tags([v])),
+        ("note", "profile_note", MAX_TEXT_LEN, |p, v| p.note(v)),
+        ("surface brand", "surface", MAX_NAME_LEN, |p, v| {
+            p.surface(v, "m")
+        }),
+        ("phone number", "phone_number", MAX_NAME_LEN, |p, v| {
+            p.phone_number(v)
+        }),
+        ("phone name", "phone_name", MAX_NAME_LEN, |p, v| {
+            p.phone_name(v)
+        }),
+    ];
+    for (what, field, cap, set) in profile {
+        for (n, expect) in [(cap, Expect::Accepted), (cap + 1, Expect::Invalid(field))] {
+            let v = "a".repeat(n);
+            c.add(
+                "huge values (every capped field)",
+                format!("geelark.phone_create {what} ({n} bytes)"),
+                show(&v),
+                expect,
+                move || {
+                    let p = set(NewPhone::with_saved_proxy("a", 1).unwrap(), v);
+                    gl(geelark::CreatePhones::new("Android 13", vec![p]))
+                },
+            );
+        }
+    }
+    use cloudphone::limits::{MAX_KEY_ID_LEN, MAX_SECRET_LEN, MAX_TOKEN_LEN};
+    use geelark::update::{ProxyConfig, ProxyScheme};
+    type Proxy = fn(String) -> cloudphone::Result<ProxyConfig>;
+    let proxies: [(&str, &'static str, usize, Proxy); 5] = [
+        ("server", "proxy_config.server", MAX_NAME_LEN, |v| {
+            ProxyConfig::fixed(ProxyScheme::Socks5, v, 1080, "u", "p")
+        }),
+        ("username", "proxy_config.username", MAX_NAME_LEN, |v| {
+            ProxyConfig::fixed(ProxyScheme::Socks5, "h", 1080, v, "p")
+        }),
+        ("password", "proxy_config.password", MAX_SECRET_LEN, |v| {
+            ProxyConfig::fixed(ProxyScheme::Socks5, "h", 1080, "u", v)
+        }),
+        (
+            "dynamic gateway server",
+            "proxy_config.server",
+            MAX_NAME_LEN,
+            |v| Ok(ProxyConfig::dynamic(27).gateway(v, 1, "u", "p")),
+        ),
+        ("dynamic city", "proxy_config.city", MAX_NAME_LEN, |v| {
+            Ok(ProxyConfig::dynamic(27).location("us", "texas", v))
+        }),
+    ];
+    for (what, field, cap, make) in proxies {
+        for (n, expect) in [(cap, Expect::Accepted), (cap + 1, Expect::Invalid(field))] {
+            let v = "a".repeat(n);
+            c.add(
+                "huge values (every capped field)",
+                format!("geelark.phone_update proxy {what} ({n} bytes)"),
+                show(&v),
+                expect,
+                move || {
+                    gl(make(v)
+                        .and_then(|p| geelark::UpdatePhone::new("1").map(|u| u.proxy_config(p))))
+                },
+            );
+        }
+    }
+    let creds: [(&str, &'static str, usize); 5] = [
+        ("huawei.config access_key", "access_key", MAX_KEY_ID_LEN),
+        ("huawei.config secret_key", "secret_key", MAX_SECRET_LEN),
+        ("huawei.config token", "token", MAX_TOKEN_LEN),
+        ("geelark.config app_id", "app_id", MAX_KEY_ID_LEN),
+        ("geelark.config api_key", "api_key", MAX_SECRET_LEN),
+    ];
+    for (target, field, cap) in creds {
+        for (n, expect) in [(cap, Expect::Accepted), (cap + 1, Expect::Invalid(field))] {
+            let v = "a".repeat(n);
+            c.add(
+                "huge values (every capped field)",
+                format!("{target} ({n} bytes)"),
+                show(&v),
+                expect,
+                move || match field {
+                    "access_key" => with_hw_cfg(huawei::Config::for_region(
+                        "cn-north-4",
+                        PROJECT,
+                        huawei::Auth::aksk(v, SK),
+                    )),
+                    "secret_key" => with_hw_cfg(huawei::Config::for_region(
+                        "cn-north-4",
+                        PROJECT,
+                        huawei::Auth::aksk(AK, v),
+                    )),
+                    "token" => with_hw_cfg(huawei::Config::for_region(
+                        "cn-north-4",
+                        PROJECT,
+                        huawei::Auth::token(v),
+                    )),
+                    "app_id" => {
+                        with_gl_cfg(geelark::Config::global(geelark::Auth::key(v, "K")), TRACE)
+                    }
+                    _ => with_gl_cfg(geelark::Config::global(geelark::Auth::key("A", v)), TRACE),
+                },
+            );
+        }
+    }
+}
+
+/// Values quoted in an error message are cut to a prefix with the length.
+fn echoed_values(c: &mut Catalogue) {
+    use Expect::*;
+    let group = "echoed values (cut to a prefix)";
+    for region in [
+        "mars-1".to_owned(),
+        "r".repeat(cloudphone::limits::MAX_REGION_LEN),
+        "r".repeat(cloudphone::limits::MAX_REGION_LEN + 1),
+        "r".repeat(10 << 20),
+    ] {
+        c.add(
+            group,
+            "huawei region (host)",
+            show(&region),
+            Invalid("region"),
+            move || {
+                with_hw_cfg(huawei::Config::for_region(
+                    &region,
+                    PROJECT,
+                    huawei::Auth::aksk(AK, SK),
+                ))
+            },
+        );
+    }
+    for url in [
+        format!("http://h:{}", "9".repeat(1000)),
+        format!("http://[{}]", "z".repeat(1000)),
+        format!("{}://h", "s".repeat(1000)),
+    ] {
+        c.add(
+            group,
+            "Endpoint::parse",
+            show(&url),
+            Invalid("endpoint"),
+            move || endpoint(&url),
+        );
+    }
+    let key = "k".repeat(1 << 20);
+    c.add(
+        group,
+        "huawei.list_servers filter key",
+        show(&key),
+        Invalid("filter"),
+        move || hw(servers::ListServers::new().filter(&key, "v")),
+    );
+    let dup = "d".repeat(200);
+    c.add(
+        group,
+        "geelark.phone_create duplicated profile_name",
+        show(&dup),
+        Invalid("profiles"),
+        move || {
+            let p = || NewPhone::with_saved_proxy(dup.clone(), 1).unwrap();
+            gl(geelark::CreatePhones::new("Android 13", vec![p(), p()]))
+        },
+    );
+    let body = format!(
+        r#"{{"code":0,"msg":"","data":{{"total":"{}","items":[]}}}}"#,
+        "7".repeat(1 << 20)
+    );
+    add_parse(
+        c,
+        group,
+        "`data.total` a 1 MiB string",
+        Decode,
+        geelark::ListPhones::new(1, 10).unwrap(),
+        Response::new(200, body.into_bytes()),
+    );
+}
+
 // ------------------------------------------------------------------ the test
 
 fn catalogue() -> Catalogue {
@@ -1436,6 +1750,10 @@ fn catalogue() -> Catalogue {
     hostile_bodies(&mut c);
     properties_json(&mut c);
     fuzz_regressions(&mut c);
+    // Issue 12 (endpoints, caps, echoed values): keep this block last.
+    malformed_endpoints(&mut c);
+    huge_values(&mut c);
+    echoed_values(&mut c);
     c
 }
 

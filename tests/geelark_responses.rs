@@ -167,6 +167,71 @@ fn apps() {
     snapshot_dir("geelark/app_uninstall", parsed(&op));
 }
 
+// ------------------------------------------------ code 0 without data
+
+/// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
+/// was a silent empty success for start, stop and delete — every id came
+/// back "missing" with no error. Every operation whose documented answer
+/// has `data` now gives a typed decode error at `data`; the four whose
+/// documented success is the envelope alone (ADB set-status, app install
+/// and uninstall, phone update) still accept it. The list of operations here
+/// is every GeeLark operation of the crate.
+#[test]
+fn code_0_with_data_null_is_typed_for_every_operation() {
+    type Parse = Box<dyn Fn(&Response) -> cloudphone::Result<()>>;
+    fn p<O: Operation + 'static>(op: O) -> (&'static str, Parse) {
+        (O::NAME, Box::new(move |r: &Response| op.parse(r).map(drop)))
+    }
+    let ids = || strings(&[P1, P2]);
+    let needs_data: Vec<(&str, Parse)> = vec![
+        p(ListPhones::new(1, 20).unwrap()),
+        p(cloudphone::geelark::GetPhoneStatus::new(ids()).unwrap()),
+        p(StartPhones::new(ids()).unwrap()),
+        p(StopPhones::new(ids()).unwrap()),
+        p(DeletePhones::new(ids()).unwrap()),
+        p(CreatePhones::new(
+            "Android 13",
+            vec![NewPhone::with_saved_proxy("a", 1).unwrap()],
+        )
+        .unwrap()),
+        p(TakeScreenshot::new(P1).unwrap()),
+        p(GetScreenshotResult::new("1").unwrap()),
+        p(SetGps::new([GpsPosition::new(P1, 1.0, 2.0).unwrap()]).unwrap()),
+        p(GetGps::new(ids()).unwrap()),
+        p(GetAdbData::new(ids()).unwrap()),
+        p(ListApps::new(P1, 1, 20).unwrap()),
+    ];
+    let envelope_only: Vec<(&str, Parse)> = vec![
+        p(SetAdb::new(ids(), true).unwrap()),
+        p(InstallApp::new(P1, "1").unwrap()),
+        p(UninstallApp::new(P1, "com.x").unwrap()),
+        p(UpdatePhone::new(P1).unwrap().name("n").unwrap()),
+    ];
+    assert_eq!(
+        needs_data.len() + envelope_only.len(),
+        16,
+        "every operation"
+    );
+    let bodies = [
+        r#"{"code":0,"msg":"success","traceId":"T","data":null}"#,
+        r#"{"code":0,"msg":"success","traceId":"T"}"#,
+    ];
+    for body in bodies {
+        let r = Response::new(200, body.as_bytes().to_vec());
+        for (name, parse) in &needs_data {
+            match parse(&r) {
+                Err(cloudphone::Error::Decode { path, .. }) => {
+                    assert_eq!(path, "data", "{name} on {body}")
+                }
+                other => panic!("{name} on {body}: {other:?}"),
+            }
+        }
+        for (name, parse) in &envelope_only {
+            assert!(parse(&r).is_ok(), "{name} on {body}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- pagers
 
 /// A `/phone/list` answer with `n` phones and the given total.

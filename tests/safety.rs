@@ -358,3 +358,224 @@ fn parsers_never_panic_on_arbitrary_bytes() {
         }
     }
 }
+
+/// Issue 12, item 6: malformed endpoints were accepted by `Endpoint::parse`
+/// and failed only when sent, as a per-id failure of every call. Each is now
+/// refused at parse with an `endpoint` error saying what is wrong.
+#[test]
+fn malformed_endpoints_are_refused_at_parse() {
+    let cases: &[(&str, &str)] = &[
+        ("http://:1", "no host"),
+        ("http://[::1", "without closing"),
+        ("http://[]:1", "[] is empty"),
+        ("h:80:81", "more than one ':'"),
+        ("h%00", "percent-escapes"),
+        ("http://h%41", "percent-escapes"),
+        ("http://h:", "not a number from 1 to 65535"),
+        ("http://h:0", "not a number from 1 to 65535"),
+        ("http://h:65536", "not a number from 1 to 65535"),
+        (
+            "http://h:99999999999999999999",
+            "not a number from 1 to 65535",
+        ),
+        ("http://h:+80", "not a number from 1 to 65535"),
+        ("http://h:080808", "not a number from 1 to 65535"),
+        ("http://[::1]x", "follows the IPv6 literal"),
+        ("http://[::1]:", "not a number from 1 to 65535"),
+        ("http://[zz::1]", "not an IPv6 address"),
+        ("http://[::1::2]", "not an IPv6 address"),
+        ("http://[fe80::1%25eth0]", "not an IPv6 address"),
+        ("http://[v1.x]", "not an IPv6 address"),
+        ("http://::1", "more than one ':'"),
+        ("http://h]", "outside an IPv6 literal"),
+        ("http://a[b]", "outside an IPv6 literal"),
+        ("http://user@host", "user info"),
+        ("http://u:p@h:1", "user info"),
+        ("http://h?x=1", "query, fragment"),
+        ("http://h#frag", "query, fragment"),
+        ("http://h/p#frag", "query, fragment"),
+        ("http://h\\x", "which a host name cannot have"),
+        ("http://h!", "which a host name cannot have"),
+        ("http://bücher.example", "punycode"),
+        ("http://a..b", "empty label"),
+        ("http://.a", "empty label"),
+        ("http://a.b..", "empty label"),
+        ("http://999.1.1.1", "not an IPv4 address"),
+        ("http://1.2.3", "not an IPv4 address"),
+        ("https://h/a/../b", "'..' segment"),
+        ("https://h/%2E%2e/b", "'..' segment"),
+        ("https://h/a/./b", "'.' or '..' segment"),
+        ("https://h/a%zz", "two hex digits"),
+        ("https://h/a%4", "two hex digits"),
+        ("https://h/a\"b", "cannot have unescaped"),
+        ("https://h/ä", "cannot have unescaped"),
+        ("ftp://h", "must be http or https"),
+    ];
+    for (url, why) in cases {
+        match Endpoint::parse(url) {
+            Err(Error::InvalidInput {
+                field: "endpoint",
+                reason,
+            }) => assert!(reason.contains(why), "{url:?}: {reason:?} lacks {why:?}"),
+            other => panic!("{url:?}: {other:?}"),
+        }
+    }
+    let long_label = format!("http://{}.example", "a".repeat(64));
+    assert!(Endpoint::parse(&long_label).is_err());
+    let long_name = format!("http://{}", vec!["a".repeat(60); 5].join("."));
+    assert!(Endpoint::parse(&long_name).is_err());
+    // Well-formed ones parse, and parse back to themselves.
+    for good in [
+        "h",
+        "h:1",
+        "h:65535",
+        "HTTP://Example.COM:8443/Gate_way/v1",
+        "http://127.0.0.1:18080/gateway/",
+        "http://[::1]",
+        "http://[::1]:8080/x/",
+        "http://[2001:db8::ffff:1.2.3.4]:443",
+        "https://my_host.internal.",
+        "https://a-b.c-d.example/p%2Fq/~x/!$&'()*+,;=:@",
+        "  https://cph.cn-north-4.myhuaweicloud.com  ",
+        &format!("http://{}.example", "a".repeat(63)),
+    ] {
+        let e = Endpoint::parse(good).unwrap_or_else(|e| panic!("{good:?}: {e}"));
+        assert_eq!(Endpoint::parse(e.as_str()).unwrap(), e, "{good:?}");
+    }
+}
+
+/// Issue 12, item 7: errors quote at most a capped prefix of an input: a
+/// 10 MB region was echoed whole in the error.
+#[test]
+fn echoed_inputs_are_capped() {
+    let huge = "x".repeat(10 << 20);
+    let e = huawei::cph_endpoint(&huge).unwrap_err();
+    let text = e.to_string();
+    assert_eq!(field(e), "region");
+    assert!(text.len() < 200, "{} bytes", text.len());
+    assert!(
+        text.contains("10485760 bytes") && text.contains("64"),
+        "{text}"
+    );
+    // Just over the cap: the length alone; under it: a quote, cut.
+    let e = huawei::cph_endpoint(&"y".repeat(65))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("65 bytes") && !e.contains("yyy"), "{e}");
+    let e = huawei::cph_endpoint("mars-1").unwrap_err().to_string();
+    assert!(e.contains("\"mars-1\""), "{e}");
+    for url in [
+        format!("http://{}:{}", "h", "9".repeat(1000)),
+        format!("http://[{}", ":".repeat(1000)),
+        format!("http://[{}]", "z".repeat(1000)),
+        format!("{}://h", "s".repeat(1000)),
+        format!("http://a..{}", "b".repeat(200)),
+    ] {
+        let text = Endpoint::parse(&url).unwrap_err().to_string();
+        assert!(text.len() < 300, "{} bytes: {text}", text.len());
+        assert!(text.contains("… (") && text.contains(" bytes)"), "{text}");
+    }
+    let text = Endpoint::parse(&format!("http://h/{}", "p".repeat(3000)))
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("more than the 2048 allowed"), "{text}");
+    // A 1 MiB string where a response wants a number is not echoed whole,
+    // neither by this crate's messages nor by serde_json's.
+    let huge = "7".repeat(1 << 20) + "x";
+    let bodies = [
+        format!(r#"{{"code":"{huge}","msg":""}}"#),
+        format!(r#"{{"code":0,"msg":"","data":{{"total":"{huge}","items":[]}}}}"#),
+    ];
+    let op = geelark::ListPhones::new(1, 10).unwrap();
+    for body in bodies {
+        match op.parse(&Response::new(200, body.into_bytes())) {
+            Err(e) => {
+                let text = e.to_string();
+                assert!(text.len() < 600, "{} bytes: {text:.600}", text.len());
+                assert_eq!(e.kind(), ErrorKind::Decode, "{text}");
+            }
+            Ok(_) => panic!("a 1 MiB string was read as a number"),
+        }
+    }
+}
+
+/// Issue 12, item 7: 10 MB credentials, tokens, names and filter values were
+/// accepted. Each is refused naming its field and cap; a secret's value is
+/// never quoted, whatever its size.
+#[test]
+fn oversized_inputs_are_refused_naming_the_field_and_cap() {
+    let marker = "SECRETMARKER";
+    let huge = marker.repeat((10 << 20) / marker.len());
+    let ep = || Endpoint::parse("https://h.example").unwrap();
+    let hw = |auth| huawei::Config::new(ep(), PROJECT, auth).map(drop);
+    let gl = |auth| geelark::Config::new(ep(), auth).map(drop);
+    let scope = || ProjectScope::Name("cn-north-4".into());
+    let cases: Vec<(&str, cloudphone::Result<()>)> = vec![
+        ("access_key", hw(huawei::Auth::aksk(&*huge, SK))),
+        ("secret_key", hw(huawei::Auth::aksk(AK, &*huge))),
+        (
+            "security_token",
+            hw(huawei::Auth::temporary(AK, SK, &*huge)),
+        ),
+        ("token", hw(huawei::Auth::token(&*huge))),
+        ("app_id", gl(geelark::Auth::key(&*huge, "k"))),
+        ("api_key", gl(geelark::Auth::key("a", &*huge))),
+        ("token", gl(geelark::Auth::token(&*huge))),
+        (
+            "user_name",
+            CreateToken::password(&*huge, "pw", "d", scope()).map(drop),
+        ),
+        (
+            "password",
+            CreateToken::password("u", &*huge, "d", scope()).map(drop),
+        ),
+        (
+            "domain_name",
+            CreateToken::password("u", "pw", &*huge, scope()).map(drop),
+        ),
+        (
+            "scope",
+            CreateToken::password("u", "pw", "d", ProjectScope::Id(huge.clone())).map(drop),
+        ),
+        (
+            "filter",
+            huawei::phones::ListPhones::new().name(&*huge).map(drop),
+        ),
+        (
+            "filter",
+            huawei::servers::ListServers::new()
+                .filter("server_name", &*huge)
+                .map(drop),
+        ),
+        ("endpoint", Endpoint::parse(&huge).map(drop)),
+        ("region", huawei::cph_endpoint(&huge).map(drop)),
+        (
+            "proxy_information",
+            geelark::NewPhone::with_proxy_url("a", &*huge).map(drop),
+        ),
+    ];
+    for (want, result) in cases {
+        let e = result.expect_err(want);
+        let text = e.to_string();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{want}");
+        assert!(
+            !text.contains(marker),
+            "{want}: the value is echoed: {text:.200}"
+        );
+        assert!(text.contains("more than the"), "{want}: {text}");
+        assert_eq!(field(e), want);
+    }
+    // Setters that cannot fail are checked when the request is built.
+    let cfg = geelark::Config::global(geelark::Auth::key("APP", "KEY")).unwrap();
+    let ctx = Context::new(&cfg, 1_700_000_000_000, "0123456789ABCDEF0123456789ABCDEF");
+    let list = geelark::ListPhones::new(1, 10).unwrap().remark(&*huge);
+    assert_eq!(field(list.build(&ctx).unwrap_err()), "remark");
+    let phone = geelark::NewPhone::with_saved_proxy("a", 1)
+        .unwrap()
+        .note(&*huge);
+    let create = geelark::CreatePhones::new("Android 13", vec![phone]).unwrap();
+    assert_eq!(field(create.build(&ctx).unwrap_err()), "profile_note");
+    // The longest values allowed are accepted.
+    let t = "t".repeat(cloudphone::limits::MAX_TOKEN_LEN);
+    assert!(huawei::Config::new(ep(), PROJECT, huawei::Auth::token(t)).is_ok());
+}

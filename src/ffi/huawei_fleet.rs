@@ -1246,7 +1246,8 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_build(
                         return Err(invalid(
                             "command",
                             format!(
-                                "{other:?} is not one of shell, install, install-multiple, uninstall, push"
+                                "{} is not one of shell, install, install-multiple, uninstall, push",
+                                crate::limits::echo(other)
                             ),
                         )
                         .into());

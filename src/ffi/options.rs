@@ -21,8 +21,15 @@ pub(crate) unsafe fn json_arg<T: DeserializeOwned + Default>(
     // SAFETY: per the function contract.
     match unsafe { arg_opt_str(p, name) }? {
         None => Ok(T::default()),
-        Some(text) => Ok(serde_json::from_str(text)
-            .map_err(|e| invalid(name, format!("is not the documented JSON: {e}")))?),
+        Some(text) => Ok(serde_json::from_str(text).map_err(|e| {
+            invalid(
+                name,
+                format!(
+                    "is not the documented JSON: {}",
+                    crate::limits::shorten(e.to_string())
+                ),
+            )
+        })?),
     }
 }
 

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Result, invalid};
 use crate::hex;
 use crate::http::check_header_value;
+use crate::limits::{MAX_KEY_ID_LEN, MAX_SECRET_LEN, MAX_TOKEN_LEN, check_len};
 use crate::secret::Secret;
 
 /// How requests are authenticated.
@@ -47,12 +48,15 @@ impl Auth {
                 if api_key.is_empty() {
                     return Err(invalid("api_key", "is empty"));
                 }
+                check_len("app_id", app_id.expose(), MAX_KEY_ID_LEN)?;
+                check_len("api_key", api_key.expose(), MAX_SECRET_LEN)?;
                 check_header_value("app_id", app_id.expose())
             }
             Auth::Token(t) => {
                 if t.is_empty() {
                     return Err(invalid("token", "is empty"));
                 }
+                check_len("token", t.expose(), MAX_TOKEN_LEN)?;
                 check_header_value("token", t.expose())
             }
         }

@@ -38,6 +38,7 @@ use crate::batch::{BatchItem, CallOutcome, ItemFailure};
 use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
 use crate::json::{null_default, opt_string_or_int};
+use crate::limits::{MAX_NAME_LEN, MAX_TEXT_LEN, MAX_URL_LEN, check_len};
 use crate::op::{Context, Operation, check_id};
 use crate::secret::Secret;
 
@@ -114,6 +115,7 @@ impl NewPhone {
         if url.trim().is_empty() {
             return Err(invalid("proxy_information", "is empty"));
         }
+        check_len("proxy_information", &url, MAX_URL_LEN)?;
         let mut p = NewPhone::bare(profile_name.into())?;
         p.proxy_information = Some(Secret::new(url));
         Ok(p)
@@ -232,6 +234,48 @@ impl NewPhone {
     pub fn profile_name(&self) -> &str {
         &self.profile_name
     }
+
+    /// The length caps of the fields whose setters cannot fail: URLs at
+    /// [`MAX_URL_LEN`], the note at [`MAX_TEXT_LEN`], names at [`MAX_NAME_LEN`]
+    /// bytes.
+    fn check_lengths(&self) -> Result<()> {
+        let urls = [
+            ("proxy_information", &self.proxy_information),
+            ("refresh_url", &self.refresh_url),
+        ];
+        for (field, v) in urls {
+            if let Some(v) = v {
+                check_len(field, v.expose(), MAX_URL_LEN)?;
+            }
+        }
+        let texts = [
+            ("dynamic_proxy", &self.dynamic_proxy),
+            ("dynamic_proxy_location", &self.dynamic_proxy_location),
+            ("mobile_region", &self.mobile_region),
+            ("mobile_province", &self.mobile_province),
+            ("mobile_city", &self.mobile_city),
+            ("mobile_language", &self.mobile_language),
+            ("profile_group", &self.profile_group),
+            ("phone_number", &self.phone_number),
+            ("phone_name", &self.phone_name),
+        ];
+        for (field, v) in texts {
+            if let Some(v) = v {
+                check_len(field, v, MAX_NAME_LEN)?;
+            }
+        }
+        if let Some(note) = &self.profile_note {
+            check_len("profile_note", note, MAX_TEXT_LEN)?;
+        }
+        for tag in &self.profile_tags {
+            check_len("profile_tags", tag, MAX_NAME_LEN)?;
+        }
+        if let Some((brand, model)) = &self.surface {
+            check_len("surface", brand, MAX_NAME_LEN)?;
+            check_len("surface", model, MAX_NAME_LEN)?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -335,8 +379,8 @@ impl CreatePhones {
             return Err(invalid(
                 "profiles",
                 format!(
-                    "the profile name {:?} is given twice; names key the answer and must be distinct",
-                    dup.profile_name
+                    "the profile name {} is given twice; names key the answer and must be distinct",
+                    crate::limits::echo(&dup.profile_name)
                 ),
             ));
         }
@@ -486,6 +530,9 @@ impl Operation for CreatePhones {
     const NAME: &'static str = "geelark.phone_create";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        for p in &self.profiles {
+            p.check_lengths()?;
+        }
         let body = to_body(&Body {
             mobile_type: &self.mobile_type,
             charge_mode: self.charge_mode.map(ChargeMode::code),

@@ -84,7 +84,10 @@ impl SetGps {
                 Some(_) => {
                     return Err(invalid(
                         "list",
-                        format!("the phone {:?} is given two different positions", p.id),
+                        format!(
+                            "the phone {} is given two different positions",
+                            crate::limits::echo(&p.id)
+                        ),
                     ));
                 }
                 None => {

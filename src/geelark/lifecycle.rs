@@ -228,9 +228,9 @@ impl Operation for StartPhones {
     }
 
     fn parse(&self, response: &Response) -> Result<StartReport> {
-        let a = wire::parse_opt::<WireShapeA<WireStarted>>(Self::NAME, response)?;
+        let a = wire::parse::<WireShapeA<WireStarted>>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
-        let data = a.data.unwrap_or_default();
+        let data = a.data;
         Ok(StartReport {
             envelope,
             amounts: data.amounts(),
@@ -283,9 +283,9 @@ fn parse_lifecycle(
     requested: &[String],
     response: &Response,
 ) -> Result<LifecycleReport> {
-    let a = wire::parse_opt::<WireShapeA<WireAck>>(name, response)?;
+    let a = wire::parse::<WireShapeA<WireAck>>(name, response)?;
     let envelope = Envelope::of(&a);
-    let data = a.data.unwrap_or_default();
+    let data = a.data;
     let amounts = data.amounts();
     let failures = failures(data.fail_details);
     let (succeeded, succeeded_inferred) =

@@ -20,6 +20,7 @@ use super::wire;
 use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
 use crate::json::null_default;
+use crate::limits::{MAX_FILTER_LEN, check_len};
 use crate::op::{Context, Operation};
 use crate::page::{Pager, next_page_number};
 use crate::phone::{Phone, Provider};
@@ -223,6 +224,17 @@ impl Operation for ListPhones {
     const NAME: &'static str = "geelark.phone_list";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        // The text filters have infallible setters; their caps are checked
+        // here, before anything is built.
+        for (field, value) in [
+            ("serial_name", &self.serial_name),
+            ("remark", &self.remark),
+            ("group_name", &self.group_name),
+        ] {
+            if let Some(v) = value {
+                check_len(field, v, MAX_FILTER_LEN)?;
+            }
+        }
         let body = to_body(&Body {
             page: self.page,
             page_size: self.page_size,

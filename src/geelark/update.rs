@@ -24,6 +24,7 @@ use crate::batch::{CallOutcome, ItemFailure};
 use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
 use crate::json::null_default;
+use crate::limits::{MAX_NAME_LEN, MAX_SECRET_LEN};
 use crate::op::{Context, Operation, check_id};
 use crate::secret::Secret;
 
@@ -171,6 +172,30 @@ impl ProxyConfig {
         self.region = ne(region.into());
         self.city = ne(city.into());
         self
+    }
+}
+
+impl ProxyConfig {
+    /// The length caps of the fields whose setters cannot fail, checked when
+    /// the request is built: the password at [`MAX_SECRET_LEN`], the others
+    /// at [`MAX_NAME_LEN`] bytes. Values are never quoted.
+    fn check_lengths(&self) -> Result<()> {
+        let fields = [
+            ("proxy_config.server", &self.server),
+            ("proxy_config.username", &self.username),
+            ("proxy_config.country", &self.country),
+            ("proxy_config.region", &self.region),
+            ("proxy_config.city", &self.city),
+        ];
+        for (field, v) in fields {
+            if let Some(v) = v {
+                crate::limits::check_len(field, v, MAX_NAME_LEN)?;
+            }
+        }
+        if let Some(p) = &self.password {
+            crate::limits::check_len("proxy_config.password", p.expose(), MAX_SECRET_LEN)?;
+        }
+        Ok(())
     }
 }
 
@@ -367,6 +392,9 @@ impl Operation for UpdatePhone {
     const NAME: &'static str = "geelark.phone_update";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        if let Some(proxy) = &self.proxy_config {
+            proxy.check_lengths()?;
+        }
         let body = Body {
             id: &self.id,
             name: self.name.as_deref(),

@@ -76,6 +76,12 @@ pub(crate) struct Answer<T> {
 
 /// Reads the envelope: code 0 (and 40006/40009 when `data` is present) gives
 /// the decoded `data`; any other code, or a non-2xx status, is an error.
+///
+/// This is the parse of every operation whose documented success carries
+/// `data` (list, status, start, stop, delete, create, GPS, ADB data,
+/// screenshots, app list): a code-0 envelope whose `data` is missing or
+/// `null` is an [`Error::Decode`] at `data` — never an empty success, which
+/// would report a batch's ids as neither succeeded nor failed.
 pub(crate) fn parse<T: DeserializeOwned>(
     operation: &'static str,
     response: &Response,
@@ -97,9 +103,12 @@ pub(crate) fn parse<T: DeserializeOwned>(
     })
 }
 
-/// [`parse`] for calls whose success may carry no `data` at all (most
-/// mutating calls answer with the envelope only): a code-0 envelope without
-/// `data` (or with `null`) gives `None`. 40006/40009 still need `data`.
+/// [`parse`] for the calls whose documented success may carry no `data` at
+/// all — ADB set-status, app install and uninstall, phone update (envelope
+/// only, or `data` just for failures): a code-0 envelope without `data` (or
+/// with `null`) gives `None`. 40006/40009 still need `data`. Every other
+/// operation uses [`parse`]; `tests/geelark_responses.rs`
+/// (`code_0_with_data_null_is_typed_for_every_operation`) holds the list.
 pub(crate) fn parse_opt<T: DeserializeOwned>(
     operation: &'static str,
     response: &Response,

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::error::Result;
 use crate::http::check_header_value;
+use crate::limits::{MAX_KEY_ID_LEN, MAX_SECRET_LEN, MAX_TOKEN_LEN, check_len};
 use crate::op::{Endpoint, check_path_segment};
 use crate::secret::Secret;
 
@@ -65,6 +66,11 @@ impl Auth {
                 if secret_key.is_empty() {
                     return Err(crate::error::invalid("secret_key", "is empty"));
                 }
+                check_len("access_key", access_key.expose(), MAX_KEY_ID_LEN)?;
+                check_len("secret_key", secret_key.expose(), MAX_SECRET_LEN)?;
+                if let Some(t) = security_token {
+                    check_len("security_token", t.expose(), MAX_TOKEN_LEN)?;
+                }
                 check_header_value("access_key", access_key.expose())?;
                 if access_key.expose().contains([',', ' ']) {
                     return Err(crate::error::invalid(
@@ -81,6 +87,7 @@ impl Auth {
                 if t.is_empty() {
                     return Err(crate::error::invalid("token", "is empty"));
                 }
+                check_len("token", t.expose(), MAX_TOKEN_LEN)?;
                 check_header_value("token", t.expose())
             }
         }

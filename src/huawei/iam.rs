@@ -11,6 +11,7 @@ use super::config::Auth;
 use super::wire;
 use crate::error::{Error, Result, invalid};
 use crate::http::{Method, Request, Response, check_header_value};
+use crate::limits::{MAX_NAME_LEN, MAX_SECRET_LEN, check_len};
 use crate::op::{Context, Endpoint, Operation};
 use crate::secret::Secret;
 use crate::time::parse_rfc3339_ms;
@@ -68,6 +69,12 @@ impl CreateToken {
         }
         if t.password.is_empty() {
             return Err(invalid("password", "is empty"));
+        }
+        check_len("user_name", &t.user_name, MAX_NAME_LEN)?;
+        check_len("domain_name", &t.domain_name, MAX_NAME_LEN)?;
+        check_len("password", t.password.expose(), MAX_SECRET_LEN)?;
+        match &t.scope {
+            ProjectScope::Name(s) | ProjectScope::Id(s) => check_len("scope", s, MAX_NAME_LEN)?,
         }
         match &t.scope {
             ProjectScope::Name(s) | ProjectScope::Id(s) if s.is_empty() => {
@@ -233,7 +240,10 @@ impl Operation for CreateToken {
                 operation: Self::NAME,
                 http_status: response.status,
                 path: "token.expires_at".to_owned(),
-                message: format!("{:?} is not an RFC 3339 time", w.token.expires_at),
+                message: format!(
+                    "{} is not an RFC 3339 time",
+                    crate::limits::echo(&w.token.expires_at)
+                ),
             })?;
         Ok(IamToken {
             token: Secret::new(token),

@@ -48,8 +48,12 @@ impl Properties {
     /// Properties from a JSON object whose values are strings, numbers or
     /// booleans (rendered as strings).
     pub fn from_json(text: &str) -> Result<Self> {
-        let v: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| invalid("property", format!("not JSON: {e}")))?;
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            invalid(
+                "property",
+                format!("not JSON: {}", crate::limits::shorten(e.to_string())),
+            )
+        })?;
         let obj = v
             .as_object()
             .ok_or_else(|| invalid("property", "must be a JSON object"))?;

@@ -49,6 +49,7 @@ impl Listing {
                 "a filter value contains a control character",
             ));
         }
+        crate::limits::check_len("filter", &value, crate::limits::MAX_FILTER_LEN)?;
         self.filters.retain(|(k, _)| k != key);
         self.filters.push((key.to_owned(), value));
         Ok(())

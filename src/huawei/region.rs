@@ -1,6 +1,7 @@
 //! The regions where CPH is offered and their endpoints.
 
 use crate::error::{Result, invalid};
+use crate::limits::{MAX_REGION_LEN, check_len, echo};
 use crate::op::Endpoint;
 
 /// CPH regions shipped by the official SDKs (`cph_region.py`, `region.go`).
@@ -36,18 +37,23 @@ const IAM_REGIONAL: &[&str] = &[
     "la-south-2",
 ];
 
+/// A region from [`REGIONS`]; an unknown one is refused quoting at most
+/// [`MAX_ECHO_LEN`](crate::limits::MAX_ECHO_LEN) bytes of it (a 10 MB
+/// "region" is not echoed whole), one over [`MAX_REGION_LEN`] bytes by its
+/// length alone.
 fn known(region: &str) -> Result<()> {
     if REGIONS.contains(&region) {
-        Ok(())
-    } else {
-        Err(invalid(
-            "region",
-            format!(
-                "unknown CPH region {region:?}; known regions: {}; or give a custom endpoint",
-                REGIONS.join(", ")
-            ),
-        ))
+        return Ok(());
     }
+    check_len("region", region, MAX_REGION_LEN)?;
+    Err(invalid(
+        "region",
+        format!(
+            "unknown CPH region {}; known regions: {}; or give a custom endpoint",
+            echo(region),
+            REGIONS.join(", ")
+        ),
+    ))
 }
 
 /// `https://cph.{region}.myhuaweicloud.com` for a known region.

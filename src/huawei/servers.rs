@@ -122,6 +122,7 @@ fn set_filter(filters: &mut Vec<(String, String)>, key: &str, value: String) -> 
             "a filter value contains a control character",
         ));
     }
+    crate::limits::check_len("filter", &value, crate::limits::MAX_FILTER_LEN)?;
     filters.retain(|(k, _)| k != key);
     filters.push((key.to_owned(), value));
     Ok(())
@@ -162,7 +163,10 @@ impl ListServers {
             "status",
         ];
         if !KEYS.contains(&key) {
-            return Err(invalid("filter", format!("unknown server filter {key:?}")));
+            return Err(invalid(
+                "filter",
+                format!("unknown server filter {}", crate::limits::echo(key)),
+            ));
         }
         set_filter(&mut self.filters, key, value.into())?;
         Ok(self)
