@@ -260,6 +260,10 @@ impl Pager for ListJobs {
             .next(last.jobs.len(), None)
             .map(|listing| ListJobs { listing })
     }
+
+    fn item_ids(page: &JobList, each: &mut dyn FnMut(Option<&str>)) {
+        page.jobs.iter().for_each(|j| each(j.job_id.as_deref()));
+    }
 }
 
 /// What a [`JobWatch`] wants done next.
