@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::Result;
+use crate::page::{PageGuard, PageLimits};
 
 /// Sends each call of `plan` through `call`, at most `in_flight` at a time
 /// (scoped std threads; none when one call or one in flight), and merges
@@ -51,20 +52,43 @@ where
     merge.finish()
 }
 
-/// Walks a listing page by page with `execute`; stops after the last page or
-/// after the first error (which it yields).
-pub(crate) fn pages<O, F>(first: O, mut execute: F) -> impl Iterator<Item = Result<O::Output>>
+/// Walks a listing page by page with `execute` under a [`PageGuard`]; stops
+/// after the last page or after the first error (which it yields) — a
+/// transport or API error, or the [`Error::LimitExceeded`](crate::Error)
+/// of a bound the walk hit (`max_pages`, `max_items`, `no_progress`). A page
+/// that crosses `max_items` or adds nothing new is replaced by that error; a
+/// page past `max_pages` is never requested.
+pub(crate) fn pages<O, F>(
+    first: O,
+    limits: PageLimits,
+    mut execute: F,
+) -> impl Iterator<Item = Result<O::Output>>
 where
     O: crate::page::Pager,
     F: FnMut(&O) -> Result<O::Output>,
 {
-    let mut next = Some(first);
+    let mut state = PageGuard::new(limits).map(|guard| (Some(first), guard));
     std::iter::from_fn(move || {
+        let (next, guard) = match &mut state {
+            Ok(s) => s,
+            Err(e) => {
+                // Invalid limits: one error, then the end.
+                let e = e.clone();
+                state = Ok((None, PageGuard::new(PageLimits::default()).ok()?));
+                return Some(Err(e));
+            }
+        };
         let op = next.take()?;
-        let page = execute(&op);
-        if let Ok(out) = &page {
-            next = op.next_page(out);
+        let page = match execute(&op) {
+            Ok(page) => page,
+            Err(e) => return Some(Err(e)),
+        };
+        match guard.next(&op, &page) {
+            Ok(n) => {
+                *next = n;
+                Some(Ok(page))
+            }
+            Err(e) => Some(Err(e)),
         }
-        Some(page)
     })
 }
