@@ -127,10 +127,10 @@ impl PageLimits {
 /// let mut guard = PageGuard::new(PageLimits::default().max_pages(50))?;
 /// let mut op = ListPhones::new(1, 100)?;
 /// loop {
-///     let page = send(&op)?;              // the host's own HTTP stack
-///     let next = guard.next(&op, &page)?; // a bound hit is a typed error
-///     // ... use page ...
-///     match next {
+///     let page = send(&op)?;             // the host's own HTTP stack
+///     let next = guard.next(&op, &page); // a bound hit is a typed error
+///     // ... use page, unless `next` is a max_items / no_progress error ...
+///     match next? {
 ///         Some(n) => op = n,
 ///         None => break,
 ///     }
@@ -171,7 +171,10 @@ impl PageGuard {
 
     /// Records the page `op` returned and decides what comes next: the
     /// operation for the next page, `None` when the listing is complete, or
-    /// the bound that stops it.
+    /// the bound that stops it. With `max_pages` the page itself is fine
+    /// (it was within the bound; only the next one is not); with
+    /// `max_items` it is the page that goes beyond (drop it to hold the
+    /// bound), with `no_progress` a page with nothing new.
     pub fn next<O: Pager>(&mut self, op: &O, page: &O::Output) -> Result<Option<O>> {
         let mut ids = Vec::new();
         let mut without_id = 0usize;
@@ -418,7 +421,10 @@ mod tests {
     #[test]
     fn guard_memory_is_bounded_by_max_items() {
         let mut guard = PageGuard::new(PageLimits::default().max_items(1_000)).unwrap();
-        let mut op = Endless { page: 1, make: fresh };
+        let mut op = Endless {
+            page: 1,
+            make: fresh,
+        };
         while let Ok(Some(n)) = guard.next(&op, &(op.make)(op.page)) {
             op = n;
         }

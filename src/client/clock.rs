@@ -193,21 +193,21 @@ mod tests {
     }
 
     fn fmt(ms: u64) -> String {
-            // Build an IMF-fixdate from Unix ms via the core's sdk_date.
-            let d = crate::time::sdk_date(ms);
-            const M: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            let month: usize = d[4..6].parse().unwrap();
-            format!(
-                "Mon, {} {} {} {}:{}:{} GMT",
-                &d[6..8],
-                M[month - 1],
-                &d[0..4],
-                &d[9..11],
-                &d[11..13],
-                &d[13..15]
-            )
+        // Build an IMF-fixdate from Unix ms via the core's sdk_date.
+        let d = crate::time::sdk_date(ms);
+        const M: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month: usize = d[4..6].parse().unwrap();
+        format!(
+            "Mon, {} {} {} {}:{}:{} GMT",
+            &d[6..8],
+            M[month - 1],
+            &d[0..4],
+            &d[9..11],
+            &d[11..13],
+            &d[13..15]
+        )
     }
 
     #[test]

@@ -56,8 +56,9 @@ where
 /// after the last page or after the first error (which it yields) — a
 /// transport or API error, or the [`Error::LimitExceeded`](crate::Error)
 /// of a bound the walk hit (`max_pages`, `max_items`, `no_progress`). A page
-/// that crosses `max_items` or adds nothing new is replaced by that error; a
-/// page past `max_pages` is never requested.
+/// that crosses `max_items` or adds nothing new is replaced by that error;
+/// after the last page `max_pages` allows, the error comes instead of a
+/// request for one more.
 pub(crate) fn pages<O, F>(
     first: O,
     limits: PageLimits,
@@ -67,28 +68,37 @@ where
     O: crate::page::Pager,
     F: FnMut(&O) -> Result<O::Output>,
 {
-    let mut state = PageGuard::new(limits).map(|guard| (Some(first), guard));
+    enum Step<O> {
+        Send(O),
+        Fail(crate::Error),
+        Done,
+    }
+    let (mut step, mut guard) = match PageGuard::new(limits) {
+        Ok(g) => (Step::Send(first), Some(g)),
+        Err(e) => (Step::Fail(e), None),
+    };
     std::iter::from_fn(move || {
-        let (next, guard) = match &mut state {
-            Ok(s) => s,
-            Err(e) => {
-                // Invalid limits: one error, then the end.
-                let e = e.clone();
-                state = Ok((None, PageGuard::new(PageLimits::default()).ok()?));
-                return Some(Err(e));
-            }
+        let op = match std::mem::replace(&mut step, Step::Done) {
+            Step::Send(op) => op,
+            Step::Fail(e) => return Some(Err(e)),
+            Step::Done => return None,
         };
-        let op = next.take()?;
+        let guard = guard.as_mut()?;
         let page = match execute(&op) {
             Ok(page) => page,
             Err(e) => return Some(Err(e)),
         };
         match guard.next(&op, &page) {
-            Ok(n) => {
-                *next = n;
-                Some(Ok(page))
-            }
-            Err(e) => Some(Err(e)),
+            Ok(Some(n)) => step = Step::Send(n),
+            Ok(None) => {}
+            // The page is good; only the one after it is over the bound.
+            Err(
+                e @ crate::Error::LimitExceeded {
+                    limit: "max_pages", ..
+                },
+            ) => step = Step::Fail(e),
+            Err(e) => return Some(Err(e)),
         }
+        Some(Ok(page))
     })
 }

@@ -565,9 +565,7 @@ impl Hooks<Config> for Inner {
                         "cloudphone: the local clock is {} s off the Huawei gateway's ({host}); signing with the gateway's time from now on",
                         offset / 1000
                     );
-                    return Ok(Some(
-                        "clock skew corrected from the gateway's Date header",
-                    ));
+                    return Ok(Some("clock skew corrected from the gateway's Date header"));
                 }
                 // The signing time was refused, yet the corrected clock now
                 // agrees with the gateway: a concurrent call corrected it

@@ -64,8 +64,8 @@ mod retry;
 mod rng;
 mod transport;
 
-pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
 pub use clock::DEFAULT_MAX_CLOCK_SKEW;
+pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
 pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
 };

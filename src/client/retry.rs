@@ -282,7 +282,11 @@ pub(crate) fn retry_after_date_secs(response: &crate::http::Response, now_ms: u6
 
 /// Fills `error`'s `retry_after_secs` from an HTTP-date `Retry-After` the
 /// core could not interpret (it reads no clock).
-pub(crate) fn resolve_retry_after(error: &mut Error, response: &crate::http::Response, now_ms: u64) {
+pub(crate) fn resolve_retry_after(
+    error: &mut Error,
+    response: &crate::http::Response,
+    now_ms: u64,
+) {
     if let Error::Api(api) = error {
         if api.retry_after_secs.is_none() {
             api.retry_after_secs = retry_after_date_secs(response, now_ms);
@@ -475,7 +479,14 @@ mod tests {
             retry_after_seconds(&with("99999999999999999999999", None)),
             Some(u64::MAX)
         );
-        for bad in ["-5", "abc", "1.5", "", "+3", "Wed, 21 Oct 2015 07:28:00 GMT"] {
+        for bad in [
+            "-5",
+            "abc",
+            "1.5",
+            "",
+            "+3",
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+        ] {
             assert_eq!(retry_after_seconds(&with(bad, None)), None, "{bad}");
         }
         // HTTP-date relative to the response's Date...
@@ -501,11 +512,19 @@ mod tests {
             .jitter(NoJitter)
             .max_retry_after(Duration::from_secs(60));
         let mut e = api(Provider::Huawei, 429, "APIGW.0308", None);
-        resolve_retry_after(&mut e, &with("Wed, 21 Oct 2015 07:28:30 GMT", Some(date)), 0);
+        resolve_retry_after(
+            &mut e,
+            &with("Wed, 21 Oct 2015 07:28:30 GMT", Some(date)),
+            0,
+        );
         assert_eq!(e.api().unwrap().retry_after_secs, Some(30));
         assert_eq!(p.delay(0, &e), Some(Duration::from_secs(30)));
         let mut e = api(Provider::Huawei, 429, "APIGW.0308", None);
-        resolve_retry_after(&mut e, &with("Fri, 31 Dec 9999 23:59:59 GMT", Some(date)), 0);
+        resolve_retry_after(
+            &mut e,
+            &with("Fri, 31 Dec 9999 23:59:59 GMT", Some(date)),
+            0,
+        );
         assert_eq!(p.delay(0, &e), None);
         let huge = api(Provider::Huawei, 429, "APIGW.0308", Some(u64::MAX));
         assert_eq!(p.delay(0, &huge), None);
@@ -514,8 +533,16 @@ mod tests {
     #[test]
     fn validates_settings() {
         assert!(RetryPolicy::default().validate().is_ok());
-        assert!(RetryPolicy::default().max_attempts(MAX_ATTEMPTS).validate().is_ok());
-        let e = RetryPolicy::default().max_attempts(u32::MAX).validate().unwrap_err();
+        assert!(
+            RetryPolicy::default()
+                .max_attempts(MAX_ATTEMPTS)
+                .validate()
+                .is_ok()
+        );
+        let e = RetryPolicy::default()
+            .max_attempts(u32::MAX)
+            .validate()
+            .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput);
         assert!(e.to_string().contains("max_attempts"), "{e}");
         for p in [
