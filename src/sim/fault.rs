@@ -52,6 +52,22 @@ pub enum Fault {
     /// with it in `Date` (adds up like latency; GeeLark, which documents no
     /// `ts` window, is not affected).
     ClockSkew(i64),
+    // --- issue 12 (hostile answers: Retry-After forms, endless listings) ---
+    /// HTTP 429 with the provider's throttling body (as
+    /// [`RateLimited`](Self::RateLimited)) and this literal `Retry-After`
+    /// value: a number too large for any integer, a negative one, garbage.
+    RetryAfterValue(String),
+    /// HTTP 429 with the provider's throttling body, `Date: <now>` and
+    /// `Retry-After: <now + secs>` as an HTTP-date (negative: in the past).
+    RetryAfterDate(i64),
+    /// List calls (Huawei `GET …/cloud-phone/phones`, GeeLark
+    /// `/open/v1/phone/list`) answer pages of made-up phones whose reported
+    /// total is never reached: fresh ids on every page, or with `repeat`
+    /// the same page whatever is asked. Other paths answer normally.
+    EndlessPages {
+        /// The same page every time (a server that ignores the offset).
+        repeat: bool,
+    },
 }
 
 /// A fault and which requests it applies to.
@@ -109,7 +125,7 @@ impl fmt::Display for FaultSpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized` or `skew=SECS`, with optional `path=/fragment` and `times=N`, comma-separated)",
+            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized`, `skew=SECS`, `retry-after=VALUE`, `retry-after-date=SECS`, `endless-pages` or `endless-pages=repeat`, with optional `path=/fragment` and `times=N`, comma-separated)",
             self.0
         )
     }
@@ -134,7 +150,9 @@ impl FromStr for FaultRule {
     /// `latency=200ms` (or `1s`, or plain milliseconds), `status=503`,
     /// `rate-limit=SECS`, `reset`, `close`, `truncate`, `reset-mid-body`,
     /// `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=CODE`,
-    /// `unauthorized`, `skew=SECS` (may be negative); optionally
+    /// `unauthorized`, `skew=SECS` (may be negative), `retry-after=VALUE`
+    /// (a literal `Retry-After`, no commas), `retry-after-date=SECS` (may be
+    /// negative), `endless-pages` or `endless-pages=repeat`; optionally
     /// `path=/fragment` and `times=N`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |m: &str| FaultSpecError(m.to_owned());
@@ -197,6 +215,19 @@ impl FromStr for FaultRule {
                     &mut fault,
                     Fault::ClockSkew(secs.parse().map_err(|_| err("bad skew seconds"))?),
                 )?,
+                // --- issue 12 ---
+                ("retry-after", Some(v)) => set(&mut fault, Fault::RetryAfterValue(v.to_owned()))?,
+                ("retry-after-date", Some(secs)) => set(
+                    &mut fault,
+                    Fault::RetryAfterDate(
+                        secs.parse()
+                            .map_err(|_| err("bad retry-after-date seconds"))?,
+                    ),
+                )?,
+                ("endless-pages", None) => set(&mut fault, Fault::EndlessPages { repeat: false })?,
+                ("endless-pages", Some("repeat")) => {
+                    set(&mut fault, Fault::EndlessPages { repeat: true })?
+                }
                 _ => return Err(err(&format!("unknown part {part:?}"))),
             }
         }
@@ -237,6 +268,10 @@ mod tests {
             ("geelark-code=47002", Fault::GeeLarkCode(47002)),
             ("unauthorized", Fault::Unauthorized),
             ("skew=-3600", Fault::ClockSkew(-3600)),
+            ("retry-after=-1", Fault::RetryAfterValue("-1".into())),
+            ("retry-after-date=-60", Fault::RetryAfterDate(-60)),
+            ("endless-pages", Fault::EndlessPages { repeat: false }),
+            ("endless-pages=repeat", Fault::EndlessPages { repeat: true }),
         ] {
             assert_eq!(spec.parse::<FaultRule>().unwrap().fault(), &fault, "{spec}");
         }
