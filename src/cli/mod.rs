@@ -17,14 +17,16 @@ use cloudphone::page::{DEFAULT_MAX_ITEMS, DEFAULT_MAX_PAGES, PageLimits};
 pub const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  partial success: some phones failed or were not answered (see the output)
+  1  partial success: some phones failed or were not answered (see the output);
+     when every phone failed, the code of their failure below instead
   2  usage error (bad arguments)
   3  invalid input or configuration (missing credentials, bad id), nothing sent
   4  the provider answered with an error
   5  authentication refused (bad key, signature, token or clock skew)
   6  rate limited, or GeeLark's two-hour lockout (40014)
   7  network failure or timeout (endpoint unreachable)
-  8  the answer was not the documented JSON
+  8  the answer was not the documented JSON, or a bound was reached
+     (--max-pages, --max-items, a clock skew beyond a day)
   9  internal error (e.g. the simulator could not start)
 
 Credentials come from flags or the environment:
