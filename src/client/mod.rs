@@ -41,6 +41,14 @@
 //! - No proxy unless configured; the `*_PROXY` environment variables are
 //!   read only after [`TransportBuilder::proxy_from_env`].
 //! - Redirects are not followed (as in the official SDKs).
+//! - Everything is bounded, and `build()` checks every setting: durations
+//!   at most a day ([`MAX_SETTING_DURATION`]), at most [`MAX_ATTEMPTS`]
+//!   attempts, 1 to [`MAX_IN_FLIGHT`] calls in flight; a SOCKS proxy needs
+//!   the `socks-proxy` feature. `pages()` walks stop at
+//!   [`PageLimits`](crate::page::PageLimits) (1,000 pages, 100,000 items)
+//!   or on a page with nothing new; a clock correction beyond
+//!   [`DEFAULT_MAX_CLOCK_SKEW`] (a day) is refused; a `Retry-After` (seconds
+//!   or HTTP-date) beyond `max_retry_after` ends the call with its hint.
 //! - TLS: with the `rustls` feature, rustls and Mozilla's roots; the
 //!   `platform-verifier` feature adds the OS verifier
 //!   ([`TlsRoots::Platform`]). Without a TLS feature only `http://`
