@@ -232,12 +232,20 @@ impl fmt::Debug for RedactedHeaders<'_> {
     }
 }
 
-/// Parses a `Retry-After` header given in delay-seconds (the HTTP-date form is
-/// not used by either provider's gateway and would need a clock to interpret).
+/// Parses a `Retry-After` header given in delay-seconds. A number too large
+/// for a `u64` saturates to `u64::MAX` ("longer than any wait a client
+/// accepts") rather than being dropped, which would mean "retry at once";
+/// a negative or otherwise malformed value gives `None` (normal backoff).
+/// The HTTP-date form needs a clock to interpret: the blocking client
+/// resolves it (relative to the response's `Date`, else its own clock) and
+/// fills [`ApiError::retry_after_secs`](crate::ApiError::retry_after_secs);
+/// a sans-IO host does the same with its own date parser.
 pub fn retry_after_seconds(response: &Response) -> Option<u64> {
-    response
-        .header("retry-after")
-        .and_then(|v| v.trim().parse::<u64>().ok())
+    let v = response.header("retry-after")?.trim();
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(v.parse::<u64>().unwrap_or(u64::MAX))
 }
 
 /// The body as text for an error message: lossy UTF-8, trimmed, at most 512

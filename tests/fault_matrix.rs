@@ -41,6 +41,7 @@ use cloudphone::huawei::jobs::ListJobs;
 use cloudphone::huawei::lifecycle::RestartPhones;
 use cloudphone::huawei::phones::ListPhones;
 use cloudphone::huawei::{ClientType, MAX_PHONES};
+use cloudphone::page::PageLimits;
 use cloudphone::sim::{Fault, FaultRule, Sim, SimConfig};
 use cloudphone::{BatchItem, BatchOutcome, BatchPlan, CallOutcome, ErrorKind, Result};
 
@@ -71,6 +72,12 @@ const HW_RESTART_IDS: usize = 20;
 const HW_SHELL_IDS: usize = 10;
 const GL_STATUS_IDS: usize = 200;
 const GL_START_IDS: usize = 20;
+// --- issue 12 ---
+/// The `max_pages` of the page walks in the endless-listing rows.
+const WALK_MAX_PAGES: u32 = 5;
+/// How far the simulator's clock is off in the absurd-skew row: about
+/// 7,900 years ahead (a `Date` near the year 9900).
+const ABSURD_SKEW_SECS: i64 = 250_000_000_000;
 
 fn policy() -> RetryPolicy {
     RetryPolicy::default()
@@ -234,12 +241,22 @@ enum Row {
     HugeBody,
     AuthRejected,
     ClockSkew,
+    // --- issue 12 ---
+    RetryAfterDateSoon,
+    RetryAfterDateFar,
+    RetryAfterDatePast,
+    RetryAfterHuge,
+    RetryAfterNegative,
+    RetryAfterGarbage,
+    AbsurdSkew,
+    EndlessPages,
+    StuckPages,
     /// The transport-level rows (see `Tx`, at the end of this file).
     Tx(Tx),
 }
 
 impl Row {
-    const ALL: [Row; 19] = [
+    const ALL: [Row; 28] = [
         Row::Refused,
         Row::Latency,
         Row::Hang,
@@ -259,6 +276,16 @@ impl Row {
         Row::HugeBody,
         Row::AuthRejected,
         Row::ClockSkew,
+        // --- issue 12 ---
+        Row::RetryAfterDateSoon,
+        Row::RetryAfterDateFar,
+        Row::RetryAfterDatePast,
+        Row::RetryAfterHuge,
+        Row::RetryAfterNegative,
+        Row::RetryAfterGarbage,
+        Row::AbsurdSkew,
+        Row::EndlessPages,
+        Row::StuckPages,
     ];
 
     /// Every row: [`Row::ALL`], then the transport-level rows.
@@ -290,6 +317,16 @@ impl Row {
             Row::HugeBody => "huge body (1 MiB > 256 KiB cap)",
             Row::AuthRejected => "auth rejected (401 APIGW.0301 / 40003)",
             Row::ClockSkew => "server clock 1 h ahead",
+            // --- issue 12 ---
+            Row::RetryAfterDateSoon => "HTTP 429 + Retry-After: HTTP-date Date + 1 s, once",
+            Row::RetryAfterDateFar => "HTTP 429 + Retry-After: HTTP-date Date + 1 h",
+            Row::RetryAfterDatePast => "HTTP 429 + Retry-After: HTTP-date 1 h ago, once",
+            Row::RetryAfterHuge => "HTTP 429 + Retry-After: 10^26 (no integer holds it)",
+            Row::RetryAfterNegative => "HTTP 429 + Retry-After: -1, once",
+            Row::RetryAfterGarbage => "HTTP 429 + Retry-After: soon, once",
+            Row::AbsurdSkew => "server clock ~7,900 years ahead (Date near 9900)",
+            Row::EndlessPages => "list total never reached, fresh ids (walk: max_pages 5)",
+            Row::StuckPages => "list total never reached, the same page every time",
             Row::Tx(t) => t.label(),
         }
     }
@@ -316,6 +353,16 @@ impl Row {
             Row::HugeBody => "huge-body=1048576",
             Row::AuthRejected => "unauthorized",
             Row::ClockSkew => "skew=3600",
+            // --- issue 12 ---
+            Row::RetryAfterDateSoon => "retry-after-date=1,times=1",
+            Row::RetryAfterDateFar => "retry-after-date=3600",
+            Row::RetryAfterDatePast => "retry-after-date=-3600,times=1",
+            Row::RetryAfterHuge => "retry-after=100000000000000000000000000",
+            Row::RetryAfterNegative => "retry-after=-1,times=1",
+            Row::RetryAfterGarbage => "retry-after=soon,times=1",
+            Row::AbsurdSkew => "skew=250000000000",
+            Row::EndlessPages => "endless-pages",
+            Row::StuckPages => "endless-pages=repeat",
             Row::Tx(t) => t.spec(),
         }
     }
@@ -344,6 +391,16 @@ impl Row {
             Row::HugeBody => Fault::HugeBody(HUGE_BODY),
             Row::AuthRejected => Fault::Unauthorized,
             Row::ClockSkew => Fault::ClockSkew(SKEW_SECS),
+            // --- issue 12 ---
+            Row::RetryAfterDateSoon => Fault::RetryAfterDate(1),
+            Row::RetryAfterDateFar => Fault::RetryAfterDate(3600),
+            Row::RetryAfterDatePast => Fault::RetryAfterDate(-3600),
+            Row::RetryAfterHuge => Fault::RetryAfterValue("100000000000000000000000000".into()),
+            Row::RetryAfterNegative => Fault::RetryAfterValue("-1".into()),
+            Row::RetryAfterGarbage => Fault::RetryAfterValue("soon".into()),
+            Row::AbsurdSkew => Fault::ClockSkew(ABSURD_SKEW_SECS),
+            Row::EndlessPages => Fault::EndlessPages { repeat: false },
+            Row::StuckPages => Fault::EndlessPages { repeat: true },
             Row::Tx(t) => t.fault(None),
         })
     }
@@ -358,7 +415,11 @@ impl Row {
             | Row::RetryAfter
             | Row::Gl40007
             | Row::Gl40017
-            | Row::Gl47002 => Some(1),
+            | Row::Gl47002
+            | Row::RetryAfterDateSoon
+            | Row::RetryAfterDatePast
+            | Row::RetryAfterNegative
+            | Row::RetryAfterGarbage => Some(1),
             Row::Status503Twice => Some(2),
             _ => None,
         }
@@ -380,7 +441,17 @@ impl Row {
             self,
             Row::Gl40007 | Row::Gl40017 | Row::Gl47002 | Row::Gl40014
         );
+        // --- issue 12 --- listings only.
+        if matches!(self, Row::EndlessPages | Row::StuckPages) {
+            return matches!(op, Op::HwList | Op::GlList);
+        }
         !geelark_only || op.family() == Family::GeeLark
+    }
+
+    /// Whether the cell walks every page of a listing (`pages_with`,
+    /// `max_pages` [`WALK_MAX_PAGES`]) instead of fetching one page.
+    fn walks_pages(self) -> bool {
+        matches!(self, Row::EndlessPages | Row::StuckPages)
     }
 
     /// The asserted outcome: the specification of the client's behaviour.
@@ -410,9 +481,21 @@ impl Row {
                 Row::AuthRejected => err(ErrorKind::Auth, 1),
                 // Token auth carries no signed time.
                 Row::ClockSkew => ok(1 + 1),
-                Row::Gl40007 | Row::Gl40017 | Row::Gl47002 | Row::Gl40014 | Row::Tx(_) => {
-                    unreachable!()
+                // --- issue 12 ---
+                Row::RetryAfterDateSoon => ok(2 + 1).at_least(Duration::from_secs(1)),
+                Row::RetryAfterDatePast | Row::RetryAfterNegative | Row::RetryAfterGarbage => {
+                    ok(2 + 1)
                 }
+                Row::RetryAfterDateFar | Row::RetryAfterHuge => err(ErrorKind::RateLimited, 1),
+                // IAM's Date is never learned from, and tokens carry no time.
+                Row::AbsurdSkew => ok(1 + 1),
+                Row::Gl40007
+                | Row::Gl40017
+                | Row::Gl47002
+                | Row::Gl40014
+                | Row::EndlessPages
+                | Row::StuckPages
+                | Row::Tx(_) => unreachable!(),
             };
         }
         match self {
@@ -450,6 +533,22 @@ impl Row {
             Row::ClockSkew if op.family() == Family::Huawei && c > 1 => ok(c + 1).up_to(c * 2),
             Row::ClockSkew if op.family() == Family::Huawei => ok(c * 2),
             Row::ClockSkew => ok(c),
+            // --- issue 12 ---
+            // An HTTP-date is waited for like seconds (relative to the
+            // response's Date); one beyond max_retry_after, or a number no
+            // integer holds, ends the call with the hint; a past date,
+            // a negative number or garbage means the normal backoff.
+            Row::RetryAfterDateSoon => ok(c + 1).at_least(Duration::from_secs(1)),
+            Row::RetryAfterDateFar | Row::RetryAfterHuge => err(ErrorKind::RateLimited, c),
+            Row::RetryAfterDatePast | Row::RetryAfterNegative | Row::RetryAfterGarbage => ok(c + 1),
+            // Huawei AK/SK: a correction beyond max_clock_skew is refused at
+            // once (no second attempt, the clock kept); GeeLark unaffected.
+            Row::AbsurdSkew if op.family() == Family::Huawei => err(ErrorKind::LimitExceeded, c),
+            Row::AbsurdSkew => ok(c),
+            // The walk stops at max_pages (fresh ids) or on the second,
+            // repeated page (no_progress), never requesting more.
+            Row::EndlessPages => err(ErrorKind::LimitExceeded, u64::from(WALK_MAX_PAGES)),
+            Row::StuckPages => err(ErrorKind::LimitExceeded, 2),
             Row::Tx(_) => unreachable!(),
         }
     }
@@ -594,6 +693,9 @@ struct Cell {
     /// The foreign-ids row: `unexpected` ids are wanted, and counted here.
     foreign_ok: bool,
     unexpected: AtomicUsize,
+    // --- issue 12 ---
+    /// List operations walk every page (see `Row::walks_pages`).
+    walk_pages: bool,
 }
 
 fn huawei_client(cell: &Cell) -> HuaweiClient {
@@ -709,6 +811,23 @@ fn run_op(cell: &Cell, op: Op, ids: &[String]) -> (Outcome, Option<IdStates>, Ve
                 client.execute(&op).map(Into::into)
             }))
         }
+        // --- issue 12 ---
+        Op::HwList if cell.walk_pages => {
+            let limits = PageLimits::default().max_pages(WALK_MAX_PAGES);
+            let first = ListPhones::new().page(0, 100).unwrap();
+            let r = huawei_client(cell)
+                .pages_with(first, limits)
+                .try_for_each(|p| p.map(|_| ()));
+            (single(r), None, problems)
+        }
+        Op::GlList if cell.walk_pages => {
+            let limits = PageLimits::default().max_pages(WALK_MAX_PAGES);
+            let first = geelark::ListPhones::new(1, 100).unwrap();
+            let r = geelark_client(cell)
+                .pages_with(first, limits)
+                .try_for_each(|p| p.map(|_| ()));
+            (single(r), None, problems)
+        }
         Op::HwList => {
             let r = huawei_client(cell).execute(&ListPhones::new()).map(|_| ());
             (single(r), None, problems)
@@ -743,6 +862,7 @@ fn prepare(op: Op, refused: bool) -> Cell {
         jobs_request_id: None,
         foreign_ok: false,
         unexpected: AtomicUsize::new(0),
+        walk_pages: false,
     };
     if op == Op::HwJobs {
         let ids: Vec<String> = cell.sim.huawei_phone_ids().into_iter().take(5).collect();
@@ -773,6 +893,7 @@ fn baseline(op: Op) -> IdStates {
 
 fn run_cell(row: Row, op: Op, baseline: Option<&IdStates>) -> Observed {
     let mut cell = prepare(op, row == Row::Refused);
+    cell.walk_pages = row.walks_pages();
     cell.foreign_ok = row == Row::Tx(Tx::ForeignIds);
     let ids = requested_ids(&cell.sim, op);
     // Redirect rows point at a listener of their own, which must see nothing.
@@ -1019,6 +1140,20 @@ fn render(results: &BTreeMap<(Row, Op), CellResult>) -> String {
          nothing was sent, so it is retried for every operation (the simulator saw nothing). A \
          skewed server clock costs Huawei AK/SK calls one refused attempt: the client learns the \
          gateway's time from `Date` and signs again."
+    );
+    // --- issue 12 ---
+    let _ = writeln!(md);
+    let _ = writeln!(
+        md,
+        "Hostile answers: a `Retry-After` HTTP-date is read relative to the response's `Date` \
+         (else the client clock) and waited for like seconds; a date or number beyond the \
+         allowed wait, including one no integer holds, ends the call with `rate_limited` and the \
+         hint, never \"retry in 1 s\"; a past date, a negative number or garbage gets the normal \
+         backoff. A server clock beyond the client's `max_clock_skew` (1 day) is not learned \
+         from: the Huawei AK/SK call fails at once with `limit_exceeded` (`max_clock_skew`) and \
+         keeps signing with the local clock. A listing whose total is never reached stops with \
+         `limit_exceeded` at `max_pages` ({WALK_MAX_PAGES} here; 1,000 by default) or `max_items`, \
+         or as `no_progress` on the first page that adds no new id."
     );
     let _ = writeln!(md);
     md.push_str(TX_READING);

@@ -213,7 +213,9 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
             .context(|| "restarting Huawei phones".to_owned())?;
         let mut jobs = Vec::new();
         if let Some(rid) = &started.request_id {
-            let deadline = Instant::now() + Duration::from_millis(args.job_ms * 10 + 5000);
+            let deadline = super::deadline_after(Duration::from_millis(
+                args.job_ms.saturating_mul(10).saturating_add(5000),
+            ));
             loop {
                 jobs = ListJobs::for_request(rid.clone())
                     .and_then(|op| hw.execute(&op))
@@ -276,7 +278,9 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
         let ids: Vec<String> = started.succeeded.iter().map(|p| p.id.clone()).collect();
         let mut states = Vec::new();
         if !ids.is_empty() {
-            let deadline = Instant::now() + Duration::from_millis(args.job_ms * 10 + 5000);
+            let deadline = super::deadline_after(Duration::from_millis(
+                args.job_ms.saturating_mul(10).saturating_add(5000),
+            ));
             loop {
                 let s = gl
                     .phone_status(ids.clone())

@@ -10,7 +10,7 @@ use cloudphone::client::GeeLarkClient;
 use cloudphone::geelark::{self, PhoneAck, StartedPhone};
 use cloudphone::{BatchOutcome, BatchPlan, CallOutcome, ItemFailure};
 
-use super::output::{Context, EXIT_OK, EXIT_PARTIAL, Failure, Table, thousands};
+use super::output::{Context, EXIT_OK, Failure, Table, thousands};
 use super::{NetOpts, Out, sweep};
 
 /// Credentials and endpoint.
@@ -96,7 +96,8 @@ pub fn client(o: &GeeLarkOpts) -> Result<GeeLarkClient, Failure> {
         .timeout(o.net.timeout())
         .connect_timeout(Duration::from_secs(10).min(o.net.timeout()))
         .retry(o.net.retry())
-        .max_in_flight(o.net.parallel);
+        .max_in_flight(o.net.parallel())
+        .page_limits(o.net.page_limits());
     if let Some(e) = &o.endpoint {
         b = b.endpoint(e);
     }
@@ -114,16 +115,12 @@ fn failure_json(f: &ItemFailure) -> Value {
 }
 
 fn partial<T>(o: &BatchOutcome<T>) -> u8 {
-    if o.is_complete_success() {
-        EXIT_OK
-    } else {
-        EXIT_PARTIAL
-    }
+    super::output::batch_exit(o)
 }
 
 pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
     let c = client(&args.opts)?;
-    let parallel = args.opts.net.parallel;
+    let parallel = args.opts.net.parallel();
     let progress = out.progress && !out.json;
     match args.command {
         GeeLarkCommand::Status { ids } => {

@@ -167,7 +167,8 @@ pub fn client(o: &HuaweiOpts) -> Result<HuaweiClient, Failure> {
         .timeout(o.net.timeout())
         .connect_timeout(Duration::from_secs(10).min(o.net.timeout()))
         .retry(o.net.retry())
-        .max_in_flight(o.net.parallel);
+        .max_in_flight(o.net.parallel())
+        .page_limits(o.net.page_limits());
     if let Some(e) = &o.endpoint {
         b = b.endpoint(e);
     }
@@ -321,7 +322,12 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
                 }
                 t.print();
             }
-            Ok(if failed > 0 { EXIT_PARTIAL } else { EXIT_OK })
+            // Every phone refused by the provider: its error, not "partial".
+            Ok(match failed {
+                0 => EXIT_OK,
+                n if n == rows.len() => super::output::exit_code(cloudphone::ErrorKind::Api),
+                _ => EXIT_PARTIAL,
+            })
         }
         HuaweiCommand::Restart(l) => lifecycle(&c, "restart", l, out),
         HuaweiCommand::Stop(l) => lifecycle(&c, "stop", l, out),
@@ -365,11 +371,7 @@ fn text(v: &Value) -> String {
 }
 
 fn partial<T>(o: &BatchOutcome<T>) -> u8 {
-    if o.is_complete_success() {
-        EXIT_OK
-    } else {
-        EXIT_PARTIAL
-    }
+    super::output::batch_exit(o)
 }
 
 fn failure_json(f: &ItemFailure) -> Value {
@@ -475,7 +477,7 @@ fn lifecycle(c: &HuaweiClient, verb: &'static str, l: Lifecycle, out: Out) -> Re
     }
     let mut jobs = Vec::new();
     if l.wait && !requests.is_empty() {
-        let deadline = Instant::now() + Duration::from_secs(l.wait_timeout);
+        let deadline = super::deadline_after(Duration::from_secs(l.wait_timeout));
         loop {
             jobs.clear();
             for r in &requests {
@@ -529,10 +531,9 @@ fn lifecycle(c: &HuaweiClient, verb: &'static str, l: Lifecycle, out: Out) -> Re
         t.print();
     }
     let jobs_failed = jobs.iter().any(|j| j.status == JobStatus::Failed);
-    Ok(if outcome.is_complete_success() && !jobs_failed {
-        EXIT_OK
-    } else {
-        EXIT_PARTIAL
+    Ok(match partial(&outcome) {
+        EXIT_OK if jobs_failed => EXIT_PARTIAL,
+        code => code,
     })
 }
 

@@ -7,23 +7,26 @@ pub mod output;
 pub mod sim;
 pub mod sweep;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 
-use cloudphone::client::RetryPolicy;
+use cloudphone::client::{MAX_ATTEMPTS, MAX_IN_FLIGHT, RetryPolicy};
+use cloudphone::page::{DEFAULT_MAX_ITEMS, DEFAULT_MAX_PAGES, PageLimits};
 
 pub const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  partial success: some phones failed or were not answered (see the output)
+  1  partial success: some phones failed or were not answered (see the output);
+     when every phone failed, the code of their failure below instead
   2  usage error (bad arguments)
   3  invalid input or configuration (missing credentials, bad id), nothing sent
   4  the provider answered with an error
   5  authentication refused (bad key, signature, token or clock skew)
   6  rate limited, or GeeLark's two-hour lockout (40014)
   7  network failure or timeout (endpoint unreachable)
-  8  the answer was not the documented JSON
+  8  the answer was not the documented JSON, or a bound was reached
+     (--max-pages, --max-items, a clock skew beyond a day)
   9  internal error (e.g. the simulator could not start)
 
 Credentials come from flags or the environment:
@@ -72,22 +75,54 @@ pub struct NetOpts {
     /// Seconds before a request gives up.
     #[arg(long, global = true, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
-    /// Retries after a failure that is safe to retry (0 = none).
-    #[arg(long, global = true, default_value_t = 3, value_name = "N")]
+    /// Retries after a failure that is safe to retry (0 = none, at most 99).
+    #[arg(long, global = true, default_value_t = 3, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(0..i64::from(MAX_ATTEMPTS)))]
     pub retries: u32,
-    /// Calls sent in parallel for batches.
-    #[arg(long, global = true, default_value_t = 4, value_name = "N")]
-    pub parallel: usize,
+    /// Calls sent in parallel for batches (1 to 64).
+    #[arg(long, global = true, default_value_t = 4, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..=MAX_IN_FLIGHT as u64))]
+    pub parallel: u64,
+    /// Most pages a whole listing (`list --all`, status of the whole fleet)
+    /// requests before it stops with a "max_pages reached" error.
+    #[arg(long, global = true, default_value_t = DEFAULT_MAX_PAGES, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_pages: u32,
+    /// Most items a whole listing collects before it stops with a
+    /// "max_items reached" error.
+    #[arg(long, global = true, default_value_t = DEFAULT_MAX_ITEMS, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_items: u64,
 }
 
 impl NetOpts {
     pub fn retry(&self) -> RetryPolicy {
-        RetryPolicy::default().max_attempts(self.retries + 1)
+        RetryPolicy::default().max_attempts(self.retries.saturating_add(1))
+    }
+
+    /// The in-flight count (validated by clap to 1..=64).
+    pub fn parallel(&self) -> usize {
+        usize::try_from(self.parallel).unwrap_or(MAX_IN_FLIGHT)
+    }
+
+    pub fn page_limits(&self) -> PageLimits {
+        PageLimits::default()
+            .max_pages(self.max_pages)
+            .max_items(self.max_items)
     }
 
     pub fn timeout(&self) -> Duration {
         Duration::from_secs(self.timeout.max(1))
     }
+}
+
+/// `now + d`, saturated: a deadline a user asked to be absurdly far away
+/// (`--wait-timeout 18446744073709551615`) is "never", not a panic.
+pub fn deadline_after(d: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(d)
+        .or_else(|| now.checked_add(Duration::from_secs(100 * 365 * 24 * 3600)))
+        .unwrap_or(now)
 }
 
 /// Global output settings handed to every command.

@@ -126,6 +126,34 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
     }
 }
 
+/// The exit code of a batch: 0 when every id succeeded; when every id
+/// failed (none succeeded, none went unanswered) the code of the failures'
+/// kind — the most common one when they differ, the first seen on a tie —
+/// since nothing happened, which is not a "partial success"; else 1.
+pub fn batch_exit<T>(o: &BatchOutcome<T>) -> u8 {
+    if o.is_complete_success() {
+        return EXIT_OK;
+    }
+    if !o.succeeded.is_empty() || !o.missing.is_empty() {
+        return EXIT_PARTIAL;
+    }
+    // Few kinds exist: a small list keeps this linear in the failures.
+    let mut counts: Vec<(ErrorKind, usize)> = Vec::new();
+    for f in &o.failed {
+        match counts.iter_mut().find(|(k, _)| *k == f.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.kind, 1)),
+        }
+    }
+    let mut best: Option<(ErrorKind, usize)> = None;
+    for (k, n) in counts {
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((k, n));
+        }
+    }
+    best.map_or(EXIT_PARTIAL, |(k, _)| exit_code(k))
+}
+
 /// Extension to attach a context to a library result.
 pub trait Context<T> {
     fn context(self, what: impl FnOnce() -> String) -> Result<T, Failure>;

@@ -5,53 +5,45 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use cloudphone::client::MAX_IN_FLIGHT;
 use cloudphone::client::{GeeLarkClient, HuaweiClient};
 use cloudphone::geelark::{self, GetPhoneStatus, PhoneState};
 use cloudphone::huawei::phones::{ListPhones, PhoneRecord};
-use cloudphone::{BatchOutcome, BatchPlan, CallOutcome, Pager, Result};
+use cloudphone::{BatchOutcome, BatchPlan, CallOutcome, Result};
 
 use super::output::Progress;
 
-/// Every Huawei phone, page by page (200 a page).
+/// Every Huawei phone, page by page (200 a page), within the client's
+/// page limits (`--max-pages`, `--max-items`).
 pub fn huawei_all(client: &HuaweiClient, progress: bool) -> Result<Vec<PhoneRecord>> {
     let bar = Progress::new("Huawei phones", 0, progress);
-    let mut op = ListPhones::new().page(0, 200)?;
     let mut out = Vec::new();
-    loop {
-        let page = client.execute(&op)?;
+    for page in client.pages(ListPhones::new().page(0, 200)?) {
+        let page = page?;
         if let Some(t) = page.total {
-            bar.set_total(t as usize);
+            bar.set_total(usize::try_from(t).unwrap_or(usize::MAX));
         }
         bar.add(page.records.len());
-        let next = op.next_page(&page);
         out.extend(page.records);
-        match next {
-            Some(n) => op = n,
-            None => break,
-        }
     }
     bar.set_total(out.len());
     bar.finish();
     Ok(out)
 }
 
-/// Every GeeLark phone, page by page (100 a page).
+/// Every GeeLark phone, page by page (100 a page), within the client's
+/// page limits (`--max-pages`, `--max-items`).
 pub fn geelark_all(client: &GeeLarkClient, progress: bool) -> Result<Vec<geelark::PhoneRecord>> {
     let bar = Progress::new("GeeLark phones", 0, progress);
-    let mut op = geelark::ListPhones::new(1, geelark::list::MAX_PAGE_SIZE)?;
+    let first = geelark::ListPhones::new(1, geelark::list::MAX_PAGE_SIZE)?;
     let mut out = Vec::new();
-    loop {
-        let page = client.execute(&op)?;
+    for page in client.pages(first) {
+        let page = page?;
         if let Some(t) = page.total {
-            bar.set_total(t as usize);
+            bar.set_total(usize::try_from(t).unwrap_or(usize::MAX));
         }
         bar.add(page.phones.len());
-        let next = op.next_page(&page);
         out.extend(page.phones);
-        match next {
-            Some(n) => op = n,
-            None => break,
-        }
     }
     bar.set_total(out.len());
     bar.finish();
@@ -73,7 +65,7 @@ pub fn geelark_status(
         chunks.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     std::thread::scope(|s| {
-        for _ in 0..parallel.clamp(1, chunks.len().max(1)) {
+        for _ in 0..parallel.clamp(1, chunks.len().clamp(1, MAX_IN_FLIGHT)) {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);

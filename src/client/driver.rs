@@ -14,22 +14,26 @@ use crate::op::{Context, Operation};
 pub(crate) trait Hooks<C> {
     /// The configuration for the next attempt (may fetch a token).
     fn config(&self) -> Result<Arc<C>>;
-    /// The time to sign with, in Unix milliseconds.
-    fn now_ms(&self) -> u64;
+    /// The time to sign a request with `config` with, in Unix milliseconds
+    /// (corrected for the skew of that configuration's host, if any).
+    fn now_ms(&self, config: &C) -> u64;
     /// Waits for the client-side rate limiter; returns the time waited.
     fn throttle(&self, _request: &Request) -> Duration {
         Duration::ZERO
     }
     /// After a response that parsed to `error`, fixes what the client can
     /// fix by itself (an expired token, a skewed clock) and says why the
-    /// call deserves one more attempt. Called at most once per call.
+    /// call deserves one more attempt. Called at most once per call. An
+    /// `Err` replaces the call's error (a correction the client refuses to
+    /// make, e.g. a clock skew beyond its bound).
     fn recover(
         &self,
+        _operation: &'static str,
         _response: &Response,
         _error: &Error,
         _used: &Arc<C>,
-    ) -> Option<&'static str> {
-        None
+    ) -> Result<Option<&'static str>> {
+        Ok(None)
     }
 }
 
@@ -49,16 +53,18 @@ pub(crate) fn execute<O: Operation>(
         attempt += 1;
         let config = hooks.config()?;
         let trace_id = super::rng::trace_id();
-        let request = op.build(&Context::new(&*config, hooks.now_ms(), &trace_id))?;
+        let now = hooks.now_ms(&config);
+        let request = op.build(&Context::new(&*config, now, &trace_id))?;
         throttled += hooks.throttle(&request);
         let spent = start.elapsed().saturating_sub(throttled);
         let left = policy.total_budget().saturating_sub(spent);
         let (error, not_sent) = match transport.send_op(O::NAME, request, Some(left)) {
             Ok(response) => match op.parse(&response) {
                 Ok(out) => return Ok(out),
-                Err(e) => {
+                Err(mut e) => {
+                    super::retry::resolve_retry_after(&mut e, &response, hooks.now_ms(&config));
                     if !recovered {
-                        if let Some(why) = hooks.recover(&response, &e, &config) {
+                        if let Some(why) = hooks.recover(O::NAME, &response, &e, &config)? {
                             recovered = true;
                             log::debug!(
                                 "cloudphone: {} attempt {attempt}: {e}; {why}; trying again",
@@ -90,7 +96,7 @@ pub(crate) fn execute<O: Operation>(
             return Err(error);
         };
         let spent = start.elapsed().saturating_sub(throttled);
-        if spent + delay >= policy.total_budget() {
+        if spent.saturating_add(delay) >= policy.total_budget() {
             log::debug!(
                 "cloudphone: {} giving up: retry budget of {:?} spent: {error}",
                 O::NAME,

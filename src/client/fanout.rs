@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::Result;
+use crate::page::{PageGuard, PageLimits};
 
 /// Sends each call of `plan` through `call`, at most `in_flight` at a time
 /// (scoped std threads; none when one call or one in flight), and merges
@@ -51,20 +52,53 @@ where
     merge.finish()
 }
 
-/// Walks a listing page by page with `execute`; stops after the last page or
-/// after the first error (which it yields).
-pub(crate) fn pages<O, F>(first: O, mut execute: F) -> impl Iterator<Item = Result<O::Output>>
+/// Walks a listing page by page with `execute` under a [`PageGuard`]; stops
+/// after the last page or after the first error (which it yields) — a
+/// transport or API error, or the [`Error::LimitExceeded`](crate::Error)
+/// of a bound the walk hit (`max_pages`, `max_items`, `no_progress`). A page
+/// that crosses `max_items` or adds nothing new is replaced by that error;
+/// after the last page `max_pages` allows, the error comes instead of a
+/// request for one more.
+pub(crate) fn pages<O, F>(
+    first: O,
+    limits: PageLimits,
+    mut execute: F,
+) -> impl Iterator<Item = Result<O::Output>>
 where
     O: crate::page::Pager,
     F: FnMut(&O) -> Result<O::Output>,
 {
-    let mut next = Some(first);
+    enum Step<O> {
+        Send(O),
+        Fail(crate::Error),
+        Done,
+    }
+    let (mut step, mut guard) = match PageGuard::new(limits) {
+        Ok(g) => (Step::Send(first), Some(g)),
+        Err(e) => (Step::Fail(e), None),
+    };
     std::iter::from_fn(move || {
-        let op = next.take()?;
-        let page = execute(&op);
-        if let Ok(out) = &page {
-            next = op.next_page(out);
+        let op = match std::mem::replace(&mut step, Step::Done) {
+            Step::Send(op) => op,
+            Step::Fail(e) => return Some(Err(e)),
+            Step::Done => return None,
+        };
+        let guard = guard.as_mut()?;
+        let page = match execute(&op) {
+            Ok(page) => page,
+            Err(e) => return Some(Err(e)),
+        };
+        match guard.next(&op, &page) {
+            Ok(Some(n)) => step = Step::Send(n),
+            Ok(None) => {}
+            // The page is good; only the one after it is over the bound.
+            Err(
+                e @ crate::Error::LimitExceeded {
+                    limit: "max_pages", ..
+                },
+            ) => step = Step::Fail(e),
+            Err(e) => return Some(Err(e)),
         }
-        Some(page)
+        Some(Ok(page))
     })
 }

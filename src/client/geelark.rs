@@ -5,7 +5,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::clock::Clock;
 use super::driver::{self, Hooks};
 use super::limiter::{RateLimit, RateLimiter, url_path};
 use super::retry::RetryPolicy;
@@ -17,7 +16,7 @@ use crate::geelark::{
 };
 use crate::http::Request;
 use crate::op::{Endpoint, Operation};
-use crate::page::Pager;
+use crate::page::{PageLimits, Pager};
 
 /// Environment variable for the team AppId (key mode).
 pub const ENV_APP_ID: &str = "CLOUDPHONE_GEELARK_APP_ID";
@@ -46,6 +45,7 @@ pub struct GeeLarkClientBuilder {
     transport_builder: TransportBuilder,
     retry: RetryPolicy,
     max_in_flight: usize,
+    page_limits: PageLimits,
 }
 
 impl Default for GeeLarkClientBuilder {
@@ -58,6 +58,7 @@ impl Default for GeeLarkClientBuilder {
             transport_builder: TransportBuilder::default(),
             retry: RetryPolicy::default(),
             max_in_flight: super::huawei::DEFAULT_MAX_IN_FLIGHT,
+            page_limits: PageLimits::default(),
         }
     }
 }
@@ -129,6 +130,15 @@ impl GeeLarkClientBuilder {
             Some(t) => t,
             None => self.transport_builder.build()?,
         };
+        self.retry.validate()?;
+        let max_in_flight = super::check_in_flight(self.max_in_flight)?;
+        self.page_limits.validate()?;
+        if let Some(limit) = &self.rate_limit {
+            super::transport::check_duration("rate_limit", limit.window())?;
+            if limit.window().is_zero() {
+                return Err(invalid("rate_limit", "a window of zero limits nothing"));
+            }
+        }
         let endpoint = Endpoint::parse(self.endpoint.as_deref().unwrap_or(GLOBAL_ENDPOINT))?;
         let auth = self.auth.ok_or_else(|| {
             invalid(
@@ -141,9 +151,9 @@ impl GeeLarkClientBuilder {
                 config: Arc::new(Config::new(endpoint, auth)?),
                 transport,
                 policy: self.retry,
-                max_in_flight: self.max_in_flight.max(1),
+                max_in_flight,
                 limiter: self.rate_limit.map(RateLimiter::new),
-                clock: Clock::default(),
+                page_limits: self.page_limits,
             }),
         })
     }
@@ -184,7 +194,7 @@ struct Inner {
     policy: RetryPolicy,
     max_in_flight: usize,
     limiter: Option<RateLimiter>,
-    clock: Clock,
+    page_limits: PageLimits,
 }
 
 impl Hooks<Config> for Inner {
@@ -192,8 +202,10 @@ impl Hooks<Config> for Inner {
         Ok(self.config.clone())
     }
 
-    fn now_ms(&self) -> u64 {
-        self.clock.now_ms()
+    fn now_ms(&self, _config: &Config) -> u64 {
+        // GeeLark reveals no clock to correct against (its `ts` window is
+        // not documented); sign with the system time.
+        super::clock::system_now_ms()
     }
 
     fn throttle(&self, request: &Request) -> Duration {
@@ -264,12 +276,28 @@ impl GeeLarkClient {
 
     /// Every page of a listing, starting with `first`: each item is one
     /// page's answer; the iteration ends after the last page, or after the
-    /// first error (which it yields).
+    /// first error (which it yields). The walk is bounded by the builder's
+    /// [`page_limits`](GeeLarkClientBuilder::page_limits): a listing that
+    /// never ends (a `total` the pages never reach, the same page again and
+    /// again) ends with [`Error::LimitExceeded`](crate::Error::LimitExceeded)
+    /// naming `max_pages`, `max_items` or `no_progress`.
     pub fn pages<O>(&self, first: O) -> impl Iterator<Item = Result<O::Output>> + '_
     where
         O: Pager + Operation<Config = Config> + 'static,
     {
-        super::fanout::pages(first, move |op| self.execute(op))
+        self.pages_with(first, self.inner.page_limits)
+    }
+
+    /// [`pages`](Self::pages) with other bounds for this one walk.
+    pub fn pages_with<O>(
+        &self,
+        first: O,
+        limits: PageLimits,
+    ) -> impl Iterator<Item = Result<O::Output>> + '_
+    where
+        O: Pager + Operation<Config = Config> + 'static,
+    {
+        super::fanout::pages(first, limits, move |op| self.execute(op))
     }
 
     /// The transport (share it with other clients).

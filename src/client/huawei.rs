@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::clock::Clock;
+use super::clock::{Clock, DEFAULT_MAX_CLOCK_SKEW, system_now_ms};
 use super::driver::{self, Hooks};
 use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
@@ -17,7 +17,7 @@ use crate::huawei::{
     Auth, BatchConnection, ClientType, Config, ConnectInfo, MAX_PHONES, cph_endpoint, iam_endpoint,
 };
 use crate::op::{Endpoint, Operation, check_path_segment};
-use crate::page::Pager;
+use crate::page::{PageLimits, Pager};
 use crate::secret::Secret;
 
 /// Environment variable for the access key (as the official SDKs).
@@ -73,6 +73,8 @@ pub struct HuaweiClientBuilder {
     max_in_flight: usize,
     token_refresh_margin: Duration,
     clock_skew_correction: bool,
+    max_clock_skew: Duration,
+    page_limits: PageLimits,
 }
 
 impl Default for HuaweiClientBuilder {
@@ -89,6 +91,8 @@ impl Default for HuaweiClientBuilder {
             max_in_flight: DEFAULT_MAX_IN_FLIGHT,
             token_refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
             clock_skew_correction: true,
+            max_clock_skew: DEFAULT_MAX_CLOCK_SKEW,
+            page_limits: PageLimits::default(),
         }
     }
 }
@@ -166,6 +170,17 @@ impl HuaweiClientBuilder {
         self
     }
 
+    /// The largest clock correction the client makes (default
+    /// [`DEFAULT_MAX_CLOCK_SKEW`](super::DEFAULT_MAX_CLOCK_SKEW), one day;
+    /// from 1 s to 10 years, checked by `build`). A gateway `Date` further
+    /// from the local clock fails the call with
+    /// [`Error::LimitExceeded`] `max_clock_skew` and leaves the correction
+    /// as it was: fix the local clock instead.
+    pub fn max_clock_skew(mut self, max: Duration) -> Self {
+        self.max_clock_skew = max;
+        self
+    }
+
     /// Fills what is not set yet from the environment (see the table above).
     pub fn from_env(self) -> Self {
         self.from_env_with(|name| std::env::var(name).ok())
@@ -195,11 +210,26 @@ impl HuaweiClientBuilder {
     }
 
     /// Checks everything and builds the client (no request is sent).
+    ///
+    /// Every setting is validated here (durations, counts, bounds, user
+    /// agent, proxy): a bad one is an [`Error::InvalidInput`] naming it.
     pub fn build(self) -> Result<HuaweiClient> {
         let transport = match self.transport {
             Some(t) => t,
             None => self.transport_builder.build()?,
         };
+        self.retry.validate()?;
+        let max_in_flight = super::check_in_flight(self.max_in_flight)?;
+        self.page_limits.validate()?;
+        super::transport::check_duration("token_refresh_margin", self.token_refresh_margin)?;
+        if self.max_clock_skew < Duration::from_secs(1)
+            || self.max_clock_skew > Duration::from_secs(10 * 366 * 24 * 3600)
+        {
+            return Err(invalid(
+                "max_clock_skew",
+                "must be from 1 s to 10 years (turn the correction off with clock_skew_correction(false))",
+            ));
+        }
         let cph = match (&self.endpoint, &self.region) {
             (Some(e), _) => Endpoint::parse(e)?,
             (None, Some(r)) => cph_endpoint(r)?,
@@ -271,10 +301,11 @@ impl HuaweiClientBuilder {
             inner: Arc::new(Inner {
                 transport,
                 policy: self.retry,
-                max_in_flight: self.max_in_flight.max(1),
+                max_in_flight,
                 auth,
-                clock: Clock::default(),
+                clock: Clock::new(self.max_clock_skew),
                 clock_skew_correction: self.clock_skew_correction,
+                page_limits: self.page_limits,
             }),
         })
     }
@@ -323,8 +354,11 @@ struct Inner {
     policy: RetryPolicy,
     max_in_flight: usize,
     auth: AuthState,
+    /// Corrections learned from the CPH gateway's `Date`, per host; only
+    /// requests to that host are signed with them.
     clock: Clock,
     clock_skew_correction: bool,
+    page_limits: PageLimits,
 }
 
 enum AuthState {
@@ -412,7 +446,8 @@ impl Inner {
     fn token_config(&self, cache: &TokenCache) -> Result<Arc<Config>> {
         let mut st = cache.lock();
         loop {
-            let now = self.clock.now_ms();
+            // Token expiry is IAM's time; no correction is learned from IAM.
+            let now = system_now_ms();
             if let Some(cur) = &st.current {
                 let fresh = now.saturating_add(cache.margin_ms) < cur.expires_at_ms;
                 // While another thread refreshes, a token that has not
@@ -462,7 +497,6 @@ impl Inner {
         log::debug!("cloudphone: requesting an IAM token from {}", cache.iam);
         let hooks = Fixed {
             config: cache.iam.clone(),
-            clock: &self.clock,
         };
         let token = driver::execute(&self.transport, &self.policy, &hooks, &cache.request)?;
         let project = cache
@@ -496,60 +530,69 @@ impl Hooks<Config> for Inner {
         }
     }
 
-    fn now_ms(&self) -> u64 {
-        self.clock.now_ms()
+    fn now_ms(&self, config: &Config) -> u64 {
+        self.clock.now_ms(config.endpoint().authority())
     }
 
     fn recover(
         &self,
+        operation: &'static str,
         response: &Response,
         error: &Error,
         used: &Arc<Config>,
-    ) -> Option<&'static str> {
+    ) -> Result<Option<&'static str>> {
         if error.kind() != ErrorKind::Auth {
-            return None;
+            return Ok(None);
         }
         match &self.auth {
             AuthState::Iam(cache) if response.status == 401 => {
                 cache.invalidate(used);
-                Some("the IAM token was refused (HTTP 401): fetching a new one")
+                Ok(Some(
+                    "the IAM token was refused (HTTP 401): fetching a new one",
+                ))
             }
             AuthState::Static(c)
                 if self.clock_skew_correction && matches!(c.auth(), Auth::AkSk { .. }) =>
             {
-                let date = response.header("date")?;
-                if let Some(offset) = self.clock.correct_from_date(date) {
+                let Some(date) = response.header("date") else {
+                    return Ok(None);
+                };
+                // The answer came from the host `used` was sent to: only
+                // that host's correction may move.
+                let host = used.endpoint().authority();
+                if let Some(offset) = self.clock.correct_from_date(operation, host, date)? {
                     log::warn!(
-                        "cloudphone: the local clock is {} s off the Huawei gateway's (its Date: {date}); signing with the gateway's time from now on",
+                        "cloudphone: the local clock is {} s off the Huawei gateway's ({host}); signing with the gateway's time from now on",
                         offset / 1000
                     );
-                    return Some("clock skew corrected from the gateway's Date header");
+                    return Ok(Some("clock skew corrected from the gateway's Date header"));
                 }
                 // The signing time was refused, yet the corrected clock now
                 // agrees with the gateway: a concurrent call corrected it
                 // after this request was signed. Signing again fixes it.
                 let time_refused = error.api().is_some_and(|a| a.code == "APIGW.0303");
-                (time_refused && self.clock.offset_ms() != 0)
-                    .then_some("the clock was corrected by a concurrent call; signing again")
+                Ok((time_refused && self.clock.offset_ms(host) != 0)
+                    .then_some("the clock was corrected by a concurrent call; signing again"))
             }
-            _ => None,
+            _ => Ok(None),
         }
     }
 }
 
-/// Hooks for calls with a fixed configuration (the IAM token request).
-struct Fixed<'a, C> {
+/// Hooks for calls with a fixed configuration (the IAM token request):
+/// the system time, no correction (IAM is another host, and a password
+/// request is not signed with a time).
+struct Fixed<C> {
     config: Arc<C>,
-    clock: &'a Clock,
 }
 
-impl<C> Hooks<C> for Fixed<'_, C> {
+impl<C> Hooks<C> for Fixed<C> {
     fn config(&self) -> Result<Arc<C>> {
         Ok(self.config.clone())
     }
 
-    fn now_ms(&self) -> u64 {
-        self.clock.now_ms()
+    fn now_ms(&self, _config: &C) -> u64 {
+        system_now_ms()
     }
 }
 
@@ -620,12 +663,28 @@ impl HuaweiClient {
 
     /// Every page of a listing, starting with `first`: each item is one
     /// page's answer; the iteration ends after the last page, or after the
-    /// first error (which it yields).
+    /// first error (which it yields). The walk is bounded by the builder's
+    /// [`page_limits`](HuaweiClientBuilder::page_limits): a listing that
+    /// never ends (a `count` the pages never reach, the same page again and
+    /// again) ends with [`Error::LimitExceeded`] naming `max_pages`,
+    /// `max_items` or `no_progress`.
     pub fn pages<O>(&self, first: O) -> impl Iterator<Item = Result<O::Output>> + '_
     where
         O: Pager + Operation<Config = Config> + 'static,
     {
-        super::fanout::pages(first, move |op| self.execute(op))
+        self.pages_with(first, self.inner.page_limits)
+    }
+
+    /// [`pages`](Self::pages) with other bounds for this one walk.
+    pub fn pages_with<O>(
+        &self,
+        first: O,
+        limits: PageLimits,
+    ) -> impl Iterator<Item = Result<O::Output>> + '_
+    where
+        O: Pager + Operation<Config = Config> + 'static,
+    {
+        super::fanout::pages(first, limits, move |op| self.execute(op))
     }
 
     /// The transport (share it with other clients).
@@ -636,6 +695,6 @@ impl HuaweiClient {
     /// The correction applied to the local clock, in milliseconds (server
     /// minus local; 0 until a skew was detected).
     pub fn clock_offset_ms(&self) -> i64 {
-        self.inner.clock.offset_ms()
+        self.inner.clock.any_offset_ms()
     }
 }

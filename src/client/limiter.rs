@@ -72,7 +72,9 @@ impl RateLimiter {
         let at = if q.len() < max {
             now
         } else {
-            (q[0] + self.limit.window).max(now)
+            // The window is at most a day (checked by the client builder);
+            // `checked_add` keeps even an unchecked one from panicking.
+            q[0].checked_add(self.limit.window).unwrap_or(q[0]).max(now)
         };
         q.push_back(at);
         if q.len() > max {

@@ -41,6 +41,14 @@
 //! - No proxy unless configured; the `*_PROXY` environment variables are
 //!   read only after [`TransportBuilder::proxy_from_env`].
 //! - Redirects are not followed (as in the official SDKs).
+//! - Everything is bounded, and `build()` checks every setting: durations
+//!   at most a day ([`MAX_SETTING_DURATION`]), at most [`MAX_ATTEMPTS`]
+//!   attempts, 1 to [`MAX_IN_FLIGHT`] calls in flight; a SOCKS proxy needs
+//!   the `socks-proxy` feature. `pages()` walks stop at
+//!   [`PageLimits`](crate::page::PageLimits) (1,000 pages, 100,000 items)
+//!   or on a page with nothing new; a clock correction beyond
+//!   [`DEFAULT_MAX_CLOCK_SKEW`] (a day) is refused; a `Retry-After` (seconds
+//!   or HTTP-date) beyond `max_retry_after` ends the call with its hint.
 //! - TLS: with the `rustls` feature, rustls and Mozilla's roots; the
 //!   `platform-verifier` feature adds the OS verifier
 //!   ([`TlsRoots::Platform`]). Without a TLS feature only `http://`
@@ -64,18 +72,39 @@ mod retry;
 mod rng;
 mod transport;
 
+pub use clock::DEFAULT_MAX_CLOCK_SKEW;
 pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
 pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
 };
 pub use limiter::RateLimit;
-pub use retry::{FullJitter, Jitter, NoJitter, RetryPolicy};
+pub use retry::{FullJitter, Jitter, MAX_ATTEMPTS, NoJitter, RetryPolicy};
 #[cfg(feature = "rustls")]
 pub use transport::TlsRoots;
 pub use transport::{
-    DEFAULT_BODY_LIMIT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, Transport,
-    TransportBuilder,
+    DEFAULT_BODY_LIMIT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    MAX_IDLE_CONNECTIONS, MAX_SETTING_DURATION, Transport, TransportBuilder,
 };
+
+/// The most calls one batch keeps in flight ([`HuaweiClientBuilder::max_in_flight`],
+/// [`GeeLarkClientBuilder::max_in_flight`]): each is one std thread with its
+/// own stack and connection. 64 is far beyond what the providers' rate
+/// limits reward (GeeLark allows 200 calls a minute per API) and keeps a
+/// fan-out to a few MB of stacks; `build()` refuses more (and 0) with
+/// [`Error::InvalidInput`](crate::Error::InvalidInput) rather than quietly
+/// clamping, so a mistyped value is seen.
+pub const MAX_IN_FLIGHT: usize = 64;
+
+/// Refuses an in-flight count of 0 or above [`MAX_IN_FLIGHT`].
+pub(crate) fn check_in_flight(n: usize) -> crate::Result<usize> {
+    if n == 0 || n > MAX_IN_FLIGHT {
+        return Err(crate::error::invalid(
+            "max_in_flight",
+            format!("{n} calls in flight; it must be from 1 to {MAX_IN_FLIGHT}"),
+        ));
+    }
+    Ok(n)
+}
 
 /// Environment variable names the builders read.
 pub mod env {
@@ -149,9 +178,20 @@ macro_rules! transport_setters {
             self
         }
 
-        /// How many calls of one batch are in flight at once (default 4).
+        /// How many calls of one batch are in flight at once (default 4;
+        /// from 1 to [`MAX_IN_FLIGHT`](super::MAX_IN_FLIGHT), checked by `build`).
         pub fn max_in_flight(mut self, n: usize) -> Self {
-            self.max_in_flight = n.max(1);
+            self.max_in_flight = n;
+            self
+        }
+
+        /// The bounds of the client's `pages` walks (default
+        /// [`PageLimits::default`](crate::page::PageLimits::default): 1,000
+        /// pages, 100,000 items; at least 1 each, checked by `build`). A
+        /// walk that hits one ends with
+        /// [`Error::LimitExceeded`](crate::Error::LimitExceeded) naming it.
+        pub fn page_limits(mut self, limits: crate::page::PageLimits) -> Self {
+            self.page_limits = limits;
             self
         }
     };

@@ -4,8 +4,14 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Result, invalid};
 use crate::phone::Provider;
+
+/// The most attempts per call a policy may ask for. Every attempt of a call
+/// is also bounded by the retry budget, but failures that come back at once
+/// (a refused connection) would otherwise hammer an endpoint thousands of
+/// times within it.
+pub const MAX_ATTEMPTS: u32 = 100;
 
 /// Where the randomness of a backoff comes from. The default,
 /// [`FullJitter`], waits a uniformly random time up to the exponential
@@ -115,7 +121,8 @@ impl RetryPolicy {
         }
     }
 
-    /// Attempts per call, the first included (at least 1).
+    /// Attempts per call, the first included (at least 1, at most
+    /// [`MAX_ATTEMPTS`]: a client's `build()` refuses more).
     pub fn max_attempts(mut self, n: u32) -> Self {
         self.max_attempts = n.max(1);
         self
@@ -156,6 +163,31 @@ impl RetryPolicy {
     pub fn jitter(mut self, jitter: impl Jitter + 'static) -> Self {
         self.jitter = Arc::new(jitter);
         self
+    }
+
+    /// Checks the settings (done by every client's `build()`): at most
+    /// [`MAX_ATTEMPTS`] attempts, every duration at most
+    /// [`MAX_SETTING_DURATION`](super::transport::MAX_SETTING_DURATION).
+    pub fn validate(&self) -> Result<()> {
+        if self.max_attempts > MAX_ATTEMPTS {
+            return Err(invalid(
+                "max_attempts",
+                format!(
+                    "{} attempts per call; at most {MAX_ATTEMPTS}",
+                    self.max_attempts
+                ),
+            ));
+        }
+        for (field, d) in [
+            ("base_delay", self.base_delay),
+            ("max_delay", self.max_delay),
+            ("rate_limited_min_delay", self.rate_limited_min_delay),
+            ("max_retry_after", self.max_retry_after),
+            ("budget", self.budget),
+        ] {
+            super::transport::check_duration(field, d)?;
+        }
+        Ok(())
     }
 
     /// Attempts per call.
@@ -221,6 +253,44 @@ impl RetryPolicy {
             d = d.max(asked);
         }
         Some(d)
+    }
+}
+
+/// `Retry-After` in its HTTP-date form, as seconds from now: relative to
+/// the response's own `Date` when it has a valid one (both times come from
+/// the server, so a skewed local clock does not matter), else to `now_ms`.
+/// A date in the past means 0 (retry now-ish; the backoff floors still
+/// apply). `None` when the header is absent or not an HTTP-date.
+pub(crate) fn retry_after_date_secs(response: &crate::http::Response, now_ms: u64) -> Option<u64> {
+    use std::time::UNIX_EPOCH;
+    let value = response.header("retry-after")?.trim();
+    // An HTTP-date is at most 29 characters; do not parse anything longer.
+    if value.len() > 64 {
+        return None;
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let reference = response
+        .header("date")
+        .filter(|d| d.len() <= 64)
+        .and_then(|d| httpdate::parse_http_date(d.trim()).ok())
+        .unwrap_or_else(|| UNIX_EPOCH + Duration::from_millis(now_ms));
+    Some(match at.duration_since(reference) {
+        Ok(d) => d.as_secs().saturating_add(u64::from(d.subsec_nanos() > 0)),
+        Err(_) => 0,
+    })
+}
+
+/// Fills `error`'s `retry_after_secs` from an HTTP-date `Retry-After` the
+/// core could not interpret (it reads no clock).
+pub(crate) fn resolve_retry_after(
+    error: &mut Error,
+    response: &crate::http::Response,
+    now_ms: u64,
+) {
+    if let Error::Api(api) = error {
+        if api.retry_after_secs.is_none() {
+            api.retry_after_secs = retry_after_date_secs(response, now_ms);
+        }
     }
 }
 
@@ -390,6 +460,99 @@ mod tests {
         let full = RetryPolicy::default().max_delay(Duration::from_millis(50));
         for r in 0..10 {
             assert!(full.delay(r, &e).unwrap() <= Duration::from_millis(50));
+        }
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        use crate::http::{Response, retry_after_seconds};
+        let with = |ra: &str, date: Option<&str>| {
+            let r = Response::new(429, "").with_header("Retry-After", ra);
+            match date {
+                Some(d) => r.with_header("Date", d),
+                None => r,
+            }
+        };
+        // Delay-seconds in the core; huge saturates; negative/garbage: none.
+        assert_eq!(retry_after_seconds(&with("7", None)), Some(7));
+        assert_eq!(
+            retry_after_seconds(&with("99999999999999999999999", None)),
+            Some(u64::MAX)
+        );
+        for bad in [
+            "-5",
+            "abc",
+            "1.5",
+            "",
+            "+3",
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+        ] {
+            assert_eq!(retry_after_seconds(&with(bad, None)), None, "{bad}");
+        }
+        // HTTP-date relative to the response's Date...
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT";
+        let r = with("Wed, 21 Oct 2015 07:28:30 GMT", Some(date));
+        assert_eq!(retry_after_date_secs(&r, 0), Some(30));
+        // ... in the past: now-ish.
+        let r = with("Wed, 21 Oct 2015 07:27:00 GMT", Some(date));
+        assert_eq!(retry_after_date_secs(&r, 0), Some(0));
+        // ... else relative to the client's clock (here 2015-10-21 07:28:00).
+        let now = 1_445_412_480_000;
+        let r = with("Wed, 21 Oct 2015 08:28:00 GMT", None);
+        assert_eq!(retry_after_date_secs(&r, now), Some(3600));
+        // The obsolete formats too.
+        let r = with("Wednesday, 21-Oct-15 07:28:10 GMT", Some(date));
+        assert_eq!(retry_after_date_secs(&r, 0), Some(10));
+        for bad in ["7", "-5", "garbage", "Wed, 21 Oct 2015 07:28:00 GMTxxxxxx"] {
+            assert_eq!(retry_after_date_secs(&with(bad, None), now), None, "{bad}");
+        }
+        // Filled in only where the core left no hint; the policy then waits
+        // it, or refuses a wait beyond max_retry_after.
+        let p = RetryPolicy::default()
+            .jitter(NoJitter)
+            .max_retry_after(Duration::from_secs(60));
+        let mut e = api(Provider::Huawei, 429, "APIGW.0308", None);
+        resolve_retry_after(
+            &mut e,
+            &with("Wed, 21 Oct 2015 07:28:30 GMT", Some(date)),
+            0,
+        );
+        assert_eq!(e.api().unwrap().retry_after_secs, Some(30));
+        assert_eq!(p.delay(0, &e), Some(Duration::from_secs(30)));
+        let mut e = api(Provider::Huawei, 429, "APIGW.0308", None);
+        resolve_retry_after(
+            &mut e,
+            &with("Fri, 31 Dec 9999 23:59:59 GMT", Some(date)),
+            0,
+        );
+        assert_eq!(p.delay(0, &e), None);
+        let huge = api(Provider::Huawei, 429, "APIGW.0308", Some(u64::MAX));
+        assert_eq!(p.delay(0, &huge), None);
+    }
+
+    #[test]
+    fn validates_settings() {
+        assert!(RetryPolicy::default().validate().is_ok());
+        assert!(
+            RetryPolicy::default()
+                .max_attempts(MAX_ATTEMPTS)
+                .validate()
+                .is_ok()
+        );
+        let e = RetryPolicy::default()
+            .max_attempts(u32::MAX)
+            .validate()
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("max_attempts"), "{e}");
+        for p in [
+            RetryPolicy::default().budget(Duration::MAX),
+            RetryPolicy::default().max_delay(Duration::MAX),
+            RetryPolicy::default().base_delay(Duration::from_secs(86_401)),
+            RetryPolicy::default().max_retry_after(Duration::MAX),
+            RetryPolicy::default().rate_limited_min_delay(Duration::MAX),
+        ] {
+            assert_eq!(p.validate().unwrap_err().kind(), ErrorKind::InvalidInput);
         }
     }
 }

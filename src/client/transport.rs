@@ -18,6 +18,29 @@ pub const DEFAULT_BODY_LIMIT: u64 = 16 * 1024 * 1024;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default timeout for connecting (TCP, proxy and TLS handshake).
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest duration any client setting accepts (timeouts, retry waits
+/// and budget, rate-limit window, token refresh margin): one day. Longer
+/// values are refused by `build()`: they are typos or "forever", and
+/// "forever" is what overflows `Instant + Duration` deep inside a call.
+pub const MAX_SETTING_DURATION: Duration = Duration::from_secs(24 * 60 * 60);
+/// The most idle keep-alive connections a pool may keep (total or per
+/// host): each holds a socket and its buffers.
+pub const MAX_IDLE_CONNECTIONS: usize = 4096;
+
+/// Refuses a duration setting beyond [`MAX_SETTING_DURATION`].
+pub(crate) fn check_duration(field: &'static str, d: Duration) -> Result<()> {
+    if d > MAX_SETTING_DURATION {
+        return Err(invalid(
+            field,
+            format!(
+                "{} s is longer than the {} s (one day) a setting may be",
+                d.as_secs(),
+                MAX_SETTING_DURATION.as_secs()
+            ),
+        ));
+    }
+    Ok(())
+}
 
 /// Which certificates a TLS server is checked against.
 #[cfg(feature = "rustls")]
@@ -150,8 +173,39 @@ impl TransportBuilder {
     }
 
     /// Builds the transport and its connection pool.
+    ///
+    /// Every setting is checked here: the user agent, timeouts of at most
+    /// [`MAX_SETTING_DURATION`] (and not zero), a body cap of at least one
+    /// byte, at most [`MAX_IDLE_CONNECTIONS`] idle connections, and a proxy
+    /// whose protocol this build supports (`socks4`/`socks5` only with the
+    /// `socks-proxy` feature; without it ureq would panic on every request).
     pub fn build(self) -> Result<Transport> {
         crate::http::check_user_agent(&self.user_agent)?;
+        for (field, t) in [
+            ("timeout", self.timeout),
+            ("connect_timeout", self.connect_timeout),
+        ] {
+            if let Some(t) = t {
+                check_duration(field, t)?;
+                if t.is_zero() {
+                    return Err(invalid(
+                        field,
+                        "zero would fail every request; use None for no timeout",
+                    ));
+                }
+            }
+        }
+        if self.body_limit == 0 {
+            return Err(invalid("body_limit", "must be at least 1 byte"));
+        }
+        if self.max_idle_connections > MAX_IDLE_CONNECTIONS
+            || self.max_idle_connections_per_host > MAX_IDLE_CONNECTIONS
+        {
+            return Err(invalid(
+                "max_idle_connections",
+                format!("at most {MAX_IDLE_CONNECTIONS}"),
+            ));
+        }
         let proxy = match &self.proxy {
             ProxySetting::None => None,
             ProxySetting::FromEnv => ureq::Proxy::try_from_env(),
@@ -162,6 +216,9 @@ impl TransportBuilder {
                 )
             })?),
         };
+        if let Some(p) = &proxy {
+            check_proxy_protocol(p.protocol())?;
+        }
         let builder = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -195,6 +252,24 @@ impl TransportBuilder {
             }),
         })
     }
+}
+
+/// Refuses a SOCKS proxy when ureq was built without SOCKS support: ureq
+/// accepts the URL and then panics on every request through it.
+fn check_proxy_protocol(protocol: ureq::ProxyProtocol) -> Result<()> {
+    let socks = matches!(
+        protocol,
+        ureq::ProxyProtocol::Socks4
+            | ureq::ProxyProtocol::Socks4A
+            | ureq::ProxyProtocol::Socks5
+            | ureq::ProxyProtocol::Socks5h
+    );
+    if socks && !cfg!(feature = "socks-proxy") {
+        return Err(Error::Unsupported(
+            "a SOCKS proxy needs the `socks-proxy` feature of cloudphone",
+        ));
+    }
+    Ok(())
 }
 
 struct Inner {

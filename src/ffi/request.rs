@@ -30,6 +30,21 @@ pub struct cloudphone_request {
     /// build plumbing; `None` for operations with a dedicated client call).
     #[cfg(feature = "client")]
     pub(crate) call: Option<ClientCall>,
+    /// The page walk this request belongs to (issue 12): `None` for a first
+    /// page or a request that does not page.
+    pub(crate) walk: Option<Walk>,
+    /// What `_next` decided for this page, so that asking twice neither
+    /// counts the page twice nor loses a bound's error.
+    pub(crate) walked: std::sync::Mutex<Option<Result<(), crate::Error>>>,
+}
+
+/// A page walk shared by the requests of one listing: the core's
+/// [`PageGuard`](crate::page::PageGuard) (default limits) and this
+/// request's page number in it (from 1).
+#[derive(Clone)]
+pub(crate) struct Walk {
+    pub(crate) guard: std::sync::Arc<std::sync::Mutex<crate::page::PageGuard>>,
+    pub(crate) page: u32,
 }
 
 /// Runs a request's operation through a client given as `&dyn Any` (the
@@ -85,6 +100,8 @@ where
         _arena: arena,
         #[cfg(feature = "client")]
         call: None,
+        walk: None,
+        walked: std::sync::Mutex::new(None),
     })
 }
 

@@ -458,13 +458,45 @@ where
         )
     };
     let last = result.output::<O::Output>(O::NAME)?;
-    let next = match request.op::<O>()?.next_page(last) {
-        Some(op) => Box::into_raw(Box::new(build_request(
-            op,
-            config.inner(),
-            now_unix_ms,
-            trace_id,
-        )?)),
+    let op = request.op::<O>()?;
+    // Issue 12: the walk is bounded by the core's page guard (default
+    // limits: 1,000 pages, 100,000 items, no page without a new id), shared
+    // by the requests of one listing and consulted once per page.
+    let walk = match &request.walk {
+        Some(w) => w.clone(),
+        None => super::request::Walk {
+            guard: std::sync::Arc::new(std::sync::Mutex::new(crate::page::PageGuard::new(
+                crate::page::PageLimits::default(),
+            )?)),
+            page: 1,
+        },
+    };
+    let next_op = {
+        let mut walked = request.walked.lock().unwrap_or_else(|p| p.into_inner());
+        match &*walked {
+            Some(Err(e)) => return Err(e.clone().into()),
+            // Asked again for the same page: the bounds were checked.
+            Some(Ok(())) => op.next_page(last),
+            None => {
+                let decided = walk
+                    .guard
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .next(op, last);
+                *walked = Some(decided.as_ref().map(|_| ()).map_err(Clone::clone));
+                decided?
+            }
+        }
+    };
+    let next = match next_op {
+        Some(op) => {
+            let mut req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
+            req.walk = Some(super::request::Walk {
+                guard: walk.guard,
+                page: walk.page.saturating_add(1),
+            });
+            Box::into_raw(Box::new(req))
+        }
         None => std::ptr::null_mut(),
     };
     // SAFETY: checked above.
@@ -701,4 +733,172 @@ pub unsafe extern "C" fn cloudphone_result_to_json(
         unsafe { write_out(json_out, cloudphone_string { text }) };
         Ok(())
     })
+}
+
+// --- issue 12 (helper B): C page walks are bounded by the core's guard ---
+#[cfg(test)]
+mod page_walk_bounds {
+    use std::ffi::CString;
+    use std::ptr;
+
+    use super::super::config::{
+        cloudphone_huawei_config, cloudphone_huawei_config_free, cloudphone_huawei_config_new_aksk,
+    };
+    use super::super::error::{cloudphone_error_free, cloudphone_error_message};
+    use super::super::huawei_fleet::{
+        cloudphone_huawei_list_phones_build, cloudphone_huawei_list_phones_next,
+        cloudphone_huawei_list_phones_parse,
+    };
+    use super::super::request::cloudphone_request_free;
+    use super::super::types::cloudphone_status;
+    use super::*;
+
+    const NOW: u64 = 1_700_000_000_000;
+
+    fn config() -> *mut cloudphone_huawei_config {
+        let s = |v: &str| CString::new(v).unwrap();
+        let (region, project) = (s("cn-north-4"), s("0a1b2c3d4e5f60718293a4b5c6d7e8f9"));
+        let (ak, sk) = (
+            s("HPUAEXAMPLEAK0000001"),
+            s("ExampleSecretKey0123456789abcdefghijklmn"),
+        );
+        let mut cfg = ptr::null_mut();
+        // SAFETY: valid strings and out-pointer.
+        let st = unsafe {
+            cloudphone_huawei_config_new_aksk(
+                region.as_ptr(),
+                project.as_ptr(),
+                ak.as_ptr(),
+                sk.as_ptr(),
+                ptr::null(),
+                &mut cfg,
+                ptr::null_mut(),
+            )
+        };
+        assert_eq!(st, cloudphone_status::Ok);
+        cfg
+    }
+
+    /// A page of 200 phones numbered from `first` whose count never ends.
+    fn page(request: *const cloudphone_request, first: usize) -> *mut cloudphone_result {
+        let phones: Vec<String> = (first..first + 200)
+            .map(|i| format!(r#"{{"phone_id":"p{i}","status":2}}"#))
+            .collect();
+        let body = format!(
+            r#"{{"request_id":"r","count":4294967295,"phones":[{}]}}"#,
+            phones.join(",")
+        );
+        let mut res = ptr::null_mut();
+        // SAFETY: a live request, a valid body, an out-pointer.
+        let st = unsafe {
+            cloudphone_huawei_list_phones_parse(
+                request,
+                200,
+                ptr::null(),
+                0,
+                body.as_ptr(),
+                body.len(),
+                &mut res,
+                ptr::null_mut(),
+            )
+        };
+        assert_eq!(st, cloudphone_status::Ok);
+        res
+    }
+
+    /// `_next`: the status, the next request (or NULL) and the error text.
+    fn next(
+        cfg: *const cloudphone_huawei_config,
+        req: *const cloudphone_request,
+        res: *const cloudphone_result,
+    ) -> (cloudphone_status, *mut cloudphone_request, String) {
+        let mut out = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        // SAFETY: live handles and out-pointers.
+        let st = unsafe {
+            cloudphone_huawei_list_phones_next(cfg, req, res, NOW, ptr::null(), &mut out, &mut err)
+        };
+        let text = if err.is_null() {
+            String::new()
+        } else {
+            // SAFETY: a live error; its message view lives as long as it.
+            let m = unsafe { cloudphone_error_message(err) };
+            // SAFETY: the view points to `len` valid bytes.
+            let t = unsafe { std::slice::from_raw_parts(m.ptr.cast::<u8>(), m.len) };
+            let t = String::from_utf8_lossy(t).into_owned();
+            // SAFETY: live, freed once.
+            unsafe { cloudphone_error_free(err) };
+            t
+        };
+        (st, out, text)
+    }
+
+    fn first_request(cfg: *const cloudphone_huawei_config) -> *mut cloudphone_request {
+        let mut req = ptr::null_mut();
+        // SAFETY: a live config and an out-pointer.
+        let st = unsafe {
+            cloudphone_huawei_list_phones_build(
+                cfg,
+                0,
+                200,
+                ptr::null(),
+                NOW,
+                ptr::null(),
+                &mut req,
+                ptr::null_mut(),
+            )
+        };
+        assert_eq!(st, cloudphone_status::Ok);
+        req
+    }
+
+    #[test]
+    fn an_endless_c_walk_stops_with_limit_exceeded() {
+        let cfg = config();
+        // Fresh phones forever: max_items (100,000 = 500 pages of 200).
+        let mut req = first_request(cfg);
+        let mut pages = 0;
+        let (status, text) = loop {
+            let res = page(req, pages * 200);
+            pages += 1;
+            // Asking twice for the same page neither counts it twice nor
+            // changes the answer.
+            let (st1, n1, _) = next(cfg, req, res);
+            let (st2, n2, text) = next(cfg, req, res);
+            assert_eq!(st1, st2);
+            // SAFETY: each handle is live and freed once.
+            unsafe {
+                cloudphone_request_free(n2);
+                cloudphone_result_free(res);
+                cloudphone_request_free(req);
+            }
+            if st1 != cloudphone_status::Ok {
+                assert!(n1.is_null());
+                break (st1, text);
+            }
+            assert!(!n1.is_null());
+            req = n1;
+        };
+        assert_eq!(status, cloudphone_status::LimitExceeded, "{text}");
+        assert!(text.contains("max_items"), "{text}");
+        assert_eq!(pages, 501);
+
+        // The same page again: no_progress on the second.
+        let req = first_request(cfg);
+        let res = page(req, 0);
+        let (st, req2, _) = next(cfg, req, res);
+        assert_eq!(st, cloudphone_status::Ok);
+        let res2 = page(req2, 0);
+        let (st, none, text) = next(cfg, req2, res2);
+        assert_eq!(st, cloudphone_status::LimitExceeded);
+        assert!(none.is_null() && text.contains("no_progress"), "{text}");
+        // SAFETY: each handle is live and freed once.
+        unsafe {
+            cloudphone_result_free(res);
+            cloudphone_result_free(res2);
+            cloudphone_request_free(req);
+            cloudphone_request_free(req2);
+            cloudphone_huawei_config_free(cfg);
+        }
+    }
 }

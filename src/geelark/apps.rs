@@ -231,6 +231,10 @@ impl Pager for ListApps {
         op.page = next;
         Some(op)
     }
+
+    fn item_ids(page: &AppList, each: &mut dyn FnMut(Option<&str>)) {
+        page.apps.iter().for_each(|a| each(a.app_id.as_deref()));
+    }
 }
 
 /// The answer to a call that returns only the envelope.

@@ -299,4 +299,8 @@ impl Pager for ListPhones {
         op.page = next;
         Some(op)
     }
+
+    fn item_ids(page: &PhoneList, each: &mut dyn FnMut(Option<&str>)) {
+        page.phones.iter().for_each(|p| each(Some(&p.id)));
+    }
 }

@@ -260,6 +260,10 @@ impl Pager for ListJobs {
             .next(last.jobs.len(), None)
             .map(|listing| ListJobs { listing })
     }
+
+    fn item_ids(page: &JobList, each: &mut dyn FnMut(Option<&str>)) {
+        page.jobs.iter().for_each(|j| each(j.job_id.as_deref()));
+    }
 }
 
 /// What a [`JobWatch`] wants done next.
@@ -330,5 +334,28 @@ impl JobWatch {
             not_before_unix_ms: self.next_poll_unix_ms.min(self.deadline_unix_ms),
             op: self.op.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod watch_bounds {
+    use super::*;
+
+    /// Issue 12: absurd times and intervals saturate instead of overflowing
+    /// (the CLI's `--wait-timeout 18446744073709551615`).
+    #[test]
+    fn absurd_times_saturate() {
+        let mut w = JobWatch::new("r1", u64::MAX - 5, u64::MAX, u64::MAX).unwrap();
+        assert!(matches!(w.step(u64::MAX - 5), WatchStep::Poll { .. }));
+        w.observe(Vec::new(), u64::MAX - 1);
+        match w.step(u64::MAX - 1) {
+            WatchStep::Poll {
+                not_before_unix_ms, ..
+            } => assert_eq!(not_before_unix_ms, u64::MAX),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(w.step(u64::MAX), WatchStep::TimedOut(_)));
+        let w = JobWatch::new("r1", 0, 0, 0).unwrap();
+        assert!(matches!(w.step(0), WatchStep::TimedOut(_)));
     }
 }

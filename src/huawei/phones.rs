@@ -213,6 +213,10 @@ impl Pager for ListPhones {
             .next(last.records.len(), last.total)
             .map(|listing| ListPhones { listing })
     }
+
+    fn item_ids(page: &PhoneList, each: &mut dyn FnMut(Option<&str>)) {
+        page.records.iter().for_each(|r| each(Some(&r.phone_id)));
+    }
 }
 
 /// Prefixes a decode error's path with `field[index]`.

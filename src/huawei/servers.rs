@@ -219,6 +219,10 @@ impl Pager for ListServers {
             }
         })
     }
+
+    fn item_ids(page: &ServerList, each: &mut dyn FnMut(Option<&str>)) {
+        page.servers.iter().for_each(|s| each(Some(&s.server_id)));
+    }
 }
 
 /// A server's full record.
@@ -455,5 +459,11 @@ impl Pager for ListEncodeServers {
                 ..self.clone()
             }
         })
+    }
+
+    fn item_ids(page: &EncodeServerList, each: &mut dyn FnMut(Option<&str>)) {
+        page.encode_servers
+            .iter()
+            .for_each(|s| each(Some(&s.encode_server_id)));
     }
 }

@@ -105,6 +105,22 @@ pub enum Fault {
     /// per-id items, about an id that was never requested:
     /// `foreign-<list name>`.
     ForeignIds,
+    // --- issue 12 (hostile answers: Retry-After forms, endless listings) ---
+    /// HTTP 429 with the provider's throttling body (as
+    /// [`RateLimited`](Self::RateLimited)) and this literal `Retry-After`
+    /// value: a number too large for any integer, a negative one, garbage.
+    RetryAfterValue(String),
+    /// HTTP 429 with the provider's throttling body, `Date: <now>` and
+    /// `Retry-After: <now + secs>` as an HTTP-date (negative: in the past).
+    RetryAfterDate(i64),
+    /// List calls (Huawei `GET …/cloud-phone/phones`, GeeLark
+    /// `/open/v1/phone/list`) answer pages of made-up phones whose reported
+    /// total is never reached: fresh ids on every page, or with `repeat`
+    /// the same page whatever is asked. Other paths answer normally.
+    EndlessPages {
+        /// The same page every time (a server that ignores the offset).
+        repeat: bool,
+    },
 }
 
 /// How [`Fault::BadChunk`] breaks a chunked body.
@@ -188,7 +204,7 @@ impl fmt::Display for FaultSpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized`, `skew=SECS`, `redirect=301[,location=URL]`, `trickle-head=50ms`, `trickle-body=50ms`, `gzip`, `gzip-bomb=BYTES`, `content-encoding=NAME`, `bad-chunk=non-hex|overflow|negative|truncated`, `duplicate-content-length`, `conflicting-content-length`, `http10`, `http10-cut`, `geelark-data-null`, `repeat-ids` or `foreign-ids`, with optional `path=/fragment` and `times=N`, comma-separated)",
+            "bad fault spec: {} (expected e.g. `status=503`, `latency=200ms`, `rate-limit=2`, `reset`, `close`, `truncate`, `reset-mid-body`, `hang`, `invalid-json`, `huge-body=BYTES`, `geelark-code=40017`, `unauthorized`, `skew=SECS`, `redirect=301[,location=URL]`, `trickle-head=50ms`, `trickle-body=50ms`, `gzip`, `gzip-bomb=BYTES`, `content-encoding=NAME`, `bad-chunk=non-hex|overflow|negative|truncated`, `duplicate-content-length`, `conflicting-content-length`, `http10`, `http10-cut`, `geelark-data-null`, `repeat-ids`, `foreign-ids`, `retry-after=VALUE`, `retry-after-date=SECS`, `endless-pages` or `endless-pages=repeat`, with optional `path=/fragment` and `times=N`, comma-separated)",
             self.0
         )
     }
@@ -218,8 +234,10 @@ impl FromStr for FaultRule {
     /// `trickle-body=INTERVAL`, `gzip`, `gzip-bomb=BYTES`,
     /// `content-encoding=NAME`, `bad-chunk=non-hex|overflow|negative|truncated`,
     /// `duplicate-content-length`, `conflicting-content-length`, `http10`,
-    /// `http10-cut`, `geelark-data-null`, `repeat-ids`, `foreign-ids`;
-    /// optionally `path=/fragment` and `times=N`.
+    /// `http10-cut`, `geelark-data-null`, `repeat-ids`, `foreign-ids`,
+    /// `retry-after=VALUE` (a literal `Retry-After`, no commas),
+    /// `retry-after-date=SECS` (may be negative), `endless-pages` or
+    /// `endless-pages=repeat`; optionally `path=/fragment` and `times=N`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = |m: &str| FaultSpecError(m.to_owned());
         let mut path = None;
@@ -282,6 +300,19 @@ impl FromStr for FaultRule {
                     &mut fault,
                     Fault::ClockSkew(secs.parse().map_err(|_| err("bad skew seconds"))?),
                 )?,
+                // --- issue 12 ---
+                ("retry-after", Some(v)) => set(&mut fault, Fault::RetryAfterValue(v.to_owned()))?,
+                ("retry-after-date", Some(secs)) => set(
+                    &mut fault,
+                    Fault::RetryAfterDate(
+                        secs.parse()
+                            .map_err(|_| err("bad retry-after-date seconds"))?,
+                    ),
+                )?,
+                ("endless-pages", None) => set(&mut fault, Fault::EndlessPages { repeat: false })?,
+                ("endless-pages", Some("repeat")) => {
+                    set(&mut fault, Fault::EndlessPages { repeat: true })?
+                }
                 (k, v) => match transport_fault(k, v, &mut location).map_err(|m| err(&m))? {
                     Some(Some(f)) => set(&mut fault, f)?,
                     Some(None) => {}
@@ -403,6 +434,10 @@ mod tests {
             ("geelark-code=47002", Fault::GeeLarkCode(47002)),
             ("unauthorized", Fault::Unauthorized),
             ("skew=-3600", Fault::ClockSkew(-3600)),
+            ("retry-after=-1", Fault::RetryAfterValue("-1".into())),
+            ("retry-after-date=-60", Fault::RetryAfterDate(-60)),
+            ("endless-pages", Fault::EndlessPages { repeat: false }),
+            ("endless-pages=repeat", Fault::EndlessPages { repeat: true }),
         ] {
             assert_eq!(spec.parse::<FaultRule>().unwrap().fault(), &fault, "{spec}");
         }

@@ -612,9 +612,108 @@ impl Handler for Shared {
                         return action;
                     }
                 }
+                // --- issue 12 ---
+                Fault::RetryAfterValue(value) => {
+                    return Action::Respond(
+                        self.throttled(provider, req)
+                            .with_header("Retry-After", value),
+                    );
+                }
+                Fault::RetryAfterDate(secs) => {
+                    let now = now_ms() / 1000;
+                    let at = now.saturating_add_signed(secs);
+                    let date = |s: u64| server::http_date(UNIX_EPOCH + Duration::from_secs(s));
+                    return Action::Respond(
+                        self.throttled(provider, req)
+                            .with_header("Date", date(now))
+                            .with_header("Retry-After", date(at)),
+                    );
+                }
+                Fault::EndlessPages { repeat } => {
+                    if let Some(resp) = endless_page(provider, req, repeat) {
+                        return Action::Respond(resp);
+                    }
+                }
             }
         }
         Action::Respond(answer(skew_ms))
+    }
+}
+
+impl Shared {
+    /// The provider's HTTP 429 throttling answer (without `Retry-After`).
+    fn throttled(&self, provider: Provider, req: &HttpRequest) -> HttpResponse {
+        match provider {
+            Provider::Huawei => self.huawei_error(
+                429,
+                "APIGW.0308",
+                "The throttling threshold has been reached: policy user over ratelimit",
+            ),
+            Provider::GeeLark => HttpResponse::json(
+                429,
+                &serde_json::json!({
+                    "traceId": req.header("traceId").unwrap_or_default(),
+                    "code": 40007,
+                    "msg": "request rate limited",
+                }),
+            ),
+        }
+    }
+}
+
+/// A page of a listing that never ends (the `endless-pages` fault), or
+/// `None` for a request that is not a list call.
+fn endless_page(provider: Provider, req: &HttpRequest, repeat: bool) -> Option<HttpResponse> {
+    match provider {
+        Provider::Huawei => {
+            if req.method != "GET" || !req.path.ends_with("/cloud-phone/phones") {
+                return None;
+            }
+            let q = huawei::parse_query(&req.query);
+            let get = |k: &str| {
+                q.iter()
+                    .find(|(n, _)| n == k)
+                    .and_then(|(_, v)| v.parse::<u64>().ok())
+            };
+            let limit = get("limit").unwrap_or(100).clamp(1, 200);
+            let offset = if repeat {
+                0
+            } else {
+                get("offset").unwrap_or(0)
+            };
+            let phones: Vec<serde_json::Value> = (offset..offset + limit)
+                .map(|i| serde_json::json!({"phone_id": format!("endless{i:026}"), "status": 2}))
+                .collect();
+            Some(HttpResponse::json(
+                200,
+                &serde_json::json!({
+                    "request_id": "endless",
+                    "count": u64::from(u32::MAX),
+                    "phones": phones,
+                }),
+            ))
+        }
+        Provider::GeeLark => {
+            if !req.path.ends_with("/open/v1/phone/list") {
+                return None;
+            }
+            let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap_or_default();
+            let page = body["page"].as_u64().unwrap_or(1).max(1);
+            let size = body["pageSize"].as_u64().unwrap_or(10).clamp(1, 100);
+            let first = if repeat { 0 } else { (page - 1) * size };
+            let items: Vec<serde_json::Value> = (first..first + size)
+                .map(|i| serde_json::json!({"id": (7_000_000_000_000_000_000u64 + i).to_string(), "serialName": format!("endless-{i}"), "status": 0}))
+                .collect();
+            Some(HttpResponse::json(
+                200,
+                &serde_json::json!({
+                    "traceId": req.header("traceId").unwrap_or_default(),
+                    "code": 0,
+                    "msg": "success",
+                    "data": {"total": 1_000_000_000_000u64, "page": page, "pageSize": size, "items": items},
+                }),
+            ))
+        }
     }
 }
 
