@@ -6,6 +6,13 @@
 #[path = "support/ports.rs"]
 mod ports;
 
+#[path = "support/loopback.rs"]
+mod loopback;
+
+/// Hostile values and servers: typed errors and exit codes, never a panic.
+#[path = "cli/bounds.rs"]
+mod bounds;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;

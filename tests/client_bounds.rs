@@ -7,6 +7,10 @@
 #[path = "support/loopback.rs"]
 mod loopback;
 
+/// Cross-call ids: an answer cannot vouch for another call's ids.
+#[path = "hostile/batches.rs"]
+mod batches;
+
 use std::time::Duration;
 
 use cloudphone::client::{

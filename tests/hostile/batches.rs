@@ -1,4 +1,4 @@
-//! Batches through the real client against a loopback server that answers
+//! (Included by `client_bounds.rs`.) Batches through the real client against a loopback server that answers
 //! one call with the ids of the others ("cross-call ids") and resets the
 //! calls that carried them. The reproductions: before the per-call
 //! merge, restart of 6 ids (2 per call), batch-connection of 30 and GeeLark
@@ -6,18 +6,13 @@
 //! Now each id is credited only by its own call's answer: ids of the reset
 //! calls come back failed with their own call's error, and the first
 //! answer's foreign mentions are reported as unexpected.
-#![cfg(feature = "client")]
-
-#[path = "support/loopback.rs"]
-mod loopback;
-
 use std::time::Duration;
 
+use super::loopback::{After, Recorded, Reply, Server};
 use cloudphone::client::{GeeLarkClient, HuaweiClient, NoJitter, RetryPolicy};
 use cloudphone::huawei::ClientType;
 use cloudphone::huawei::lifecycle::RestartPhones;
 use cloudphone::{BatchItem, BatchOutcome, ErrorKind};
-use loopback::{After, Recorded, Reply, Server};
 
 const PID: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 

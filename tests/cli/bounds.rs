@@ -1,40 +1,14 @@
-//! The `cloudphone` binary under hostile values and servers (issue 12,
+//! (Included by `cli_commands.rs`.) The `cloudphone` binary under hostile values and servers (issue 12,
 //! items 3, 5 and 7): absurd durations and counts are typed errors (never a
 //! panic, exit 101), endless listings stop at `--max-pages`/`--max-items`,
 //! and a batch where every id failed exits with the failures' code.
-#![cfg(feature = "cli")]
 
-#[path = "support/loopback.rs"]
-mod loopback;
-
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::Duration;
 
+use super::loopback::{Reply, Server};
+use super::{cloudphone, run};
 use cloudphone::sim::{Sim, SimConfig};
-use loopback::{Reply, Server};
-
-fn cloudphone() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cloudphone"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("HUAWEICLOUD_") || k.starts_with("CLOUDPHONE_") {
-            c.env_remove(k);
-        }
-    }
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = c.output().expect("the binary runs");
-    (
-        status.code().expect("exited, not killed"),
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
-    )
-}
 
 fn huawei_at(url: &str) -> Command {
     let mut c = cloudphone();
