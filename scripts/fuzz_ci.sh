@@ -15,6 +15,13 @@ SECS=${FUZZ_SECS:-20}
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL_TARGETS[@]}")
 
+# The committed fuzz/Cargo.lock must cover the crate's dependencies as they
+# are now (a stale lock is rewritten silently by the build below).
+if ! (cd "$(dirname "$0")/../fuzz" && cargo metadata --locked --format-version 1 >/dev/null); then
+  echo "fuzz/Cargo.lock is stale: run 'cargo metadata --format-version 1' in fuzz/ and pin shared crates to the main Cargo.lock's versions" >&2
+  exit 1
+fi
+
 ensure_cargo_fuzz
 fuzz_build
 
