@@ -102,7 +102,7 @@ fn plan_and_merge(input: Vec<String>, replies: Vec<CallOutcome<Item>>) -> BatchO
     let plan = BatchPlan::new(input, 100).expect("valid ids");
     let mut merge = plan.merge::<Item>();
     for (call, reply) in plan.calls().zip(replies) {
-        merge.record(call, reply);
+        merge.record_result(call, Ok(reply));
     }
     merge.finish()
 }
