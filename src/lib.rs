@@ -88,6 +88,7 @@ pub mod limits;
 pub mod op;
 pub mod page;
 pub mod phone;
+pub mod redact;
 mod secret;
 #[cfg(feature = "sim")]
 pub mod sim;
@@ -98,7 +99,9 @@ pub use batch::{
 };
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use http::{Method, Request, Response};
-pub use op::{Context, Endpoint, Operation, check_path_segment, format_trace_id};
+pub use op::{
+    Context, DEFAULT_MAX_BODY_LEN, Endpoint, Operation, check_path_segment, format_trace_id,
+};
 pub use page::Pager;
 pub use phone::{JobStatus, Phone, PhoneStatus, Provider};
 pub use secret::Secret;
