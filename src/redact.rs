@@ -345,7 +345,10 @@ mod tests {
             "note":"Authorization: Bearer PLANTEDbearer789"}"#;
         let q = quote_body(body);
         clean(&q);
-        assert!(q.contains("CPS.0005") && q.contains("\"error_msg\":\"bad\""), "{q}");
+        assert!(
+            q.contains("CPS.0005") && q.contains("\"error_msg\":\"bad\""),
+            "{q}"
+        );
         assert!(q.contains(r#""ticket":"***""#), "{q}");
     }
 
@@ -379,7 +382,9 @@ mod tests {
 
     #[test]
     fn broken_json_is_redacted_as_text() {
-        let q = quote_body(br#"{"code": 1, "ticket" : "PLANTEDticket123", "token": PLANTEDbearer789, "msg": "x"#);
+        let q = quote_body(
+            br#"{"code": 1, "ticket" : "PLANTEDticket123", "token": PLANTEDbearer789, "msg": "x"#,
+        );
         clean(&q);
         assert!(q.contains("\"code\": 1") && q.contains("\"msg\""), "{q}");
         // A value cut by the end of the text is masked too.

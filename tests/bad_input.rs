@@ -1398,7 +1398,9 @@ fn leaked(got: &Got) -> Option<String> {
         if let Some(i) = text.find(PLANTED) {
             let from = text[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
             let to = (i + 40).min(text.len());
-            let to = (to..=text.len()).find(|&j| text.is_char_boundary(j)).unwrap();
+            let to = (to..=text.len())
+                .find(|&j| text.is_char_boundary(j))
+                .unwrap();
             return Some(text[from..to].to_owned());
         }
     }
