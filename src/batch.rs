@@ -59,13 +59,16 @@ fn ser_kind<S: serde::Serializer>(k: &ErrorKind, s: S) -> std::result::Result<S:
 }
 
 impl ItemFailure {
-    /// A provider's per-item failure.
+    /// A provider's per-item failure. The message is server text, so it is
+    /// redacted and capped ([`crate::redact::message`]) like every other
+    /// server text that reaches an error.
     pub fn api(id: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+        let message: String = message.into();
         ItemFailure {
             id: id.into(),
             kind: ErrorKind::Api,
             code: code.into(),
-            message: message.into(),
+            message: crate::redact::message(&message),
         }
     }
 

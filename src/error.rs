@@ -178,10 +178,13 @@ pub enum Error {
         /// Which timeout fired.
         message: String,
     },
-    /// The response exceeded the body size cap (client layer).
+    /// The response body exceeded the size cap: the client's `body_limit`
+    /// while reading, or the cap of [`Operation::parse`](crate::Operation::parse)
+    /// ([`DEFAULT_MAX_BODY_LEN`](crate::DEFAULT_MAX_BODY_LEN) unless the host
+    /// gave its own to `parse_with_limit`).
     #[error("{operation}: response body larger than the {limit}-byte cap")]
     BodyTooLarge {
-        /// The operation being sent.
+        /// The operation whose response it was.
         operation: &'static str,
         /// The cap in bytes.
         limit: u64,

@@ -248,16 +248,9 @@ pub fn retry_after_seconds(response: &Response) -> Option<u64> {
     Some(v.parse::<u64>().unwrap_or(u64::MAX))
 }
 
-/// The body as text for an error message: lossy UTF-8, trimmed, at most 512
-/// characters.
+/// The body as text for an error message: secrets redacted, at most
+/// [`MAX_QUOTE_LEN`](crate::redact::MAX_QUOTE_LEN) bytes (see
+/// [`crate::redact::quote_body`]).
 pub(crate) fn body_text(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let text = text.trim();
-    if text.is_empty() {
-        return "(empty body)".to_owned();
-    }
-    match text.char_indices().nth(512) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
+    crate::redact::quote_body(body)
 }

@@ -41,12 +41,49 @@ fn decode_error(
     body: &[u8],
     e: &serde_json::Error,
 ) -> Error {
+    let path = crate::json_path::error_path(body, e);
+    let mut message = describe(e, body);
+    // `serde_json` quotes the value it refused; under a secret-named member
+    // (a `ticket` sent as a number, a `token` as an unknown variant) that
+    // value is the secret itself.
+    if path
+        .split(['.', '[', ']'])
+        .any(crate::redact::is_secret_name)
+    {
+        message = mask_quoted(&message);
+    }
     Error::Decode {
         operation,
         http_status,
-        path: crate::json_path::error_path(body, e),
-        message: describe(e, body),
+        path,
+        message,
     }
+}
+
+/// `message` with everything between `"…"` or `` `…` `` replaced by `***`.
+fn mask_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push_str("***");
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    open = Some(c);
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        out.push_str("***");
+    }
+    out
 }
 
 /// The [`Error::Decode`] for a body that is not UTF-8.
@@ -77,7 +114,7 @@ fn describe(e: &serde_json::Error, body: &[u8]) -> String {
     let cat = e.classify();
     // A data error quotes the string or key it refused, which may be as
     // long as the body: shortened.
-    let e = crate::limits::shorten(e.to_string());
+    let e = crate::limits::shorten(crate::redact::redact_text(&e.to_string()));
     match cat {
         Category::Eof => format!("truncated JSON ({e})"),
         Category::Syntax => format!("not JSON ({e})"),

@@ -12,7 +12,10 @@
 //! that carries the endpoint, the credentials, the current time and a trace
 //! id, and that [parses](Operation::parse) any HTTP [`Response`] — success or
 //! error, JSON or not — into a typed output or a typed [`Error`]. Send the
-//! request with any HTTP stack you like.
+//! request with any HTTP stack you like. Parsing is bounded: a body over
+//! [`DEFAULT_MAX_BODY_LEN`] (16 MiB) is refused with [`Error::BodyTooLarge`]
+//! ([`Operation::parse_with_limit`] takes your own cap), and server text
+//! quoted in an error is [redacted](redact) of credentials and capped.
 //!
 //! ```
 //! use cloudphone::{Context, Operation, Response};
@@ -88,6 +91,7 @@ pub mod limits;
 pub mod op;
 pub mod page;
 pub mod phone;
+pub mod redact;
 mod secret;
 #[cfg(feature = "sim")]
 pub mod sim;
@@ -98,7 +102,9 @@ pub use batch::{
 };
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use http::{Method, Request, Response};
-pub use op::{Context, Endpoint, Operation, check_path_segment, format_trace_id};
+pub use op::{
+    Context, DEFAULT_MAX_BODY_LEN, Endpoint, Operation, check_path_segment, format_trace_id,
+};
 pub use page::Pager;
 pub use phone::{JobStatus, Phone, PhoneStatus, Provider};
 pub use secret::Secret;

@@ -42,6 +42,14 @@ impl<'a, C> Context<'a, C> {
 /// `build` refuses bad input before anything is sent; `parse` turns every
 /// response — 2xx or not, JSON or not — into the typed output or a typed
 /// [`Error`], and never panics.
+///
+/// Parsing is bounded like the client's reads: [`parse`](Self::parse)
+/// refuses a body longer than [`DEFAULT_MAX_BODY_LEN`] (16 MiB, the
+/// client's default `body_limit`) with [`Error::BodyTooLarge`] naming the
+/// cap, before reading a byte of it; [`parse_with_limit`](Self::parse_with_limit)
+/// takes the host's own cap. The check lives here, once, so every operation
+/// has it: operations implement [`parse_unchecked`](Self::parse_unchecked),
+/// callers call `parse` or `parse_with_limit`.
 pub trait Operation {
     /// The provider configuration this operation is built against.
     type Config;
@@ -53,13 +61,48 @@ pub trait Operation {
     /// Builds the HTTP request for this call.
     fn build(&self, ctx: &Context<'_, Self::Config>) -> Result<Request>;
 
-    /// Parses the provider's answer.
-    fn parse(&self, response: &Response) -> Result<Self::Output>;
+    /// Parses the provider's answer, refusing a body longer than
+    /// [`DEFAULT_MAX_BODY_LEN`] bytes with [`Error::BodyTooLarge`].
+    fn parse(&self, response: &Response) -> Result<Self::Output> {
+        self.parse_with_limit(response, DEFAULT_MAX_BODY_LEN)
+    }
+
+    /// [`parse`](Self::parse) with the host's own cap on the body, in bytes:
+    /// a longer body is refused with [`Error::BodyTooLarge`] naming
+    /// `max_body_len` (`u64::MAX` for no cap, e.g. when the transport
+    /// already enforced one while reading).
+    fn parse_with_limit(&self, response: &Response, max_body_len: u64) -> Result<Self::Output> {
+        check_body_len(Self::NAME, response.body.len(), max_body_len)?;
+        self.parse_unchecked(response)
+    }
+
+    /// The operation's own parsing, without the size check. Implement this;
+    /// call [`parse`](Self::parse) or [`parse_with_limit`](Self::parse_with_limit).
+    fn parse_unchecked(&self, response: &Response) -> Result<Self::Output>;
 
     /// Whether sending this request twice has the effect of sending it once
     /// (the client retries only such requests after a failure that may have
     /// reached the server).
     fn is_idempotent(&self) -> bool;
+}
+
+/// The largest response body [`Operation::parse`] reads, in bytes: 16 MiB,
+/// the same as the blocking client's default `body_limit`. Far above any
+/// real answer (a full 100-phone status page is a few KiB), low enough that
+/// a hostile or broken server cannot make a host decode gigabytes.
+pub const DEFAULT_MAX_BODY_LEN: u64 = 16 * 1024 * 1024;
+
+/// Refuses a body of `body_len` bytes when it is longer than
+/// `max_body_len` with [`Error::BodyTooLarge`] naming the cap (for a host
+/// that wants to refuse before copying a body into a [`Response`]).
+pub fn check_body_len(operation: &'static str, body_len: usize, max_body_len: u64) -> Result<()> {
+    if u64::try_from(body_len).unwrap_or(u64::MAX) > max_body_len {
+        return Err(Error::BodyTooLarge {
+            operation,
+            limit: max_body_len,
+        });
+    }
+    Ok(())
 }
 
 /// Formats 16 random bytes as a 32-character uppercase hex trace id, the

@@ -342,7 +342,7 @@ mod tests {
         fn build(&self, _: &crate::op::Context<'_, ()>) -> Result<crate::http::Request> {
             unreachable!()
         }
-        fn parse(&self, _: &crate::http::Response) -> Result<Self::Output> {
+        fn parse_unchecked(&self, _: &crate::http::Response) -> Result<Self::Output> {
             unreachable!()
         }
         fn is_idempotent(&self) -> bool {

@@ -40,6 +40,8 @@ enum Expect {
     Api(ErrorKind),
     /// Accepted; for builds the request was checked clean.
     Accepted,
+    /// `BodyTooLarge` naming the sans-IO parse's 16 MiB cap.
+    TooLarge,
 }
 
 /// What a case produced, in the form the table shows.
@@ -222,6 +224,14 @@ fn check(case: &Case, got: &Got) -> std::result::Result<(), String> {
             Ok(())
         }
         (Expect::Api(kind), Got::Failed(e @ Error::Api(_))) if e.kind() == *kind => Ok(()),
+        (Expect::TooLarge, Got::Failed(e @ Error::BodyTooLarge { limit, .. })) => {
+            if *limit != cloudphone::DEFAULT_MAX_BODY_LEN
+                || !e.to_string().contains(&limit.to_string())
+            {
+                return Err(format!("a cap other than the default named: {e}"));
+            }
+            Ok(())
+        }
         (Expect::Accepted, Got::Built(req)) => {
             check_clean(req, base, &case.target);
             Ok(())
@@ -1279,31 +1289,122 @@ fn hostile_bodies(c: &mut Catalogue) {
         Response::new(200, big_id),
     );
 
-    // Huge strings in an answer: parsed (the size cap is the client's job).
+    // Huge strings in an answer: parsed up to the sans-IO body cap
+    // (16 MiB, `DEFAULT_MAX_BODY_LEN`) — each body is exactly the cap...
+    let cap = cloudphone::DEFAULT_MAX_BODY_LEN as usize;
+    let wrap = "{\"request_id\":\"\",\"connect_infos\":[],\"errors\":[]}".len();
     let huge = format!(
         "{{\"request_id\":\"{}\",\"connect_infos\":[],\"errors\":[]}}",
-        "r".repeat(16 << 20)
+        "r".repeat(cap - wrap)
     );
+    assert_eq!(huge.len(), cap);
     add_parse(
         c,
         "huge strings in answers",
-        "200, 16 MiB `request_id`",
+        "200, a `request_id` filling the 16 MiB cap",
         Accepted,
         huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(),
         Response::new(200, huge),
     );
+    let wrap = "{\"code\":42001,\"msg\":\"\",\"traceId\":\"T\"}".len();
     let huge_msg = format!(
         "{{\"code\":42001,\"msg\":\"{}\",\"traceId\":\"T\"}}",
-        "m".repeat(16 << 20)
+        "m".repeat(cap - wrap)
     );
+    assert_eq!(huge_msg.len(), cap);
     add_parse(
         c,
         "huge strings in answers",
-        "200, GeeLark error with a 16 MiB `msg`",
+        "200, GeeLark error with a `msg` filling the 16 MiB cap",
         Api(ErrorKind::Api),
         geelark::GetPhoneStatus::new(["1"]).unwrap(),
         Response::new(200, huge_msg),
     );
+    // ...and one byte more is refused by every parser, before decoding.
+    let over = std::rc::Rc::new(Response::new(200, vec![b' '; cap + 1]));
+    for (name, parse) in parsers() {
+        let r = over.clone();
+        c.add(
+            "huge strings in answers",
+            name,
+            "200, a body of 16 MiB + 1 byte",
+            TooLarge,
+            move || parse(&r),
+        );
+    }
+}
+
+// ------------------------------------------------------------------ secrets
+
+/// Every planted secret starts with this; no error text may contain it.
+const PLANTED: &str = "PLANTED";
+
+/// Bodies a server (or a proxy, a WAF, a debugging echo) could send back
+/// with the request's credentials in them: the connection ticket in a
+/// non-2xx JSON body, request headers echoed as JSON, as text, as HTML.
+fn secret_echoes(c: &mut Catalogue) {
+    use Expect::*;
+    let auth = "SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK0000001, SignedHeaders=content-type;host;x-sdk-date, Signature=PLANTEDsignature0123456789abcdef";
+    let cases: Vec<(&str, u16, String, Expect)> = vec![
+        (
+            "400, JSON body with the connection `ticket`, no code",
+            400,
+            r#"{"connect_infos":[{"phone_id":"p1","ticket":"PLANTEDticket-9f8e7d"}]}"#.into(),
+            Api(ErrorKind::Api),
+        ),
+        (
+            "403, JSON error echoing the request headers",
+            403,
+            format!(
+                r#"{{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: Authorization: {auth}","headers":{{"Authorization":"{auth}","X-Security-Token":"PLANTEDsecuritytoken","X-Auth-Token":"PLANTEDauthtoken"}}}}"#
+            ),
+            Api(ErrorKind::Auth),
+        ),
+        (
+            "502, text body echoing the request headers",
+            502,
+            format!(
+                "Bad gateway. Request was:\r\nPOST /v1/p/cloud-phone/phones/batch-connection HTTP/1.1\r\nAuthorization: {auth}\r\nX-Security-Token: PLANTEDsecuritytoken\r\nX-Auth-Token: PLANTEDauthtoken\r\nappId: APP\r\nsign: PLANTEDgeelarksign\r\napiKey: PLANTEDapikey\r\nAuthorization: Bearer PLANTEDbearertoken\r\n"
+            ),
+            Api(ErrorKind::Api),
+        ),
+        (
+            "500, HTML body echoing the request headers",
+            500,
+            format!(
+                "<html><body><h1>500</h1><pre>authorization: {auth}\nsign: PLANTEDgeelarksign\nx-security-token: PLANTEDsecuritytoken</pre><p>token=PLANTEDbearertoken&amp;ticket=PLANTEDticket-9f8e7d</p></body></html>"
+            ),
+            Api(ErrorKind::Api),
+        ),
+        (
+            "429, GeeLark-like body with the `sign` and `apiKey`",
+            429,
+            r#"{"msg":"too many","sign":"PLANTEDgeelarksign","apiKey":"PLANTEDapikey","token":"Bearer PLANTEDbearertoken"}"#.into(),
+            Api(ErrorKind::RateLimited),
+        ),
+    ];
+    for (input, status, body, expect) in cases {
+        let response = Response::new(status, body)
+            .with_header("X-Request-Id", "req-1")
+            .with_header("Authorization", "Bearer PLANTEDbearertoken");
+        parse_case(c, "secrets echoed in error bodies", input, expect, response);
+    }
+}
+
+/// The planted secrets found in `got`'s error text (Display and Debug).
+fn leaked(got: &Got) -> Option<String> {
+    let Got::Failed(e) = got else { return None };
+    for text in [e.to_string(), format!("{e:?}")] {
+        if let Some(i) = text.find(PLANTED) {
+            let from = text[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
+            let to = (i + 40).min(text.len());
+            let to = (to..=text.len())
+                .find(|&j| text.is_char_boundary(j))
+                .unwrap();
+            return Some(text[from..to].to_owned());
+        }
+    }
+    None
 }
 
 fn add_parse<O: Operation + 'static>(
@@ -1750,6 +1851,7 @@ fn catalogue() -> Catalogue {
     hostile_bodies(&mut c);
     properties_json(&mut c);
     fuzz_regressions(&mut c);
+    secret_echoes(&mut c);
     // Issue 12 (endpoints, caps, echoed values): before the client-only group.
     malformed_endpoints(&mut c);
     huge_values(&mut c);
@@ -1996,6 +2098,15 @@ fn run_catalogue() {
             run: Box::new(|| Got::Parsed),
             ..case
         };
+        if let Some(around) = leaked(&got) {
+            failures.push(format!(
+                "#{} [{}] {} ← {}: a planted secret in the error text: …{around}…",
+                i + 1,
+                case.group,
+                case.target,
+                case.input
+            ));
+        }
         if let Err(why) = check(&case, &got) {
             failures.push(format!(
                 "#{} [{}] {} ← {}: {why}",

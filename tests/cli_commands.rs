@@ -337,3 +337,83 @@ fn sim_command_prints_url_and_credentials() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("30 GeeLark phones"), "{out}");
 }
+
+/// Issue 11 item 6: a server that echoes the request's headers (signature,
+/// security token, GeeLark `sign` and key, bearer token) and a connection
+/// ticket in its error bodies gets none of them into the CLI's output,
+/// plain or `--json`, for either provider.
+#[test]
+fn echoed_credentials_never_reach_cli_output() {
+    use loopback::{Reply, Server};
+    const SK: &str = "PLANTEDsecretkey0123456789abcdefghij";
+    const TOKEN: &str = "PLANTEDsecuritytoken-0123456789";
+    const API_KEY: &str = "PLANTEDapikey0123456789";
+    const TICKET: &str = "PLANTEDticket-0123456789";
+    let server = Server::start(|n, req| {
+        let lines: String = req
+            .headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
+        let json: serde_json::Map<String, serde_json::Value> = req
+            .headers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().into()))
+            .collect();
+        match n % 3 {
+            0 => Reply::json(502, format!("Bad gateway; the request was:\r\n{lines}")),
+            1 => Reply::json(
+                400,
+                format!(
+                    r#"{{"headers":{},"connect_infos":[{{"phone_id":"p1","access_info":{{"ticket":"{TICKET}"}}}}]}}"#,
+                    serde_json::Value::Object(json)
+                ),
+            ),
+            _ => Reply::json(
+                403,
+                format!("<html><pre>{lines}ticket={TICKET}</pre></html>"),
+            ),
+        }
+    });
+    let mut secrets = vec![SK, TOKEN, API_KEY, TICKET];
+    secrets.push("PLANTED");
+    let mut checked = 0;
+    for json in [false, true] {
+        for args in [
+            &["huawei", "list"][..],
+            &["huawei", "connect", "p1", "p2"],
+            &["geelark", "status", "1", "2"],
+        ] {
+            for _ in 0..3 {
+                let mut c = cloudphone();
+                c.env("CLOUDPHONE_HUAWEI_ENDPOINT", server.url())
+                    .env("HUAWEICLOUD_SDK_AK", "HPUAEXAMPLEAK0000001")
+                    .env("HUAWEICLOUD_SDK_SK", SK)
+                    .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
+                    .env(
+                        "HUAWEICLOUD_SDK_PROJECT_ID",
+                        "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                    )
+                    .env("CLOUDPHONE_GEELARK_ENDPOINT", server.url())
+                    .env("CLOUDPHONE_GEELARK_APP_ID", "APPID0001")
+                    .env("CLOUDPHONE_GEELARK_API_KEY", API_KEY);
+                if json {
+                    c.arg("--json");
+                }
+                let (code, out, err) = run(c.args(args).args(["--retries", "0"]));
+                assert_ne!(code, 0, "{args:?}: {out}{err}");
+                let all = format!("{out}{err}");
+                assert!(
+                    all.contains("HTTP 4") || all.contains("HTTP 5") || all.contains("40"),
+                    "{args:?}: {all}"
+                );
+                for s in &secrets {
+                    assert!(!all.contains(s), "{args:?} (json {json}): {s} leaks: {all}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 18);
+    assert!(server.seen() >= 18);
+}

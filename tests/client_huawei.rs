@@ -464,7 +464,7 @@ impl Operation for Restart {
         Ok(r)
     }
 
-    fn parse(&self, response: &Response) -> cloudphone::Result<()> {
+    fn parse_unchecked(&self, response: &Response) -> cloudphone::Result<()> {
         if response.is_success() {
             Ok(())
         } else {

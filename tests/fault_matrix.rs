@@ -767,18 +767,42 @@ fn requested_ids(sim: &Sim, op: Op) -> Vec<String> {
 /// or a batch's id states.
 fn run_op(cell: &Cell, op: Op, ids: &[String]) -> (Outcome, Option<IdStates>, Vec<String>) {
     let mut problems = Vec::new();
+    // Issue 11 item 6: no error text of any cell carries a credential.
+    let secrets: Vec<String> = {
+        let (hw, gl) = (cell.sim.huawei(), cell.sim.geelark());
+        vec![
+            hw.secret_key.expose().to_owned(),
+            hw.iam_password.expose().to_owned(),
+            gl.api_key.expose().to_owned(),
+            gl.token.expose().to_owned(),
+        ]
+    };
+    let leaks = std::cell::RefCell::new(Vec::<String>::new());
+    let scan = |what: &str, text: &str| {
+        if secrets.iter().any(|s| text.contains(s.as_str())) {
+            leaks
+                .borrow_mut()
+                .push(format!("a credential in {what}: {text}"));
+        }
+    };
     let single = |r: Result<()>| match r {
         Ok(()) => Outcome::Ok,
-        Err(e) => Outcome::Err(e.kind()),
+        Err(e) => {
+            scan("an error", &format!("{e} {e:?}"));
+            Outcome::Err(e.kind())
+        }
     };
     macro_rules! batch {
         ($out:expr) => {{
             let out = $out;
+            for f in &out.failed {
+                scan("a failed id", &format!("{} {}", f.code, f.message));
+            }
             let states = id_states(cell, ids, &out, &mut problems);
             (Outcome::Ok, Some(states), problems)
         }};
     }
-    match op {
+    let (outcome, states, mut problems) = match op {
         Op::HwConnect => batch!(
             huawei_client(cell)
                 .batch_connection(ids.iter().cloned(), ClientType::Android)
@@ -849,7 +873,9 @@ fn run_op(cell: &Cell, op: Op, ids: &[String]) -> (Outcome, Option<IdStates>, Ve
             let r = iam_client(cell).execute(&ListPhones::new()).map(|_| ());
             (single(r), None, problems)
         }
-    }
+    };
+    problems.extend(leaks.take());
+    (outcome, states, problems)
 }
 
 /// Starts a simulator for `op` and does what the operation needs first.

@@ -59,7 +59,9 @@ pub(crate) fn execute<O: Operation>(
         let spent = start.elapsed().saturating_sub(throttled);
         let left = policy.total_budget().saturating_sub(spent);
         let (error, not_sent) = match transport.send_op(O::NAME, request, Some(left)) {
-            Ok(response) => match op.parse(&response) {
+            // The transport already refused a body over its own
+            // `body_limit`, which may be above the sans-IO default.
+            Ok(response) => match op.parse_with_limit(&response, u64::MAX) {
                 Ok(out) => return Ok(out),
                 Err(mut e) => {
                     super::retry::resolve_retry_after(&mut e, &response, hooks.now_ms(&config));

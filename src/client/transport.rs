@@ -13,7 +13,7 @@ use crate::secret::Secret;
 /// The default `User-Agent` of requests the core does not give one.
 pub const DEFAULT_USER_AGENT: &str = crate::huawei::DEFAULT_USER_AGENT;
 /// Default cap on a response body: 16 MiB.
-pub const DEFAULT_BODY_LIMIT: u64 = 16 * 1024 * 1024;
+pub const DEFAULT_BODY_LIMIT: u64 = crate::op::DEFAULT_MAX_BODY_LEN;
 /// Default timeout for one whole request (connect, send, receive the body).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default timeout for connecting (TCP, proxy and TLS handshake).

@@ -40,6 +40,10 @@ where
     arg_out(out, "result_out")?;
     // SAFETY: per the function contract.
     let request = unsafe { arg_ref(request, "request") }?;
+    // The sans-IO size cap (16 MiB, `DEFAULT_MAX_BODY_LEN`), checked
+    // before the body is copied: a C host has no per-call setting yet, and
+    // knows `body_len` before calling, so it can apply a lower cap itself.
+    crate::op::check_body_len(O::NAME, body_len, crate::op::DEFAULT_MAX_BODY_LEN)?;
     // SAFETY: per the function contract.
     let response = unsafe { arg_response(http_status, headers, headers_len, body, body_len) }?;
     let output = parse_response::<O>(request, &response)?;

@@ -139,7 +139,7 @@ impl Operation for SetAdb {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<AdbSwitchReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<AdbSwitchReport> {
         let a = wire::parse_opt::<WireItems>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let (accepted, failures) = match a.data.filter(|d| !d.items.is_empty()) {
@@ -263,7 +263,7 @@ impl Operation for GetAdbData {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<AdbReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<AdbReport> {
         let a = wire::parse::<WireItems>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let mut connections = Vec::new();

@@ -189,7 +189,7 @@ impl Operation for ListApps {
         wire::build(ctx, "/open/v1/app/list", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<AppList> {
+    fn parse_unchecked(&self, response: &Response) -> Result<AppList> {
         let a = wire::parse::<WireList>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let d = a.data;
@@ -288,7 +288,7 @@ impl Operation for InstallApp {
         wire::build(ctx, "/open/v1/app/install", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<Accepted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
         let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
         Ok(Accepted {
             envelope: Envelope::of(&a),
@@ -341,7 +341,7 @@ impl Operation for UninstallApp {
         wire::build(ctx, "/open/v1/app/uninstall", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<Accepted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
         let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
         Ok(Accepted {
             envelope: Envelope::of(&a),

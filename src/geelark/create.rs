@@ -542,7 +542,7 @@ impl Operation for CreatePhones {
         wire::build(ctx, "/open/v1/phone/addNew", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<CreateReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<CreateReport> {
         let a = wire::parse::<WireData>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let d = a.data;

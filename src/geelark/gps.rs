@@ -187,7 +187,7 @@ impl Operation for SetGps {
         wire::build(ctx, "/open/v1/phone/gps/set", to_body(&body)?)
     }
 
-    fn parse(&self, response: &Response) -> Result<GpsSetReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<GpsSetReport> {
         let a = wire::parse::<WireSet>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let d = a.data;
@@ -300,7 +300,7 @@ impl Operation for GetGps {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<GpsReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<GpsReport> {
         let a = wire::parse::<WireGet>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let d = a.data;

@@ -227,7 +227,7 @@ impl Operation for StartPhones {
         wire::build(ctx, "/open/v1/phone/start", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<StartReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<StartReport> {
         let a = wire::parse::<WireShapeA<WireStarted>>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let data = a.data;
@@ -336,7 +336,7 @@ impl Operation for StopPhones {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<LifecycleReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<LifecycleReport> {
         parse_lifecycle(Self::NAME, &self.ids, response)
     }
 
@@ -383,7 +383,7 @@ impl Operation for DeletePhones {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<LifecycleReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<LifecycleReport> {
         parse_lifecycle(Self::NAME, &self.ids, response)
     }
 

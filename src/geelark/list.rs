@@ -251,7 +251,7 @@ impl Operation for ListPhones {
         wire::build(ctx, "/open/v1/phone/list", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<PhoneList> {
+    fn parse_unchecked(&self, response: &Response) -> Result<PhoneList> {
         let a = wire::parse::<WireData>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let d = a.data;

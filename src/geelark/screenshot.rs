@@ -68,7 +68,7 @@ impl Operation for TakeScreenshot {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<ScreenshotTask> {
+    fn parse_unchecked(&self, response: &Response) -> Result<ScreenshotTask> {
         let a = wire::parse::<WireTask>(Self::NAME, response)?;
         Ok(ScreenshotTask {
             envelope: Envelope::of(&a),
@@ -183,7 +183,7 @@ impl Operation for GetScreenshotResult {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<ScreenshotResult> {
+    fn parse_unchecked(&self, response: &Response) -> Result<ScreenshotResult> {
         let a = wire::parse::<WireResult>(Self::NAME, response)?;
         Ok(ScreenshotResult {
             envelope: Envelope::of(&a),

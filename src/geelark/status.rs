@@ -142,7 +142,7 @@ impl Operation for GetPhoneStatus {
         wire::build(ctx, "/open/v1/phone/status", body)
     }
 
-    fn parse(&self, response: &Response) -> Result<PhoneStatusReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<PhoneStatusReport> {
         let a = wire::parse::<WireData>(Self::NAME, response)?;
         let d = a.data;
         Ok(PhoneStatusReport {

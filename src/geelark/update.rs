@@ -421,7 +421,7 @@ impl Operation for UpdatePhone {
         wire::build(ctx, "/open/v1/phone/detail/update", to_body(&body)?)
     }
 
-    fn parse(&self, response: &Response) -> Result<UpdateReport> {
+    fn parse_unchecked(&self, response: &Response) -> Result<UpdateReport> {
         let a = wire::parse_opt::<WireData>(Self::NAME, response)?;
         let envelope = Envelope::of(&a);
         let tag_failures = failures(a.data.map(|d| d.fail_details).unwrap_or_default());

@@ -174,8 +174,16 @@ fn api_error(response: &Response, env: &Envelope<'_>) -> Error {
         provider: Provider::GeeLark,
         http_status: response.status,
         code: env.code.to_string(),
-        message: env.msg.clone().unwrap_or_default(),
-        request_id: env.trace_id.clone().filter(|t| !t.is_empty()),
+        message: env
+            .msg
+            .as_deref()
+            .map(crate::redact::message)
+            .unwrap_or_default(),
+        request_id: env
+            .trace_id
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(crate::redact::message),
         retry_after_secs: retry_after_seconds(response),
     }
     .into()
@@ -189,7 +197,7 @@ fn http_error(response: &Response, env: Option<&Envelope<'_>>) -> Error {
             http_status: response.status,
             code: response.status.to_string(),
             message: crate::http::body_text(&response.body),
-            request_id: response.header("traceid").map(str::to_owned),
+            request_id: response.header("traceid").map(crate::redact::message),
             retry_after_secs: retry_after_seconds(response),
         }
         .into(),

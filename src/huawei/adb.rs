@@ -170,7 +170,7 @@ impl Operation for RunCommand {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -281,7 +281,7 @@ impl Operation for RunSyncShell {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse(&self, response: &Response) -> Result<SyncShellOutput> {
+    fn parse_unchecked(&self, response: &Response) -> Result<SyncShellOutput> {
         let w: WireSync = wire::parse_json(Self::NAME, response)?;
         let mut out = SyncShellOutput {
             request_id: w.request_id,

@@ -239,7 +239,7 @@ impl Operation for BatchConnection {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse(&self, response: &Response) -> Result<BatchConnectionOutput> {
+    fn parse_unchecked(&self, response: &Response) -> Result<BatchConnectionOutput> {
         let w: WireOutput = wire::parse_json(Self::NAME, response)?;
         let request_id = w
             .request_id

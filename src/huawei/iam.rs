@@ -224,7 +224,7 @@ impl Operation for CreateToken {
         })
     }
 
-    fn parse(&self, response: &Response) -> Result<IamToken> {
+    fn parse_unchecked(&self, response: &Response) -> Result<IamToken> {
         let w: WireToken = wire::parse_json(Self::NAME, response)?;
         let token = response
             .header("x-subject-token")

@@ -171,7 +171,7 @@ impl Operation for ShowJob {
         get_one(ctx, "cloud-phone/jobs", &self.job_id)
     }
 
-    fn parse(&self, response: &Response) -> Result<Job> {
+    fn parse_unchecked(&self, response: &Response) -> Result<Job> {
         wire::parse_json(Self::NAME, response)
     }
 
@@ -245,7 +245,7 @@ impl Operation for ListJobs {
         self.listing.build(ctx, "cloud-phone/jobs")
     }
 
-    fn parse(&self, response: &Response) -> Result<JobList> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobList> {
         wire::parse_json(Self::NAME, response)
     }
 

@@ -205,7 +205,7 @@ impl Operation for RestartPhones {
             .build(ctx, "cloud-phone/phones/batch-restart", None)
     }
 
-    fn parse(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -263,7 +263,7 @@ impl Operation for ResetPhones {
             .build(ctx, "cloud-phone/phones/batch-reset", self.factory_reset)
     }
 
-    fn parse(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -309,7 +309,7 @@ impl Operation for StopPhones {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -412,7 +412,7 @@ impl Operation for UpdateProperties {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
         parse_jobs_started(Self::NAME, response)
     }
 

@@ -173,7 +173,7 @@ impl Operation for ListPhones {
         self.listing.build(ctx, "cloud-phone/phones")
     }
 
-    fn parse(&self, response: &Response) -> Result<PhoneList> {
+    fn parse_unchecked(&self, response: &Response) -> Result<PhoneList> {
         if !response.is_success() {
             return Err(wire::api_error(response));
         }
@@ -370,7 +370,7 @@ impl Operation for ShowPhone {
         get_one(ctx, "cloud-phone/phones", &self.phone_id)
     }
 
-    fn parse(&self, response: &Response) -> Result<PhoneDetail> {
+    fn parse_unchecked(&self, response: &Response) -> Result<PhoneDetail> {
         wire::parse_json(Self::NAME, response)
     }
 
@@ -449,7 +449,7 @@ impl Operation for RenamePhone {
         wire::build(ctx, Method::Put, path, Vec::new(), Some(body))
     }
 
-    fn parse(&self, response: &Response) -> Result<Done> {
+    fn parse_unchecked(&self, response: &Response) -> Result<Done> {
         if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Done {
                 request_id: response.header("x-request-id").map(str::to_owned),

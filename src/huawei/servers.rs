@@ -201,7 +201,7 @@ impl Operation for ListServers {
         wire::build(ctx, Method::Get, path, q, None)
     }
 
-    fn parse(&self, response: &Response) -> Result<ServerList> {
+    fn parse_unchecked(&self, response: &Response) -> Result<ServerList> {
         wire::parse_json(Self::NAME, response)
     }
 
@@ -269,7 +269,7 @@ impl Operation for ShowServer {
         wire::build(ctx, Method::Get, path, Vec::new(), None)
     }
 
-    fn parse(&self, response: &Response) -> Result<ServerDetail> {
+    fn parse_unchecked(&self, response: &Response) -> Result<ServerDetail> {
         wire::parse_json(Self::NAME, response)
     }
 
@@ -442,7 +442,7 @@ impl Operation for ListEncodeServers {
         wire::build(ctx, Method::Get, path, q, None)
     }
 
-    fn parse(&self, response: &Response) -> Result<EncodeServerList> {
+    fn parse_unchecked(&self, response: &Response) -> Result<EncodeServerList> {
         wire::parse_json(Self::NAME, response)
     }
 

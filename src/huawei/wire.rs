@@ -151,7 +151,7 @@ pub(crate) fn api_error(response: &Response) -> Error {
         .filter(|s| !s.is_empty());
     let header_request_id = response.header("x-request-id").filter(|s| !s.is_empty());
     let (code, message) = match found {
-        Some((c, m)) => (c, m),
+        Some((c, m)) => (crate::redact::message(&c), crate::redact::message(&m)),
         None => (
             response.status.to_string(),
             crate::http::body_text(&response.body),
@@ -162,7 +162,9 @@ pub(crate) fn api_error(response: &Response) -> Error {
         http_status: response.status,
         code,
         message,
-        request_id: body_request_id.or(header_request_id).map(str::to_owned),
+        request_id: body_request_id
+            .or(header_request_id)
+            .map(crate::redact::message),
         retry_after_secs: retry_after_seconds(response),
     }
     .into()
