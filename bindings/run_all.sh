@@ -169,8 +169,8 @@ simulator() {
 import json, shlex, sys
 d = json.load(open(sys.argv[1]))
 env = {"SIM_URL": d["url"], "CLOUDPHONE_GEELARK_APP_ID": d["geelark"]["app_id"],
-       "CLOUDPHONE_GEELARK_API_KEY": d["geelark"]["api_key"], "CLOUDPHONE_HUAWEI_AK": d["huawei"]["ak"],
-       "CLOUDPHONE_HUAWEI_SK": d["huawei"]["sk"], "CLOUDPHONE_HUAWEI_PROJECT_ID": d["huawei"]["project_id"]}
+       "CLOUDPHONE_GEELARK_API_KEY": d["geelark"]["api_key"], "HUAWEICLOUD_SDK_AK": d["huawei"]["ak"],
+       "HUAWEICLOUD_SDK_SK": d["huawei"]["sk"], "HUAWEICLOUD_SDK_PROJECT_ID": d["huawei"]["project_id"]}
 print("\n".join("export %s=%s" % (k, shlex.quote(v)) for k, v in env.items()))
 PY
 )" &&
@@ -179,8 +179,8 @@ PY
 import os, urllib.error, urllib.request, cloudphone as cp
 cfg = cp.GeelarkConfig.key(os.environ["CLOUDPHONE_GEELARK_APP_ID"], os.environ["CLOUDPHONE_GEELARK_API_KEY"],
                            endpoint=os.environ["SIM_URL"])
-hw = cp.HuaweiConfig.aksk(os.environ["SIM_URL"], os.environ["CLOUDPHONE_HUAWEI_PROJECT_ID"],
-                          os.environ["CLOUDPHONE_HUAWEI_AK"], os.environ["CLOUDPHONE_HUAWEI_SK"])
+hw = cp.HuaweiConfig.aksk(os.environ["SIM_URL"], os.environ["HUAWEICLOUD_SDK_PROJECT_ID"],
+                          os.environ["HUAWEICLOUD_SDK_AK"], os.environ["HUAWEICLOUD_SDK_SK"])
 
 def send(req):
     r = urllib.request.Request(req.url, data=req.body or None, method=req.method, headers=dict(req.headers))
@@ -226,10 +226,7 @@ offline = cp.GeelarkConfig.token("unused", endpoint="http://127.0.0.1:9")
 with cp.GeelarkClient(cfg, timeout_ms=5000) as client:
     stopped = client.call(offline.phone_stop_request(ids[:3]))
 assert stopped.operation == "geelark.phone_stop" and sorted(stopped.item_ids) == sorted(ids[:3]), stopped.to_json()
-os.environ.update(HUAWEICLOUD_SDK_AK=os.environ["CLOUDPHONE_HUAWEI_AK"],
-                  HUAWEICLOUD_SDK_SK=os.environ["CLOUDPHONE_HUAWEI_SK"],
-                  HUAWEICLOUD_SDK_PROJECT_ID=os.environ["CLOUDPHONE_HUAWEI_PROJECT_ID"],
-                  CLOUDPHONE_HUAWEI_ENDPOINT=os.environ["SIM_URL"])
+os.environ.update(CLOUDPHONE_HUAWEI_ENDPOINT=os.environ["SIM_URL"])
 with cp.HuaweiClient.from_env(timeout_ms=5000) as client:
     listed = client.call(hw.list_phones_request(0, 5))
     restarted = client.call(hw.restart_phones_request(listed.item_ids[:2]))

@@ -9,8 +9,8 @@
  *                           examples), query it, check the answers, exit 0
  *   example http://HOST:PORT  query a server you run, e.g. `cloudphone sim`;
  *                           its credentials from CLOUDPHONE_GEELARK_APP_ID,
- *                           CLOUDPHONE_GEELARK_API_KEY, CLOUDPHONE_HUAWEI_AK,
- *                           CLOUDPHONE_HUAWEI_SK, CLOUDPHONE_HUAWEI_PROJECT_ID
+ *                           CLOUDPHONE_GEELARK_API_KEY, HUAWEICLOUD_SDK_AK,
+ *                           HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID
  *                           (default: the providers' documented examples)
  *
  * The socket code speaks plain HTTP/1.1 only; a real host sends the same
@@ -443,9 +443,9 @@ static int huawei_connect(const char *endpoint, int canned) {
   int rc = 1;
 
   st = cloudphone_huawei_config_new_aksk(endpoint,
-                                         env_or("CLOUDPHONE_HUAWEI_PROJECT_ID", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
-                                         env_or("CLOUDPHONE_HUAWEI_AK", "HPUAEXAMPLEAK0000001"),
-                                         env_or("CLOUDPHONE_HUAWEI_SK", "ExampleSecretKey0123456789abcdefghijklmn"),
+                                         env_or("HUAWEICLOUD_SDK_PROJECT_ID", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
+                                         env_or("HUAWEICLOUD_SDK_AK", "HPUAEXAMPLEAK0000001"),
+                                         env_or("HUAWEICLOUD_SDK_SK", "ExampleSecretKey0123456789abcdefghijklmn"),
                                          NULL, &cfg, &err);
   if (st) return report("huawei config", st, err);
   st = cloudphone_huawei_batch_connection_build(cfg, ids, 3, "ANDROID", now_unix_ms(), NULL, &req, &err);
