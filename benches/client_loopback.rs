@@ -7,6 +7,12 @@
 //! `cargo bench --features client --bench client_loopback -- [--url URL] [--seconds S]`
 //!
 //! Prints one line per figure: name, µs per call, calls per second.
+//!
+//! `-- --cpu-calls N [--ak AK --sk SK --project PID]` instead measures the
+//! client's own CPU (getrusage `RUSAGE_SELF`, user + system, every thread of
+//! the process, so lookup threads count too) over N batch-connection(10)
+//! calls, one in flight, and exits; with the credentials of a simulator
+//! (`cloudphone sim --json`) it runs against the simulator in its own process.
 
 use std::time::{Duration, Instant};
 
@@ -42,8 +48,51 @@ fn bench(name: &str, seconds: f64, per_op: u64, mut f: impl FnMut()) {
     );
 }
 
+/// User + system CPU time of the whole process so far.
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid pointer to a rusage and a valid `who`.
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    assert_eq!(rc, 0, "getrusage");
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(ru.ru_utime) + tv(ru.ru_stime)
+}
+
+/// Client CPU per call over `calls` batch-connection(10) calls, one in flight.
+fn cpu_per_call(url: &str, calls: u32) {
+    let ak = arg("--ak").unwrap_or_else(|| AK.to_owned());
+    let sk = arg("--sk").unwrap_or_else(|| SK.to_owned());
+    let project = arg("--project").unwrap_or_else(|| PID.to_owned());
+    let huawei = HuaweiClient::builder()
+        .endpoint(url)
+        .project_id(&project)
+        .aksk(&ak, &sk)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let ids: Vec<String> = (0..10).map(|i| format!("{i:032x}")).collect();
+    let op = BatchConnection::new(ids, ClientType::Android).unwrap();
+    // One call first: the connection is open and kept alive afterwards.
+    huawei.execute(&op).expect("is the server running?");
+    let (cpu0, t0) = (cpu_time(), Instant::now());
+    for _ in 0..calls {
+        huawei.execute(&op).expect("call");
+    }
+    let (cpu, wall) = (cpu_time() - cpu0, t0.elapsed());
+    println!(
+        "batch_connection_10 x{calls} ({url}): {:.1} us CPU/call (user+sys, RUSAGE_SELF), {:.0} calls/s",
+        cpu.as_secs_f64() * 1e6 / f64::from(calls),
+        f64::from(calls) / wall.as_secs_f64()
+    );
+}
+
 fn main() {
     let url = arg("--url").unwrap_or_else(|| "http://127.0.0.1:18080".to_owned());
+    if let Some(calls) = arg("--cpu-calls").and_then(|n| n.parse().ok()) {
+        cpu_per_call(&url, calls);
+        return;
+    }
     let seconds: f64 = arg("--seconds").and_then(|s| s.parse().ok()).unwrap_or(3.0);
 
     // The fixture's own ids, so the merge accounts for every one.

@@ -662,3 +662,104 @@ fn a_content_coded_body_is_refused_never_inflated() {
         assert!(text.len() < 300, "the server's value is shortened: {text}");
     }
 }
+
+/// Threads of this process whose name is `comm`, other than the caller, by
+/// thread id: a thread started without a name inherits its creator's (as
+/// ureq's lookup threads did), so the threads this test started are the ones
+/// named like the test's own thread. Linux only; empty elsewhere.
+fn threads_named(comm: &str, seen: &mut std::collections::HashSet<u32>) {
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return;
+    };
+    for entry in dir.flatten() {
+        let Some(tid) = entry.file_name().to_str().and_then(|t| t.parse().ok()) else {
+            continue;
+        };
+        if seen.contains(&tid) {
+            continue;
+        }
+        let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        if name.trim_end() == comm {
+            seen.insert(tid);
+        }
+    }
+}
+
+/// 1,000 calls on one client to an IP-literal endpoint over one kept-alive
+/// connection: no name lookup at all, and no thread started per call. A
+/// sampler watches `/proc/self/task` for threads created by this test's
+/// thread during the calls (ureq's default resolver started one per call);
+/// only the loopback server's acceptor and connection threads may appear.
+#[test]
+fn a_thousand_calls_to_an_ip_literal_start_no_thread() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let server = Server::start(|_, r| Reply::json(200, answer(r)));
+    let c = client(&server).build().unwrap();
+    let op = BatchConnection::new(vec!["p1".to_owned()], ClientType::Android).unwrap();
+    c.execute(&op).unwrap();
+
+    let own = std::fs::read_to_string("/proc/thread-self/comm").unwrap_or_default();
+    let own_tid = std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|p| p.file_name()?.to_str()?.parse::<u32>().ok());
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (done, own) = (done.clone(), own.trim_end().to_owned());
+        std::thread::Builder::new()
+            .name("tid-sampler".into())
+            .spawn(move || {
+                let mut seen = std::collections::HashSet::new();
+                while !done.load(Ordering::SeqCst) {
+                    threads_named(&own, &mut seen);
+                }
+                seen
+            })
+            .unwrap()
+    };
+    for _ in 0..1000 {
+        assert_eq!(c.execute(&op).unwrap().connect_infos.len(), 1);
+    }
+    done.store(true, Ordering::SeqCst);
+    let mut seen = sampler.join().unwrap();
+    if let Some(tid) = own_tid {
+        seen.remove(&tid);
+    }
+    assert_eq!(c.transport().name_lookups(), 0);
+    assert_eq!(server.connections(), 1, "one kept-alive connection");
+    // The server's acceptor and its one connection thread.
+    assert!(
+        seen.len() <= 2,
+        "{} threads named like this test appeared during 1,000 calls",
+        seen.len()
+    );
+}
+
+/// A host name is looked up once for many calls within the cache's time to
+/// live (ureq's default resolver ran `getaddrinfo` on a new thread every
+/// call).
+#[test]
+fn a_host_name_is_looked_up_once_for_many_calls() {
+    let server = Server::start(|_, r| Reply::json(200, answer(r)));
+    let port = server.url().rsplit(':').next().unwrap().to_owned();
+    let c = HuaweiClient::builder()
+        .endpoint(format!("http://localhost:{port}"))
+        .project_id(PID)
+        .aksk(AK, SK)
+        .retry(fast())
+        .build()
+        .unwrap();
+    let op = BatchConnection::new(vec!["p1".to_owned()], ClientType::Android).unwrap();
+    for _ in 0..500 {
+        assert_eq!(c.execute(&op).unwrap().connect_infos.len(), 1);
+    }
+    // One lookup (a slow machine may take longer than the 30 s TTL for 500
+    // calls: then a second one, never one per call).
+    let lookups = c.transport().name_lookups();
+    assert!(
+        (1..=2).contains(&lookups),
+        "{lookups} lookups for 500 calls"
+    );
+    assert_eq!(server.seen(), 500);
+}

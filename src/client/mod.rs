@@ -41,6 +41,11 @@
 //! - No proxy unless configured; the `*_PROXY` environment variables are
 //!   read only after [`TransportBuilder::proxy_from_env`].
 //! - Redirects are not followed (as in the official SDKs).
+//! - No thread and no `getaddrinfo` per call: the transport's resolver
+//!   returns IP literals as they are and keeps a host name's addresses for
+//!   [`NAME_CACHE_TTL`] (30 s); a lookup on a miss runs on a thread bounded
+//!   by the connect timeout, at most [`MAX_PENDING_LOOKUPS`] at once
+//!   ([`Transport::name_lookups`] counts them).
 //! - Everything is bounded, and `build()` checks every setting: durations
 //!   at most a day ([`MAX_SETTING_DURATION`]), at most [`MAX_ATTEMPTS`]
 //!   attempts, 1 to [`MAX_IN_FLIGHT`] calls in flight; a SOCKS proxy needs
@@ -68,6 +73,7 @@ mod fanout;
 mod geelark;
 mod huawei;
 mod limiter;
+mod resolve;
 mod retry;
 mod rng;
 mod transport;
@@ -78,6 +84,7 @@ pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
 };
 pub use limiter::RateLimit;
+pub use resolve::{MAX_PENDING_LOOKUPS, NAME_CACHE_ENTRIES, NAME_CACHE_TTL};
 pub use retry::{FullJitter, Jitter, MAX_ATTEMPTS, NoJitter, RetryPolicy};
 #[cfg(feature = "rustls")]
 pub use transport::TlsRoots;

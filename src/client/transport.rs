@@ -6,6 +6,7 @@ use std::io;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::resolve::{CachingResolver, LookupsExhausted, MAX_PENDING_LOOKUPS};
 use crate::error::{Error, Result, invalid};
 use crate::http::{Request, Response};
 use crate::secret::Secret;
@@ -243,9 +244,18 @@ impl TransportBuilder {
                     .build(),
             )
         };
+        // ureq's own connector chain (SOCKS, CONNECT proxy, TCP, TLS) with
+        // our resolver instead of its thread-per-lookup default.
+        let resolver = CachingResolver::new(self.connect_timeout);
+        let agent = ureq::Agent::with_parts(
+            builder.build(),
+            ureq::unversioned::transport::DefaultConnector::new(),
+            resolver.clone(),
+        );
         Ok(Transport {
             inner: Arc::new(Inner {
-                agent: builder.build().new_agent(),
+                agent,
+                resolver,
                 body_limit: self.body_limit,
                 timeout: self.timeout,
                 user_agent: self.user_agent,
@@ -274,6 +284,7 @@ fn check_proxy_protocol(protocol: ureq::ProxyProtocol) -> Result<()> {
 
 struct Inner {
     agent: ureq::Agent,
+    resolver: CachingResolver,
     body_limit: u64,
     timeout: Option<Duration>,
     user_agent: String,
@@ -321,6 +332,15 @@ impl Transport {
     /// The `User-Agent` configured.
     pub fn user_agent(&self) -> &str {
         &self.inner.user_agent
+    }
+
+    /// How many host-name lookups this transport (and its clones) has
+    /// started. IP literals never need one, and a name is looked up again
+    /// only after [`NAME_CACHE_TTL`](super::NAME_CACHE_TTL): a count that grows with
+    /// the number of calls means the cache is not working. Each lookup
+    /// bounded by a timeout runs on a short-lived thread of its own.
+    pub fn name_lookups(&self) -> u64 {
+        self.inner.resolver.lookups()
     }
 
     /// Sends one request as-is (no retry) and reads the whole response,
@@ -504,6 +524,14 @@ fn map_error(operation: &'static str, e: ureq::Error, before_response: bool) -> 
             not_sent: true,
         },
         ureq::Error::Tls(m) => transport(format!("TLS error: {m}"), true),
+        ureq::Error::Other(e) if e.is::<LookupsExhausted>() => SendFailure {
+            error: Error::LimitExceeded {
+                operation,
+                limit: "max_pending_lookups",
+                message: format!("{e} (at most {MAX_PENDING_LOOKUPS})"),
+            },
+            not_sent: true,
+        },
         #[cfg(feature = "rustls")]
         ureq::Error::Rustls(r) => transport(format!("TLS error: {r}"), true),
         // A feature the core never enables, or a variant added later.
