@@ -524,23 +524,9 @@ impl Handler for Shared {
                     });
                 }
                 Fault::RateLimited { retry_after_secs } => {
-                    let resp = match provider {
-                        Provider::Huawei => self.huawei_error(
-                            429,
-                            "APIGW.0308",
-                            "The throttling threshold has been reached: policy user over ratelimit",
-                        ),
-                        Provider::GeeLark => HttpResponse::json(
-                            429,
-                            &serde_json::json!({
-                                "traceId": req.header("traceId").unwrap_or_default(),
-                                "code": 40007,
-                                "msg": "request rate limited",
-                            }),
-                        ),
-                    };
                     return Action::Respond(
-                        resp.with_header("Retry-After", retry_after_secs.to_string()),
+                        self.throttled(provider, req)
+                            .with_header("Retry-After", retry_after_secs.to_string()),
                     );
                 }
                 Fault::InvalidJson => {
