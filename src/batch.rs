@@ -158,7 +158,7 @@ pub const MAX_UNEXPECTED: usize = 10_000;
 /// only `u32` positions and hashes the list's own strings, so no key is
 /// copied. Seeded per process (foldhash's quality hasher).
 #[derive(Clone, Default)]
-struct IdIndex {
+pub(crate) struct IdIndex {
     table: HashTable<u32>,
     hasher: foldhash::quality::RandomState,
 }
@@ -225,6 +225,33 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+/// Checks each id ([`check_id`]), drops repeats (first seen kept, order
+/// kept) and indexes the rest, in one pass: each id is hashed once and
+/// moved, never copied. At least one id is required, at most
+/// `MAX_BATCH_IDS` distinct ones.
+pub(crate) fn distinct_indexed<I, S>(field: &'static str, ids: I) -> Result<(Vec<String>, IdIndex)>
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    let ids = ids.into_iter();
+    let mut out: Vec<String> = Vec::with_capacity(ids.size_hint().0);
+    let mut index = IdIndex::with_capacity(ids.size_hint().0);
+    for id in ids {
+        let id: String = id.into();
+        check_id(field, &id)?;
+        out.push(id);
+        if !index.insert(&out, out.len() - 1) {
+            out.pop();
+        }
+    }
+    if out.is_empty() {
+        return Err(invalid(field, "no ids given; at least one is required"));
+    }
+    check_count(out.len())?;
+    Ok((out, index))
+}
+
 /// Distinct ids split into calls of at most `limit` ids.
 #[derive(Clone)]
 pub struct BatchPlan {
@@ -262,21 +289,7 @@ impl BatchPlan {
         if limit == 0 {
             return Err(invalid("limit", "must be at least 1"));
         }
-        let ids = ids.into_iter();
-        let mut out: Vec<String> = Vec::with_capacity(ids.size_hint().0);
-        let mut index = IdIndex::with_capacity(ids.size_hint().0);
-        for id in ids {
-            let id: String = id.into();
-            check_id("ids", &id)?;
-            out.push(id);
-            if !index.insert(&out, out.len() - 1) {
-                out.pop();
-            }
-        }
-        if out.is_empty() {
-            return Err(invalid("ids", "no ids given; at least one is required"));
-        }
-        check_count(out.len())?;
+        let (out, index) = distinct_indexed("ids", ids)?;
         Ok(BatchPlan {
             ids: out,
             limit,

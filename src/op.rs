@@ -437,33 +437,14 @@ where
 }
 
 /// Checks each id ([`check_id`]) and drops repeats, first seen kept, order
-/// kept; at least one id is required. The ids are moved, never copied.
+/// kept; at least one id is required. The ids are moved, never copied (the
+/// batch plan's de-duplication, without keeping its index).
 pub(crate) fn distinct_ids<I, S>(field: &'static str, ids: I) -> Result<Vec<String>>
 where
     I: IntoIterator<Item = S>,
     S: Into<String>,
 {
-    let mut all: Vec<String> = Vec::new();
-    for id in ids {
-        let id: String = id.into();
-        check_id(field, &id)?;
-        all.push(id);
-    }
-    if all.is_empty() {
-        return Err(invalid(field, "no ids given; at least one is required"));
-    }
-    let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(all.len());
-        all.iter().map(|id| seen.insert(id.as_str())).collect()
-    };
-    if keep.iter().all(|&k| k) {
-        return Ok(all);
-    }
-    Ok(all
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(id, k)| k.then_some(id))
-        .collect())
+    crate::batch::distinct_indexed(field, ids).map(|(ids, _)| ids)
 }
 
 /// Checks one id that travels in a JSON body.
