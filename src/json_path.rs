@@ -368,11 +368,8 @@ fn push_segment(path: &mut String, body: &[u8], frame: &Frame) {
             // echoed value, so a 16 MiB key is not quoted whole.
             let max = crate::limits::MAX_ECHO_LEN;
             if path.len() - at > max {
-                let mut cut = at + max;
-                while !path.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                path.truncate(cut);
+                let kept = crate::limits::prefix(&path[at..], max).len();
+                path.truncate(at + kept);
                 path.push('…');
             }
         }

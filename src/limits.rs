@@ -80,11 +80,20 @@ pub(crate) fn echo(value: &str) -> String {
     if value.len() <= MAX_ECHO_LEN {
         return format!("{value:?}");
     }
-    let mut end = MAX_ECHO_LEN;
-    while !value.is_char_boundary(end) {
+    format!("{:?}… ({} bytes)", prefix(value, MAX_ECHO_LEN), value.len())
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a
+/// character boundary (every cut of a quoted value goes through here).
+pub(crate) fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{:?}… ({} bytes)", &value[..end], value.len())
+    &text[..end]
 }
 
 /// Most bytes of a third-party message (a `serde_json` error, which quotes
@@ -99,10 +108,7 @@ pub(crate) fn shorten(text: String) -> String {
     if text.len() <= MAX_MESSAGE_LEN {
         return text;
     }
-    let mut head = MAX_MESSAGE_LEN - 64;
-    while !text.is_char_boundary(head) {
-        head -= 1;
-    }
+    let head = prefix(&text, MAX_MESSAGE_LEN - 64).len();
     let mut tail = text.len() - 64;
     while !text.is_char_boundary(tail) {
         tail += 1;

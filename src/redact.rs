@@ -97,11 +97,8 @@ fn cap(text: &str, original_len: usize) -> String {
     if text.len() <= MAX_QUOTE_LEN {
         return text.to_owned();
     }
-    let mut end = MAX_QUOTE_LEN;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}… ({original_len} bytes)", &text[..end])
+    let kept = crate::limits::prefix(text, MAX_QUOTE_LEN);
+    format!("{kept}… ({original_len} bytes)")
 }
 
 /// Replaces, in place, the value of every secret-named member with `"***"`
@@ -150,15 +147,7 @@ fn is_clean(v: &Value) -> bool {
 /// JSON-like `"ticket": "…"`), and the credential after `Bearer`/`Basic`.
 /// Only the first 16 KiB are searched and kept (enough for any quote).
 pub fn redact_text(text: &str) -> String {
-    let text = if text.len() > SCAN_WINDOW {
-        let mut end = SCAN_WINDOW;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        &text[..end]
-    } else {
-        text
-    };
+    let text = crate::limits::prefix(text, SCAN_WINDOW);
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0; // bytes of `text` already in `out`
