@@ -39,13 +39,8 @@ pub struct cloudphone_request {
 }
 
 /// A page walk shared by the requests of one listing: the core's
-/// [`PageGuard`](crate::page::PageGuard) (default limits) and this
-/// request's page number in it (from 1).
-#[derive(Clone)]
-pub(crate) struct Walk {
-    pub(crate) guard: std::sync::Arc<std::sync::Mutex<crate::page::PageGuard>>,
-    pub(crate) page: u32,
-}
+/// [`PageGuard`](crate::page::PageGuard) (default limits).
+pub(crate) type Walk = std::sync::Arc<std::sync::Mutex<crate::page::PageGuard>>;
 
 /// Runs a request's operation through a client given as `&dyn Any` (the
 /// provider's client type, checked by downcasting).

@@ -464,12 +464,9 @@ where
     // by the requests of one listing and consulted once per page.
     let walk = match &request.walk {
         Some(w) => w.clone(),
-        None => super::request::Walk {
-            guard: std::sync::Arc::new(std::sync::Mutex::new(crate::page::PageGuard::new(
-                crate::page::PageLimits::default(),
-            )?)),
-            page: 1,
-        },
+        None => std::sync::Arc::new(std::sync::Mutex::new(crate::page::PageGuard::new(
+            crate::page::PageLimits::default(),
+        )?)),
     };
     let next_op = {
         let mut walked = request.walked.lock().unwrap_or_else(|p| p.into_inner());
@@ -479,7 +476,6 @@ where
             Some(Ok(())) => op.next_page(last),
             None => {
                 let decided = walk
-                    .guard
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .next(op, last);
@@ -491,10 +487,7 @@ where
     let next = match next_op {
         Some(op) => {
             let mut req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
-            req.walk = Some(super::request::Walk {
-                guard: walk.guard,
-                page: walk.page.saturating_add(1),
-            });
+            req.walk = Some(walk);
             Box::into_raw(Box::new(req))
         }
         None => std::ptr::null_mut(),
