@@ -81,7 +81,7 @@ mkdir -p "$work/logs"
 step "build and stage the library (debug; core only, then with the client)"
 stage() { # flavour cargo-args...
   local flavour="$1"; shift
-  cargo build --lib --quiet "$@" &&
+  cargo build -p cloudphone-ffi --quiet "$@" &&
     bash bindings/c/install.sh "$work/$flavour/prefix" --profile debug >/dev/null &&
     echo "staged $flavour: $(ls "$work/$flavour/prefix/lib")"
 }
@@ -97,7 +97,7 @@ fi
 step "link flags: rustc's native-static-libs vs. what bindings/ ship"
 native_libs_match() {
   local printed shipped
-  printed="$(cargo rustc --lib --quiet --no-default-features -- --print native-static-libs 2>&1 |
+  printed="$(cargo rustc -p cloudphone-ffi --lib --quiet --no-default-features -- --print native-static-libs 2>&1 |
     sed -n 's/.*native-static-libs: //p' | tail -1)"
   shipped="$(bash bindings/c/gen_pc.sh --native-libs)"
   echo "rustc:   $printed"

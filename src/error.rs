@@ -253,8 +253,9 @@ impl From<ApiError> for Error {
     }
 }
 
-/// Shorthand for an [`Error::InvalidInput`].
-pub(crate) fn invalid(field: &'static str, reason: impl Into<Cow<'static, str>>) -> Error {
+/// Shorthand for an [`Error::InvalidInput`] (also used by the C ABI crate
+/// for its argument errors).
+pub fn invalid(field: &'static str, reason: impl Into<Cow<'static, str>>) -> Error {
     Error::InvalidInput {
         field,
         reason: reason.into(),

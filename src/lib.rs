@@ -73,14 +73,14 @@
 //! separate layers built on this core.
 
 #![deny(missing_docs)]
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 #![warn(unreachable_pub)]
 
 pub mod batch;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod error;
-pub mod ffi;
+
 pub mod geelark;
 mod hex;
 pub mod http;

@@ -76,7 +76,7 @@ pub(crate) fn check_len(field: &'static str, value: &str, max: usize) -> Result<
 /// characters show), cut on a character boundary after at most
 /// [`MAX_ECHO_LEN`] bytes with `…` and the whole length:
 /// `"aaaa…" (10485760 bytes)`. Never call it with a secret.
-pub(crate) fn echo(value: &str) -> String {
+pub fn echo(value: &str) -> String {
     if value.len() <= MAX_ECHO_LEN {
         return format!("{value:?}");
     }
@@ -104,7 +104,7 @@ pub(crate) const MAX_MESSAGE_LEN: usize = 256;
 /// keeping its start and its last 64 bytes (where `serde_json` puts the line
 /// and column) around `…(N bytes cut)…`. For messages that may quote a
 /// value of any length: a 16 MiB string in a response, a 10 MB input.
-pub(crate) fn shorten(text: String) -> String {
+pub fn shorten(text: String) -> String {
     if text.len() <= MAX_MESSAGE_LEN {
         return text;
     }

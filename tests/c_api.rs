@@ -2,10 +2,11 @@
 //! linked once against the staticlib and once against the cdylib, then again
 //! under valgrind (0 errors, 0 definite leaks).
 //!
-//! `cargo test` builds the library's `staticlib` and `cdylib` into
-//! `target/<profile>/deps/` — next to this test's executable — because the
-//! `[lib]` crate types include them; they are not copied up to
-//! `target/<profile>/` by `cargo test`, so they are looked up here.
+//! The library is its own crate (`bindings/ffi`, a `cdylib` + `staticlib`
+//! with no rlib), which `cargo test` does not link into test executables:
+//! the first test to need it runs `cargo build -p cloudphone-ffi` (all
+//! features, this test's profile and target directory; cargo has released
+//! its build lock by the time tests run) and uses `target/<profile>/`.
 //!
 //! Each program gets the response fixtures directory
 //! (`tests/fixtures/responses`) as its one argument; programs that read no
@@ -21,20 +22,43 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `target/<profile>/deps`, where cargo put the library's artifacts.
+/// `target/<profile>`, after building the C library there (once per test
+/// process).
 fn deps_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("current_exe");
-    let dir = exe.parent().expect("the test executable has a directory");
-    for d in [dir.to_path_buf(), dir.join("deps")] {
-        if d.join(static_lib_name()).exists() {
-            return d;
-        }
-    }
-    panic!(
-        "{} not found next to {}; the [lib] crate-type must include staticlib and cdylib",
-        static_lib_name(),
-        exe.display()
-    );
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().expect("current_exe");
+            // target/<profile>/deps/<test exe>
+            let profile_dir = exe
+                .parent()
+                .and_then(Path::parent)
+                .expect("the test executable lives in target/<profile>/deps")
+                .to_path_buf();
+            let target_dir = profile_dir.parent().expect("target/<profile>");
+            let profile = profile_dir
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let mut cmd = Command::new(env!("CARGO"));
+            cmd.current_dir(root())
+                .args(["build", "--quiet", "-p", "cloudphone-ffi", "--all-features"])
+                .arg("--target-dir")
+                .arg(target_dir);
+            if profile != "debug" {
+                cmd.args(["--profile", &profile]);
+            }
+            run_checked("building the C library", &mut cmd);
+            assert!(
+                profile_dir.join(static_lib_name()).exists(),
+                "{} not found in {}",
+                static_lib_name(),
+                profile_dir.display()
+            );
+            profile_dir
+        })
+        .clone()
 }
 
 fn static_lib_name() -> &'static str {

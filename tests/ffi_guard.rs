@@ -1,8 +1,8 @@
 //! Every C export runs its whole body inside the panic guard: a scan of
-//! `src/ffi/` checks that each `pub unsafe extern "C" fn` calls `guard(` or
+//! `bindings/ffi/src/` checks that each `pub unsafe extern "C" fn` calls `guard(` or
 //! `guard_or(` (directly, or by delegating its whole body to a private helper
 //! that does) and that nothing unsafe happens before it. (The guard itself is
-//! tested with a real panic in `src/ffi/guard.rs`.)
+//! tested with a real panic in `bindings/ffi/src/guard.rs`.)
 
 /// (name, body) of every function in `text` whose signature line starts
 /// with `prefix` and whose body ends at a `}` in column 0.
@@ -38,7 +38,7 @@ fn guard_position(body: &str) -> Option<usize> {
 
 #[test]
 fn every_export_body_runs_inside_the_guard() {
-    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ffi"));
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/bindings/ffi/src"));
     let texts: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -30,11 +30,11 @@ fn generate() -> String {
     let mut config = cbindgen::Config::from_file(root().join("include/cbindgen.toml"))
         .expect("include/cbindgen.toml parses");
     config.after_includes = Some(version_macros());
-    // Parse only the FFI module tree (src/ffi/mod.rs and the modules it
+    // Parse only the FFI module tree (bindings/ffi/src/lib.rs and the modules it
     // declares), so no public item elsewhere in the crate leaks into the C
     // header.
     let bindings = cbindgen::Builder::new()
-        .with_src(root().join("src/ffi/mod.rs"))
+        .with_src(root().join("bindings/ffi/src/lib.rs"))
         .with_config(config)
         .generate()
         .expect("cbindgen generates the header");

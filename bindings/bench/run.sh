@@ -16,7 +16,7 @@ target="${BENCH_TARGET_DIR:-$PWD/target/bindings-bench}"
 out="$target/release/bindings-bench"
 mkdir -p "$out"
 
-CARGO_TARGET_DIR="$target" cargo build --release --lib --no-default-features --quiet
+CARGO_TARGET_DIR="$target" cargo build --release -p cloudphone-ffi --no-default-features --quiet
 cc -std=c11 -O2 -Wall -Wextra -Werror -pedantic -Iinclude bindings/c/bench.c \
   "$target/release/libcloudphone.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o "$out/bench_c"
 rustc --edition 2024 -C opt-level=3 -C debuginfo=0 --crate-name bench_rs \

@@ -15,7 +15,7 @@ case "$(uname -s)" in Darwin) so=libcloudphone.dylib ;; *) so=libcloudphone.so ;
 printf '%-16s %-44s %12s %12s\n' profile features unstripped stripped
 measure() { # profile label features...
   local profile="$1" label="$2"; shift 2
-  CARGO_TARGET_DIR="$t/$label" cargo build --profile "$profile" --lib --quiet "$@" 2>/dev/null
+  CARGO_TARGET_DIR="$t/$label" cargo build --profile "$profile" -p cloudphone-ffi --quiet "$@" 2>/dev/null
   local f="$t/$label/$profile/$so"
   strip -o "$f.stripped" "$f"
   printf '%-16s %-44s %9d KiB %9d KiB\n' "$profile" "$*" \

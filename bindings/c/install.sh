@@ -8,7 +8,7 @@
 #   PREFIX/lib/pkgconfig/cloudphone.pc
 #   PREFIX/lib/cmake/cloudphone/cloudphoneConfig{,Version}.cmake
 #
-# Build the library first (`cargo build --lib [--release]`). The result is
+# Build the library first (`cargo build -p cloudphone-ffi [--release]`). The result is
 # relocatable: the CMake config finds everything relative to itself, and the
 # .pc file is regenerated for PREFIX.
 set -euo pipefail

@@ -18,10 +18,10 @@ use super::result::{
     Item, Summary, build_into, cloudphone_result, next_into, parse_batch_result, parse_result,
 };
 use super::types::{cloudphone_response_header, cloudphone_status};
-use crate::batch::ItemFailure;
-use crate::error::invalid;
-use crate::geelark::apps::InstallStatus;
-use crate::geelark::{
+use cloudphone::batch::ItemFailure;
+use cloudphone::error::invalid;
+use cloudphone::geelark::apps::InstallStatus;
+use cloudphone::geelark::{
     self, Accepted, AdbReport, AdbSwitchReport, AppList, ChargeMode, CreatePhones, CreateReport,
     DeletePhones, GetAdbData, GetGps, GetScreenshotResult, GpsPosition, GpsReport, GpsSetReport,
     InstallApp, LifecycleReport, ListApps, NewPhone, ProxyConfig, ProxyScheme, ScreenshotResult,
@@ -93,7 +93,7 @@ fn install_status(s: InstallStatus) -> &'static str {
         InstallStatus::Uninstalling => "uninstalling",
         InstallStatus::Uninstalled => "uninstalled",
         InstallStatus::UninstallFailed => "uninstall_failed",
-        InstallStatus::Unknown(_) => "unknown",
+        _ => "unknown",
     }
 }
 

@@ -8,7 +8,7 @@ use std::ffi::c_char;
 use serde::de::DeserializeOwned;
 
 use super::guard::{FfiResult, arg_opt_str};
-use crate::error::invalid;
+use cloudphone::error::invalid;
 
 /// Reads an optional JSON argument into `T` (its default when NULL).
 ///
@@ -26,7 +26,7 @@ pub(crate) unsafe fn json_arg<T: DeserializeOwned + Default>(
                 name,
                 format!(
                     "is not the documented JSON: {}",
-                    crate::limits::shorten(e.to_string())
+                    cloudphone::limits::shorten(e.to_string())
                 ),
             )
         })?),

@@ -5,9 +5,9 @@ use super::guard::{
     FfiResult, arg_opt_str, arg_out, arg_str, free_box, guard, guard_or, write_out,
 };
 use super::types::cloudphone_status;
-use crate::geelark;
-use crate::huawei;
-use crate::op::Endpoint;
+use cloudphone::geelark;
+use cloudphone::huawei;
+use cloudphone::op::Endpoint;
 use std::ffi::c_char;
 
 /// Endpoint, project id and credentials for Huawei Cloud CPH calls.
@@ -225,10 +225,10 @@ pub(crate) trait ConfigHandle {
     type Client: 'static;
     /// Sends `op` through `client` (signing, retries, tokens: the client's).
     #[cfg(feature = "client")]
-    fn execute<O: crate::Operation<Config = Self::Inner>>(
+    fn execute<O: cloudphone::Operation<Config = Self::Inner>>(
         client: &Self::Client,
         op: &O,
-    ) -> crate::Result<O::Output>;
+    ) -> cloudphone::Result<O::Output>;
 }
 
 impl ConfigHandle for cloudphone_huawei_config {
@@ -238,12 +238,12 @@ impl ConfigHandle for cloudphone_huawei_config {
         &self.inner
     }
     #[cfg(feature = "client")]
-    type Client = crate::client::HuaweiClient;
+    type Client = cloudphone::client::HuaweiClient;
     #[cfg(feature = "client")]
-    fn execute<O: crate::Operation<Config = huawei::Config>>(
+    fn execute<O: cloudphone::Operation<Config = huawei::Config>>(
         client: &Self::Client,
         op: &O,
-    ) -> crate::Result<O::Output> {
+    ) -> cloudphone::Result<O::Output> {
         client.execute(op)
     }
 }
@@ -255,12 +255,12 @@ impl ConfigHandle for cloudphone_geelark_config {
         &self.inner
     }
     #[cfg(feature = "client")]
-    type Client = crate::client::GeeLarkClient;
+    type Client = cloudphone::client::GeeLarkClient;
     #[cfg(feature = "client")]
-    fn execute<O: crate::Operation<Config = geelark::Config>>(
+    fn execute<O: cloudphone::Operation<Config = geelark::Config>>(
         client: &Self::Client,
         op: &O,
-    ) -> crate::Result<O::Output> {
+    ) -> cloudphone::Result<O::Output> {
         client.execute(op)
     }
 }

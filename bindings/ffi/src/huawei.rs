@@ -13,9 +13,9 @@ use super::types::{
     FromIn, NulStr, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
     cloudphone_string, opt_view, views_in,
 };
-use crate::huawei::iam::{CreateToken, IamToken, ProjectScope};
-use crate::huawei::{self, BatchConnection, BatchConnectionOutput, ClientType, ConnectInfo};
-use crate::op::Endpoint;
+use cloudphone::huawei::iam::{CreateToken, IamToken, ProjectScope};
+use cloudphone::huawei::{self, BatchConnection, BatchConnectionOutput, ClientType, ConnectInfo};
+use cloudphone::op::Endpoint;
 
 /// Most phone ids one batch-connection call accepts; split larger sets with
 /// `cloudphone_batch_plan_new`.

@@ -28,10 +28,10 @@ use super::types::{
     IdList, NulStr, StrArena, Text, cloudphone_id_list, cloudphone_response_header,
     cloudphone_status, cloudphone_str, cloudphone_string, opt_view, views_in,
 };
-use crate::batch::{BatchItem, CallOutcome, ItemFailure};
-use crate::error::invalid;
-use crate::op::Operation;
-use crate::page::Pager;
+use cloudphone::batch::{BatchItem, CallOutcome, ItemFailure};
+use cloudphone::error::invalid;
+use cloudphone::op::Operation;
+use cloudphone::page::Pager;
 
 /// One thing a result is about: a phone, server, job, app, position, ...
 pub(crate) struct Item<'a> {
@@ -121,7 +121,7 @@ pub(crate) struct MergedItem {
     item: Box<serde_json::value::RawValue>,
 }
 
-impl crate::batch::BatchItem for MergedItem {
+impl cloudphone::batch::BatchItem for MergedItem {
     fn item_id(&self) -> &str {
         &self.id
     }
@@ -162,11 +162,7 @@ where
             }
         })
         .collect();
-    Some(CallOutcome {
-        succeeded,
-        failed: call.failed,
-        request_id: call.request_id,
-    })
+    Some(CallOutcome::new(succeeded, call.failed, call.request_id))
 }
 
 /// The answer to one call of any operation without a dedicated result type
@@ -464,8 +460,8 @@ where
     // by the requests of one listing and consulted once per page.
     let walk = match &request.walk {
         Some(w) => w.clone(),
-        None => std::sync::Arc::new(std::sync::Mutex::new(crate::page::PageGuard::new(
-            crate::page::PageLimits::default(),
+        None => std::sync::Arc::new(std::sync::Mutex::new(cloudphone::page::PageGuard::new(
+            cloudphone::page::PageLimits::default(),
         )?)),
     };
     let next_op = {

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use super::guard::{FfiError, free_box, guard_or};
 use super::types::{NulStr, cloudphone_status, cloudphone_str, opt_view};
-use crate::error::Error;
+use cloudphone::error::Error;
 
 /// An error: status, message and, when a provider answered, its HTTP status,
 /// code and request id. Stored by a failing function into `*err_out` (when

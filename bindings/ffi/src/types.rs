@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 use std::ptr;
 
-use crate::error::ErrorKind;
+use cloudphone::error::ErrorKind;
 
 /// The result of every fallible function. `CLOUDPHONE_STATUS_OK` (0) is
 /// success; every other value is an error whose number is stable and never
@@ -102,7 +102,9 @@ impl cloudphone_status {
 
 impl From<ErrorKind> for cloudphone_status {
     fn from(kind: ErrorKind) -> Self {
-        // Exhaustive on purpose: a new ErrorKind must get its C status here.
+        // Every kind listed: a new ErrorKind should get its C status here
+        // (`ErrorKind` is non-exhaustive, so one the list misses falls back
+        // to the status with its number, which the unit test below checks).
         match kind {
             ErrorKind::InvalidInput => cloudphone_status::InvalidInput,
             ErrorKind::Api => cloudphone_status::Api,
@@ -115,6 +117,10 @@ impl From<ErrorKind> for cloudphone_status {
             ErrorKind::BodyTooLarge => cloudphone_status::BodyTooLarge,
             ErrorKind::LimitExceeded => cloudphone_status::LimitExceeded,
             ErrorKind::Unsupported => cloudphone_status::Unsupported,
+            other => cloudphone_status::ALL
+                .into_iter()
+                .find(|s| *s as u32 == other as u32)
+                .unwrap_or(cloudphone_status::Api),
         }
     }
 }

@@ -11,9 +11,9 @@ use super::types::{
     FromIn, NulStr, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
     cloudphone_string,
 };
-use crate::batch::ItemFailure;
-use crate::error::ErrorKind;
-use crate::op::Operation;
+use cloudphone::batch::ItemFailure;
+use cloudphone::error::ErrorKind;
+use cloudphone::op::Operation;
 
 use super::error::cloudphone_error;
 
@@ -43,7 +43,7 @@ where
     // The sans-IO size cap (16 MiB, `DEFAULT_MAX_BODY_LEN`), checked
     // before the body is copied: a C host has no per-call setting yet, and
     // knows `body_len` before calling, so it can apply a lower cap itself.
-    crate::op::check_body_len(O::NAME, body_len, crate::op::DEFAULT_MAX_BODY_LEN)?;
+    cloudphone::op::check_body_len(O::NAME, body_len, cloudphone::op::DEFAULT_MAX_BODY_LEN)?;
     // SAFETY: per the function contract.
     let response = unsafe { arg_response(http_status, headers, headers_len, body, body_len) }?;
     let output = parse_response::<O>(request, &response)?;
@@ -63,7 +63,7 @@ pub(crate) unsafe fn json_out<T: Serialize>(
     arg_out(out, "json_out")?;
     let value = value?;
     let text = serde_json::to_string(value).map_err(|e| {
-        FfiError::Core(crate::error::invalid(
+        FfiError::Core(cloudphone::error::invalid(
             "value",
             format!("cannot be written as JSON: {e}"),
         ))
@@ -208,7 +208,7 @@ pub unsafe extern "C" fn cloudphone_trace_id_format(
         let mut bytes = [0u8; 16];
         // SAFETY: non-NULL and 16 readable bytes per the function contract.
         bytes.copy_from_slice(unsafe { std::slice::from_raw_parts(random16, 16) });
-        let text = NulStr::from_string(crate::op::format_trace_id(bytes));
+        let text = NulStr::from_string(cloudphone::op::format_trace_id(bytes));
         // SAFETY: checked above.
         unsafe { write_out(trace_id_out, cloudphone_string { text }) };
         Ok(())

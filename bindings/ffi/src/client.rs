@@ -28,7 +28,7 @@ use super::guard::{FfiResult, arg_out, arg_ref, arg_str, arg_str_array, write_ou
 /// connection pool).
 pub struct cloudphone_huawei_client {
     #[cfg(feature = "client")]
-    inner: crate::client::HuaweiClient,
+    inner: cloudphone::client::HuaweiClient,
 }
 
 /// A blocking GeeLark client: a connection pool, timeouts, the documented
@@ -38,7 +38,7 @@ pub struct cloudphone_huawei_client {
 /// Thread safety: may be used by several threads at once.
 pub struct cloudphone_geelark_client {
     #[cfg(feature = "client")]
-    inner: crate::client::GeeLarkClient,
+    inner: cloudphone::client::GeeLarkClient,
 }
 
 /// Whether this build of the library includes the blocking client. When it
@@ -51,7 +51,7 @@ pub unsafe extern "C" fn cloudphone_has_client() -> bool {
 
 #[cfg(not(feature = "client"))]
 fn unsupported() -> super::guard::FfiError {
-    super::guard::FfiError::Core(crate::Error::Unsupported(
+    super::guard::FfiError::Core(cloudphone::Error::Unsupported(
         "the blocking client (build the library with the `client` feature)",
     ))
 }
@@ -99,7 +99,7 @@ pub unsafe extern "C" fn cloudphone_huawei_client_new(
             unsafe {
                 client_into(client_out, timeout_ms, |t| {
                     let cfg = &arg_ref(config, "config")?.inner;
-                    let mut b = crate::client::HuaweiClient::builder()
+                    let mut b = cloudphone::client::HuaweiClient::builder()
                         .endpoint(cfg.endpoint().as_str())
                         .project_id(cfg.project_id())
                         .auth(cfg.auth().clone());
@@ -159,7 +159,7 @@ pub unsafe extern "C" fn cloudphone_huawei_client_batch_connection(
                     arg_str(client_type, "client_type")?,
                 )
             };
-            let ct: crate::huawei::ClientType = client_type.parse()?;
+            let ct: cloudphone::huawei::ClientType = client_type.parse()?;
             let outcome = client.inner.batch_connection(ids, ct)?;
             let handle = cloudphone_batch_outcome::new(Outcome::Connection(outcome));
             // SAFETY: checked above.
@@ -193,13 +193,18 @@ pub unsafe extern "C" fn cloudphone_geelark_client_new(
             unsafe {
                 client_into(client_out, timeout_ms, |t| {
                     let cfg = &arg_ref(config, "config")?.inner;
-                    let mut b =
-                        crate::client::GeeLarkClient::builder().endpoint(cfg.endpoint().as_str());
+                    let mut b = cloudphone::client::GeeLarkClient::builder()
+                        .endpoint(cfg.endpoint().as_str());
                     b = match cfg.auth() {
-                        crate::geelark::Auth::Key { app_id, api_key } => {
+                        cloudphone::geelark::Auth::Key { app_id, api_key } => {
                             b.key(app_id.expose(), api_key.expose())
                         }
-                        crate::geelark::Auth::Token(t) => b.token(t.expose()),
+                        cloudphone::geelark::Auth::Token(t) => b.token(t.expose()),
+                        _ => {
+                            return Err(
+                                cloudphone::Error::Unsupported("this GeeLark auth mode").into()
+                            );
+                        }
                     };
                     if let Some(t) = t {
                         b = b.timeout(t);
@@ -290,7 +295,7 @@ pub unsafe extern "C" fn cloudphone_huawei_client_from_env(
             // SAFETY: per the function contract.
             unsafe {
                 client_into(client_out, timeout_ms, |t| {
-                    let b = crate::client::HuaweiClient::builder().from_env();
+                    let b = cloudphone::client::HuaweiClient::builder().from_env();
                     let b = if let Some(t) = t { b.timeout(t) } else { b };
                     Ok(cloudphone_huawei_client { inner: b.build()? })
                 })
@@ -323,7 +328,7 @@ pub unsafe extern "C" fn cloudphone_geelark_client_from_env(
             // SAFETY: per the function contract.
             unsafe {
                 client_into(client_out, timeout_ms, |t| {
-                    let b = crate::client::GeeLarkClient::builder().from_env();
+                    let b = cloudphone::client::GeeLarkClient::builder().from_env();
                     let b = if let Some(t) = t { b.timeout(t) } else { b };
                     Ok(cloudphone_geelark_client { inner: b.build()? })
                 })

@@ -20,10 +20,10 @@ use super::types::{
     IdList, StrArena, Text, cloudphone_id_list, cloudphone_status, cloudphone_str,
     cloudphone_string, views_in,
 };
-use crate::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome};
-use crate::error::{Error, invalid};
-use crate::geelark::PhoneState;
-use crate::huawei::ConnectInfo;
+use cloudphone::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome};
+use cloudphone::error::{Error, invalid};
+use cloudphone::geelark::PhoneState;
+use cloudphone::huawei::ConnectInfo;
 
 /// Distinct ids (duplicates collapsed, first seen wins) split into calls of
 /// at most `limit` ids. Free with `cloudphone_batch_plan_free`.

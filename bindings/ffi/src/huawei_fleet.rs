@@ -20,21 +20,23 @@ use super::result::{
     Item, Summary, build_into, cloudphone_result, next_into, parse_batch_result, parse_result,
 };
 use super::types::{cloudphone_response_header, cloudphone_status};
-use crate::batch::ItemFailure;
-use crate::error::invalid;
-use crate::huawei::adb::{self, Command, RunCommand, RunSyncShell, SyncShellOutput, Target};
-use crate::huawei::jobs::{
+use cloudphone::batch::ItemFailure;
+use cloudphone::error::invalid;
+use cloudphone::huawei::adb::{self, Command, RunCommand, RunSyncShell, SyncShellOutput, Target};
+use cloudphone::huawei::jobs::{
     self, Job, JobList, JobWatch, JobsStarted, ListJobs, ShowJob, WatchStep,
 };
-use crate::huawei::lifecycle::{
+use cloudphone::huawei::lifecycle::{
     self, Properties, ResetPhones, RestartPhones, StopPhones, UpdateProperties,
 };
-use crate::huawei::phones::{Done, ListPhones, PhoneDetail, PhoneList, RenamePhone, ShowPhone};
-use crate::huawei::servers::{
+use cloudphone::huawei::phones::{
+    Done, ListPhones, PhoneDetail, PhoneList, RenamePhone, ShowPhone,
+};
+use cloudphone::huawei::servers::{
     EncodeServerList, ListEncodeServers, ListServers, ServerDetail, ServerList, ShowServer,
 };
-use crate::op::Operation;
-use crate::phone::PhoneStatus;
+use cloudphone::op::Operation;
+use cloudphone::phone::PhoneStatus;
 
 /// Most phones one restart, reset, stop or property-update call takes
 /// (this library's chunk; split larger sets with `cloudphone_batch_plan_new`).
@@ -1247,7 +1249,7 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_build(
                             "command",
                             format!(
                                 "{} is not one of shell, install, install-multiple, uninstall, push",
-                                crate::limits::echo(other)
+                                cloudphone::limits::echo(other)
                             ),
                         )
                         .into());

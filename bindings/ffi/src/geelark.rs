@@ -13,7 +13,7 @@ use super::types::{
     FromIn, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
     cloudphone_string, views_in,
 };
-use crate::geelark::{self, GetPhoneStatus, PhoneState, PhoneStatusReport};
+use cloudphone::geelark::{self, GetPhoneStatus, PhoneState, PhoneStatusReport};
 
 /// Most ids one phone-status call accepts; split larger sets with
 /// `cloudphone_batch_plan_new`.

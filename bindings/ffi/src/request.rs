@@ -5,9 +5,9 @@ use std::any::Any;
 
 use super::guard::{FfiResult, free_box, guard_or};
 use super::types::{Bytes, StrArena, Text, cloudphone_bytes, cloudphone_header, cloudphone_str};
-use crate::error::invalid;
-use crate::http::Response;
-use crate::op::{Context, Operation};
+use cloudphone::error::invalid;
+use cloudphone::http::Response;
+use cloudphone::op::{Context, Operation};
 
 /// A built request: method, URL, headers and body, ready to send with any
 /// HTTP stack. Send every header unchanged (the signature covers them). Keep
@@ -35,12 +35,12 @@ pub struct cloudphone_request {
     pub(crate) walk: Option<Walk>,
     /// What `_next` decided for this page, so that asking twice neither
     /// counts the page twice nor loses a bound's error.
-    pub(crate) walked: std::sync::Mutex<Option<Result<(), crate::Error>>>,
+    pub(crate) walked: std::sync::Mutex<Option<Result<(), cloudphone::Error>>>,
 }
 
 /// A page walk shared by the requests of one listing: the core's
-/// [`PageGuard`](crate::page::PageGuard) (default limits).
-pub(crate) type Walk = std::sync::Arc<std::sync::Mutex<crate::page::PageGuard>>;
+/// [`PageGuard`](cloudphone::page::PageGuard) (default limits).
+pub(crate) type Walk = std::sync::Arc<std::sync::Mutex<cloudphone::page::PageGuard>>;
 
 /// Runs a request's operation through a client given as `&dyn Any` (the
 /// provider's client type, checked by downcasting).

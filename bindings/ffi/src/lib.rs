@@ -135,7 +135,7 @@ pub unsafe extern "C" fn cloudphone_version() -> *const c_char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use cloudphone::error::ErrorKind;
 
     #[test]
     fn status_numbers_match_error_kinds_and_never_collide() {
@@ -164,8 +164,8 @@ mod tests {
     /// The C path builds byte-for-byte the request the Rust path builds.
     #[test]
     fn c_build_equals_rust_build() {
-        use crate::huawei::{Auth, BatchConnection, ClientType, Config};
-        use crate::op::{Context, Operation};
+        use cloudphone::huawei::{Auth, BatchConnection, ClientType, Config};
+        use cloudphone::op::{Context, Operation};
         use std::ffi::CStr;
 
         let ids = [
@@ -236,3 +236,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod tests_safety;

@@ -12,8 +12,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::error::cloudphone_error;
 use super::types::{cloudphone_response_header, cloudphone_status};
-use crate::error::Error;
-use crate::http::Response;
+use cloudphone::error::Error;
+use cloudphone::http::Response;
 
 /// Why an exported function failed.
 pub(crate) enum FfiError {
