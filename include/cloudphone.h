@@ -41,33 +41,37 @@
 #define CLOUDPHONE_VERSION_PATCH 0
 
 
+// The size of a buffer for `cloudphone_trace_id_format`: a trace id's 32
+// characters and their NUL.
+#define CLOUDPHONE_TRACE_ID_SIZE 33
+
 // Most phone ids one batch-connection call accepts; split larger sets with
 // `cloudphone_batch_plan_new`.
-#define CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES 10
+#define CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS 10
 
 // Most phones one restart, reset, stop or property-update call takes
 // (this library's chunk; split larger sets with `cloudphone_batch_plan_new`).
-#define CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES 100
+#define CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS 100
 
 // Most phones (or servers) one synchronous shell call takes.
-#define CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS 15
+#define CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS 15
 
 // Most phones (or servers) one asynchronous command call takes.
-#define CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS 100
+#define CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS 100
 
 // Most request ids one list-jobs call takes.
-#define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS 20
+#define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS 20
 
 // Most ids one phone-status call accepts; split larger sets with
 // `cloudphone_batch_plan_new`.
-#define CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS 100
+#define CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS 100
 
 // Most phones one start, stop, delete, GPS or ADB call takes; split larger
 // sets with `cloudphone_batch_plan_new`.
 #define CLOUDPHONE_GEELARK_BATCH_MAX_IDS 100
 
 // Most profiles one create call takes.
-#define CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES 100
+#define CLOUDPHONE_GEELARK_CREATE_PHONES_MAX_PROFILES 100
 
 // The result of every fallible function. `CLOUDPHONE_STATUS_OK` (0) is
 // success; every other value is an error whose number is stable and never
@@ -80,7 +84,7 @@
 // - 5xx: not compiled in
 // - 6xx: a bug inside the library
 //
-// Functions that take a status back from C (`cloudphone_status_str`) take a
+// Functions that take a status back from C (`cloudphone_status_name`) take a
 // `uint32_t`, so an unknown number is never undefined behaviour.
 enum cloudphone_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -137,7 +141,7 @@ enum cloudphone_job_watch_state
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   // Send the request written to `*request_out` now, parse the answer with
-  // `cloudphone_huawei_list_jobs_parse` and give it to
+  // `cloudphone_request_parse` and give it to
   // `cloudphone_huawei_job_watch_observe`.
   CLOUDPHONE_JOB_WATCH_STATE_POLL = 0,
   // Nothing to send yet: call the step again after `*wait_ms_out`
@@ -207,18 +211,6 @@ typedef struct cloudphone_geelark_client cloudphone_geelark_client;
 // Thread safety: immutable; may be shared by several threads at once.
 typedef struct cloudphone_geelark_config cloudphone_geelark_config;
 
-// The answer to one phone-status call. Free with
-// `cloudphone_geelark_phone_status_result_free`.
-//
-// Thread safety: immutable; may be read from several threads at once.
-typedef struct cloudphone_geelark_phone_status_result cloudphone_geelark_phone_status_result;
-
-// The answer to one batch-connection call. Free with
-// `cloudphone_huawei_batch_connection_result_free`.
-//
-// Thread safety: immutable; may be read from several threads at once.
-typedef struct cloudphone_huawei_batch_connection_result cloudphone_huawei_batch_connection_result;
-
 // A blocking Huawei CPH client: a connection pool, timeouts, safe retries
 // and batch fan-out. Created by `cloudphone_huawei_client_new`, freed with
 // `cloudphone_huawei_client_free`.
@@ -235,7 +227,8 @@ typedef struct cloudphone_huawei_client cloudphone_huawei_client;
 // Thread safety: immutable; may be shared by several threads at once.
 typedef struct cloudphone_huawei_config cloudphone_huawei_config;
 
-// An IAM token and its expiry. Free with `cloudphone_huawei_iam_token_free`.
+// An IAM token and its expiry, borrowed from the `huawei.iam.create_token`
+// result it was read from (`cloudphone_result_iam_token`).
 //
 // Thread safety: immutable; may be read from several threads at once.
 typedef struct cloudphone_huawei_iam_token cloudphone_huawei_iam_token;
@@ -263,15 +256,15 @@ typedef struct cloudphone_phone_state cloudphone_phone_state;
 
 // A built request: method, URL, headers and body, ready to send with any
 // HTTP stack. Send every header unchanged (the signature covers them). Keep
-// the handle until the response is parsed: parse functions take it, because
-// a response is parsed by the operation that built the request.
+// the handle until the response is parsed: `cloudphone_request_parse`
+// parses with the operation that built it.
 //
 // Thread safety: immutable; may be read from several threads at once.
 typedef struct cloudphone_request cloudphone_request;
 
-// The answer to one call of any operation without a dedicated result type
-// (see each `_parse` function for what its items are). Free with
-// `cloudphone_result_free`.
+// The answer to one call of any operation (see each `_build` function for
+// what its items are). Made by `cloudphone_request_parse` or a client's
+// `_call`; free with `cloudphone_result_free`.
 //
 // Thread safety: may be read from several threads at once (the cache
 // behind `cloudphone_result_field` is locked).
@@ -298,6 +291,22 @@ typedef struct cloudphone_str {
   // The length in bytes, without the terminating NUL.
   size_t len;
 } cloudphone_str;
+
+// One header of a received response, given by the host as two (pointer,
+// length) pairs — the bytes as the HTTP stack holds them, no NUL needed,
+// read only during the call. A pointer may be NULL only with length 0.
+// Bytes that are not UTF-8 (obs-text) are replaced with U+FFFD rather than
+// refusing the whole response.
+typedef struct cloudphone_response_header {
+  // The header name (any case): `name_len` bytes.
+  const char *name;
+  // The length of `name` in bytes.
+  size_t name_len;
+  // The header value: `value_len` bytes.
+  const char *value;
+  // The length of `value` in bytes.
+  size_t value_len;
+} cloudphone_response_header;
 
 // One header of a built request, as borrowed views.
 typedef struct cloudphone_header {
@@ -327,17 +336,7 @@ typedef struct cloudphone_id_list {
   size_t len;
 } cloudphone_id_list;
 
-// One header of a received response, given by the host: two NUL-terminated
-// strings, read only during the call. Bytes that are not UTF-8 (obs-text)
-// are replaced with U+FFFD rather than refusing the whole response.
-typedef struct cloudphone_response_header {
-  // The header name (any case).
-  const char *name;
-  // The header value.
-  const char *value;
-} cloudphone_response_header;
-
-// One phone's position for `cloudphone_geelark_gps_set_build`.
+// One phone's position for `cloudphone_geelark_set_gps_build`.
 typedef struct cloudphone_gps_position {
   // The phone id (NUL-terminated UTF-8).
   const char *id;
@@ -417,7 +416,7 @@ int64_t cloudphone_error_retry_after_secs(const struct cloudphone_error *err);
 // The short stable name of a status (`"ok"`, `"rate_limited"`, ...) as a
 // static NUL-terminated string; `"unknown"` for a number that is not a
 // status. Never NULL.
-const char *cloudphone_status_str(uint32_t status);
+const char *cloudphone_status_name(uint32_t status);
 
 // Creates a Huawei CPH configuration with AK/SK (`SDK-HMAC-SHA256`)
 // signing.
@@ -492,6 +491,69 @@ cloudphone_status cloudphone_geelark_config_new_token(const char *endpoint,
 // # Safety
 // `config` is NULL or a live configuration no other thread is using.
 void cloudphone_geelark_config_free(struct cloudphone_geelark_config *config);
+
+// Parses the response to `request` — any response — with the operation
+// that built it, into a new `cloudphone_result` at `*result_out`. An
+// answer the operation documents as success (a 200, with per-item
+// failures in `cloudphone_result_failure_at`; a GeeLark envelope with code
+// 0, 40006 or 40009) succeeds; anything else fails with a typed error in
+// `*err_out` (provider code, HTTP status, request id; the body quoted only
+// after redacting credentials). A body over 16 MiB is refused with
+// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` before it is read.
+//
+// - `request`: required; the request this is the answer to.
+// - `http_status`: the HTTP status code.
+// - `headers`, `headers_len`: the response headers as (pointer, length)
+//   pairs; `(NULL, 0)` for none.
+// - `body`, `body_len`: the whole body; `(NULL, 0)` for none.
+// - `result_out`: required; written only on success.
+// - `err_out`: optional (NULL = no error details).
+//
+// # Safety
+// `request` is NULL or live; arrays as described; `result_out` and
+// `err_out` NULL or writable.
+cloudphone_status cloudphone_request_parse(const struct cloudphone_request *request,
+                                           uint16_t http_status,
+                                           const struct cloudphone_response_header *headers,
+                                           size_t headers_len,
+                                           const uint8_t *body,
+                                           size_t body_len,
+                                           struct cloudphone_result **result_out,
+                                           struct cloudphone_error **err_out);
+
+// For a listing (`cloudphone_request_pages`): builds the request for the
+// page after `result` (the parsed answer to `request`) into `*next_out`,
+// signed with the configuration the first page was built with, at
+// `now_unix_ms` — or writes NULL when `result` was the last page (an empty
+// or short page, or one reaching the total). A walk is bounded (1,000
+// pages, 100,000 items, no page without a new id): past a bound this fails
+// with `CLOUDPHONE_STATUS_LIMIT_EXCEEDED`. Asking twice for the same page
+// gives the same answer.
+//
+// - `request`, `result`: required; a page's request and its result.
+// - `trace_id`: for GeeLark, required, a fresh trace id; for Huawei,
+//   optional (NULL = none).
+// - `next_out`: required. `err_out`: optional (NULL = no error details).
+//
+// Fails with `CLOUDPHONE_STATUS_INVALID_INPUT` for an operation that does
+// not page, or a result of another operation.
+//
+// # Safety
+// `request` and `result` NULL or live; `trace_id` NULL or NUL-terminated;
+// `next_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_request_next(const struct cloudphone_request *request,
+                                          const struct cloudphone_result *result,
+                                          uint64_t now_unix_ms,
+                                          const char *trace_id,
+                                          struct cloudphone_request **next_out,
+                                          struct cloudphone_error **err_out);
+
+// Whether `request` is a page of a listing, i.e. whether
+// `cloudphone_request_next` can follow it. False when `request` is NULL.
+//
+// # Safety
+// `request` is NULL or a live request.
+bool cloudphone_request_pages(const struct cloudphone_request *request);
 
 // Frees a request. NULL is a no-op; must not be called twice.
 //
@@ -587,15 +649,24 @@ struct cloudphone_str cloudphone_string_view(const struct cloudphone_string *str
 // `string` is NULL or a live string no other thread is using.
 void cloudphone_string_free(struct cloudphone_string *string);
 
-// Formats 16 random bytes as a GeeLark trace id (32 uppercase hex
-// characters, the format the official GeeLark CLI sends). The library
-// draws no random numbers: the host supplies them.
+// Writes the GeeLark trace id made of 16 random bytes (32 uppercase hex
+// characters, the format the official GeeLark CLI sends, then a NUL) into
+// the host's buffer, ready to pass as a build's `trace_id`: one call, no
+// allocation. The library draws no random numbers: the host supplies them
+// (e.g. `getrandom`, `arc4random_buf`, `BCryptGenRandom`).
+//
+// - `random16`: required, 16 readable bytes.
+// - `trace_id_out`: required, `trace_id_size` writable bytes, at least
+//   `CLOUDPHONE_TRACE_ID_SIZE`; written only on success.
+// - `err_out`: optional (NULL = no error details).
 //
 // # Safety
-// `random16` is NULL or points to 16 readable bytes; `trace_id_out` and
-// `err_out` are NULL or writable.
+// `random16` is NULL or points to 16 readable bytes; `trace_id_out` is
+// NULL or points to `trace_id_size` writable bytes; `err_out` is NULL or
+// writable.
 cloudphone_status cloudphone_trace_id_format(const uint8_t *random16,
-                                             struct cloudphone_string **trace_id_out,
+                                             char *trace_id_out,
+                                             size_t trace_id_size,
                                              struct cloudphone_error **err_out);
 
 // Frees a result. NULL is a no-op; must not be called twice.
@@ -633,7 +704,7 @@ int64_t cloudphone_result_code(const struct cloudphone_result *result);
 // `result` is NULL or live.
 int64_t cloudphone_result_total(const struct cloudphone_result *result);
 
-// The number of items (0 when `result` is NULL). Each operation's `_parse`
+// The number of items (0 when `result` is NULL). Each operation's `_build`
 // documents what its items are.
 //
 // # Safety
@@ -685,6 +756,44 @@ size_t cloudphone_result_failure_count(const struct cloudphone_result *result);
 const struct cloudphone_item_failure *cloudphone_result_failure_at(const struct cloudphone_result *result,
                                                                    size_t index);
 
+// The number of phones with access information: the connect infos of a
+// `huawei.show_connect_infos` result (0 for any other operation, and when
+// `result` is NULL).
+//
+// # Safety
+// `result` is NULL or live.
+size_t cloudphone_result_connect_info_count(const struct cloudphone_result *result);
+
+// Phone `index`'s access information, borrowed from `result`; NULL when
+// `result` is NULL, is another operation's, or `index` is out of range.
+//
+// # Safety
+// `result` is NULL or live; the pointer lives as long as it.
+const struct cloudphone_connect_info *cloudphone_result_connect_info_at(const struct cloudphone_result *result,
+                                                                        size_t index);
+
+// The number of phone states: the phones of a `geelark.get_phone_status`
+// result (0 for any other operation, and when `result` is NULL).
+//
+// # Safety
+// `result` is NULL or live.
+size_t cloudphone_result_phone_state_count(const struct cloudphone_result *result);
+
+// Phone `index`'s state, borrowed from `result`; NULL when `result` is
+// NULL, is another operation's, or `index` is out of range.
+//
+// # Safety
+// `result` is NULL or live; the pointer lives as long as it.
+const struct cloudphone_phone_state *cloudphone_result_phone_state_at(const struct cloudphone_result *result,
+                                                                      size_t index);
+
+// The IAM token of a `huawei.iam.create_token` result, borrowed from
+// `result`; NULL when `result` is NULL or is another operation's.
+//
+// # Safety
+// `result` is NULL or live; the pointer lives as long as it.
+const struct cloudphone_huawei_iam_token *cloudphone_result_iam_token(const struct cloudphone_result *result);
+
 // One value of the result's JSON (as `cloudphone_result_to_json` writes
 // it), found by a JSON pointer (RFC 6901), e.g. `"/task_id"`,
 // `"/download_link"`, `"/connections/0/pwd"`, `"/outputs/1/output"`,
@@ -714,7 +823,7 @@ cloudphone_status cloudphone_result_to_json(const struct cloudphone_result *resu
 // (`POST /v1/{project_id}/cloud-phone/phones/batch-connection`).
 //
 // - `phone_ids`, `phone_ids_len`: 1 to
-//   `CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES` distinct ids
+//   `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` distinct ids
 //   (duplicates are collapsed first); `(NULL, 0)` is the empty list, which
 //   is refused.
 // - `client_type`: `"ANDROID"`, `"WINDOWS"`, `"H5_MOBILE"`, `"H5_PC"` or
@@ -722,95 +831,22 @@ cloudphone_status cloudphone_result_to_json(const struct cloudphone_result *resu
 // - `now_unix_ms`: the current time (signs the request as `X-Sdk-Date`).
 // - `trace_id`: unused by Huawei; may be NULL.
 //
-// On success writes a new request to `*request_out`; parse its response
-// with `cloudphone_huawei_batch_connection_parse`.
+// On success writes a new request to `*request_out`. Result
+// (`cloudphone_request_parse`): `cloudphone_result_connect_info_at` for
+// each phone served; items: their ids; failures: the phones the server
+// could not serve (`CPS.*` codes).
 //
 // # Safety
 // `config` is NULL or live; `phone_ids` as described; strings NULL or
 // NUL-terminated; `request_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_batch_connection_build(const struct cloudphone_huawei_config *config,
-                                                           const char *const *phone_ids,
-                                                           size_t phone_ids_len,
-                                                           const char *client_type,
-                                                           uint64_t now_unix_ms,
-                                                           const char *trace_id,
-                                                           struct cloudphone_request **request_out,
-                                                           struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_huawei_batch_connection_build` — any response: a 200 with
-// per-phone `errors` succeeds (see `..._failure_count`); a non-2xx answer
-// fails with its provider code and request id in `*err_out`.
-//
-// - `request`: the request this is the response to.
-// - `http_status`: the HTTP status code.
-// - `headers`, `headers_len`: the response headers; `(NULL, 0)` for none.
-// - `body`, `body_len`: the whole body; `(NULL, 0)` for none.
-//
-// On success writes a new result to `*result_out`.
-//
-// # Safety
-// `request` is NULL or live; arrays as described, each header's strings
-// NULL or NUL-terminated; `result_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_batch_connection_parse(const struct cloudphone_request *request,
-                                                           uint16_t http_status,
-                                                           const struct cloudphone_response_header *headers,
-                                                           size_t headers_len,
-                                                           const uint8_t *body,
-                                                           size_t body_len,
-                                                           struct cloudphone_huawei_batch_connection_result **result_out,
-                                                           struct cloudphone_error **err_out);
-
-// Frees a batch-connection result. NULL is a no-op; must not be called twice.
-//
-// # Safety
-// `result` is NULL or a live result no other thread is using.
-void cloudphone_huawei_batch_connection_result_free(struct cloudphone_huawei_batch_connection_result *result);
-
-// The call's request id (body `request_id`, else `X-Request-Id`);
-// `{NULL, 0}` when absent.
-//
-// # Safety
-// `result` is NULL or live; the view lives as long as it.
-struct cloudphone_str cloudphone_huawei_batch_connection_result_request_id(const struct cloudphone_huawei_batch_connection_result *result);
-
-// The number of phones with access information (0 when `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-size_t cloudphone_huawei_batch_connection_result_connect_info_count(const struct cloudphone_huawei_batch_connection_result *result);
-
-// Phone `index`'s access information, borrowed from `result`; NULL when
-// `result` is NULL or `index` is out of range.
-//
-// # Safety
-// `result` is NULL or live; the pointer lives as long as it.
-const struct cloudphone_connect_info *cloudphone_huawei_batch_connection_result_connect_info_at(const struct cloudphone_huawei_batch_connection_result *result,
-                                                                                                size_t index);
-
-// The number of phones the server could not serve (0 when `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-size_t cloudphone_huawei_batch_connection_result_failure_count(const struct cloudphone_huawei_batch_connection_result *result);
-
-// Failure `index` (phone id, `CPS.*` code, message), borrowed from
-// `result`; NULL when `result` is NULL or `index` is out of range.
-//
-// # Safety
-// `result` is NULL or live; the pointer lives as long as it.
-const struct cloudphone_item_failure *cloudphone_huawei_batch_connection_result_failure_at(const struct cloudphone_huawei_batch_connection_result *result,
-                                                                                           size_t index);
-
-// The whole result as JSON
-// (`{"request_id":…,"connect_infos":[…],"errors":[…]}`), tickets included,
-// into a new string at `*json_out`.
-//
-// # Safety
-// `result` is NULL or live; `json_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_batch_connection_result_to_json(const struct cloudphone_huawei_batch_connection_result *result,
-                                                                    struct cloudphone_string **json_out,
-                                                                    struct cloudphone_error **err_out);
+cloudphone_status cloudphone_huawei_show_connect_infos_build(const struct cloudphone_huawei_config *config,
+                                                             const char *const *phone_ids,
+                                                             size_t phone_ids_len,
+                                                             const char *client_type,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
 
 // The phone id (`{NULL, 0}` when `info` is NULL).
 //
@@ -888,28 +924,6 @@ cloudphone_status cloudphone_huawei_iam_create_token_build(const char *iam_regio
                                                            struct cloudphone_request **request_out,
                                                            struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_iam_create_token_build` (the token is read from the
-// `X-Subject-Token` header). Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_iam_create_token_parse(const struct cloudphone_request *request,
-                                                           uint16_t http_status,
-                                                           const struct cloudphone_response_header *headers,
-                                                           size_t headers_len,
-                                                           const uint8_t *body,
-                                                           size_t body_len,
-                                                           struct cloudphone_huawei_iam_token **token_out,
-                                                           struct cloudphone_error **err_out);
-
-// Frees a token. NULL is a no-op; must not be called twice.
-//
-// # Safety
-// `token` is NULL or a live token no other thread is using.
-void cloudphone_huawei_iam_token_free(struct cloudphone_huawei_iam_token *token);
-
 // The token (a credential: pass it to `cloudphone_huawei_config_new_token`,
 // do not log it). `{NULL, 0}` when `token` is NULL.
 //
@@ -937,15 +951,6 @@ uint64_t cloudphone_huawei_iam_token_expires_at_unix_ms(const struct cloudphone_
 // `token` is NULL or live; the view lives as long as it.
 struct cloudphone_str cloudphone_huawei_iam_token_project_id(const struct cloudphone_huawei_iam_token *token);
 
-// The token as JSON (`{"token":…,"expires_at":…,"expires_at_unix_ms":…,
-// "project_id":…}`, the token included) into a new string at `*json_out`.
-//
-// # Safety
-// `token` is NULL or live; `json_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_iam_token_to_json(const struct cloudphone_huawei_iam_token *token,
-                                                      struct cloudphone_string **json_out,
-                                                      struct cloudphone_error **err_out);
-
 // Builds a phone-list request (`GET /v1/{project_id}/cloud-phone/phones`,
 // newest first).
 //
@@ -955,8 +960,10 @@ cloudphone_status cloudphone_huawei_iam_token_to_json(const struct cloudphone_hu
 // - `now_unix_ms`: the current time (signs the request); `trace_id`:
 //   unused by Huawei, may be NULL.
 //
-// Parse with `cloudphone_huawei_list_phones_parse`; page on with
-// `cloudphone_huawei_list_phones_next`.
+// A listing: page on with `cloudphone_request_next`.
+//
+// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
+// status); total: `count`; e.g. `/records/0/phone_name`.
 //
 // # Safety
 // `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
@@ -970,41 +977,12 @@ cloudphone_status cloudphone_huawei_list_phones_build(const struct cloudphone_hu
                                                       struct cloudphone_request **request_out,
                                                       struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_list_phones_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones (id, neutral status); total: `count`; e.g. `/records/0/phone_name`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_list_phones_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
-
-// Builds the request for the page after `result` (the parsed answer to
-// `request`, both of `cloudphone_huawei_list_phones_*`) into `*next_out`, signed
-// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-// was the last page (an empty or short page, or one reaching the total).
-//
-// # Safety
-// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-// NUL-terminated; `next_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_list_phones_next(const struct cloudphone_huawei_config *config,
-                                                     const struct cloudphone_request *request,
-                                                     const struct cloudphone_result *result,
-                                                     uint64_t now_unix_ms,
-                                                     const char *trace_id,
-                                                     struct cloudphone_request **next_out,
-                                                     struct cloudphone_error **err_out);
-
 // Builds a phone-detail request
 // (`GET /v1/{project_id}/cloud-phone/phones/{phone_id}`).
 // `now_unix_ms` and `trace_id` as for `cloudphone_huawei_list_phones_build`.
+//
+// Result (`cloudphone_request_parse`): One item: the phone (id, neutral
+// status); ports in `/access_infos`.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1015,24 +993,10 @@ cloudphone_status cloudphone_huawei_show_phone_build(const struct cloudphone_hua
                                                      struct cloudphone_request **request_out,
                                                      struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_show_phone_build` into a new `cloudphone_result` at
-// `*result_out`. One item: the phone (id, neutral status); ports in `/access_infos`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_show_phone_parse(const struct cloudphone_request *request,
-                                                     uint16_t http_status,
-                                                     const struct cloudphone_response_header *headers,
-                                                     size_t headers_len,
-                                                     const uint8_t *body,
-                                                     size_t body_len,
-                                                     struct cloudphone_result **result_out,
-                                                     struct cloudphone_error **err_out);
-
 // Builds a rename request (`PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`);
 // `phone_name` is 1 to 60 letters, digits, `-` and `_`.
+//
+// Result (`cloudphone_request_parse`): No items; the request id.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1044,28 +1008,15 @@ cloudphone_status cloudphone_huawei_rename_phone_build(const struct cloudphone_h
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_rename_phone_build` into a new `cloudphone_result` at
-// `*result_out`. No items; the request id. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_rename_phone_parse(const struct cloudphone_request *request,
-                                                       uint16_t http_status,
-                                                       const struct cloudphone_response_header *headers,
-                                                       size_t headers_len,
-                                                       const uint8_t *body,
-                                                       size_t body_len,
-                                                       struct cloudphone_result **result_out,
-                                                       struct cloudphone_error **err_out);
-
 // Builds a server-list request (`GET /v1/{project_id}/cloud-phone/servers`).
 //
 // - `offset`, `limit`: the page (limit 1 to 100).
 // - `options_json`: NULL, or filters, any of `server_name`, `server_id`,
 //   `network_version`, `phone_model_name`, `create_since`, `create_until`,
 //   `status` (strings or numbers).
+//
+// Result (`cloudphone_request_parse`): Items: the servers (id); total:
+// `count`.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1078,40 +1029,10 @@ cloudphone_status cloudphone_huawei_list_servers_build(const struct cloudphone_h
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_list_servers_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the servers (id); total: `count`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_list_servers_parse(const struct cloudphone_request *request,
-                                                       uint16_t http_status,
-                                                       const struct cloudphone_response_header *headers,
-                                                       size_t headers_len,
-                                                       const uint8_t *body,
-                                                       size_t body_len,
-                                                       struct cloudphone_result **result_out,
-                                                       struct cloudphone_error **err_out);
-
-// Builds the request for the page after `result` (the parsed answer to
-// `request`, both of `cloudphone_huawei_list_servers_*`) into `*next_out`, signed
-// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-// was the last page (an empty or short page, or one reaching the total).
-//
-// # Safety
-// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-// NUL-terminated; `next_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_list_servers_next(const struct cloudphone_huawei_config *config,
-                                                      const struct cloudphone_request *request,
-                                                      const struct cloudphone_result *result,
-                                                      uint64_t now_unix_ms,
-                                                      const char *trace_id,
-                                                      struct cloudphone_request **next_out,
-                                                      struct cloudphone_error **err_out);
-
 // Builds a server-detail request
 // (`GET /v1/{project_id}/cloud-phone/servers/{server_id}`).
+//
+// Result (`cloudphone_request_parse`): One item: the server (id).
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1122,28 +1043,15 @@ cloudphone_status cloudphone_huawei_show_server_build(const struct cloudphone_hu
                                                       struct cloudphone_request **request_out,
                                                       struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_show_server_build` into a new `cloudphone_result` at
-// `*result_out`. One item: the server (id). Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_show_server_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
-
 // Builds an encode-server list request
 // (`GET /v1/{project_id}/cloud-phone/encode-servers`).
 //
 // - `offset`, `limit`: the page (limit 1 to 100).
 // - `options_json`: NULL, or filters `{"server_id": "...", "type": 1,
 //   "status": 1}`.
+//
+// Result (`cloudphone_request_parse`): Items: the encode servers (id); ports
+// in `/encode_servers/N/access_infos`.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1156,45 +1064,16 @@ cloudphone_status cloudphone_huawei_list_encode_servers_build(const struct cloud
                                                               struct cloudphone_request **request_out,
                                                               struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_list_encode_servers_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the encode servers (id); ports in `/encode_servers/N/access_infos`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_list_encode_servers_parse(const struct cloudphone_request *request,
-                                                              uint16_t http_status,
-                                                              const struct cloudphone_response_header *headers,
-                                                              size_t headers_len,
-                                                              const uint8_t *body,
-                                                              size_t body_len,
-                                                              struct cloudphone_result **result_out,
-                                                              struct cloudphone_error **err_out);
-
-// Builds the request for the page after `result` (the parsed answer to
-// `request`, both of `cloudphone_huawei_list_encode_servers_*`) into `*next_out`, signed
-// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-// was the last page (an empty or short page, or one reaching the total).
-//
-// # Safety
-// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-// NUL-terminated; `next_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_list_encode_servers_next(const struct cloudphone_huawei_config *config,
-                                                             const struct cloudphone_request *request,
-                                                             const struct cloudphone_result *result,
-                                                             uint64_t now_unix_ms,
-                                                             const char *trace_id,
-                                                             struct cloudphone_request **next_out,
-                                                             struct cloudphone_error **err_out);
-
 // Builds a restart request (`POST .../cloud-phone/phones/batch-restart`),
 // which also starts stopped phones; one job per phone.
 //
 // - `phone_ids`, `phone_ids_len`: 1 to
-//   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES` ids (duplicates collapsed).
+//   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS` ids (duplicates collapsed).
 // - `options_json`: NULL, or `{"image_id": "...", "property": {"key":
 //   "value", ...}}` (restart into another image, with phone properties).
+//
+// Result (`cloudphone_request_parse`): Items: the phones whose job started
+// (id, job id); refused phones are failures.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`; `phone_ids` is `(NULL, 0)` or
@@ -1208,22 +1087,6 @@ cloudphone_status cloudphone_huawei_restart_phones_build(const struct cloudphone
                                                          struct cloudphone_request **request_out,
                                                          struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_restart_phones_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones whose job started (id, job id); refused phones are failures. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_restart_phones_parse(const struct cloudphone_request *request,
-                                                         uint16_t http_status,
-                                                         const struct cloudphone_response_header *headers,
-                                                         size_t headers_len,
-                                                         const uint8_t *body,
-                                                         size_t body_len,
-                                                         struct cloudphone_result **result_out,
-                                                         struct cloudphone_error **err_out);
-
 // Builds a reset request (`POST .../cloud-phone/phones/batch-reset`); one
 // job per phone.
 //
@@ -1231,6 +1094,9 @@ cloudphone_status cloudphone_huawei_restart_phones_parse(const struct cloudphone
 //   `cloudphone_huawei_restart_phones_build`.
 // - `options_json`: NULL, or `{"image_id": "...", "property": {...},
 //   "factory_reset": true}`.
+//
+// Result (`cloudphone_request_parse`): Items and failures as for
+// `cloudphone_huawei_restart_phones_build`.
 //
 // # Safety
 // As `cloudphone_huawei_restart_phones_build`.
@@ -1243,24 +1109,11 @@ cloudphone_status cloudphone_huawei_reset_phones_build(const struct cloudphone_h
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_reset_phones_build` into a new `cloudphone_result` at
-// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_reset_phones_parse(const struct cloudphone_request *request,
-                                                       uint16_t http_status,
-                                                       const struct cloudphone_response_header *headers,
-                                                       size_t headers_len,
-                                                       const uint8_t *body,
-                                                       size_t body_len,
-                                                       struct cloudphone_result **result_out,
-                                                       struct cloudphone_error **err_out);
-
 // Builds a stop request (`POST .../cloud-phone/phones/batch-stop`); one job
 // per phone. `phone_ids` as for `cloudphone_huawei_restart_phones_build`.
+//
+// Result (`cloudphone_request_parse`): Items and failures as for
+// `cloudphone_huawei_restart_phones_build`.
 //
 // # Safety
 // As `cloudphone_huawei_restart_phones_build`.
@@ -1272,33 +1125,20 @@ cloudphone_status cloudphone_huawei_stop_phones_build(const struct cloudphone_hu
                                                       struct cloudphone_request **request_out,
                                                       struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_stop_phones_build` into a new `cloudphone_result` at
-// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_stop_phones_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
-
 // Builds a property update (`POST .../cloud-phone/phones/batch-update-property`)
 // that sets the same properties on every phone given; one job per phone.
 //
 // - `phone_ids`, `phone_ids_len`: 1 to
-//   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES` distinct ids.
+//   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS` distinct ids.
 // - `property_json`: NULL or a JSON object of phone properties
 //   (`{"com.cph.mainkeys_switch": "1"}`; numbers and booleans are sent as
 //   text).
 // - `custom_property_json`: NULL or a JSON object of string values.
 //
 // At least one of the two must hold something.
+//
+// Result (`cloudphone_request_parse`): Items and failures as for
+// `cloudphone_huawei_restart_phones_build`.
 //
 // # Safety
 // As `cloudphone_huawei_restart_phones_build`.
@@ -1312,23 +1152,10 @@ cloudphone_status cloudphone_huawei_update_properties_build(const struct cloudph
                                                             struct cloudphone_request **request_out,
                                                             struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_update_properties_build` into a new `cloudphone_result` at
-// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_update_properties_parse(const struct cloudphone_request *request,
-                                                            uint16_t http_status,
-                                                            const struct cloudphone_response_header *headers,
-                                                            size_t headers_len,
-                                                            const uint8_t *body,
-                                                            size_t body_len,
-                                                            struct cloudphone_result **result_out,
-                                                            struct cloudphone_error **err_out);
-
 // Builds a job-detail request (`GET /v1/{project_id}/cloud-phone/jobs/{job_id}`).
+//
+// Result (`cloudphone_request_parse`): One item: the job (the phone or
+// server id, job status, job id); its output in `/execute_msg`.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1339,26 +1166,13 @@ cloudphone_status cloudphone_huawei_show_job_build(const struct cloudphone_huawe
                                                    struct cloudphone_request **request_out,
                                                    struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_show_job_build` into a new `cloudphone_result` at
-// `*result_out`. One item: the job (the phone or server id, job status, job id); its output in `/execute_msg`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_show_job_parse(const struct cloudphone_request *request,
-                                                   uint16_t http_status,
-                                                   const struct cloudphone_response_header *headers,
-                                                   size_t headers_len,
-                                                   const uint8_t *body,
-                                                   size_t body_len,
-                                                   struct cloudphone_result **result_out,
-                                                   struct cloudphone_error **err_out);
-
 // Builds a job-list request (`GET /v1/{project_id}/cloud-phone/jobs`) for
-// the jobs that 1 to `CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS` calls
+// the jobs that 1 to `CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS` calls
 // started (their request ids, `cloudphone_result_request_id`).
 // `offset`, `limit`: the page (limit 1 to 100).
+//
+// Result (`cloudphone_request_parse`): Items: the jobs (phone or server id,
+// job status, job id).
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`; `request_ids` is `(NULL, 0)` or
@@ -1373,38 +1187,6 @@ cloudphone_status cloudphone_huawei_list_jobs_build(const struct cloudphone_huaw
                                                     struct cloudphone_request **request_out,
                                                     struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_list_jobs_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the jobs (phone or server id, job status, job id). Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_list_jobs_parse(const struct cloudphone_request *request,
-                                                    uint16_t http_status,
-                                                    const struct cloudphone_response_header *headers,
-                                                    size_t headers_len,
-                                                    const uint8_t *body,
-                                                    size_t body_len,
-                                                    struct cloudphone_result **result_out,
-                                                    struct cloudphone_error **err_out);
-
-// Builds the request for the page after `result` (the parsed answer to
-// `request`, both of `cloudphone_huawei_list_jobs_*`) into `*next_out`, signed
-// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-// was the last page (an empty or short page, or one reaching the total).
-//
-// # Safety
-// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-// NUL-terminated; `next_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_list_jobs_next(const struct cloudphone_huawei_config *config,
-                                                   const struct cloudphone_request *request,
-                                                   const struct cloudphone_result *result,
-                                                   uint64_t now_unix_ms,
-                                                   const char *trace_id,
-                                                   struct cloudphone_request **next_out,
-                                                   struct cloudphone_error **err_out);
-
 // Builds an asynchronous ADB command (`POST .../cloud-phone/phones/commands`);
 // one job per target, whose output lands in the job (`execute_msg`).
 //
@@ -1412,9 +1194,12 @@ cloudphone_status cloudphone_huawei_list_jobs_next(const struct cloudphone_huawe
 //   `"install"` (an APK, `obs://bucket/path.apk`), `"install-multiple"`
 //   (1 to 50 OBS APKs separated by spaces), `"uninstall"` (a package name)
 //   or `"push"` (an OBS tar file).
-// - Targets: 1 to `CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS` phone ids, or as
+// - Targets: 1 to `CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS` phone ids, or as
 //   many server ids (all their phones); exactly one of the two lists is
 //   not empty.
+//
+// Result (`cloudphone_request_parse`): Items and failures as for
+// `cloudphone_huawei_restart_phones_build`.
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`; each id array is `(NULL, 0)`
@@ -1431,26 +1216,14 @@ cloudphone_status cloudphone_huawei_run_command_build(const struct cloudphone_hu
                                                       struct cloudphone_request **request_out,
                                                       struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_huawei_run_command_build` into a new `cloudphone_result` at
-// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_run_command_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
-
 // Builds a synchronous shell command (`POST .../cloud-phone/phones/sync-commands`):
 // the output of each phone comes back in the answer. `shell` is ≤ 2048
-// bytes; targets are 1 to `CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS` phone
+// bytes; targets are 1 to `CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS` phone
 // ids or server ids, as for `cloudphone_huawei_run_command_build`.
+//
+// Result (`cloudphone_request_parse`): Items: the phones that ran the
+// command (id, job status, job id), output in `/outputs/N/output`; failed
+// phones are failures.
 //
 // # Safety
 // As `cloudphone_huawei_run_command_build`.
@@ -1463,22 +1236,6 @@ cloudphone_status cloudphone_huawei_run_sync_shell_build(const struct cloudphone
                                                          uint64_t now_unix_ms,
                                                          const char *trace_id,
                                                          struct cloudphone_request **request_out,
-                                                         struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_huawei_run_sync_shell_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones that ran the command (id, job status, job id), output in `/outputs/N/output`; failed phones are failures. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_huawei_run_sync_shell_parse(const struct cloudphone_request *request,
-                                                         uint16_t http_status,
-                                                         const struct cloudphone_response_header *headers,
-                                                         size_t headers_len,
-                                                         const uint8_t *body,
-                                                         size_t body_len,
-                                                         struct cloudphone_result **result_out,
                                                          struct cloudphone_error **err_out);
 
 // Starts watching the jobs of the call whose request id is `request_id`
@@ -1519,7 +1276,7 @@ cloudphone_status cloudphone_huawei_job_watch_step(const struct cloudphone_huawe
                                                    struct cloudphone_error **err_out);
 
 // Records the jobs of a list-jobs answer (a result of
-// `cloudphone_huawei_list_jobs_parse`, copied) received at `now_unix_ms`.
+// `cloudphone_request_parse`, copied) received at `now_unix_ms`.
 //
 // # Safety
 // `watch` NULL or live and not used by another thread; `result` NULL or
@@ -1531,123 +1288,31 @@ cloudphone_status cloudphone_huawei_job_watch_observe(struct cloudphone_huawei_j
 
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
-// - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS`
+// - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`
 //   distinct phone ids (duplicates are collapsed first).
 // - `now_unix_ms`: the current time (the `ts` header).
 // - `trace_id`: a fresh unique id per request, 6 to 128 printable ASCII
 //   characters (see `cloudphone_trace_id_format`); its first 6 characters
 //   are the `nonce`.
 //
-// On success writes a new request to `*request_out`; parse its response
-// with `cloudphone_geelark_phone_status_parse`.
+// On success writes a new request to `*request_out`. Result
+// (`cloudphone_request_parse`): an envelope with code 0 — or 40006/40009
+// (some or all ids failed) — succeeds; `cloudphone_result_phone_state_at`
+// for each phone; items: their ids and neutral statuses; failures per id;
+// total: `totalAmount` (`/success_amount`, `/fail_amount`, `/msg` through
+// `cloudphone_result_field`). Any other code fails with it in `*err_out`.
 //
 // # Safety
 // `config` is NULL or live; `ids` is `(NULL, 0)` or `ids_len` pointers to
 // NUL-terminated strings; `trace_id` NULL or NUL-terminated; `request_out`
 // and `err_out` NULL or writable.
-cloudphone_status cloudphone_geelark_phone_status_build(const struct cloudphone_geelark_config *config,
-                                                        const char *const *ids,
-                                                        size_t ids_len,
-                                                        uint64_t now_unix_ms,
-                                                        const char *trace_id,
-                                                        struct cloudphone_request **request_out,
-                                                        struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_status_build`. An envelope with code 0 — or
-// 40006/40009 (some or all ids failed) — succeeds, per-id failures in
-// `..._failure_at`; any other code fails with it in `*err_out`. Arguments as
-// for `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_status_parse(const struct cloudphone_request *request,
-                                                        uint16_t http_status,
-                                                        const struct cloudphone_response_header *headers,
-                                                        size_t headers_len,
-                                                        const uint8_t *body,
-                                                        size_t body_len,
-                                                        struct cloudphone_geelark_phone_status_result **result_out,
-                                                        struct cloudphone_error **err_out);
-
-// Frees a phone-status result. NULL is a no-op; must not be called twice.
-//
-// # Safety
-// `result` is NULL or a live result no other thread is using.
-void cloudphone_geelark_phone_status_result_free(struct cloudphone_geelark_phone_status_result *result);
-
-// The envelope's `traceId`; `{NULL, 0}` when absent.
-//
-// # Safety
-// `result` is NULL or live; the view lives as long as it.
-struct cloudphone_str cloudphone_geelark_phone_status_result_trace_id(const struct cloudphone_geelark_phone_status_result *result);
-
-// The envelope code: 0, or 40006/40009 when some/all ids failed (0 when
-// `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-int64_t cloudphone_geelark_phone_status_result_code(const struct cloudphone_geelark_phone_status_result *result);
-
-// The envelope's `msg`. `{NULL, 0}` when `result` is NULL.
-//
-// # Safety
-// `result` is NULL or live; the view lives as long as it.
-struct cloudphone_str cloudphone_geelark_phone_status_result_msg(const struct cloudphone_geelark_phone_status_result *result);
-
-// `totalAmount` as reported, or -1 when absent (or `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-int64_t cloudphone_geelark_phone_status_result_total_amount(const struct cloudphone_geelark_phone_status_result *result);
-
-// `successAmount` as reported, or -1 when absent (or `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-int64_t cloudphone_geelark_phone_status_result_success_amount(const struct cloudphone_geelark_phone_status_result *result);
-
-// `failAmount` as reported, or -1 when absent (or `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-int64_t cloudphone_geelark_phone_status_result_fail_amount(const struct cloudphone_geelark_phone_status_result *result);
-
-// The number of phones whose state was read (0 when `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-size_t cloudphone_geelark_phone_status_result_phone_count(const struct cloudphone_geelark_phone_status_result *result);
-
-// Phone `index`'s state, borrowed from `result`; NULL when `result` is
-// NULL or `index` is out of range.
-//
-// # Safety
-// `result` is NULL or live; the pointer lives as long as it.
-const struct cloudphone_phone_state *cloudphone_geelark_phone_status_result_phone_at(const struct cloudphone_geelark_phone_status_result *result,
-                                                                                     size_t index);
-
-// The number of ids that could not be read (0 when `result` is NULL).
-//
-// # Safety
-// `result` is NULL or live.
-size_t cloudphone_geelark_phone_status_result_failure_count(const struct cloudphone_geelark_phone_status_result *result);
-
-// Failure `index` (id, code such as `42001`, message), borrowed from
-// `result`; NULL when `result` is NULL or `index` is out of range.
-//
-// # Safety
-// `result` is NULL or live; the pointer lives as long as it.
-const struct cloudphone_item_failure *cloudphone_geelark_phone_status_result_failure_at(const struct cloudphone_geelark_phone_status_result *result,
-                                                                                        size_t index);
-
-// The whole result as JSON into a new string at `*json_out`.
-//
-// # Safety
-// `result` is NULL or live; `json_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_geelark_phone_status_result_to_json(const struct cloudphone_geelark_phone_status_result *result,
-                                                                 struct cloudphone_string **json_out,
-                                                                 struct cloudphone_error **err_out);
+cloudphone_status cloudphone_geelark_get_phone_status_build(const struct cloudphone_geelark_config *config,
+                                                            const char *const *ids,
+                                                            size_t ids_len,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
 
 // The phone id (`{NULL, 0}` when `state` is NULL).
 //
@@ -1690,54 +1355,24 @@ bool cloudphone_phone_state_is_running(const struct cloudphone_phone_state *stat
 //   "remark": "...", "group_name": "...", "tags": [...], "charge_mode": 0,
 //   "open_status": true, "proxy_ids": [...], "serial_nos": [...]}`. With
 //   `ids`, GeeLark answers every listed phone on one page.
-// - `now_unix_ms`, `trace_id`: as for `cloudphone_geelark_phone_status_build`.
+// - `now_unix_ms`, `trace_id`: as for `cloudphone_geelark_get_phone_status_build`.
 //
-// Parse with `cloudphone_geelark_phone_list_parse`; page on with
-// `cloudphone_geelark_phone_list_next`.
+// A listing: page on with `cloudphone_request_next`.
+//
+// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
+// status); total: `total`; e.g. `/phones/0/serial_name`.
 //
 // # Safety
 // `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
 // and `err_out` NULL or writable.
-cloudphone_status cloudphone_geelark_phone_list_build(const struct cloudphone_geelark_config *config,
-                                                      uint32_t page,
-                                                      uint32_t page_size,
-                                                      const char *options_json,
-                                                      uint64_t now_unix_ms,
-                                                      const char *trace_id,
-                                                      struct cloudphone_request **request_out,
-                                                      struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_list_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones (id, neutral status); total: `total`; e.g. `/phones/0/serial_name`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_list_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
-
-// Builds the request for the page after `result` (the parsed answer to
-// `request`, both of `cloudphone_geelark_phone_list_*`) into `*next_out`, signed
-// with `config` at `now_unix_ms` (a fresh `trace_id`) — or writes NULL when `result`
-// was the last page (an empty or short page, or one reaching the total).
-//
-// # Safety
-// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-// NUL-terminated; `next_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_geelark_phone_list_next(const struct cloudphone_geelark_config *config,
-                                                     const struct cloudphone_request *request,
-                                                     const struct cloudphone_result *result,
-                                                     uint64_t now_unix_ms,
-                                                     const char *trace_id,
-                                                     struct cloudphone_request **next_out,
-                                                     struct cloudphone_error **err_out);
+cloudphone_status cloudphone_geelark_list_phones_build(const struct cloudphone_geelark_config *config,
+                                                       uint32_t page,
+                                                       uint32_t page_size,
+                                                       const char *options_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
 
 // Builds a start request (`POST /open/v1/phone/start`).
 //
@@ -1745,91 +1380,54 @@ cloudphone_status cloudphone_geelark_phone_list_next(const struct cloudphone_gee
 // - `options_json`: NULL, or `{"width": 360, "center": true,
 //   "energy_saving": false}` (the remote-view window).
 //
+// Result (`cloudphone_request_parse`): Items: the started phones (id),
+// remote-view URL in `/started/N/url` (a credential); failures per phone;
+// `cloudphone_result_code` 40006/40009 for partial/total failure.
+//
 // # Safety
-// As `cloudphone_geelark_phone_list_build`; `ids` is `(NULL, 0)` or
+// As `cloudphone_geelark_list_phones_build`; `ids` is `(NULL, 0)` or
 // `ids_len` NUL-terminated strings.
-cloudphone_status cloudphone_geelark_phone_start_build(const struct cloudphone_geelark_config *config,
-                                                       const char *const *ids,
-                                                       size_t ids_len,
-                                                       const char *options_json,
-                                                       uint64_t now_unix_ms,
-                                                       const char *trace_id,
-                                                       struct cloudphone_request **request_out,
-                                                       struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_start_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the started phones (id), remote-view URL in `/started/N/url` (a credential); failures per phone; `cloudphone_result_code` 40006/40009 for partial/total failure. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_start_parse(const struct cloudphone_request *request,
-                                                       uint16_t http_status,
-                                                       const struct cloudphone_response_header *headers,
-                                                       size_t headers_len,
-                                                       const uint8_t *body,
-                                                       size_t body_len,
-                                                       struct cloudphone_result **result_out,
-                                                       struct cloudphone_error **err_out);
-
-// Builds a stop request (`POST /open/v1/phone/stop`) for 1 to
-// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
-//
-// # Safety
-// As `cloudphone_geelark_phone_start_build`.
-cloudphone_status cloudphone_geelark_phone_stop_build(const struct cloudphone_geelark_config *config,
-                                                      const char *const *ids,
-                                                      size_t ids_len,
-                                                      uint64_t now_unix_ms,
-                                                      const char *trace_id,
-                                                      struct cloudphone_request **request_out,
-                                                      struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_stop_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones stopped (id, status when listed) — inferred from the amounts when GeeLark names only failures; failures per phone. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_stop_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
-
-// Builds a delete request (`POST /open/v1/phone/delete`) for 1 to
-// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
-//
-// # Safety
-// As `cloudphone_geelark_phone_start_build`.
-cloudphone_status cloudphone_geelark_phone_delete_build(const struct cloudphone_geelark_config *config,
+cloudphone_status cloudphone_geelark_start_phones_build(const struct cloudphone_geelark_config *config,
                                                         const char *const *ids,
                                                         size_t ids_len,
+                                                        const char *options_json,
                                                         uint64_t now_unix_ms,
                                                         const char *trace_id,
                                                         struct cloudphone_request **request_out,
                                                         struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_delete_build` into a new `cloudphone_result` at
-// `*result_out`. Items and failures as for `cloudphone_geelark_phone_stop_parse`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
+// Builds a stop request (`POST /open/v1/phone/stop`) for 1 to
+// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+//
+// Result (`cloudphone_request_parse`): Items: the phones stopped (id, status
+// when listed) — inferred from the amounts when GeeLark names only failures;
+// failures per phone.
 //
 // # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_delete_parse(const struct cloudphone_request *request,
-                                                        uint16_t http_status,
-                                                        const struct cloudphone_response_header *headers,
-                                                        size_t headers_len,
-                                                        const uint8_t *body,
-                                                        size_t body_len,
-                                                        struct cloudphone_result **result_out,
-                                                        struct cloudphone_error **err_out);
+// As `cloudphone_geelark_start_phones_build`.
+cloudphone_status cloudphone_geelark_stop_phones_build(const struct cloudphone_geelark_config *config,
+                                                       const char *const *ids,
+                                                       size_t ids_len,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a delete request (`POST /open/v1/phone/delete`) for 1 to
+// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
+//
+// Result (`cloudphone_request_parse`): Items and failures as for
+// `cloudphone_geelark_stop_phones_build`.
+//
+// # Safety
+// As `cloudphone_geelark_start_phones_build`.
+cloudphone_status cloudphone_geelark_delete_phones_build(const struct cloudphone_geelark_config *config,
+                                                         const char *const *ids,
+                                                         size_t ids_len,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
 
 // Builds an update of one phone (`POST /open/v1/phone/detail/update`).
 //
@@ -1843,9 +1441,12 @@ cloudphone_status cloudphone_geelark_phone_delete_parse(const struct cloudphone_
 //   "server": ..., "port": ..., "username": ..., "password": ...,
 //   "country": ..., "region": ..., "city": ...}` (all but the id optional).
 //
+// Result (`cloudphone_request_parse`): Items: the tag ids applied; failures:
+// the tag ids that do not exist.
+//
 // # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_phone_update_build(const struct cloudphone_geelark_config *config,
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_update_phone_build(const struct cloudphone_geelark_config *config,
                                                         const char *id,
                                                         const char *options_json,
                                                         uint64_t now_unix_ms,
@@ -1853,27 +1454,11 @@ cloudphone_status cloudphone_geelark_phone_update_build(const struct cloudphone_
                                                         struct cloudphone_request **request_out,
                                                         struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_update_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the tag ids applied; failures: the tag ids that do not exist. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_update_parse(const struct cloudphone_request *request,
-                                                        uint16_t http_status,
-                                                        const struct cloudphone_response_header *headers,
-                                                        size_t headers_len,
-                                                        const uint8_t *body,
-                                                        size_t body_len,
-                                                        struct cloudphone_result **result_out,
-                                                        struct cloudphone_error **err_out);
-
 // Builds a create request (`POST /open/v1/phone/addNew`).
 //
 // - `mobile_type`: the Android version, e.g. `"Android 12"`.
 // - `profiles_json`: a JSON array of 1 to
-//   `CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES` profiles with distinct
+//   `CLOUDPHONE_GEELARK_CREATE_PHONES_MAX_PROFILES` profiles with distinct
 //   `profile_name`s (the answer is keyed by them), each with exactly one of
 //   `proxy_url`, `proxy_number`, `dynamic_proxy` (+
 //   `dynamic_proxy_location`), and optionally `refresh_url`, `region`,
@@ -1882,98 +1467,64 @@ cloudphone_status cloudphone_geelark_phone_update_parse(const struct cloudphone_
 //   `phone_number`, `phone_name`.
 // - `options_json`: NULL, or `{"charge_mode": 0, "region": "..."}`.
 //
-// # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_phone_create_build(const struct cloudphone_geelark_config *config,
-                                                        const char *mobile_type,
-                                                        const char *profiles_json,
-                                                        const char *options_json,
-                                                        uint64_t now_unix_ms,
-                                                        const char *trace_id,
-                                                        struct cloudphone_request **request_out,
-                                                        struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_phone_create_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the new phones (their ids; `/created/N/profile_name` names the profile); failures are keyed by profile name. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
+// Result (`cloudphone_request_parse`): Items: the new phones (their ids;
+// `/created/N/profile_name` names the profile); failures are keyed by
+// profile name.
 //
 // # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_phone_create_parse(const struct cloudphone_request *request,
-                                                        uint16_t http_status,
-                                                        const struct cloudphone_response_header *headers,
-                                                        size_t headers_len,
-                                                        const uint8_t *body,
-                                                        size_t body_len,
-                                                        struct cloudphone_result **result_out,
-                                                        struct cloudphone_error **err_out);
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_create_phones_build(const struct cloudphone_geelark_config *config,
+                                                         const char *mobile_type,
+                                                         const char *profiles_json,
+                                                         const char *options_json,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
 
 // Builds a screenshot request (`POST /open/v1/phone/screenShot`) for one
 // running phone; the answer's task id (`/task_id`) is polled with
-// `cloudphone_geelark_screenshot_result_build`.
+// `cloudphone_geelark_get_screenshot_result_build`.
+//
+// Result (`cloudphone_request_parse`): No items; the task id is
+// `cloudphone_result_field(result, "/task_id")`.
 //
 // # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_screenshot_build(const struct cloudphone_geelark_config *config,
-                                                      const char *id,
-                                                      uint64_t now_unix_ms,
-                                                      const char *trace_id,
-                                                      struct cloudphone_request **request_out,
-                                                      struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_screenshot_build` into a new `cloudphone_result` at
-// `*result_out`. No items; the task id is `cloudphone_result_field(result, "/task_id")`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_screenshot_parse(const struct cloudphone_request *request,
-                                                      uint16_t http_status,
-                                                      const struct cloudphone_response_header *headers,
-                                                      size_t headers_len,
-                                                      const uint8_t *body,
-                                                      size_t body_len,
-                                                      struct cloudphone_result **result_out,
-                                                      struct cloudphone_error **err_out);
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_take_screenshot_build(const struct cloudphone_geelark_config *config,
+                                                           const char *id,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
 
 // Builds a screenshot-result request (`POST /open/v1/phone/screenShot/result`)
 // for a task id.
 //
-// # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_screenshot_result_build(const struct cloudphone_geelark_config *config,
-                                                             const char *task_id,
-                                                             uint64_t now_unix_ms,
-                                                             const char *trace_id,
-                                                             struct cloudphone_request **request_out,
-                                                             struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_screenshot_result_build` into a new `cloudphone_result` at
-// `*result_out`. No items; `/state` (`in_progress`, `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a credential) through `cloudphone_result_field`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
+// Result (`cloudphone_request_parse`): No items; `/state` (`in_progress`,
+// `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a
+// credential) through `cloudphone_result_field`.
 //
 // # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_screenshot_result_parse(const struct cloudphone_request *request,
-                                                             uint16_t http_status,
-                                                             const struct cloudphone_response_header *headers,
-                                                             size_t headers_len,
-                                                             const uint8_t *body,
-                                                             size_t body_len,
-                                                             struct cloudphone_result **result_out,
-                                                             struct cloudphone_error **err_out);
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_screenshot_result_build(const struct cloudphone_geelark_config *config,
+                                                                 const char *task_id,
+                                                                 uint64_t now_unix_ms,
+                                                                 const char *trace_id,
+                                                                 struct cloudphone_request **request_out,
+                                                                 struct cloudphone_error **err_out);
 
 // Builds a GPS update (`POST /open/v1/phone/gps/set`) placing 1 to
 // `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phones (`positions`, `positions_len`;
 // a phone listed twice must have the same position).
 //
+// Result (`cloudphone_request_parse`): Items: the phones placed (ids,
+// inferred from the amounts); failures per phone.
+//
 // # Safety
-// As `cloudphone_geelark_phone_list_build`; `positions` is `(NULL, 0)` or
+// As `cloudphone_geelark_list_phones_build`; `positions` is `(NULL, 0)` or
 // `positions_len` positions whose ids are NULL or NUL-terminated.
-cloudphone_status cloudphone_geelark_gps_set_build(const struct cloudphone_geelark_config *config,
+cloudphone_status cloudphone_geelark_set_gps_build(const struct cloudphone_geelark_config *config,
                                                    const struct cloudphone_gps_position *positions,
                                                    size_t positions_len,
                                                    uint64_t now_unix_ms,
@@ -1981,28 +1532,16 @@ cloudphone_status cloudphone_geelark_gps_set_build(const struct cloudphone_geela
                                                    struct cloudphone_request **request_out,
                                                    struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_gps_set_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones placed (ids, inferred from the amounts); failures per phone. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_gps_set_parse(const struct cloudphone_request *request,
-                                                   uint16_t http_status,
-                                                   const struct cloudphone_response_header *headers,
-                                                   size_t headers_len,
-                                                   const uint8_t *body,
-                                                   size_t body_len,
-                                                   struct cloudphone_result **result_out,
-                                                   struct cloudphone_error **err_out);
-
 // Builds a GPS read (`POST /open/v1/phone/gps/get`) for 1 to
 // `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
 //
+// Result (`cloudphone_request_parse`): Items: the phones read (id),
+// coordinates in `/positions/N/latitude` and `/positions/N/longitude`;
+// failures per phone.
+//
 // # Safety
-// As `cloudphone_geelark_phone_start_build`.
-cloudphone_status cloudphone_geelark_gps_get_build(const struct cloudphone_geelark_config *config,
+// As `cloudphone_geelark_start_phones_build`.
+cloudphone_status cloudphone_geelark_get_gps_build(const struct cloudphone_geelark_config *config,
                                                    const char *const *ids,
                                                    size_t ids_len,
                                                    uint64_t now_unix_ms,
@@ -2010,60 +1549,35 @@ cloudphone_status cloudphone_geelark_gps_get_build(const struct cloudphone_geela
                                                    struct cloudphone_request **request_out,
                                                    struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_gps_get_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones read (id), coordinates in `/positions/N/latitude` and `/positions/N/longitude`; failures per phone. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_gps_get_parse(const struct cloudphone_request *request,
-                                                   uint16_t http_status,
-                                                   const struct cloudphone_response_header *headers,
-                                                   size_t headers_len,
-                                                   const uint8_t *body,
-                                                   size_t body_len,
-                                                   struct cloudphone_result **result_out,
-                                                   struct cloudphone_error **err_out);
-
 // Builds an ADB switch (`POST /open/v1/adb/setStatus`) turning ADB on
 // (`open` true) or off for 1 to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` running
 // phones. Accepted is not enabled: read the connection info (about 3 s
-// later) with `cloudphone_geelark_adb_get_data_build`.
+// later) with `cloudphone_geelark_get_adb_data_build`.
+//
+// Result (`cloudphone_request_parse`): Items: the phones whose switch was
+// accepted; failures per phone.
 //
 // # Safety
-// As `cloudphone_geelark_phone_start_build`.
-cloudphone_status cloudphone_geelark_adb_set_status_build(const struct cloudphone_geelark_config *config,
-                                                          const char *const *ids,
-                                                          size_t ids_len,
-                                                          bool open,
-                                                          uint64_t now_unix_ms,
-                                                          const char *trace_id,
-                                                          struct cloudphone_request **request_out,
-                                                          struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_adb_set_status_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones whose switch was accepted; failures per phone. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_adb_set_status_parse(const struct cloudphone_request *request,
-                                                          uint16_t http_status,
-                                                          const struct cloudphone_response_header *headers,
-                                                          size_t headers_len,
-                                                          const uint8_t *body,
-                                                          size_t body_len,
-                                                          struct cloudphone_result **result_out,
-                                                          struct cloudphone_error **err_out);
+// As `cloudphone_geelark_start_phones_build`.
+cloudphone_status cloudphone_geelark_set_adb_build(const struct cloudphone_geelark_config *config,
+                                                   const char *const *ids,
+                                                   size_t ids_len,
+                                                   bool open,
+                                                   uint64_t now_unix_ms,
+                                                   const char *trace_id,
+                                                   struct cloudphone_request **request_out,
+                                                   struct cloudphone_error **err_out);
 
 // Builds an ADB connection-info read (`POST /open/v1/adb/getData`) for 1
 // to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
 //
+// Result (`cloudphone_request_parse`): Items: the phones ready for ADB (id);
+// `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per
+// phone.
+//
 // # Safety
-// As `cloudphone_geelark_phone_start_build`.
-cloudphone_status cloudphone_geelark_adb_get_data_build(const struct cloudphone_geelark_config *config,
+// As `cloudphone_geelark_start_phones_build`.
+cloudphone_status cloudphone_geelark_get_adb_data_build(const struct cloudphone_geelark_config *config,
                                                         const char *const *ids,
                                                         size_t ids_len,
                                                         uint64_t now_unix_ms,
@@ -2071,75 +1585,33 @@ cloudphone_status cloudphone_geelark_adb_get_data_build(const struct cloudphone_
                                                         struct cloudphone_request **request_out,
                                                         struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_adb_get_data_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the phones ready for ADB (id); `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per phone. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_adb_get_data_parse(const struct cloudphone_request *request,
-                                                        uint16_t http_status,
-                                                        const struct cloudphone_response_header *headers,
-                                                        size_t headers_len,
-                                                        const uint8_t *body,
-                                                        size_t body_len,
-                                                        struct cloudphone_result **result_out,
-                                                        struct cloudphone_error **err_out);
-
 // Builds an installed-apps list (`POST /open/v1/app/list`) of the phone
 // `env_id`: `page` from 1, `page_size` 1 to 100. Page on with
-// `cloudphone_geelark_app_list_next`.
+// `cloudphone_request_next`.
+//
+// Result (`cloudphone_request_parse`): Items: the apps (package name,
+// install status); total: `total`.
 //
 // # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_app_list_build(const struct cloudphone_geelark_config *config,
-                                                    const char *env_id,
-                                                    uint32_t page,
-                                                    uint32_t page_size,
-                                                    uint64_t now_unix_ms,
-                                                    const char *trace_id,
-                                                    struct cloudphone_request **request_out,
-                                                    struct cloudphone_error **err_out);
-
-// Parses the response to a request built by
-// `cloudphone_geelark_app_list_build` into a new `cloudphone_result` at
-// `*result_out`. Items: the apps (package name, install status); total: `total`. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_app_list_parse(const struct cloudphone_request *request,
-                                                    uint16_t http_status,
-                                                    const struct cloudphone_response_header *headers,
-                                                    size_t headers_len,
-                                                    const uint8_t *body,
-                                                    size_t body_len,
-                                                    struct cloudphone_result **result_out,
-                                                    struct cloudphone_error **err_out);
-
-// Builds the request for the page after `result` (the parsed answer to
-// `request`, both of `cloudphone_geelark_app_list_*`) into `*next_out`, signed
-// with `config` at `now_unix_ms` (a fresh `trace_id`) — or writes NULL when `result`
-// was the last page (an empty or short page, or one reaching the total).
-//
-// # Safety
-// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-// NUL-terminated; `next_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_geelark_app_list_next(const struct cloudphone_geelark_config *config,
-                                                   const struct cloudphone_request *request,
-                                                   const struct cloudphone_result *result,
-                                                   uint64_t now_unix_ms,
-                                                   const char *trace_id,
-                                                   struct cloudphone_request **next_out,
-                                                   struct cloudphone_error **err_out);
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_apps_build(const struct cloudphone_geelark_config *config,
+                                                     const char *env_id,
+                                                     uint32_t page,
+                                                     uint32_t page_size,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
 
 // Builds an app install (`POST /open/v1/app/install`) of `app_version_id`
 // on the phone `env_id` (asynchronous: poll the app list's status).
 //
+// Result (`cloudphone_request_parse`): No items; the trace id and envelope
+// code.
+//
 // # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_app_install_build(const struct cloudphone_geelark_config *config,
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_install_app_build(const struct cloudphone_geelark_config *config,
                                                        const char *env_id,
                                                        const char *app_version_id,
                                                        uint64_t now_unix_ms,
@@ -2147,28 +1619,15 @@ cloudphone_status cloudphone_geelark_app_install_build(const struct cloudphone_g
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_app_install_build` into a new `cloudphone_result` at
-// `*result_out`. No items; the trace id and envelope code. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_app_install_parse(const struct cloudphone_request *request,
-                                                       uint16_t http_status,
-                                                       const struct cloudphone_response_header *headers,
-                                                       size_t headers_len,
-                                                       const uint8_t *body,
-                                                       size_t body_len,
-                                                       struct cloudphone_result **result_out,
-                                                       struct cloudphone_error **err_out);
-
 // Builds an app uninstall (`POST /open/v1/app/uninstall`) of
 // `package_name` from the phone `env_id`.
 //
+// Result (`cloudphone_request_parse`): No items; the trace id and envelope
+// code.
+//
 // # Safety
-// As `cloudphone_geelark_phone_list_build`.
-cloudphone_status cloudphone_geelark_app_uninstall_build(const struct cloudphone_geelark_config *config,
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_uninstall_app_build(const struct cloudphone_geelark_config *config,
                                                          const char *env_id,
                                                          const char *package_name,
                                                          uint64_t now_unix_ms,
@@ -2176,25 +1635,9 @@ cloudphone_status cloudphone_geelark_app_uninstall_build(const struct cloudphone
                                                          struct cloudphone_request **request_out,
                                                          struct cloudphone_error **err_out);
 
-// Parses the response to a request built by
-// `cloudphone_geelark_app_uninstall_build` into a new `cloudphone_result` at
-// `*result_out`. No items; the trace id and envelope code. Arguments as for
-// `cloudphone_huawei_batch_connection_parse`.
-//
-// # Safety
-// As `cloudphone_huawei_batch_connection_parse`.
-cloudphone_status cloudphone_geelark_app_uninstall_parse(const struct cloudphone_request *request,
-                                                         uint16_t http_status,
-                                                         const struct cloudphone_response_header *headers,
-                                                         size_t headers_len,
-                                                         const uint8_t *body,
-                                                         size_t body_len,
-                                                         struct cloudphone_result **result_out,
-                                                         struct cloudphone_error **err_out);
-
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
-// `limit` ids each — use `CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES` or
-// `CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
+// `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
+// `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
 // empty id, an id with a control character, and `limit` 0.
 //
 // # Safety
@@ -2246,52 +1689,33 @@ cloudphone_status cloudphone_batch_merge_new(const struct cloudphone_batch_plan 
 // `merge` is NULL or a live merge no other thread is using.
 void cloudphone_batch_merge_free(struct cloudphone_batch_merge *merge);
 
-// Records one batch-connection call's result (copied: the result may be
-// freed after).
+// Records one call's result (copied: the result may be freed after):
 // `call_index` is the plan's call this result answers (0-based, as for
 // `cloudphone_batch_plan_call`): only the ids that call carried are
 // credited; any other id the answer names is listed as unexpected.
+//
+// Every operation over a list of ids can be merged — Huawei
+// show_connect_infos (read back with `cloudphone_batch_outcome_connect_info_at`),
+// restart, reset, stop, update properties, ADB commands and sync shell;
+// GeeLark get_phone_status (`cloudphone_batch_outcome_phone_state_at`),
+// start, stop, delete, update, GPS set/get, ADB set/get. Succeeded items of
+// any of them are read with `cloudphone_batch_outcome_item_id` /
+// `_item_status` / `_item_job_id` (and `cloudphone_batch_outcome_to_json`).
+// Fails with `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an
+// operation that does not act on a list of ids (lists, details, jobs,
+// screenshots, apps, ...) or of another operation than the results already
+// recorded.
+//
+// - `merge`: required, not used by another thread at the same time.
+// - `result`: required. `err_out`: optional (NULL = no error details).
 //
 // # Safety
 // `merge` is NULL or live and not used by another thread; `result` NULL or
 // live; `err_out` NULL or writable.
-cloudphone_status cloudphone_batch_merge_record_huawei_batch_connection(struct cloudphone_batch_merge *merge,
-                                                                        size_t call_index,
-                                                                        const struct cloudphone_huawei_batch_connection_result *result,
-                                                                        struct cloudphone_error **err_out);
-
-// Records one phone-status call's result (copied: the result may be freed
-// after).
-// `call_index` is the plan's call this result answers (0-based, as for
-// `cloudphone_batch_plan_call`): only the ids that call carried are
-// credited; any other id the answer names is listed as unexpected.
-//
-// # Safety
-// As `cloudphone_batch_merge_record_huawei_batch_connection`.
-cloudphone_status cloudphone_batch_merge_record_geelark_phone_status(struct cloudphone_batch_merge *merge,
-                                                                     size_t call_index,
-                                                                     const struct cloudphone_geelark_phone_status_result *result,
-                                                                     struct cloudphone_error **err_out);
-
-// Records one call's result of any other batch operation — Huawei restart,
-// reset, stop, update properties, ADB commands and sync shell; GeeLark
-// start, stop, delete, update, GPS set/get, ADB set/get (copied: the result
-// may be freed after). Its succeeded items are read back with
-// `cloudphone_batch_outcome_item_id` / `_item_status` / `_item_job_id`
-// (and `cloudphone_batch_outcome_to_json`). Fails with
-// `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an operation that does
-// not act on a list of ids (lists, details, jobs, screenshots, apps, ...) or
-// of another operation than the results already recorded.
-// `call_index` is the plan's call this result answers (0-based, as for
-// `cloudphone_batch_plan_call`): only the ids that call carried are
-// credited; any other id the answer names is listed as unexpected.
-//
-// # Safety
-// As `cloudphone_batch_merge_record_huawei_batch_connection`.
-cloudphone_status cloudphone_batch_merge_record_result(struct cloudphone_batch_merge *merge,
-                                                       size_t call_index,
-                                                       const struct cloudphone_result *result,
-                                                       struct cloudphone_error **err_out);
+cloudphone_status cloudphone_batch_merge_record(struct cloudphone_batch_merge *merge,
+                                                size_t call_index,
+                                                const struct cloudphone_result *result,
+                                                struct cloudphone_error **err_out);
 
 // Records that call `call_index` of the plan failed as a whole with
 // `error` (as returned by its parse function): each of its ids not yet
@@ -2394,15 +1818,15 @@ const struct cloudphone_phone_state *cloudphone_batch_outcome_phone_state_at(con
 //
 // # Safety
 // `outcome` is NULL or live.
-size_t cloudphone_batch_outcome_failed_count(const struct cloudphone_batch_outcome *outcome);
+size_t cloudphone_batch_outcome_failure_count(const struct cloudphone_batch_outcome *outcome);
 
 // Failed id `index`, borrowed from `outcome`; NULL when `outcome` is NULL
 // or `index` is out of range.
 //
 // # Safety
 // `outcome` is NULL or live; the pointer lives as long as it.
-const struct cloudphone_item_failure *cloudphone_batch_outcome_failed_at(const struct cloudphone_batch_outcome *outcome,
-                                                                         size_t index);
+const struct cloudphone_item_failure *cloudphone_batch_outcome_failure_at(const struct cloudphone_batch_outcome *outcome,
+                                                                          size_t index);
 
 // The ids no answer mentioned, in input order (`{NULL, 0}` when `outcome`
 // is NULL).
@@ -2473,12 +1897,12 @@ void cloudphone_huawei_client_free(struct cloudphone_huawei_client *client);
 // `client` is NULL or live; `phone_ids` is `(NULL, 0)` or `phone_ids_len`
 // NUL-terminated strings; `client_type` NULL or NUL-terminated;
 // `outcome_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_huawei_client_batch_connection(const struct cloudphone_huawei_client *client,
-                                                            const char *const *phone_ids,
-                                                            size_t phone_ids_len,
-                                                            const char *client_type,
-                                                            struct cloudphone_batch_outcome **outcome_out,
-                                                            struct cloudphone_error **err_out);
+cloudphone_status cloudphone_huawei_client_show_connect_infos(const struct cloudphone_huawei_client *client,
+                                                              const char *const *phone_ids,
+                                                              size_t phone_ids_len,
+                                                              const char *client_type,
+                                                              struct cloudphone_batch_outcome **outcome_out,
+                                                              struct cloudphone_error **err_out);
 
 // Creates a GeeLark client from a configuration (endpoint, credentials;
 // copied). `timeout_ms` as for `cloudphone_huawei_client_new`.
@@ -2498,16 +1922,16 @@ void cloudphone_geelark_client_free(struct cloudphone_geelark_client *client);
 
 // Gets the status of any number of phones in one blocking call (calls of
 // at most 100, within the rate limit, merged as for
-// `cloudphone_huawei_client_batch_connection`).
+// `cloudphone_huawei_client_show_connect_infos`).
 //
 // # Safety
 // `client` is NULL or live; `ids` is `(NULL, 0)` or `ids_len`
 // NUL-terminated strings; `outcome_out` and `err_out` NULL or writable.
-cloudphone_status cloudphone_geelark_client_phone_status(const struct cloudphone_geelark_client *client,
-                                                         const char *const *ids,
-                                                         size_t ids_len,
-                                                         struct cloudphone_batch_outcome **outcome_out,
-                                                         struct cloudphone_error **err_out);
+cloudphone_status cloudphone_geelark_client_get_phone_status(const struct cloudphone_geelark_client *client,
+                                                             const char *const *ids,
+                                                             size_t ids_len,
+                                                             struct cloudphone_batch_outcome **outcome_out,
+                                                             struct cloudphone_error **err_out);
 
 // Creates a Huawei client from the environment: `HUAWEICLOUD_SDK_AK`,
 // `HUAWEICLOUD_SDK_SK`, optional `HUAWEICLOUD_SDK_SECURITY_TOKEN`,
@@ -2534,16 +1958,15 @@ cloudphone_status cloudphone_geelark_client_from_env(uint64_t timeout_ms,
                                                      struct cloudphone_geelark_client **client_out,
                                                      struct cloudphone_error **err_out);
 
-// Makes one call of any Huawei operation that parses into a
-// `cloudphone_result`, in one blocking call: `request` — built with the
+// Makes one call of any Huawei operation, in one blocking call: `request` — built with the
 // operation's `_build` function and any configuration — says which
 // operation with which arguments; the client signs it afresh with its own
 // credentials and clock (the built request's headers are not reused),
 // sends it with its timeouts and safe retries, refreshes an IAM token when
-// needed, and parses the answer as the operation's `_parse` function would.
-// Batch-connection and phone status have their own client functions (with
-// fan-out); their requests are refused with
-// `CLOUDPHONE_STATUS_INVALID_INPUT`, as is a GeeLark request.
+// needed, and parses the answer as `cloudphone_request_parse` would.
+// One call of up to the operation's per-call limit: for any number of ids,
+// `cloudphone_huawei_client_show_connect_infos` fans out and merges. A
+// GeeLark request is refused with `CLOUDPHONE_STATUS_INVALID_INPUT`.
 //
 // # Safety
 // `client` and `request` NULL or live; `result_out` and `err_out` NULL or
@@ -2566,5 +1989,51 @@ cloudphone_status cloudphone_geelark_client_call(const struct cloudphone_geelark
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus
+
+#if !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+// Id arrays: pass `char **` or `const char **` without a cast (C11
+// `_Generic`; C++ converts both implicitly). Generated with the header.
+#define CLOUDPHONE_ID_ARRAY(ids) _Generic((ids), \
+  char **: (const char *const *)(ids), \
+  char *const *: (const char *const *)(ids), \
+  const char **: (const char *const *)(ids), \
+  default: (ids))
+#define cloudphone_huawei_show_connect_infos_build(config, phone_ids, phone_ids_len, client_type, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_show_connect_infos_build((config), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (client_type), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_restart_phones_build(config, phone_ids, phone_ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_restart_phones_build((config), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (options_json), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_reset_phones_build(config, phone_ids, phone_ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_reset_phones_build((config), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (options_json), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_stop_phones_build(config, phone_ids, phone_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_stop_phones_build((config), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_update_properties_build(config, phone_ids, phone_ids_len, property_json, custom_property_json, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_update_properties_build((config), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (property_json), (custom_property_json), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_list_jobs_build(config, request_ids, request_ids_len, offset, limit, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_list_jobs_build((config), CLOUDPHONE_ID_ARRAY(request_ids), (request_ids_len), (offset), (limit), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_run_command_build(config, command, content, phone_ids, phone_ids_len, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_run_command_build((config), (command), (content), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_run_sync_shell_build(config, shell, phone_ids, phone_ids_len, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_run_sync_shell_build((config), (shell), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_get_phone_status_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_get_phone_status_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_start_phones_build(config, ids, ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_start_phones_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (options_json), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_stop_phones_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_stop_phones_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_phones_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_phones_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_get_gps_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_get_gps_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_set_adb_build(config, ids, ids_len, open, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_set_adb_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (open), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_get_adb_data_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_get_adb_data_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
+  cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
+#define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \
+  cloudphone_huawei_client_show_connect_infos((client), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (client_type), (outcome_out), (err_out))
+#define cloudphone_geelark_client_get_phone_status(client, ids, ids_len, outcome_out, err_out) \
+  cloudphone_geelark_client_get_phone_status((client), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (outcome_out), (err_out))
+#endif  // C11
 
 #endif  /* CLOUDPHONE_H */

@@ -9,7 +9,7 @@
 //! - `cloudphone_<provider>_<op>_next` — when the operation is a `Pager`,
 //!   builds the next page's request (or says the listing is done).
 //!
-//! e.g. `geelark.phone_start` → `cloudphone_geelark_phone_start_build`,
+//! e.g. `geelark.phone_start` → `cloudphone_geelark_start_phones_build`,
 //! `huawei.iam.create_token` → `cloudphone_huawei_iam_create_token_build`.
 //! Each of these is declared in the header with its documentation, and the
 //! header declares no `_build` for an operation the core does not have.

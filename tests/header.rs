@@ -40,7 +40,96 @@ fn generate() -> String {
         .expect("cbindgen generates the header");
     let mut out = Vec::new();
     bindings.write(&mut out);
-    String::from_utf8(out).expect("the header is UTF-8")
+    let text = String::from_utf8(out).expect("the header is UTF-8");
+    with_id_array_wrappers(&text)
+}
+
+/// C (unlike C++) refuses to pass a `char **` — how a C program usually
+/// holds ids it read or `strdup`ed — where `const char *const *` is
+/// declared, without a cast (an error since gcc 14); and a `const char **`
+/// the other way round. So each function with id-array parameters gets a
+/// same-named C11 macro that converts exactly those two pointer types with
+/// `_Generic` and passes anything else through unchanged (type-checked by
+/// the real prototype). Generated here from the prototypes cbindgen
+/// writes, so a new function with ids gets its wrapper without anyone
+/// remembering. `(cloudphone_x)(...)` or `&cloudphone_x` bypasses a macro.
+fn with_id_array_wrappers(header: &str) -> String {
+    const IDS: &str = "const char *const *";
+    let mut macros = String::new();
+    // Prototypes end with ");" and may span lines.
+    let mut proto = String::new();
+    for line in header.lines() {
+        if proto.is_empty()
+            && !(line.starts_with("cloudphone_status cloudphone_")
+                || line.contains(" cloudphone_")
+                    && line.contains('(')
+                    && !line.starts_with("//")
+                    && !line.starts_with(' ')
+                    && !line.starts_with("typedef")
+                    && !line.starts_with("struct"))
+        {
+            continue;
+        }
+        proto.push_str(line.trim());
+        proto.push(' ');
+        if !line.trim_end().ends_with(");") {
+            continue;
+        }
+        let p = std::mem::take(&mut proto);
+        if !p.contains(IDS) {
+            continue;
+        }
+        let open = p.find('(').expect("a prototype has parameters");
+        let name = p[..open]
+            .rsplit(|c: char| c == ' ' || c == '*')
+            .next()
+            .unwrap();
+        let params: Vec<(String, bool)> = p[open + 1..p.rfind(')').unwrap()]
+            .split(',')
+            .map(|param| {
+                let param = param.trim();
+                let ident = param
+                    .rsplit(|c: char| c == ' ' || c == '*')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                (ident, param.starts_with(IDS))
+            })
+            .collect();
+        let names: Vec<&str> = params.iter().map(|(n, _)| n.as_str()).collect();
+        let args: Vec<String> = params
+            .iter()
+            .map(|(n, ids)| {
+                if *ids {
+                    format!("CLOUDPHONE_ID_ARRAY({n})")
+                } else {
+                    format!("({n})")
+                }
+            })
+            .collect();
+        macros.push_str(&format!(
+            "#define {name}({}) \\\n  {name}({})\n",
+            names.join(", "),
+            args.join(", ")
+        ));
+    }
+    assert!(!macros.is_empty(), "no function takes an id array");
+    let block = format!(
+        "#if !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n\
+         // Id arrays: pass `char **` or `const char **` without a cast (C11\n\
+         // `_Generic`; C++ converts both implicitly). Generated with the header.\n\
+         #define CLOUDPHONE_ID_ARRAY(ids) _Generic((ids), \\\n  \
+         char **: (const char *const *)(ids), \\\n  \
+         char *const *: (const char *const *)(ids), \\\n  \
+         const char **: (const char *const *)(ids), \\\n  \
+         default: (ids))\n\
+         {macros}\
+         #endif  // C11\n\n"
+    );
+    let end = header
+        .rfind("#endif  /* CLOUDPHONE_H */")
+        .expect("the include guard closes the header");
+    format!("{}{}{}", &header[..end], block, &header[end..])
 }
 
 #[test]

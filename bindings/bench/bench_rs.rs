@@ -94,7 +94,7 @@ unsafe extern "C" {
         out: *mut *mut c_void,
         err: *mut *mut c_void,
     ) -> u32;
-    fn cloudphone_huawei_batch_connection_build(
+    fn cloudphone_huawei_show_connect_infos_build(
         c: *const c_void,
         ids: *const *const c_char,
         n: usize,
@@ -104,7 +104,7 @@ unsafe extern "C" {
         out: *mut *mut c_void,
         err: *mut *mut c_void,
     ) -> u32;
-    fn cloudphone_geelark_phone_status_build(
+    fn cloudphone_geelark_get_phone_status_build(
         c: *const c_void,
         ids: *const *const c_char,
         n: usize,
@@ -308,7 +308,7 @@ fn main() {
             0
         );
         assert_eq!(
-            cloudphone_huawei_batch_connection_build(
+            cloudphone_huawei_show_connect_infos_build(
                 hcfg,
                 hw_p.as_ptr(),
                 10,
@@ -321,7 +321,7 @@ fn main() {
             0
         );
         assert_eq!(
-            cloudphone_geelark_phone_status_build(
+            cloudphone_geelark_get_phone_status_build(
                 gcfg,
                 gl_p.as_ptr(),
                 100,
@@ -336,7 +336,7 @@ fn main() {
     let ffi_build_hw = || unsafe {
         let mut r = null_mut();
         assert_eq!(
-            cloudphone_huawei_batch_connection_build(
+            cloudphone_huawei_show_connect_infos_build(
                 hcfg,
                 hw_p.as_ptr(),
                 10,
@@ -353,7 +353,7 @@ fn main() {
     let ffi_build_gl = || unsafe {
         let mut r = null_mut();
         assert_eq!(
-            cloudphone_geelark_phone_status_build(
+            cloudphone_geelark_get_phone_status_build(
                 gcfg,
                 gl_p.as_ptr(),
                 100,

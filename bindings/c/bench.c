@@ -57,7 +57,7 @@ static char *slurp(const char *dir, const char *name, size_t *len) {
 
 static void die(const char *what, cloudphone_status st, cloudphone_error *err) {
   cloudphone_str m = cloudphone_error_message(err);
-  fprintf(stderr, "%s: %s %.*s\n", what, cloudphone_status_str(st), m.ptr ? (int)m.len : 0, m.ptr ? m.ptr : "");
+  fprintf(stderr, "%s: %s %.*s\n", what, cloudphone_status_name(st), m.ptr ? (int)m.len : 0, m.ptr ? m.ptr : "");
   exit(1);
 }
 
@@ -74,7 +74,7 @@ static volatile size_t sink;
 
 static void hw_build(void) {
   cloudphone_request *req = NULL;
-  cloudphone_status st = cloudphone_huawei_batch_connection_build(hw_cfg, hw_ids, 10, "ANDROID", NOW_MS, NULL, &req, NULL);
+  cloudphone_status st = cloudphone_huawei_show_connect_infos_build(hw_cfg, hw_ids, 10, "ANDROID", NOW_MS, NULL, &req, NULL);
   if (st) die("huawei build", st, NULL);
   sink += cloudphone_request_body(req).len;
   cloudphone_request_free(req);
@@ -91,7 +91,7 @@ static void hw_parse(void) {
 
 static void gl_build(void) {
   cloudphone_request *req = NULL;
-  cloudphone_status st = cloudphone_geelark_phone_status_build(gl_cfg, gl_ids, 100, NOW_MS, TRACE_ID, &req, NULL);
+  cloudphone_status st = cloudphone_geelark_get_phone_status_build(gl_cfg, gl_ids, 100, NOW_MS, TRACE_ID, &req, NULL);
   if (st) die("geelark build", st, NULL);
   sink += cloudphone_request_body(req).len;
   cloudphone_request_free(req);
@@ -154,9 +154,9 @@ int main(int argc, char **argv) {
   }
   if ((st = cloudphone_huawei_config_new_aksk("cn-north-4", PID, AK, SK, NULL, &hw_cfg, &err))) die("config", st, err);
   if ((st = cloudphone_geelark_config_new_key(NULL, APP_ID, API_KEY, &gl_cfg, &err))) die("config", st, err);
-  if ((st = cloudphone_huawei_batch_connection_build(hw_cfg, hw_ids, 10, "ANDROID", NOW_MS, NULL, &hw_req, &err)))
+  if ((st = cloudphone_huawei_show_connect_infos_build(hw_cfg, hw_ids, 10, "ANDROID", NOW_MS, NULL, &hw_req, &err)))
     die("build", st, err);
-  if ((st = cloudphone_geelark_phone_status_build(gl_cfg, gl_ids, 100, NOW_MS, TRACE_ID, &gl_req, &err)))
+  if ((st = cloudphone_geelark_get_phone_status_build(gl_cfg, gl_ids, 100, NOW_MS, TRACE_ID, &gl_req, &err)))
     die("build", st, err);
 
   printf("c huawei.build_batch_connection_10 %.1f\n", measure(hw_build, rounds));

@@ -45,7 +45,7 @@ static int report(const char *what, cloudphone_status st, cloudphone_error *err)
   cloudphone_str msg = cloudphone_error_message(err);
   cloudphone_str code = cloudphone_error_provider_code(err);
   cloudphone_str rid = cloudphone_error_request_id(err);
-  fprintf(stderr, "%s failed: %s (%u)", what, cloudphone_status_str(st), (unsigned)st);
+  fprintf(stderr, "%s failed: %s (%u)", what, cloudphone_status_name(st), (unsigned)st);
   if (cloudphone_error_http_status(err)) fprintf(stderr, " http=%u", cloudphone_error_http_status(err));
   if (code.ptr) fprintf(stderr, " code=%.*s", (int)code.len, code.ptr);
   if (rid.ptr) fprintf(stderr, " request_id=%.*s", (int)rid.len, rid.ptr);
@@ -376,7 +376,7 @@ static int geelark_status(const char *endpoint, int canned) {
                                          &cfg, &err);
   if (st) return report("geelark config", st, err);
   trace = new_trace_id();
-  st = cloudphone_geelark_phone_status_build(cfg, ids, 4, now_unix_ms(),
+  st = cloudphone_geelark_get_phone_status_build(cfg, ids, 4, now_unix_ms(),
                                              cloudphone_string_view(trace).ptr, &req, &err);
   if (st) {
     report("geelark build", st, err);
@@ -448,7 +448,7 @@ static int huawei_connect(const char *endpoint, int canned) {
                                          env_or("HUAWEICLOUD_SDK_SK", "ExampleSecretKey0123456789abcdefghijklmn"),
                                          NULL, &cfg, &err);
   if (st) return report("huawei config", st, err);
-  st = cloudphone_huawei_batch_connection_build(cfg, ids, 3, "ANDROID", now_unix_ms(), NULL, &req, &err);
+  st = cloudphone_huawei_show_connect_infos_build(cfg, ids, 3, "ANDROID", now_unix_ms(), NULL, &req, &err);
   if (st) {
     report("huawei build", st, err);
     goto out;
@@ -508,7 +508,7 @@ static int huawei_error(const char *endpoint) {
 
   /* A token config: the canned server answers unsigned requests with 404. */
   if (cloudphone_huawei_config_new_token(endpoint, "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "token", &cfg, NULL) ||
-      cloudphone_huawei_batch_connection_build(cfg, ids, 1, "ANDROID", now_unix_ms(), NULL, &req, NULL) ||
+      cloudphone_huawei_show_connect_infos_build(cfg, ids, 1, "ANDROID", now_unix_ms(), NULL, &req, NULL) ||
       http_send(req, &resp) != 0)
     goto out;
   st = cloudphone_huawei_batch_connection_parse(req, resp.status, resp.headers, resp.header_count, resp.body,
@@ -516,12 +516,12 @@ static int huawei_error(const char *endpoint) {
   http_response_free(&resp);
   if (st == CLOUDPHONE_STATUS_API && cloudphone_error_http_status(err) == 404 &&
       strcmp(cloudphone_error_provider_code(err).ptr, "CPS.0005") == 0) {
-    printf("huawei error as expected: %s http=%u code=%s request_id=%s\n", cloudphone_status_str(st),
+    printf("huawei error as expected: %s http=%u code=%s request_id=%s\n", cloudphone_status_name(st),
            cloudphone_error_http_status(err), cloudphone_error_provider_code(err).ptr,
            cloudphone_error_request_id(err).ptr);
     rc = 0;
   } else {
-    fprintf(stderr, "huawei error path: got %s\n", cloudphone_status_str(st));
+    fprintf(stderr, "huawei error path: got %s\n", cloudphone_status_name(st));
   }
   cloudphone_error_free(err);
 out:

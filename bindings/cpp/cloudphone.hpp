@@ -49,7 +49,7 @@ inline std::string_view version() noexcept { return cloudphone_version(); }
 inline bool has_client() noexcept { return cloudphone_has_client(); }
 
 /// The short stable name of a status ("ok", "rate_limited", ...).
-inline std::string_view status_name(std::uint32_t status) noexcept { return cloudphone_status_str(status); }
+inline std::string_view status_name(std::uint32_t status) noexcept { return cloudphone_status_name(status); }
 
 namespace detail {
 
@@ -91,7 +91,7 @@ class Error : public std::runtime_error {
   /// CLOUDPHONE_STATUS_* (never OK).
   cloudphone_status status() const noexcept { return status_; }
   /// "invalid_input", "api", "rate_limited", ...
-  std::string_view status_name() const noexcept { return cloudphone_status_str(status_); }
+  std::string_view status_name() const noexcept { return cloudphone_status_name(status_); }
   /// The HTTP status of the answer, 0 when no answer was involved.
   std::uint16_t http_status() const noexcept { return cloudphone_error_http_status(err_.get()); }
   /// "huawei" / "geelark" when a provider answered with the error.
@@ -117,7 +117,7 @@ class Error : public std::runtime_error {
   static std::string message_of(cloudphone_status status, const cloudphone_error *err) {
     cloudphone_str m = cloudphone_error_message(err);
     if (m.ptr) return std::string(m.ptr, m.len);
-    return std::string("cloudphone: ") + cloudphone_status_str(status);
+    return std::string("cloudphone: ") + cloudphone_status_name(status);
   }
   cloudphone_status status_;
   detail::ErrorHandle err_;
@@ -388,7 +388,7 @@ std::vector<Item> collect(const Owner *o, std::size_t (*count)(const Owner *),
 
 namespace huawei {
 
-constexpr std::size_t kBatchConnectionMaxPhones = CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES;
+constexpr std::size_t kBatchConnectionMaxPhones = CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS;
 
 /// The answer to one batch-connection call.
 class BatchConnectionResult {
@@ -421,7 +421,7 @@ inline Request batch_connection_build(const HuaweiConfig &cfg, const char *const
                                       const std::string &client_type, std::uint64_t now_unix_ms) {
   cloudphone_request *r = nullptr;
   cloudphone::detail::call([&](cloudphone_error **e) {
-    return cloudphone_huawei_batch_connection_build(cfg.get(), ids, n, client_type.c_str(), now_unix_ms, nullptr, &r,
+    return cloudphone_huawei_show_connect_infos_build(cfg.get(), ids, n, client_type.c_str(), now_unix_ms, nullptr, &r,
                                                     e);
   });
   return Request(r);
@@ -491,7 +491,7 @@ inline IamToken iam_create_token_parse(const Request &req, std::uint16_t http_st
 
 namespace geelark {
 
-constexpr std::size_t kPhoneStatusMaxIds = CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS;
+constexpr std::size_t kPhoneStatusMaxIds = CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS;
 
 /// The answer to one phone-status call.
 class PhoneStatusResult {
@@ -539,7 +539,7 @@ inline Request phone_status_build(const GeelarkConfig &cfg, const char *const *i
                                   std::uint64_t now_unix_ms, const std::string &trace_id) {
   cloudphone_request *r = nullptr;
   cloudphone::detail::call([&](cloudphone_error **e) {
-    return cloudphone_geelark_phone_status_build(cfg.get(), ids, n, now_unix_ms, trace_id.c_str(), &r, e);
+    return cloudphone_geelark_get_phone_status_build(cfg.get(), ids, n, now_unix_ms, trace_id.c_str(), &r, e);
   });
   return Request(r);
 }
@@ -617,8 +617,8 @@ class BatchOutcome {
     return detail::opt_view(cloudphone_batch_outcome_item_job_id(h_.get(), i));
   }
   std::vector<ItemFailure> failed() const {
-    return detail::collect<ItemFailure>(h_.get(), cloudphone_batch_outcome_failed_count,
-                                        cloudphone_batch_outcome_failed_at);
+    return detail::collect<ItemFailure>(h_.get(), cloudphone_batch_outcome_failure_count,
+                                        cloudphone_batch_outcome_failure_at);
   }
   IdList missing() const noexcept { return IdList(cloudphone_batch_outcome_missing(h_.get())); }
   IdList request_ids() const noexcept { return IdList(cloudphone_batch_outcome_request_ids(h_.get())); }
@@ -731,7 +731,7 @@ inline void BatchMerge::record(std::size_t call_index, const Result &r) {
 /// Builds any operation's request: `f(request_out, err_out)` calls its C
 /// `_build`, e.g.
 ///   cp::build([&](auto out, auto err) {
-///     return cloudphone_geelark_phone_list_build(cfg.get(), 1, 100, nullptr, now, trace, out, err); });
+///     return cloudphone_geelark_list_phones_build(cfg.get(), 1, 100, nullptr, now, trace, out, err); });
 template <typename F>
 Request build(F &&f) {
   cloudphone_request *r = nullptr;
@@ -792,7 +792,7 @@ class HuaweiClient {
     detail::CStrings ids(phone_ids);
     cloudphone_batch_outcome *o = nullptr;
     detail::call([&](cloudphone_error **e) {
-      return cloudphone_huawei_client_batch_connection(h_.get(), ids.data(), ids.size(), client_type.c_str(), &o, e);
+      return cloudphone_huawei_client_show_connect_infos(h_.get(), ids.data(), ids.size(), client_type.c_str(), &o, e);
     });
     return BatchOutcome(o);
   }
@@ -826,7 +826,7 @@ class GeelarkClient {
     detail::CStrings c(ids);
     cloudphone_batch_outcome *o = nullptr;
     detail::call([&](cloudphone_error **e) {
-      return cloudphone_geelark_client_phone_status(h_.get(), c.data(), c.size(), &o, e);
+      return cloudphone_geelark_client_get_phone_status(h_.get(), c.data(), c.size(), &o, e);
     });
     return BatchOutcome(o);
   }

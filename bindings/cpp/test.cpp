@@ -322,7 +322,7 @@ static void test_generic_operations() {
   auto cfg = cp::GeelarkConfig::key("app", "key");
   const std::string trace = "ABCDEF123";
   cp::Request req = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
-    return cloudphone_geelark_phone_list_build(cfg.get(), 1, 2, R"({"tags":["a"]})", 1, trace.c_str(), out, err);
+    return cloudphone_geelark_list_phones_build(cfg.get(), 1, 2, R"({"tags":["a"]})", 1, trace.c_str(), out, err);
   });
   CHECK(req.operation() == "geelark.phone_list");
   CHECK(req.body() == R"({"page":1,"pageSize":2,"tags":["a"]})");
@@ -342,7 +342,7 @@ static void test_generic_operations() {
   // The ids go straight into another operation.
   cp::Request start = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
     auto ids = page.item_ids();
-    return cloudphone_geelark_phone_start_build(cfg.get(), ids.data(), ids.size(), nullptr, 1, trace.c_str(), out,
+    return cloudphone_geelark_start_phones_build(cfg.get(), ids.data(), ids.size(), nullptr, 1, trace.c_str(), out,
                                                 err);
   });
   CHECK(start.body().find(R"("ids":["1","2"])") != std::string_view::npos);
@@ -351,7 +351,7 @@ static void test_generic_operations() {
                          R"({"code":40007,"msg":"too many","traceId":"T9"})"),
                CLOUDPHONE_STATUS_RATE_LIMITED, CHECK(e.request_id() == std::string_view("T9")));
   EXPECT_ERROR(cp::build([&](cloudphone_request **out, cloudphone_error **err) {
-                 return cloudphone_geelark_phone_list_build(cfg.get(), 0, 2, nullptr, 1, trace.c_str(), out, err);
+                 return cloudphone_geelark_list_phones_build(cfg.get(), 0, 2, nullptr, 1, trace.c_str(), out, err);
                }),
                CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
   // A parse function of another operation refuses the request.
@@ -364,7 +364,7 @@ static void test_generic_operations() {
   EXPECT_ERROR(merge.record(0, page), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);  // a listing acts on no ids
   cp::Request stop = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
     auto ids = plan.call(0);
-    return cloudphone_geelark_phone_stop_build(cfg.get(), ids.data(), ids.size(), 1, trace.c_str(), out, err);
+    return cloudphone_geelark_stop_phones_build(cfg.get(), ids.data(), ids.size(), 1, trace.c_str(), out, err);
   });
   merge.record(0, cp::parse(cloudphone_geelark_phone_stop_parse, stop, 200, {},
                          R"({"code":0,"traceId":"T2","data":{"totalAmount":2,"successAmount":1,"failAmount":1,)"
@@ -393,7 +393,7 @@ static void test_clients() {
   // Any other operation: the request names it; here the send fails.
   cp::Request stop = cp::build([&](cloudphone_request **o, cloudphone_error **err) {
     const char *ids[] = {"g1"};
-    return cloudphone_geelark_phone_stop_build(gcfg.get(), ids, 1, 1, "ABCDEF123", o, err);
+    return cloudphone_geelark_stop_phones_build(gcfg.get(), ids, 1, 1, "ABCDEF123", o, err);
   });
   EXPECT_ERROR(client.call(stop), CLOUDPHONE_STATUS_TRANSPORT, (void)e);
   cp::HuaweiClient hclient(hcfg, 2000);

@@ -135,7 +135,7 @@ _GPA = ctypes.POINTER(_GpsPosition)
 _SIGNATURES = {
     "cloudphone_version": (_S, []),
     "cloudphone_has_client": (_B, []),
-    "cloudphone_status_str": (_S, [_U32]),
+    "cloudphone_status_name": (_S, [_U32]),
     "cloudphone_error_free": (None, [_P]),
     "cloudphone_error_status": (_U32, [_P]),
     "cloudphone_error_message": (_Str, [_P]),
@@ -165,7 +165,7 @@ _SIGNATURES = {
     "cloudphone_item_failure_status": (_U32, [_P]),
     "cloudphone_item_failure_code": (_Str, [_P]),
     "cloudphone_item_failure_message": (_Str, [_P]),
-    "cloudphone_huawei_batch_connection_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_show_connect_infos_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_batch_connection_parse": (_U32, _PARSE),
     "cloudphone_huawei_batch_connection_result_free": (None, [_P]),
     "cloudphone_huawei_batch_connection_result_request_id": (_Str, [_P]),
@@ -190,7 +190,7 @@ _SIGNATURES = {
     "cloudphone_huawei_iam_token_expires_at_unix_ms": (_U64, [_P]),
     "cloudphone_huawei_iam_token_project_id": (_Str, [_P]),
     "cloudphone_huawei_iam_token_to_json": (_U32, [_P, _PP, _PP]),
-    "cloudphone_geelark_phone_status_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_phone_status_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_phone_status_parse": (_U32, _PARSE),
     "cloudphone_geelark_phone_status_result_free": (None, [_P]),
     "cloudphone_geelark_phone_status_result_trace_id": (_Str, [_P]),
@@ -230,8 +230,8 @@ _SIGNATURES = {
     "cloudphone_batch_outcome_item_id": (_Str, [_P, _SZ]),
     "cloudphone_batch_outcome_item_status": (_Str, [_P, _SZ]),
     "cloudphone_batch_outcome_item_job_id": (_Str, [_P, _SZ]),
-    "cloudphone_batch_outcome_failed_count": (_SZ, [_P]),
-    "cloudphone_batch_outcome_failed_at": (_P, [_P, _SZ]),
+    "cloudphone_batch_outcome_failure_count": (_SZ, [_P]),
+    "cloudphone_batch_outcome_failure_at": (_P, [_P, _SZ]),
     "cloudphone_batch_outcome_missing": (_IdList, [_P]),
     "cloudphone_batch_outcome_request_ids": (_IdList, [_P]),
     "cloudphone_batch_outcome_unexpected": (_IdList, [_P]),
@@ -249,9 +249,9 @@ _SIGNATURES = {
     "cloudphone_result_failure_at": (_P, [_P, _SZ]),
     "cloudphone_result_field": (_Str, [_P, _S]),
     "cloudphone_result_to_json": (_U32, [_P, _PP, _PP]),
-    "cloudphone_geelark_phone_list_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_phone_start_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_phone_stop_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_phones_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_start_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_stop_phones_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_list_phones_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_restart_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_stop_phones_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
@@ -266,24 +266,24 @@ _SIGNATURES = {
     "cloudphone_huawei_list_jobs_build": (_U32, [_P, _SA, _SZ, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_run_command_build": (_U32, [_P, _S, _S, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_run_sync_shell_build": (_U32, [_P, _S, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_phone_delete_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_phone_update_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_phone_create_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_screenshot_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_screenshot_result_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_gps_set_build": (_U32, [_P, _GPA, _SZ, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_gps_get_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_adb_set_status_build": (_U32, [_P, _SA, _SZ, _B, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_adb_get_data_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_app_list_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_app_install_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_app_uninstall_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_phones_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_update_phone_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_create_phones_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_take_screenshot_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_screenshot_result_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_gps_build": (_U32, [_P, _GPA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_gps_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_adb_build": (_U32, [_P, _SA, _SZ, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_adb_data_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_install_app_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_uninstall_app_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
-    "cloudphone_huawei_client_batch_connection": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
+    "cloudphone_huawei_client_show_connect_infos": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
     "cloudphone_geelark_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_geelark_client_free": (None, [_P]),
-    "cloudphone_geelark_client_phone_status": (_U32, [_P, _SA, _SZ, _PP, _PP]),
+    "cloudphone_geelark_client_get_phone_status": (_U32, [_P, _SA, _SZ, _PP, _PP]),
     "cloudphone_huawei_client_from_env": (_U32, [_U64, _PP, _PP]),
     "cloudphone_geelark_client_from_env": (_U32, [_U64, _PP, _PP]),
     "cloudphone_huawei_client_call": (_U32, [_P, _P, _PP, _PP]),
@@ -596,7 +596,7 @@ class HuaweiConfig(_Handle):
                         _cstr(project_id, "project_id"), _cstr(token, "token")))
 
     def batch_connection_request(self, phone_ids, client_type="ANDROID", now_unix_ms=None) -> "Request":
-        """POST .../phones/batch-connection for 1..10 ids (cloudphone_huawei_batch_connection_build)."""
+        """POST .../phones/batch-connection for 1..10 ids (cloudphone_huawei_show_connect_infos_build)."""
         arr, n = _id_array(phone_ids, "phone_ids")
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_batch_connection_build, self._h, arr, n,
@@ -716,7 +716,7 @@ class GeelarkConfig(_Handle):
 
     def phone_status_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/status for 1..100 ids (a fresh trace id when none is given;
-        cloudphone_geelark_phone_status_build)."""
+        cloudphone_geelark_get_phone_status_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -724,7 +724,7 @@ class GeelarkConfig(_Handle):
 
     def phone_list_request(self, page=1, page_size=100, options=None, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/list (a page; filters in `options`, a dict or JSON text;
-        cloudphone_geelark_phone_list_build). Page on with `request.next_request(config, result)`."""
+        cloudphone_geelark_list_phones_build). Page on with `request.next_request(config, result)`."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_list_build, self._h, page, page_size, _options(options), now,
@@ -732,7 +732,7 @@ class GeelarkConfig(_Handle):
 
     def phone_start_request(self, ids, options=None, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/start, remote-view window options in `options`
-        (cloudphone_geelark_phone_start_build)."""
+        (cloudphone_geelark_start_phones_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -740,14 +740,14 @@ class GeelarkConfig(_Handle):
                             _cstr(trace, "trace_id")))
 
     def phone_stop_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/stop (cloudphone_geelark_phone_stop_build)."""
+        """POST /open/v1/phone/stop (cloudphone_geelark_stop_phones_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_stop_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
     def phone_delete_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/delete (cloudphone_geelark_phone_delete_build)."""
+        """POST /open/v1/phone/delete (cloudphone_geelark_delete_phones_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -755,7 +755,7 @@ class GeelarkConfig(_Handle):
 
     def phone_update_request(self, phone_id, options, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/detail/update, what to change in `options`
-        (cloudphone_geelark_phone_update_build)."""
+        (cloudphone_geelark_update_phone_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_update_build, self._h, _cstr(phone_id, "phone_id"), _options(options),
@@ -764,7 +764,7 @@ class GeelarkConfig(_Handle):
     def phone_create_request(self, mobile_type, profiles, options=None, now_unix_ms=None,
                              trace_id=None) -> "Request":
         """POST /open/v1/phone/addNew; `profiles` a list of dicts or JSON text
-        (cloudphone_geelark_phone_create_build)."""
+        (cloudphone_geelark_create_phones_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_phone_create_build, self._h, _cstr(mobile_type, "mobile_type"),
@@ -772,14 +772,14 @@ class GeelarkConfig(_Handle):
 
     def screenshot_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/screenShot; the task id is `result.field("/task_id")`
-        (cloudphone_geelark_screenshot_build)."""
+        (cloudphone_geelark_take_screenshot_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_screenshot_build, self._h, _cstr(phone_id, "phone_id"), now,
                             _cstr(trace, "trace_id")))
 
     def screenshot_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/screenShot/result (cloudphone_geelark_screenshot_result_build)."""
+        """POST /open/v1/phone/screenShot/result (cloudphone_geelark_get_screenshot_result_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_screenshot_result_build, self._h, _cstr(task_id, "task_id"), now,
@@ -787,14 +787,14 @@ class GeelarkConfig(_Handle):
 
     def gps_set_request(self, positions, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/gps/set; `positions` are `(id, latitude, longitude)`
-        or a dict `{id: (latitude, longitude)}` (cloudphone_geelark_gps_set_build)."""
+        or a dict `{id: (latitude, longitude)}` (cloudphone_geelark_set_gps_build)."""
         arr, n = _gps_positions(positions)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_gps_set_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
     def gps_get_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/phone/gps/get (cloudphone_geelark_gps_get_build)."""
+        """POST /open/v1/phone/gps/get (cloudphone_geelark_get_gps_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -802,7 +802,7 @@ class GeelarkConfig(_Handle):
 
     def adb_set_status_request(self, ids, open, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/adb/setStatus, ADB on (`open` true) or off
-        (cloudphone_geelark_adb_set_status_build)."""
+        (cloudphone_geelark_set_adb_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -810,14 +810,14 @@ class GeelarkConfig(_Handle):
                             _cstr(trace, "trace_id")))
 
     def adb_get_data_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/adb/getData (cloudphone_geelark_adb_get_data_build)."""
+        """POST /open/v1/adb/getData (cloudphone_geelark_get_adb_data_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_adb_get_data_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
     def app_list_request(self, env_id, page=1, page_size=100, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/app/list, a page of one phone's apps (cloudphone_geelark_app_list_build).
+        """POST /open/v1/app/list, a page of one phone's apps (cloudphone_geelark_list_apps_build).
         Page on with `request.next_request(config, result)`."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
@@ -825,14 +825,14 @@ class GeelarkConfig(_Handle):
                             _cstr(trace, "trace_id")))
 
     def app_install_request(self, env_id, app_version_id, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/app/install (cloudphone_geelark_app_install_build)."""
+        """POST /open/v1/app/install (cloudphone_geelark_install_app_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_app_install_build, self._h, _cstr(env_id, "env_id"),
                             _cstr(app_version_id, "app_version_id"), now, _cstr(trace, "trace_id")))
 
     def app_uninstall_request(self, env_id, package_name, now_unix_ms=None, trace_id=None) -> "Request":
-        """POST /open/v1/app/uninstall (cloudphone_geelark_app_uninstall_build)."""
+        """POST /open/v1/app/uninstall (cloudphone_geelark_uninstall_app_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
         return Request(_out(C.geelark_app_uninstall_build, self._h, _cstr(env_id, "env_id"),

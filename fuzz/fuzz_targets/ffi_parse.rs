@@ -54,7 +54,7 @@ static REQUESTS: LazyLock<Requests> = LazyLock::new(|| unsafe {
     let ids: Vec<CString> = HW_IDS.iter().map(|s| c(s)).collect();
     let ptrs: Vec<*const c_char> = ids.iter().map(|s| s.as_ptr()).collect();
     let mut batch_connection = null_mut();
-    ok(cloudphone_huawei_batch_connection_build(
+    ok(cloudphone_huawei_show_connect_infos_build(
         hw,
         ptrs.as_ptr(),
         ptrs.len(),
@@ -89,7 +89,7 @@ static REQUESTS: LazyLock<Requests> = LazyLock::new(|| unsafe {
     let ids: Vec<CString> = GL_IDS.iter().map(|s| c(s)).collect();
     let ptrs: Vec<*const c_char> = ids.iter().map(|s| s.as_ptr()).collect();
     let mut phone_status = null_mut();
-    ok(cloudphone_geelark_phone_status_build(
+    ok(cloudphone_geelark_get_phone_status_build(
         gl,
         ptrs.as_ptr(),
         ptrs.len(),
@@ -187,7 +187,7 @@ unsafe fn merge(
         let mut out = null_mut();
         ok(cloudphone_batch_merge_finish(m, &mut out, null_mut()));
         let succeeded = cloudphone_batch_outcome_succeeded_count(out);
-        let failed = cloudphone_batch_outcome_failed_count(out);
+        let failed = cloudphone_batch_outcome_failure_count(out);
         let missing = cloudphone_batch_outcome_missing(out);
         assert_eq!(
             succeeded + failed + missing.len,
@@ -196,7 +196,7 @@ unsafe fn merge(
         );
         let mut seen: Vec<String> = Vec::new();
         for i in 0..failed {
-            let f = cloudphone_batch_outcome_failed_at(out, i);
+            let f = cloudphone_batch_outcome_failure_at(out, i);
             failure(f);
             seen.push(view(cloudphone_item_failure_id(f)));
         }

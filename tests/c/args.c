@@ -18,7 +18,7 @@ static const char *const BAD_ID[] = {BAD_UTF8};
     cloudphone_status s_ = (expr);                                               \
     if (s_ != (want) || e_ == NULL || cloudphone_error_status(e_) != (want)) {   \
       fprintf(stderr, "%s:%d: %s gave %s, want %s\n", __FILE__, __LINE__, #expr, \
-              cloudphone_status_str(s_), cloudphone_status_str(want));          \
+              cloudphone_status_name(s_), cloudphone_status_name(want));          \
       check_failures++;                                                          \
     }                                                                            \
     cloudphone_error_free(e_);                                                   \
@@ -49,8 +49,8 @@ int main(void) {
   /* Valid handles to pair with the NULL under test. */
   CHECK_STATUS(cloudphone_huawei_config_new_aksk("cn-north-4", P, "AK", "SK", NULL, &hw, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_geelark_config_new_key(NULL, "app", "key", &gl, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(hw, ONE_ID, 1, "ANDROID", 0, NULL, &req, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  CHECK_STATUS(cloudphone_geelark_phone_status_build(gl, ONE_ID, 1, 0, "trace-1", &greq, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(hw, ONE_ID, 1, "ANDROID", 0, NULL, &req, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  CHECK_STATUS(cloudphone_geelark_get_phone_status_build(gl, ONE_ID, 1, 0, "trace-1", &greq, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_huawei_iam_create_token_build("cn-north-4", "u", "p", "d", "cn-north-4", false, 0, NULL, &iam, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 0, body, 2, &hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_geelark_phone_status_parse(greq, 200, NULL, 0, (const uint8_t *)"{\"code\":0,\"data\":{}}", 20, &gres, NULL), CLOUDPHONE_STATUS_OK, NULL);
@@ -81,13 +81,13 @@ int main(void) {
   EXPECT_FAIL(cloudphone_geelark_config_new_token(NULL, BAD_UTF8, (cloudphone_geelark_config **)&sentinel, err), UTF);
 
   /* ---- builds */
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(NULL, ONE_ID, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(hw, NULL, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(hw, NULL_ID, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(hw, BAD_ID, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), UTF);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(hw, ONE_ID, 1, NULL, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(hw, ONE_ID, 1, "ANDROID", 0, BAD_UTF8, (cloudphone_request **)&sentinel, err), UTF);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_build(hw, ONE_ID, 1, "ANDROID", 0, NULL, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(NULL, ONE_ID, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(hw, NULL, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(hw, NULL_ID, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(hw, BAD_ID, 1, "ANDROID", 0, NULL, (cloudphone_request **)&sentinel, err), UTF);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(hw, ONE_ID, 1, NULL, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(hw, ONE_ID, 1, "ANDROID", 0, BAD_UTF8, (cloudphone_request **)&sentinel, err), UTF);
+  EXPECT_FAIL(cloudphone_huawei_show_connect_infos_build(hw, ONE_ID, 1, "ANDROID", 0, NULL, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_huawei_iam_create_token_build(NULL, "u", "p", "d", "x", false, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_huawei_iam_create_token_build("cn-north-4", NULL, "p", "d", "x", false, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_huawei_iam_create_token_build("cn-north-4", "u", NULL, "d", "x", false, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
@@ -95,13 +95,13 @@ int main(void) {
   EXPECT_FAIL(cloudphone_huawei_iam_create_token_build("cn-north-4", "u", "p", "d", NULL, false, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_huawei_iam_create_token_build("cn-north-4", "u", "p", "d", "x", false, 0, NULL, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_huawei_iam_create_token_build("cn-north-4", "u", BAD_UTF8, "d", "x", true, 0, NULL, (cloudphone_request **)&sentinel, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_build(NULL, ONE_ID, 1, 0, "trace-1", (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_build(gl, NULL, 1, 0, "trace-1", (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_build(gl, ONE_ID, 1, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_build(gl, ONE_ID, 1, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_build(gl, BAD_ID, 1, 0, "trace-1", (cloudphone_request **)&sentinel, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(NULL, ONE_ID, 1, 0, "trace-1", (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(gl, NULL, 1, 0, "trace-1", (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(gl, ONE_ID, 1, 0, NULL, (cloudphone_request **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(gl, ONE_ID, 1, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(gl, BAD_ID, 1, 0, "trace-1", (cloudphone_request **)&sentinel, err), UTF);
   /* (NULL, 0) is an empty list: refused by the operation, not as NULL. */
-  EXPECT_FAIL(cloudphone_geelark_phone_status_build(gl, NULL, 0, 0, "trace-1", (cloudphone_request **)&sentinel, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+  EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(gl, NULL, 0, 0, "trace-1", (cloudphone_request **)&sentinel, err), CLOUDPHONE_STATUS_INVALID_INPUT);
 
   /* ---- parses */
   EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(NULL, 200, NULL, 0, body, 2, (cloudphone_huawei_batch_connection_result **)&sentinel, err), NUL);
@@ -226,8 +226,8 @@ int main(void) {
   CHECK(cloudphone_batch_outcome_succeeded_count(NULL) == 0);
   CHECK(cloudphone_batch_outcome_connect_info_at(NULL, 0) == NULL);
   CHECK(cloudphone_batch_outcome_phone_state_at(NULL, 0) == NULL);
-  CHECK(cloudphone_batch_outcome_failed_count(NULL) == 0);
-  CHECK(cloudphone_batch_outcome_failed_at(NULL, 0) == NULL);
+  CHECK(cloudphone_batch_outcome_failure_count(NULL) == 0);
+  CHECK(cloudphone_batch_outcome_failure_at(NULL, 0) == NULL);
   CHECK(cloudphone_batch_outcome_missing(NULL).len == 0);
   CHECK(cloudphone_batch_outcome_request_ids(NULL).len == 0);
   CHECK(cloudphone_batch_outcome_unexpected(NULL).len == 0);
@@ -239,10 +239,10 @@ int main(void) {
   }
 
   /* ---- status names */
-  CHECK(strcmp(cloudphone_status_str(CLOUDPHONE_STATUS_OK), "ok") == 0);
-  CHECK(strcmp(cloudphone_status_str(CLOUDPHONE_STATUS_RATE_LIMITED), "rate_limited") == 0);
-  CHECK(strcmp(cloudphone_status_str(CLOUDPHONE_STATUS_PANIC), "panic") == 0);
-  CHECK(strcmp(cloudphone_status_str(12345u), "unknown") == 0);
+  CHECK(strcmp(cloudphone_status_name(CLOUDPHONE_STATUS_OK), "ok") == 0);
+  CHECK(strcmp(cloudphone_status_name(CLOUDPHONE_STATUS_RATE_LIMITED), "rate_limited") == 0);
+  CHECK(strcmp(cloudphone_status_name(CLOUDPHONE_STATUS_PANIC), "panic") == 0);
+  CHECK(strcmp(cloudphone_status_name(12345u), "unknown") == 0);
 
   /* ---- *_free(NULL) is a no-op */
   cloudphone_error_free(NULL);

@@ -22,7 +22,7 @@ static void *sentinel = &sentinel;
     cloudphone_status s_ = (expr);                                               \
     if (s_ != (want) || e_ == NULL || cloudphone_error_status(e_) != (want)) {   \
       fprintf(stderr, "%s:%d: %s gave %s, want %s\n", __FILE__, __LINE__, #expr, \
-              cloudphone_status_str(s_), cloudphone_status_str(want));          \
+              cloudphone_status_name(s_), cloudphone_status_name(want));          \
       check_failures++;                                                          \
     }                                                                            \
     cloudphone_error_free(e_);                                                   \
@@ -131,64 +131,64 @@ static void huawei_builds(const cloudphone_huawei_config *hw) {
 static void geelark_builds(const cloudphone_geelark_config *gl) {
   const cloudphone_gps_position null_pos[] = {{NULL, 0.0, 0.0}};
   const cloudphone_gps_position pos[] = {{"id-1", 0.0, 0.0}};
-  EXPECT_FAIL(cloudphone_geelark_phone_list_build(NULL, 1, 10, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_list_build(gl, 1, 10, NULL, 0, NULL, SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_list_build(gl, 1, 10, NULL, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_list_build(gl, 1, 10, BAD_UTF8, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_list_build(gl, 1, 10, NULL, 0, BAD_UTF8, SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_start_build(NULL, ONE, 1, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_start_build(gl, NULL, 1, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_start_build(gl, NULL_ID, 1, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_start_build(gl, ONE, 1, BAD_UTF8, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_start_build(gl, ONE, 1, NULL, 0, NULL, SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_start_build(gl, ONE, 1, NULL, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_stop_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_stop_build(gl, BAD_ID, 1, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_stop_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_delete_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_delete_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_delete_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_update_build(NULL, "id", "{\"name\":\"n\"}", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_update_build(gl, NULL, "{\"name\":\"n\"}", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_update_build(gl, "id", BAD_UTF8, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_update_build(gl, "id", "{\"name\":\"n\"}", 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_create_build(NULL, "Android 13", "[]", NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_create_build(gl, NULL, "[]", NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_create_build(gl, "Android 13", NULL, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_create_build(gl, "Android 13", BAD_UTF8, NULL, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_create_build(gl, "Android 13", "[]", BAD_UTF8, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_phone_create_build(gl, "Android 13", "[]", NULL, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_build(NULL, "id", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_build(gl, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_build(gl, "id", 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_result_build(NULL, "t", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_result_build(gl, NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_result_build(gl, BAD_UTF8, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_screenshot_result_build(gl, "t", 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_set_build(NULL, pos, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_set_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_set_build(gl, null_pos, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_set_build(gl, pos, 1, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_get_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_get_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_gps_get_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_adb_set_status_build(NULL, ONE, 1, true, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_adb_set_status_build(gl, NULL_ID, 1, true, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_adb_set_status_build(gl, ONE, 1, true, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_adb_get_data_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_adb_get_data_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_adb_get_data_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_list_build(NULL, "e", 1, 10, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_list_build(gl, NULL, 1, 10, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_list_build(gl, "e", 1, 10, 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_install_build(NULL, "e", "v", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_install_build(gl, NULL, "v", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_install_build(gl, "e", NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_install_build(gl, "e", "v", 0, "trace-1", NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_uninstall_build(NULL, "e", "p", 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_uninstall_build(gl, "e", NULL, 0, "trace-1", SENT, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_app_uninstall_build(gl, "e", BAD_UTF8, 0, "trace-1", SENT, err), UTF);
-  EXPECT_FAIL(cloudphone_geelark_app_uninstall_build(gl, "e", "p", 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_phones_build(NULL, 1, 10, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_phones_build(gl, 1, 10, NULL, 0, NULL, SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_phones_build(gl, 1, 10, NULL, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_phones_build(gl, 1, 10, BAD_UTF8, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_list_phones_build(gl, 1, 10, NULL, 0, BAD_UTF8, SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_start_phones_build(NULL, ONE, 1, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_start_phones_build(gl, NULL, 1, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_start_phones_build(gl, NULL_ID, 1, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_start_phones_build(gl, ONE, 1, BAD_UTF8, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_start_phones_build(gl, ONE, 1, NULL, 0, NULL, SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_start_phones_build(gl, ONE, 1, NULL, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_stop_phones_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_stop_phones_build(gl, BAD_ID, 1, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_stop_phones_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_delete_phones_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_delete_phones_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_delete_phones_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_update_phone_build(NULL, "id", "{\"name\":\"n\"}", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_update_phone_build(gl, NULL, "{\"name\":\"n\"}", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_update_phone_build(gl, "id", BAD_UTF8, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_update_phone_build(gl, "id", "{\"name\":\"n\"}", 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_create_phones_build(NULL, "Android 13", "[]", NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_create_phones_build(gl, NULL, "[]", NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_create_phones_build(gl, "Android 13", NULL, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_create_phones_build(gl, "Android 13", BAD_UTF8, NULL, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_create_phones_build(gl, "Android 13", "[]", BAD_UTF8, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_create_phones_build(gl, "Android 13", "[]", NULL, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_take_screenshot_build(NULL, "id", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_take_screenshot_build(gl, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_take_screenshot_build(gl, "id", 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_screenshot_result_build(NULL, "t", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_screenshot_result_build(gl, NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_screenshot_result_build(gl, BAD_UTF8, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_get_screenshot_result_build(gl, "t", 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_gps_build(NULL, pos, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_gps_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_gps_build(gl, null_pos, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_gps_build(gl, pos, 1, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_gps_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_gps_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_gps_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_adb_build(NULL, ONE, 1, true, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_adb_build(gl, NULL_ID, 1, true, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_set_adb_build(gl, ONE, 1, true, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_adb_data_build(NULL, ONE, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_adb_data_build(gl, NULL, 1, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_get_adb_data_build(gl, ONE, 1, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_apps_build(NULL, "e", 1, 10, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_apps_build(gl, NULL, 1, 10, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_list_apps_build(gl, "e", 1, 10, 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_install_app_build(NULL, "e", "v", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_install_app_build(gl, NULL, "v", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_install_app_build(gl, "e", NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_install_app_build(gl, "e", "v", 0, "trace-1", NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_uninstall_app_build(NULL, "e", "p", 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_uninstall_app_build(gl, "e", NULL, 0, "trace-1", SENT, err), NUL);
+  EXPECT_FAIL(cloudphone_geelark_uninstall_app_build(gl, "e", BAD_UTF8, 0, "trace-1", SENT, err), UTF);
+  EXPECT_FAIL(cloudphone_geelark_uninstall_app_build(gl, "e", "p", 0, "trace-1", NULL, err), NUL);
 }
 
 static void parses_and_pages(const cloudphone_huawei_config *hw, const cloudphone_geelark_config *gl) {
@@ -203,9 +203,9 @@ static void parses_and_pages(const cloudphone_huawei_config *hw, const cloudphon
   CHECK_STATUS(cloudphone_huawei_list_encode_servers_build(hw, 0, 10, NULL, 0, NULL, &ereq, NULL), CLOUDPHONE_STATUS_OK,
                NULL);
   CHECK_STATUS(cloudphone_huawei_list_jobs_build(hw, ONE, 1, 0, 10, 0, NULL, &jreq, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  CHECK_STATUS(cloudphone_geelark_phone_list_build(gl, 1, 10, NULL, 0, "trace-1", &greq, NULL), CLOUDPHONE_STATUS_OK,
+  CHECK_STATUS(cloudphone_geelark_list_phones_build(gl, 1, 10, NULL, 0, "trace-1", &greq, NULL), CLOUDPHONE_STATUS_OK,
                NULL);
-  CHECK_STATUS(cloudphone_geelark_app_list_build(gl, "e", 1, 10, 0, "trace-1", &areq, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  CHECK_STATUS(cloudphone_geelark_list_apps_build(gl, "e", 1, 10, 0, "trace-1", &areq, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_huawei_list_phones_parse(hreq, 200, NULL, 0, body, 2, &hres, NULL), CLOUDPHONE_STATUS_OK,
                NULL);
   CHECK_STATUS(cloudphone_geelark_phone_list_parse(greq, 200, NULL, 0, (const uint8_t *)"{\"code\":0,\"data\":{}}", 20,

@@ -26,7 +26,7 @@ static void test_huawei_fan_out(void) {
   ids[24] = "p00";
 
   CHECK_STATUS(cloudphone_huawei_config_new_aksk("cn-north-4", P, "AK", "SK", NULL, &cfg, &err), CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_batch_plan_new(ids, 25, CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES, &plan, &err),
+  CHECK_STATUS(cloudphone_batch_plan_new(ids, 25, CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS, &plan, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(cloudphone_batch_plan_ids(plan).len == 23);
   calls = cloudphone_batch_plan_call_count(plan);
@@ -39,7 +39,7 @@ static void test_huawei_fan_out(void) {
   for (i = 0; i < calls; i++) {
     cloudphone_request *req = NULL;
     cloudphone_id_list call = cloudphone_batch_plan_call(plan, i);
-    CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, call.ids, call.len, "ANDROID",
+    CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, call.ids, call.len, "ANDROID",
                                                           1700000000000ULL, NULL, &req, &err),
                  CLOUDPHONE_STATUS_OK, err);
     if (i == 0) {
@@ -83,20 +83,20 @@ static void test_huawei_fan_out(void) {
   CHECK(cloudphone_connect_info_access_port(cloudphone_batch_outcome_connect_info_at(outcome, 0)) == -1);
   CHECK(cloudphone_batch_outcome_phone_state_at(outcome, 0) == NULL);
   /* Failed: p02 (per item), p10..p19 (throttled call), p20..p22 (transport). */
-  CHECK(cloudphone_batch_outcome_failed_count(outcome) == 14);
+  CHECK(cloudphone_batch_outcome_failure_count(outcome) == 14);
   {
-    const cloudphone_item_failure *f = cloudphone_batch_outcome_failed_at(outcome, 0);
+    const cloudphone_item_failure *f = cloudphone_batch_outcome_failure_at(outcome, 0);
     CHECK_VIEW(cloudphone_item_failure_id(f), "p02");
     CHECK(cloudphone_item_failure_status(f) == CLOUDPHONE_STATUS_API);
-    f = cloudphone_batch_outcome_failed_at(outcome, 1);
+    f = cloudphone_batch_outcome_failure_at(outcome, 1);
     CHECK_VIEW(cloudphone_item_failure_id(f), "p10");
     CHECK(cloudphone_item_failure_status(f) == CLOUDPHONE_STATUS_RATE_LIMITED);
     CHECK_VIEW(cloudphone_item_failure_code(f), "APIGW.0308");
-    f = cloudphone_batch_outcome_failed_at(outcome, 13);
+    f = cloudphone_batch_outcome_failure_at(outcome, 13);
     CHECK_VIEW(cloudphone_item_failure_id(f), "p22");
     CHECK(cloudphone_item_failure_status(f) == CLOUDPHONE_STATUS_TRANSPORT);
     CHECK(view_contains(cloudphone_item_failure_message(f), "connection refused"));
-    CHECK(cloudphone_batch_outcome_failed_at(outcome, 14) == NULL);
+    CHECK(cloudphone_batch_outcome_failure_at(outcome, 14) == NULL);
   }
   list = cloudphone_batch_outcome_missing(outcome);
   CHECK(list.len == 7);
@@ -132,7 +132,7 @@ static void test_geelark_and_empty(void) {
   cloudphone_id_list call;
 
   CHECK_STATUS(cloudphone_geelark_config_new_key("http://127.0.0.1:9", "app", "key", &cfg, &err), CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_batch_plan_new(ids, 3, CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS, &plan, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_batch_plan_new(ids, 3, CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS, &plan, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK_STATUS(cloudphone_batch_merge_new(plan, &merge, &err), CLOUDPHONE_STATUS_OK, err);
 
   /* Nothing recorded yet: every id is missing. */
@@ -143,7 +143,7 @@ static void test_geelark_and_empty(void) {
   outcome = NULL;
 
   call = cloudphone_batch_plan_call(plan, 0);
-  CHECK_STATUS(cloudphone_geelark_phone_status_build(cfg, call.ids, call.len, 1, "ABCDEF123", &req, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_geelark_get_phone_status_build(cfg, call.ids, call.len, 1, "ABCDEF123", &req, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK_STATUS(cloudphone_geelark_phone_status_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(cloudphone_geelark_phone_status_result_code(res) == 40006);
@@ -152,7 +152,7 @@ static void test_geelark_and_empty(void) {
   CHECK(cloudphone_batch_outcome_succeeded_count(outcome) == 1);
   CHECK_VIEW(cloudphone_phone_state_status(cloudphone_batch_outcome_phone_state_at(outcome, 0)), "stopped");
   CHECK(cloudphone_batch_outcome_connect_info_at(outcome, 0) == NULL);
-  CHECK(cloudphone_batch_outcome_failed_count(outcome) == 1);
+  CHECK(cloudphone_batch_outcome_failure_count(outcome) == 1);
   CHECK(cloudphone_batch_outcome_missing(outcome).len == 1);
   CHECK(strcmp(cloudphone_batch_outcome_missing(outcome).ids[0], "g2") == 0);
 
@@ -238,9 +238,9 @@ static void test_generic_batch_operation(void) {
   CHECK(cloudphone_batch_outcome_item_id(NULL, 0).ptr == NULL);
   CHECK(cloudphone_batch_outcome_connect_info_at(outcome, 0) == NULL);
   /* p2 per item, p3 and p4 with their call; p5 never answered. */
-  CHECK(cloudphone_batch_outcome_failed_count(outcome) == 3);
-  CHECK_VIEW(cloudphone_item_failure_code(cloudphone_batch_outcome_failed_at(outcome, 0)), "CPS.0005");
-  CHECK(cloudphone_item_failure_status(cloudphone_batch_outcome_failed_at(outcome, 2)) == CLOUDPHONE_STATUS_TRANSPORT);
+  CHECK(cloudphone_batch_outcome_failure_count(outcome) == 3);
+  CHECK_VIEW(cloudphone_item_failure_code(cloudphone_batch_outcome_failure_at(outcome, 0)), "CPS.0005");
+  CHECK(cloudphone_item_failure_status(cloudphone_batch_outcome_failure_at(outcome, 2)) == CLOUDPHONE_STATUS_TRANSPORT);
   CHECK(cloudphone_batch_outcome_missing(outcome).len == 1);
   CHECK(strcmp(cloudphone_batch_outcome_missing(outcome).ids[0], "p5") == 0);
   CHECK_STATUS(cloudphone_batch_outcome_to_json(outcome, &json, &err), CLOUDPHONE_STATUS_OK, err);

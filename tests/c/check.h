@@ -53,8 +53,8 @@ static inline int view_absent(cloudphone_str s) { return s.ptr == NULL && s.len 
     if (s_ != (want)) {                                                          \
       cloudphone_str m_ = cloudphone_error_message(err);                         \
       fprintf(stderr, "%s:%d: %s gave %s (%u), want %s: %.*s\n", __FILE__,      \
-              __LINE__, #expr, cloudphone_status_str(s_), (unsigned)s_,          \
-              cloudphone_status_str(want), m_.ptr ? (int)m_.len : 0,             \
+              __LINE__, #expr, cloudphone_status_name(s_), (unsigned)s_,          \
+              cloudphone_status_name(want), m_.ptr ? (int)m_.len : 0,             \
               m_.ptr ? m_.ptr : "");                                             \
       check_failures++;                                                          \
     }                                                                            \
@@ -183,7 +183,7 @@ static inline cloudphone_result *parse_fixture_(result_parse_fn parse, const clo
   if (s != want) {
     cloudphone_str m = cloudphone_error_message(err ? *err : NULL);
     fprintf(stderr, "%s:%d: parsing %s gave %s, want %s: %.*s\n", file, line, rel,
-            cloudphone_status_str(s), cloudphone_status_str(want), m.ptr ? (int)m.len : 0,
+            cloudphone_status_name(s), cloudphone_status_name(want), m.ptr ? (int)m.len : 0,
             m.ptr ? m.ptr : "");
     check_failures++;
   }

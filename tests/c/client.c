@@ -64,8 +64,8 @@ int main(void) {
     CHECK(hclient == NULL);
     CHECK(view_contains(cloudphone_error_message(err), "client"));
     cloudphone_error_free(err);
-    CHECK(cloudphone_geelark_client_phone_status(NULL, ids, 1, &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
-    CHECK(cloudphone_huawei_client_batch_connection(NULL, ids, 1, "ANDROID", &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_geelark_client_get_phone_status(NULL, ids, 1, &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_huawei_client_show_connect_infos(NULL, ids, 1, "ANDROID", &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_geelark_client_new(NULL, 0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_huawei_client_from_env(0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_geelark_client_from_env(0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
@@ -95,10 +95,10 @@ int main(void) {
 
     CHECK_STATUS(cloudphone_geelark_config_new_key(url, "app", "key", &cfg, &err), CLOUDPHONE_STATUS_OK, err);
     CHECK_STATUS(cloudphone_geelark_client_new(cfg, 5000, &client, &err), CLOUDPHONE_STATUS_OK, err);
-    CHECK_STATUS(cloudphone_geelark_client_phone_status(client, NULL, 0, &outcome, &err), CLOUDPHONE_STATUS_INVALID_INPUT, err);
+    CHECK_STATUS(cloudphone_geelark_client_get_phone_status(client, NULL, 0, &outcome, &err), CLOUDPHONE_STATUS_INVALID_INPUT, err);
     cloudphone_error_free(err);
     err = NULL;
-    CHECK_STATUS(cloudphone_geelark_client_phone_status(client, ids, 1, &outcome, &err), CLOUDPHONE_STATUS_OK, err);
+    CHECK_STATUS(cloudphone_geelark_client_get_phone_status(client, ids, 1, &outcome, &err), CLOUDPHONE_STATUS_OK, err);
     CHECK(cloudphone_batch_outcome_is_complete_success(outcome));
     CHECK_VIEW(cloudphone_phone_state_status(cloudphone_batch_outcome_phone_state_at(outcome, 0)), "running");
     pthread_join(server, NULL);
@@ -111,7 +111,7 @@ int main(void) {
       cloudphone_geelark_config *other = NULL;
       CHECK_STATUS(cloudphone_geelark_config_new_token("http://127.0.0.1:9", "unused", &other, &err),
                    CLOUDPHONE_STATUS_OK, err);
-      CHECK_STATUS(cloudphone_geelark_phone_stop_build(other, stop_ids, 2, 1, "ABCDEF123", &req, &err),
+      CHECK_STATUS(cloudphone_geelark_stop_phones_build(other, stop_ids, 2, 1, "ABCDEF123", &req, &err),
                    CLOUDPHONE_STATUS_OK, err);
       response = STOP_RESPONSE;
       response_len = sizeof STOP_RESPONSE - 1;
@@ -132,7 +132,7 @@ int main(void) {
       CHECK(view_contains(cloudphone_error_message(err), "other provider"));
       cloudphone_error_free(err);
       err = NULL;
-      CHECK_STATUS(cloudphone_geelark_phone_status_build(other, stop_ids, 2, 1, "ABCDEF123", &status_req, &err),
+      CHECK_STATUS(cloudphone_geelark_get_phone_status_build(other, stop_ids, 2, 1, "ABCDEF123", &status_req, &err),
                    CLOUDPHONE_STATUS_OK, err);
       CHECK(cloudphone_geelark_client_call(client, status_req, &res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
       CHECK(view_contains(cloudphone_error_message(err), "geelark.phone_status"));
@@ -170,7 +170,7 @@ int main(void) {
     CHECK_STATUS(cloudphone_huawei_client_from_env(0, &env_hclient, &err), CLOUDPHONE_STATUS_OK, err);
     cloudphone_huawei_client_free(env_hclient);
   }
-  CHECK_STATUS(cloudphone_huawei_client_batch_connection(hclient, ids, 1, "CAR", &outcome, &err),
+  CHECK_STATUS(cloudphone_huawei_client_show_connect_infos(hclient, ids, 1, "CAR", &outcome, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   cloudphone_error_free(err);
 

@@ -34,7 +34,7 @@ static const char *const IDS[] = {"123456ABCDE1", "123456ABCDE2", "6123456789012
 static cloudphone_request *build(const cloudphone_geelark_config *cfg) {
   cloudphone_request *req = NULL;
   cloudphone_error *err = NULL;
-  CHECK_STATUS(cloudphone_geelark_phone_status_build(cfg, IDS, 4, TS, TRACE_ID, &req, &err),
+  CHECK_STATUS(cloudphone_geelark_get_phone_status_build(cfg, IDS, 4, TS, TRACE_ID, &req, &err),
                CLOUDPHONE_STATUS_OK, err);
   return req;
 }
@@ -145,7 +145,7 @@ static void test_envelope_errors(void) {
     cloudphone_geelark_config *key = NULL;
     cloudphone_request *r = NULL;
     CHECK_STATUS(cloudphone_geelark_config_new_key(NULL, APP_ID, API_KEY, &key, &err), CLOUDPHONE_STATUS_OK, err);
-    CHECK_STATUS(cloudphone_geelark_phone_status_build(key, IDS, 1, TS, "abc", &r, &err),
+    CHECK_STATUS(cloudphone_geelark_get_phone_status_build(key, IDS, 1, TS, "abc", &r, &err),
                  CLOUDPHONE_STATUS_INVALID_INPUT, err);
     CHECK(r == NULL);
     cloudphone_error_free(err);

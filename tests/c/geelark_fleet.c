@@ -43,7 +43,7 @@ static void test_list_walk(void) {
   cloudphone_error *err = NULL;
   int pages = 0;
 
-  BUILD(cloudphone_geelark_phone_list_build(cfg, 1, 20, "{\"tags\": [\"sg\"], \"open_status\": true}", TS, TRACE,
+  BUILD(cloudphone_geelark_list_phones_build(cfg, 1, 20, "{\"tags\": [\"sg\"], \"open_status\": true}", TS, TRACE,
                                             &req, err),
         "phone/list");
   CHECK(body_is(req, "{\"page\":1,\"pageSize\":20,\"tags\":[\"sg\"],\"openStatus\":1}"));
@@ -61,7 +61,7 @@ static void test_list_walk(void) {
   done(req, res);
 
   /* A fleet of 5 in pages of 2: three requests, then done. */
-  BUILD(cloudphone_geelark_phone_list_build(cfg, 1, 2, NULL, TS, TRACE, &req, err), "phone/list");
+  BUILD(cloudphone_geelark_list_phones_build(cfg, 1, 2, NULL, TS, TRACE, &req, err), "phone/list");
   while (req != NULL && pages < 10) {
     static const char *const BODIES[] = {
         "{\"code\":0,\"data\":{\"total\":5,\"items\":[{\"id\":\"1\",\"status\":0},{\"id\":\"2\",\"status\":2}]}}",
@@ -83,7 +83,7 @@ static void test_list_walk(void) {
   CHECK(pages == 3);
 
   /* Apps page the same way. */
-  BUILD(cloudphone_geelark_app_list_build(cfg, IDS[0], 1, 1, TS, TRACE, &req, err), "app/list");
+  BUILD(cloudphone_geelark_list_apps_build(cfg, IDS[0], 1, 1, TS, TRACE, &req, err), "app/list");
   CHECK(body_is(req, "{\"envId\":\"612345678901234567\",\"page\":1,\"pageSize\":1}"));
   res = PARSE_FIXTURE(cloudphone_geelark_app_list_parse, req, "geelark/app_list/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
@@ -101,7 +101,7 @@ static void test_lifecycle(void) {
   cloudphone_error *err = NULL;
   const cloudphone_item_failure *f;
 
-  BUILD(cloudphone_geelark_phone_start_build(cfg, IDS, 3, "{\"width\": 360, \"center\": true}", TS, TRACE, &req,
+  BUILD(cloudphone_geelark_start_phones_build(cfg, IDS, 3, "{\"width\": 360, \"center\": true}", TS, TRACE, &req,
                                              err),
         "phone/start");
   CHECK(body_is(req, "{\"ids\":[\"612345678901234567\",\"612345678901234568\",\"612345678901234569\"],\"width\":360,"
@@ -116,7 +116,7 @@ static void test_lifecycle(void) {
   CHECK_VIEW(cloudphone_item_failure_code(f), "43004");
   done(req, res);
 
-  BUILD(cloudphone_geelark_phone_stop_build(cfg, IDS, 2, TS, TRACE, &req, err), "phone/stop");
+  BUILD(cloudphone_geelark_stop_phones_build(cfg, IDS, 2, TS, TRACE, &req, err), "phone/stop");
   res = PARSE_FIXTURE(cloudphone_geelark_phone_stop_parse, req, "geelark/phone_stop/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
@@ -124,20 +124,20 @@ static void test_lifecycle(void) {
   CHECK(cloudphone_result_failure_count(res) == 1);
   done(req, res);
 
-  BUILD(cloudphone_geelark_phone_delete_build(cfg, IDS, 1, TS, TRACE, &req, err), "phone/delete");
+  BUILD(cloudphone_geelark_delete_phones_build(cfg, IDS, 1, TS, TRACE, &req, err), "phone/delete");
   CHECK(body_is(req, "{\"ids\":[\"612345678901234567\"]}"));
   res = PARSE_FIXTURE(cloudphone_geelark_phone_delete_parse, req, "geelark/phone_delete/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_failure_count(res) == 2);
   done(req, res);
   /* A partial-failure envelope code is a result, not an error. */
-  BUILD(cloudphone_geelark_phone_delete_build(cfg, IDS, 3, TS, TRACE, &req, err), "phone/delete");
+  BUILD(cloudphone_geelark_delete_phones_build(cfg, IDS, 3, TS, TRACE, &req, err), "phone/delete");
   res = PARSE_FIXTURE(cloudphone_geelark_phone_delete_parse, req, "geelark/phone_delete/partial_40006_consistent.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_code(res) == 40006);
   done(req, res);
 
-  BUILD(cloudphone_geelark_phone_update_build(
+  BUILD(cloudphone_geelark_update_phone_build(
             cfg, IDS[0],
             "{\"name\": \"n1\", \"tag_ids\": [\"607770000000000001\", \"607779999999999999\"], "
             "\"proxy_config\": {\"type\": \"socks5\", \"server\": \"proxy.example\", \"port\": 1080, "
@@ -154,7 +154,7 @@ static void test_lifecycle(void) {
   CHECK(cloudphone_result_failure_count(res) == 1);
   done(req, res);
 
-  BUILD(cloudphone_geelark_phone_create_build(
+  BUILD(cloudphone_geelark_create_phones_build(
             cfg, "Android 13",
             "[{\"profile_name\": \"sg-tt-010\", \"proxy_number\": 3, \"region\": \"sg\", \"tags\": [\"a\"]},"
             " {\"profile_name\": \"sg-tt-011\", \"proxy_url\": \"socks5://u:p@h:1\"}]",
@@ -177,14 +177,14 @@ static void test_tools(void) {
   const cloudphone_gps_position where[] = {{"612345678901234567", 1.2903, 103.8519},
                                            {"612345678901234568", -33.86, 151.21}};
 
-  BUILD(cloudphone_geelark_screenshot_build(cfg, IDS[0], TS, TRACE, &req, err), "phone/screenShot");
+  BUILD(cloudphone_geelark_take_screenshot_build(cfg, IDS[0], TS, TRACE, &req, err), "phone/screenShot");
   res = PARSE_FIXTURE(cloudphone_geelark_screenshot_parse, req, "geelark/screenshot/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_field(res, "/task_id"), "1901234567890123456");
   CHECK(cloudphone_result_item_count(res) == 0);
   done(req, res);
 
-  BUILD(cloudphone_geelark_screenshot_result_build(cfg, "1901234567890123456", TS, TRACE, &req, err),
+  BUILD(cloudphone_geelark_get_screenshot_result_build(cfg, "1901234567890123456", TS, TRACE, &req, err),
         "phone/screenShot/result");
   CHECK(body_is(req, "{\"taskId\":\"1901234567890123456\"}"));
   res = PARSE_FIXTURE(cloudphone_geelark_screenshot_result_parse, req,
@@ -193,7 +193,7 @@ static void test_tools(void) {
   CHECK(view_starts(cloudphone_result_field(res, "/download_link"), "https://example-bucket"));
   done(req, res);
 
-  BUILD(cloudphone_geelark_gps_set_build(cfg, where, 2, TS, TRACE, &req, err), "phone/gps/set");
+  BUILD(cloudphone_geelark_set_gps_build(cfg, where, 2, TS, TRACE, &req, err), "phone/gps/set");
   CHECK(body_is(req, "{\"list\":[{\"id\":\"612345678901234567\",\"longitude\":103.8519,\"latitude\":1.2903},"
                      "{\"id\":\"612345678901234568\",\"longitude\":151.21,\"latitude\":-33.86}]}"));
   res = PARSE_FIXTURE(cloudphone_geelark_gps_set_parse, req, "geelark/gps_set/sample_response.http",
@@ -201,21 +201,21 @@ static void test_tools(void) {
   CHECK(cloudphone_result_item_count(res) == 2);
   done(req, res);
 
-  BUILD(cloudphone_geelark_gps_get_build(cfg, IDS, 1, TS, TRACE, &req, err), "phone/gps/get");
+  BUILD(cloudphone_geelark_get_gps_build(cfg, IDS, 1, TS, TRACE, &req, err), "phone/gps/get");
   res = PARSE_FIXTURE(cloudphone_geelark_gps_get_parse, req, "geelark/gps_get/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
   CHECK(view_starts(cloudphone_result_field(res, "/positions/0/latitude"), "1.29"));
   done(req, res);
 
-  BUILD(cloudphone_geelark_adb_set_status_build(cfg, IDS, 2, true, TS, TRACE, &req, err), "adb/setStatus");
+  BUILD(cloudphone_geelark_set_adb_build(cfg, IDS, 2, true, TS, TRACE, &req, err), "adb/setStatus");
   CHECK(body_is(req, "{\"ids\":[\"612345678901234567\",\"612345678901234568\"],\"open\":true}"));
   res = PARSE_FIXTURE(cloudphone_geelark_adb_set_status_parse, req, "geelark/adb_set_status/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 2);
   done(req, res);
 
-  BUILD(cloudphone_geelark_adb_get_data_build(cfg, IDS, 2, TS, TRACE, &req, err), "adb/getData");
+  BUILD(cloudphone_geelark_get_adb_data_build(cfg, IDS, 2, TS, TRACE, &req, err), "adb/getData");
   res = PARSE_FIXTURE(cloudphone_geelark_adb_get_data_parse, req, "geelark/adb_get_data/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
@@ -225,7 +225,7 @@ static void test_tools(void) {
   CHECK(cloudphone_result_failure_count(res) == 1);
   done(req, res);
   /* The two-hour lock is an error with its own status. */
-  BUILD(cloudphone_geelark_adb_get_data_build(cfg, IDS, 1, TS, TRACE, &req, err), "adb/getData");
+  BUILD(cloudphone_geelark_get_adb_data_build(cfg, IDS, 1, TS, TRACE, &req, err), "adb/getData");
   res = PARSE_FIXTURE(cloudphone_geelark_adb_get_data_parse, req, "geelark/adb_get_data/envelope_40014_hourly_lock.http",
                       CLOUDPHONE_STATUS_LOCKOUT, &err);
   CHECK(res == NULL);
@@ -233,14 +233,14 @@ static void test_tools(void) {
   err = NULL;
   done(req, res);
 
-  BUILD(cloudphone_geelark_app_install_build(cfg, IDS[0], "1793552962140770001", TS, TRACE, &req, err),
+  BUILD(cloudphone_geelark_install_app_build(cfg, IDS[0], "1793552962140770001", TS, TRACE, &req, err),
         "app/install");
   res = PARSE_FIXTURE(cloudphone_geelark_app_install_parse, req, "geelark/app_install/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_request_id(res), "4F4FABFBDDAC4CFAEAACCDEFABCEFADC");
   done(req, res);
 
-  BUILD(cloudphone_geelark_app_uninstall_build(cfg, IDS[0], "com.zhiliaoapp.musically", TS, TRACE, &req, err),
+  BUILD(cloudphone_geelark_uninstall_app_build(cfg, IDS[0], "com.zhiliaoapp.musically", TS, TRACE, &req, err),
         "app/uninstall");
   CHECK(body_is(req, "{\"envId\":\"612345678901234567\",\"packageName\":\"com.zhiliaoapp.musically\"}"));
   res = PARSE_FIXTURE(cloudphone_geelark_app_uninstall_parse, req, "geelark/app_uninstall/sample_response.http",
@@ -259,7 +259,7 @@ static void expect_invalid(cloudphone_status s, cloudphone_error *err, const cha
   if (s != CLOUDPHONE_STATUS_INVALID_INPUT || !view_contains(cloudphone_error_message(err), needle)) {
     cloudphone_str m = cloudphone_error_message(err);
     fprintf(stderr, "%s:%d: want invalid input mentioning %s, got %s: %.*s\n", __FILE__, line, needle,
-            cloudphone_status_str(s), m.ptr ? (int)m.len : 0, m.ptr ? m.ptr : "");
+            cloudphone_status_name(s), m.ptr ? (int)m.len : 0, m.ptr ? m.ptr : "");
     check_failures++;
   }
   cloudphone_error_free(err);
@@ -278,29 +278,29 @@ static void expect_invalid(cloudphone_status s, cloudphone_error *err, const cha
 
 static void test_misuse(void) {
   const cloudphone_gps_position bad[] = {{"x", 91.0, 0.0}};
-  EXPECT_INVALID(cloudphone_geelark_phone_list_build(cfg, 0, 10, NULL, TS, TRACE, out, err), "page");
-  EXPECT_INVALID(cloudphone_geelark_phone_list_build(cfg, 1, 10, "{\"tag\": []}", TS, TRACE, out, err), "tag");
-  EXPECT_INVALID(cloudphone_geelark_phone_start_build(cfg, IDS, 1, "{\"width\": 10}", TS, TRACE, out, err), "width");
-  EXPECT_INVALID(cloudphone_geelark_phone_update_build(cfg, IDS[0], NULL, TS, TRACE, out, err), "nothing to change");
-  EXPECT_INVALID(cloudphone_geelark_phone_update_build(cfg, IDS[0], "{\"proxy_config\": {\"port\": 1}}", TS, TRACE,
+  EXPECT_INVALID(cloudphone_geelark_list_phones_build(cfg, 0, 10, NULL, TS, TRACE, out, err), "page");
+  EXPECT_INVALID(cloudphone_geelark_list_phones_build(cfg, 1, 10, "{\"tag\": []}", TS, TRACE, out, err), "tag");
+  EXPECT_INVALID(cloudphone_geelark_start_phones_build(cfg, IDS, 1, "{\"width\": 10}", TS, TRACE, out, err), "width");
+  EXPECT_INVALID(cloudphone_geelark_update_phone_build(cfg, IDS[0], NULL, TS, TRACE, out, err), "nothing to change");
+  EXPECT_INVALID(cloudphone_geelark_update_phone_build(cfg, IDS[0], "{\"proxy_config\": {\"port\": 1}}", TS, TRACE,
                                                        out, err),
                  "proxy_config");
-  EXPECT_INVALID(cloudphone_geelark_phone_create_build(cfg, "Android 13", "[{\"profile_name\": \"a\"}]", NULL, TS,
+  EXPECT_INVALID(cloudphone_geelark_create_phones_build(cfg, "Android 13", "[{\"profile_name\": \"a\"}]", NULL, TS,
                                                        TRACE, out, err),
                  "exactly one of");
-  EXPECT_INVALID(cloudphone_geelark_phone_create_build(cfg, "Android 13",
+  EXPECT_INVALID(cloudphone_geelark_create_phones_build(cfg, "Android 13",
                                                        "[{\"profile_name\": \"a\", \"proxy_number\": 1},"
                                                        " {\"profile_name\": \"a\", \"proxy_number\": 2}]",
                                                        NULL, TS, TRACE, out, err),
                  "twice");
-  EXPECT_INVALID(cloudphone_geelark_gps_set_build(cfg, bad, 1, TS, TRACE, out, err), "latitude");
-  EXPECT_INVALID(cloudphone_geelark_app_list_build(cfg, IDS[0], 1, 101, TS, TRACE, out, err), "page_size");
-  EXPECT_INVALID(cloudphone_geelark_screenshot_build(cfg, "", TS, TRACE, out, err), "id");
+  EXPECT_INVALID(cloudphone_geelark_set_gps_build(cfg, bad, 1, TS, TRACE, out, err), "latitude");
+  EXPECT_INVALID(cloudphone_geelark_list_apps_build(cfg, IDS[0], 1, 101, TS, TRACE, out, err), "page_size");
+  EXPECT_INVALID(cloudphone_geelark_take_screenshot_build(cfg, "", TS, TRACE, out, err), "id");
   /* GeeLark needs a trace id. */
   {
     cloudphone_request *r = NULL;
     cloudphone_error *e = NULL;
-    CHECK_STATUS(cloudphone_geelark_screenshot_build(cfg, IDS[0], TS, NULL, &r, &e), CLOUDPHONE_STATUS_NULL_ARGUMENT,
+    CHECK_STATUS(cloudphone_geelark_take_screenshot_build(cfg, IDS[0], TS, NULL, &r, &e), CLOUDPHONE_STATUS_NULL_ARGUMENT,
                  e);
     CHECK(r == NULL);
     cloudphone_error_free(e);

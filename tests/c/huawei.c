@@ -53,7 +53,7 @@ static cloudphone_huawei_config *make_config(void) {
 static cloudphone_request *build_seed(const cloudphone_huawei_config *cfg) {
   cloudphone_request *req = NULL;
   cloudphone_error *err = NULL;
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, SEED_IDS, 3, "ANDROID", NOW_MS, NULL,
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, SEED_IDS, 3, "ANDROID", NOW_MS, NULL,
                                                         &req, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(req != NULL && err == NULL);
@@ -233,21 +233,21 @@ static void test_invalid_input(void) {
   const char *eleven[11] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"};
   const char *bad_id[1] = {"bad\nid"};
 
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, NULL, 0, "ANDROID", NOW_MS, NULL, &req, &err),
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, NULL, 0, "ANDROID", NOW_MS, NULL, &req, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   CHECK(req == sentinel);
   cloudphone_error_free(err);
   err = NULL;
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, eleven, 11, "ANDROID", NOW_MS, NULL, &req, &err),
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, eleven, 11, "ANDROID", NOW_MS, NULL, &req, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   CHECK(view_contains(cloudphone_error_message(err), "batch plan"));
   cloudphone_error_free(err);
   err = NULL;
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, bad_id, 1, "ANDROID", NOW_MS, NULL, &req, &err),
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, bad_id, 1, "ANDROID", NOW_MS, NULL, &req, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   cloudphone_error_free(err);
   err = NULL;
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, SEED_IDS, 1, "SYMBIAN", NOW_MS, NULL, &req, &err),
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, SEED_IDS, 1, "SYMBIAN", NOW_MS, NULL, &req, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   CHECK(view_contains(cloudphone_error_message(err), "client_type"));
   cloudphone_error_free(err);
@@ -309,7 +309,7 @@ static void test_endpoint_token_and_iam(void) {
     CHECK_STATUS(cloudphone_huawei_config_new_token("http://127.0.0.1:8080/sim", PROJECT, token, &cfg, &err),
                  CLOUDPHONE_STATUS_OK, err);
   }
-  CHECK_STATUS(cloudphone_huawei_batch_connection_build(cfg, SEED_IDS, 3, "h5_pc", NOW_MS, "ignored", &req, &err),
+  CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(cfg, SEED_IDS, 3, "h5_pc", NOW_MS, "ignored", &req, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK_VIEW(cloudphone_request_url(req), "http://127.0.0.1:8080/sim/v1/" PROJECT "/cloud-phone/phones/batch-connection");
   CHECK_VIEW(request_header(req, "X-Auth-Token"), "MIIexampletoken");

@@ -8,22 +8,24 @@ use std::ffi::c_char;
 use serde::Serialize;
 
 use super::error::cloudphone_error;
-use super::geelark::{cloudphone_geelark_phone_status_result, cloudphone_phone_state};
+use super::geelark::cloudphone_phone_state;
 use super::guard::{
     FfiResult, arg_mut, arg_out, arg_ref, arg_str, arg_str_array, free_box, guard, guard_or,
     write_out,
 };
-use super::huawei::{cloudphone_connect_info, cloudphone_huawei_batch_connection_result};
+use super::huawei::cloudphone_connect_info;
 use super::response::{cloudphone_item_failure, json_out};
-use super::result::{MergedItem, cloudphone_result};
+use super::result::{CallRecord, MergedItem, cloudphone_result};
 use super::types::{
     IdList, StrArena, Text, cloudphone_id_list, cloudphone_status, cloudphone_str,
     cloudphone_string, views_in,
 };
 use cloudphone::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome};
 use cloudphone::error::{Error, invalid};
+use cloudphone::geelark::GetPhoneStatus;
 use cloudphone::geelark::PhoneState;
-use cloudphone::huawei::ConnectInfo;
+use cloudphone::huawei::{BatchConnection, ConnectInfo};
+use cloudphone::op::Operation;
 
 /// Distinct ids (duplicates collapsed, first seen wins) split into calls of
 /// at most `limit` ids. Free with `cloudphone_batch_plan_free`.
@@ -35,8 +37,8 @@ pub struct cloudphone_batch_plan {
 }
 
 /// Plans calls for `ids` (any number, duplicates collapsed) of at most
-/// `limit` ids each — use `CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES` or
-/// `CLOUDPHONE_GEELARK_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
+/// `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
+/// `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
 /// empty id, an id with a control character, and `limit` 0.
 ///
 /// # Safety
@@ -153,8 +155,8 @@ enum ItemKind {
 impl ItemKind {
     fn name(self) -> &'static str {
         match self {
-            ItemKind::Connection => "huawei.batch_connection",
-            ItemKind::Status => "geelark.phone_status",
+            ItemKind::Connection => <BatchConnection as Operation>::NAME,
+            ItemKind::Status => <GetPhoneStatus as Operation>::NAME,
             ItemKind::Items(name) => name,
         }
     }
@@ -264,78 +266,31 @@ pub unsafe extern "C" fn cloudphone_batch_merge_free(merge: *mut cloudphone_batc
     guard_or((), || unsafe { free_box(merge) })
 }
 
-/// Records one batch-connection call's result (copied: the result may be
-/// freed after).
+/// Records one call's result (copied: the result may be freed after):
 /// `call_index` is the plan's call this result answers (0-based, as for
 /// `cloudphone_batch_plan_call`): only the ids that call carried are
 /// credited; any other id the answer names is listed as unexpected.
+///
+/// Every operation over a list of ids can be merged — Huawei
+/// show_connect_infos (read back with `cloudphone_batch_outcome_connect_info_at`),
+/// restart, reset, stop, update properties, ADB commands and sync shell;
+/// GeeLark get_phone_status (`cloudphone_batch_outcome_phone_state_at`),
+/// start, stop, delete, update, GPS set/get, ADB set/get. Succeeded items of
+/// any of them are read with `cloudphone_batch_outcome_item_id` /
+/// `_item_status` / `_item_job_id` (and `cloudphone_batch_outcome_to_json`).
+/// Fails with `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an
+/// operation that does not act on a list of ids (lists, details, jobs,
+/// screenshots, apps, ...) or of another operation than the results already
+/// recorded.
+///
+/// - `merge`: required, not used by another thread at the same time.
+/// - `result`: required. `err_out`: optional (NULL = no error details).
 ///
 /// # Safety
 /// `merge` is NULL or live and not used by another thread; `result` NULL or
 /// live; `err_out` NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_batch_merge_record_huawei_batch_connection(
-    merge: *mut cloudphone_batch_merge,
-    call_index: usize,
-    result: *const cloudphone_huawei_batch_connection_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
-        merge.call(call_index)?;
-        merge.set_kind(ItemKind::Connection)?;
-        merge
-            .events
-            .push(Event::Connection(call_index, result.output.clone().into()));
-        Ok(())
-    })
-}
-
-/// Records one phone-status call's result (copied: the result may be freed
-/// after).
-/// `call_index` is the plan's call this result answers (0-based, as for
-/// `cloudphone_batch_plan_call`): only the ids that call carried are
-/// credited; any other id the answer names is listed as unexpected.
-///
-/// # Safety
-/// As `cloudphone_batch_merge_record_huawei_batch_connection`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_batch_merge_record_geelark_phone_status(
-    merge: *mut cloudphone_batch_merge,
-    call_index: usize,
-    result: *const cloudphone_geelark_phone_status_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
-        merge.call(call_index)?;
-        merge.set_kind(ItemKind::Status)?;
-        merge
-            .events
-            .push(Event::Status(call_index, result.output.clone().into()));
-        Ok(())
-    })
-}
-
-/// Records one call's result of any other batch operation — Huawei restart,
-/// reset, stop, update properties, ADB commands and sync shell; GeeLark
-/// start, stop, delete, update, GPS set/get, ADB set/get (copied: the result
-/// may be freed after). Its succeeded items are read back with
-/// `cloudphone_batch_outcome_item_id` / `_item_status` / `_item_job_id`
-/// (and `cloudphone_batch_outcome_to_json`). Fails with
-/// `CLOUDPHONE_STATUS_INVALID_INPUT` for a result of an operation that does
-/// not act on a list of ids (lists, details, jobs, screenshots, apps, ...) or
-/// of another operation than the results already recorded.
-/// `call_index` is the plan's call this result answers (0-based, as for
-/// `cloudphone_batch_plan_call`): only the ids that call carried are
-/// credited; any other id the answer names is listed as unexpected.
-///
-/// # Safety
-/// As `cloudphone_batch_merge_record_huawei_batch_connection`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_batch_merge_record_result(
+pub unsafe extern "C" fn cloudphone_batch_merge_record(
     merge: *mut cloudphone_batch_merge,
     call_index: usize,
     result: *const cloudphone_result,
@@ -345,9 +300,21 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record_result(
         // SAFETY: per the function contract.
         let (merge, result) = unsafe { (arg_mut(merge, "merge")?, arg_ref(result, "result")?) };
         merge.call(call_index)?;
-        let call = result.call_outcome()?;
-        merge.set_kind(ItemKind::Items(result.op_name()))?;
-        merge.events.push(Event::Items(call_index, call));
+        let event = match result.call_record()? {
+            CallRecord::Connection(c) => {
+                merge.set_kind(ItemKind::Connection)?;
+                Event::Connection(call_index, c)
+            }
+            CallRecord::Status(c) => {
+                merge.set_kind(ItemKind::Status)?;
+                Event::Status(call_index, c)
+            }
+            CallRecord::Items(c) => {
+                merge.set_kind(ItemKind::Items(result.op_name()))?;
+                Event::Items(call_index, c)
+            }
+        };
+        merge.events.push(event);
         Ok(())
     })
 }
@@ -711,7 +678,7 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_phone_state_at(
 /// # Safety
 /// `outcome` is NULL or live.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_batch_outcome_failed_count(
+pub unsafe extern "C" fn cloudphone_batch_outcome_failure_count(
     outcome: *const cloudphone_batch_outcome,
 ) -> usize {
     guard_or(0, || {
@@ -726,7 +693,7 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_failed_count(
 /// # Safety
 /// `outcome` is NULL or live; the pointer lives as long as it.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_batch_outcome_failed_at(
+pub unsafe extern "C" fn cloudphone_batch_outcome_failure_at(
     outcome: *const cloudphone_batch_outcome,
     index: usize,
 ) -> *const cloudphone_item_failure {

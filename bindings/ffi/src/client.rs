@@ -139,7 +139,7 @@ pub unsafe extern "C" fn cloudphone_huawei_client_free(client: *mut cloudphone_h
 /// NUL-terminated strings; `client_type` NULL or NUL-terminated;
 /// `outcome_out` and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_client_batch_connection(
+pub unsafe extern "C" fn cloudphone_huawei_client_show_connect_infos(
     client: *const cloudphone_huawei_client,
     phone_ids: *const *const c_char,
     phone_ids_len: usize,
@@ -233,13 +233,13 @@ pub unsafe extern "C" fn cloudphone_geelark_client_free(client: *mut cloudphone_
 
 /// Gets the status of any number of phones in one blocking call (calls of
 /// at most 100, within the rate limit, merged as for
-/// `cloudphone_huawei_client_batch_connection`).
+/// `cloudphone_huawei_client_show_connect_infos`).
 ///
 /// # Safety
 /// `client` is NULL or live; `ids` is `(NULL, 0)` or `ids_len`
 /// NUL-terminated strings; `outcome_out` and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_client_phone_status(
+pub unsafe extern "C" fn cloudphone_geelark_client_get_phone_status(
     client: *const cloudphone_geelark_client,
     ids: *const *const c_char,
     ids_len: usize,
@@ -378,16 +378,15 @@ impl cloudphone_geelark_client {
     }
 }
 
-/// Makes one call of any Huawei operation that parses into a
-/// `cloudphone_result`, in one blocking call: `request` — built with the
+/// Makes one call of any Huawei operation, in one blocking call: `request` — built with the
 /// operation's `_build` function and any configuration — says which
 /// operation with which arguments; the client signs it afresh with its own
 /// credentials and clock (the built request's headers are not reused),
 /// sends it with its timeouts and safe retries, refreshes an IAM token when
-/// needed, and parses the answer as the operation's `_parse` function would.
-/// Batch-connection and phone status have their own client functions (with
-/// fan-out); their requests are refused with
-/// `CLOUDPHONE_STATUS_INVALID_INPUT`, as is a GeeLark request.
+/// needed, and parses the answer as `cloudphone_request_parse` would.
+/// One call of up to the operation's per-call limit: for any number of ids,
+/// `cloudphone_huawei_client_show_connect_infos` fans out and merges. A
+/// GeeLark request is refused with `CLOUDPHONE_STATUS_INVALID_INPUT`.
 ///
 /// # Safety
 /// `client` and `request` NULL or live; `result_out` and `err_out` NULL or

@@ -17,7 +17,9 @@ use std::ffi::c_char;
 ///
 /// Thread safety: immutable; may be shared by several threads at once.
 pub struct cloudphone_huawei_config {
-    pub(crate) inner: huawei::Config,
+    // Shared with the requests of a paged listing, which sign the next
+    // page's request with it (`cloudphone_request_next`).
+    pub(crate) inner: std::sync::Arc<huawei::Config>,
 }
 
 /// Credentials and endpoint for GeeLark calls. Created by
@@ -26,7 +28,8 @@ pub struct cloudphone_huawei_config {
 ///
 /// Thread safety: immutable; may be shared by several threads at once.
 pub struct cloudphone_geelark_config {
-    pub(crate) inner: geelark::Config,
+    // Shared with the requests of a paged listing (see above).
+    pub(crate) inner: std::sync::Arc<geelark::Config>,
 }
 
 /// A region id (`cn-north-4`) gives the region's CPH endpoint; a string
@@ -82,7 +85,14 @@ pub unsafe extern "C" fn cloudphone_huawei_config_new_aksk(
         };
         let inner = huawei::Config::new(huawei_endpoint(region)?, project, auth)?;
         // SAFETY: checked above.
-        unsafe { write_out(config_out, cloudphone_huawei_config { inner }) };
+        unsafe {
+            write_out(
+                config_out,
+                cloudphone_huawei_config {
+                    inner: inner.into(),
+                },
+            )
+        };
         Ok(())
     })
 }
@@ -118,7 +128,14 @@ pub unsafe extern "C" fn cloudphone_huawei_config_new_token(
             huawei::Auth::token(token),
         )?;
         // SAFETY: checked above.
-        unsafe { write_out(config_out, cloudphone_huawei_config { inner }) };
+        unsafe {
+            write_out(
+                config_out,
+                cloudphone_huawei_config {
+                    inner: inner.into(),
+                },
+            )
+        };
         Ok(())
     })
 }
@@ -171,7 +188,14 @@ pub unsafe extern "C" fn cloudphone_geelark_config_new_key(
             geelark::Auth::key(app_id, api_key),
         )?;
         // SAFETY: checked above.
-        unsafe { write_out(config_out, cloudphone_geelark_config { inner }) };
+        unsafe {
+            write_out(
+                config_out,
+                cloudphone_geelark_config {
+                    inner: inner.into(),
+                },
+            )
+        };
         Ok(())
     })
 }
@@ -196,7 +220,14 @@ pub unsafe extern "C" fn cloudphone_geelark_config_new_token(
             unsafe { (arg_opt_str(endpoint, "endpoint")?, arg_str(token, "token")?) };
         let inner = geelark::Config::new(geelark_endpoint(endpoint)?, geelark::Auth::token(token))?;
         // SAFETY: checked above.
-        unsafe { write_out(config_out, cloudphone_geelark_config { inner }) };
+        unsafe {
+            write_out(
+                config_out,
+                cloudphone_geelark_config {
+                    inner: inner.into(),
+                },
+            )
+        };
         Ok(())
     })
 }
@@ -220,6 +251,8 @@ pub(crate) trait ConfigHandle {
     /// so NULL is accepted).
     const TRACE_ID_REQUIRED: bool;
     fn inner(&self) -> &Self::Inner;
+    /// The core configuration, shared (for the next pages of a listing).
+    fn shared(&self) -> std::sync::Arc<Self::Inner>;
     /// The blocking client of the same provider.
     #[cfg(feature = "client")]
     type Client: 'static;
@@ -237,6 +270,9 @@ impl ConfigHandle for cloudphone_huawei_config {
     fn inner(&self) -> &huawei::Config {
         &self.inner
     }
+    fn shared(&self) -> std::sync::Arc<huawei::Config> {
+        self.inner.clone()
+    }
     #[cfg(feature = "client")]
     type Client = cloudphone::client::HuaweiClient;
     #[cfg(feature = "client")]
@@ -253,6 +289,9 @@ impl ConfigHandle for cloudphone_geelark_config {
     const TRACE_ID_REQUIRED: bool = true;
     fn inner(&self) -> &geelark::Config {
         &self.inner
+    }
+    fn shared(&self) -> std::sync::Arc<geelark::Config> {
+        self.inner.clone()
     }
     #[cfg(feature = "client")]
     type Client = cloudphone::client::GeeLarkClient;

@@ -190,7 +190,7 @@ pub unsafe extern "C" fn cloudphone_error_retry_after_secs(err: *const cloudphon
 /// static NUL-terminated string; `"unknown"` for a number that is not a
 /// status. Never NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_status_str(status: u32) -> *const c_char {
+pub unsafe extern "C" fn cloudphone_status_name(status: u32) -> *const c_char {
     guard_or(c"unknown".as_ptr(), || {
         cloudphone_status::ALL
             .iter()

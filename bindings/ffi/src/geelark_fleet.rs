@@ -1,9 +1,11 @@
 //! GeeLark fleet operations: list, start, stop, delete, update, create,
-//! screenshots, GPS, ADB and apps. Each has a `_build` and a `_parse` into
-//! the generic `cloudphone_result`; the paged lists also have a `_next`.
+//! screenshots, GPS, ADB and apps. Each has a `_build`;
+//! `cloudphone_request_parse` parses any of them into the one
+//! `cloudphone_result` (what each contributes: its `Summary` impl below), and
+//! `cloudphone_request_next` pages the listings.
 //!
 //! Every build takes the current time and a fresh trace id, as
-//! `cloudphone_geelark_phone_status_build` does.
+//! `cloudphone_geelark_get_phone_status_build` does.
 
 use std::ffi::c_char;
 
@@ -14,10 +16,9 @@ use super::error::cloudphone_error;
 use super::guard::{FfiResult, arg_slice, arg_str, arg_str_array, guard};
 use super::options::json_arg;
 use super::request::cloudphone_request;
-use super::result::{
-    Item, Summary, build_into, cloudphone_result, next_into, parse_batch_result, parse_result,
-};
-use super::types::{cloudphone_response_header, cloudphone_status};
+use super::request::{OpFns, build_into};
+use super::result::{CallRecord, Item, Summary, items_record};
+use super::types::cloudphone_status;
 use cloudphone::batch::ItemFailure;
 use cloudphone::error::invalid;
 use cloudphone::geelark::apps::InstallStatus;
@@ -39,10 +40,11 @@ const _: () = assert!(
 );
 
 /// Most profiles one create call takes.
-pub const CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES: usize = 100;
-const _: () = assert!(CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES == geelark::create::MAX_PROFILES);
+pub const CLOUDPHONE_GEELARK_CREATE_PHONES_MAX_PROFILES: usize = 100;
+const _: () =
+    assert!(CLOUDPHONE_GEELARK_CREATE_PHONES_MAX_PROFILES == geelark::create::MAX_PROFILES);
 
-/// One phone's position for `cloudphone_geelark_gps_set_build`.
+/// One phone's position for `cloudphone_geelark_set_gps_build`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct cloudphone_gps_position {
@@ -54,12 +56,15 @@ pub struct cloudphone_gps_position {
     pub longitude: f64,
 }
 
+/// The configuration handle of this file's operations.
+type Gl = cloudphone_geelark_config;
+
 // ---------------------------------------------------------------- summaries
 
 /// Implements `Summary` for an output with an `envelope` and the given items
 /// and failures.
 macro_rules! envelope_summary {
-    ($ty:ty $(, items = |$o:ident| $items:expr)? $(, failures = $f:ident)? $(, total = $t:ident)?) => {
+    ($ty:ty $(, items = |$o:ident| $items:expr)? $(, failures = $f:ident)? $(, total = $t:ident)? $(, batch = $x:ty)?) => {
         impl Summary for $ty {
             fn request_id(&self) -> Option<&str> {
                 self.envelope.trace_id.as_deref()
@@ -76,6 +81,9 @@ macro_rules! envelope_summary {
             })?
             $(fn failures(&self) -> &[ItemFailure] {
                 &self.$f
+            })?
+            $(fn call_record(&self) -> Option<CallRecord> {
+                items_record::<_, $x>(self)
             })?
         }
     };
@@ -109,7 +117,8 @@ envelope_summary!(
 envelope_summary!(
     StartReport,
     items = |o| ids(&o.started, |p| &p.id),
-    failures = failures
+    failures = failures,
+    batch = geelark::StartedPhone
 );
 envelope_summary!(
     LifecycleReport,
@@ -124,12 +133,14 @@ envelope_summary!(
             }
         })
         .collect(),
-    failures = failures
+    failures = failures,
+    batch = geelark::PhoneAck
 );
 envelope_summary!(
     UpdateReport,
     items = |o| ids(&o.tags_applied, |t| &t.id),
-    failures = tag_failures
+    failures = tag_failures,
+    batch = geelark::ItemId
 );
 envelope_summary!(
     CreateReport,
@@ -141,22 +152,26 @@ envelope_summary!(ScreenshotResult);
 envelope_summary!(
     GpsSetReport,
     items = |o| ids(&o.succeeded, |t| &t.id),
-    failures = failures
+    failures = failures,
+    batch = geelark::ItemId
 );
 envelope_summary!(
     GpsReport,
     items = |o| ids(&o.positions, |p| &p.id),
-    failures = failures
+    failures = failures,
+    batch = geelark::GpsPosition
 );
 envelope_summary!(
     AdbSwitchReport,
     items = |o| ids(&o.accepted, |t| &t.id),
-    failures = failures
+    failures = failures,
+    batch = geelark::ItemId
 );
 envelope_summary!(
     AdbReport,
     items = |o| ids(&o.connections, |c| &c.id),
-    failures = failures
+    failures = failures,
+    batch = geelark::AdbConnection
 );
 envelope_summary!(
     AppList,
@@ -385,16 +400,18 @@ struct CreateOptions {
 ///   "remark": "...", "group_name": "...", "tags": [...], "charge_mode": 0,
 ///   "open_status": true, "proxy_ids": [...], "serial_nos": [...]}`. With
 ///   `ids`, GeeLark answers every listed phone on one page.
-/// - `now_unix_ms`, `trace_id`: as for `cloudphone_geelark_phone_status_build`.
+/// - `now_unix_ms`, `trace_id`: as for `cloudphone_geelark_get_phone_status_build`.
 ///
-/// Parse with `cloudphone_geelark_phone_list_parse`; page on with
-/// `cloudphone_geelark_phone_list_next`.
+/// A listing: page on with `cloudphone_request_next`.
+///
+/// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
+/// status); total: `total`; e.g. `/phones/0/serial_name`.
 ///
 /// # Safety
 /// `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
 /// and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_list_build(
+pub unsafe extern "C" fn cloudphone_geelark_list_phones_build(
     config: *const cloudphone_geelark_config,
     page: u32,
     page_size: u32,
@@ -407,104 +424,44 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_list_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let o: ListOptions = json_arg(options_json, "options_json")?;
-                let mut op = geelark::ListPhones::new(page, page_size)?;
-                if let Some(v) = o.ids {
-                    op = op.ids(v)?;
-                }
-                if let Some(v) = o.serial_name {
-                    op = op.serial_name(v);
-                }
-                if let Some(v) = o.remark {
-                    op = op.remark(v);
-                }
-                if let Some(v) = o.group_name {
-                    op = op.group_name(v);
-                }
-                if let Some(v) = o.tags {
-                    op = op.tags(v)?;
-                }
-                if let Some(v) = o.charge_mode {
-                    op = op.charge_mode(ChargeMode::from_code(v));
-                }
-                if let Some(v) = o.open_status {
-                    op = op.open_status(v);
-                }
-                if let Some(v) = o.proxy_ids {
-                    op = op.proxy_ids(v)?;
-                }
-                if let Some(v) = o.serial_nos {
-                    op = op.serial_nos(v)?;
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_phone_list_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones (id, neutral status); total: `total`; e.g. `/phones/0/serial_name`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_list_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<geelark::ListPhones>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
-            )
-        }
-    })
-}
-
-/// Builds the request for the page after `result` (the parsed answer to
-/// `request`, both of `cloudphone_geelark_phone_list_*`) into `*next_out`, signed
-/// with `config` at `now_unix_ms` (a fresh `trace_id`) — or writes NULL when `result`
-/// was the last page (an empty or short page, or one reaching the total).
-///
-/// # Safety
-/// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-/// NUL-terminated; `next_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_list_next(
-    config: *const cloudphone_geelark_config,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            next_into::<_, geelark::ListPhones>(
+            build_into(
                 config,
-                request,
-                result,
                 now_unix_ms,
                 trace_id,
-                next_out,
+                request_out,
+                OpFns::pager::<Gl, geelark::ListPhones>(),
+                || {
+                    let o: ListOptions = json_arg(options_json, "options_json")?;
+                    let mut op = geelark::ListPhones::new(page, page_size)?;
+                    if let Some(v) = o.ids {
+                        op = op.ids(v)?;
+                    }
+                    if let Some(v) = o.serial_name {
+                        op = op.serial_name(v);
+                    }
+                    if let Some(v) = o.remark {
+                        op = op.remark(v);
+                    }
+                    if let Some(v) = o.group_name {
+                        op = op.group_name(v);
+                    }
+                    if let Some(v) = o.tags {
+                        op = op.tags(v)?;
+                    }
+                    if let Some(v) = o.charge_mode {
+                        op = op.charge_mode(ChargeMode::from_code(v));
+                    }
+                    if let Some(v) = o.open_status {
+                        op = op.open_status(v);
+                    }
+                    if let Some(v) = o.proxy_ids {
+                        op = op.proxy_ids(v)?;
+                    }
+                    if let Some(v) = o.serial_nos {
+                        op = op.serial_nos(v)?;
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -516,11 +473,15 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_list_next(
 /// - `options_json`: NULL, or `{"width": 360, "center": true,
 ///   "energy_saving": false}` (the remote-view window).
 ///
+/// Result (`cloudphone_request_parse`): Items: the started phones (id),
+/// remote-view URL in `/started/N/url` (a credential); failures per phone;
+/// `cloudphone_result_code` 40006/40009 for partial/total failure.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`; `ids` is `(NULL, 0)` or
+/// As `cloudphone_geelark_list_phones_build`; `ids` is `(NULL, 0)` or
 /// `ids_len` NUL-terminated strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_start_build(
+pub unsafe extern "C" fn cloudphone_geelark_start_phones_build(
     config: *const cloudphone_geelark_config,
     ids: *const *const c_char,
     ids_len: usize,
@@ -533,53 +494,26 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_start_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let o: StartOptions = json_arg(options_json, "options_json")?;
-                let mut op = StartPhones::new(arg_str_array(ids, ids_len, "ids")?)?;
-                if let Some(v) = o.width {
-                    op = op.width(v)?;
-                }
-                if let Some(v) = o.center {
-                    op = op.center(v);
-                }
-                if let Some(v) = o.energy_saving {
-                    op = op.energy_saving(v);
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_phone_start_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the started phones (id), remote-view URL in `/started/N/url` (a credential); failures per phone; `cloudphone_result_code` 40006/40009 for partial/total failure. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_start_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<StartPhones, geelark::StartedPhone>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, StartPhones>(),
+                || {
+                    let o: StartOptions = json_arg(options_json, "options_json")?;
+                    let mut op = StartPhones::new(arg_str_array(ids, ids_len, "ids")?)?;
+                    if let Some(v) = o.width {
+                        op = op.width(v)?;
+                    }
+                    if let Some(v) = o.center {
+                        op = op.center(v);
+                    }
+                    if let Some(v) = o.energy_saving {
+                        op = op.energy_saving(v);
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -588,10 +522,14 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_start_parse(
 /// Builds a stop request (`POST /open/v1/phone/stop`) for 1 to
 /// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
 ///
+/// Result (`cloudphone_request_parse`): Items: the phones stopped (id, status
+/// when listed) — inferred from the amounts when GeeLark names only failures;
+/// failures per phone.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_start_build`.
+/// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_stop_build(
+pub unsafe extern "C" fn cloudphone_geelark_stop_phones_build(
     config: *const cloudphone_geelark_config,
     ids: *const *const c_char,
     ids_len: usize,
@@ -603,42 +541,13 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_stop_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(StopPhones::new(arg_str_array(ids, ids_len, "ids")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_phone_stop_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones stopped (id, status when listed) — inferred from the amounts when GeeLark names only failures; failures per phone. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_stop_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<StopPhones, geelark::PhoneAck>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, StopPhones>(),
+                || Ok(StopPhones::new(arg_str_array(ids, ids_len, "ids")?)?),
             )
         }
     })
@@ -647,10 +556,13 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_stop_parse(
 /// Builds a delete request (`POST /open/v1/phone/delete`) for 1 to
 /// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
 ///
+/// Result (`cloudphone_request_parse`): Items and failures as for
+/// `cloudphone_geelark_stop_phones_build`.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_start_build`.
+/// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_delete_build(
+pub unsafe extern "C" fn cloudphone_geelark_delete_phones_build(
     config: *const cloudphone_geelark_config,
     ids: *const *const c_char,
     ids_len: usize,
@@ -662,42 +574,13 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_delete_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(DeletePhones::new(arg_str_array(ids, ids_len, "ids")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_phone_delete_build` into a new `cloudphone_result` at
-/// `*result_out`. Items and failures as for `cloudphone_geelark_phone_stop_parse`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_delete_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<DeletePhones, geelark::PhoneAck>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, DeletePhones>(),
+                || Ok(DeletePhones::new(arg_str_array(ids, ids_len, "ids")?)?),
             )
         }
     })
@@ -715,10 +598,13 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_delete_parse(
 ///   "server": ..., "port": ..., "username": ..., "password": ...,
 ///   "country": ..., "region": ..., "city": ...}` (all but the id optional).
 ///
+/// Result (`cloudphone_request_parse`): Items: the tag ids applied; failures:
+/// the tag ids that do not exist.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_update_build(
+pub unsafe extern "C" fn cloudphone_geelark_update_phone_build(
     config: *const cloudphone_geelark_config,
     id: *const c_char,
     options_json: *const c_char,
@@ -730,65 +616,38 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_update_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let f: UpdateFields = json_arg(options_json, "options_json")?;
-                let mut op = UpdatePhone::new(arg_str(id, "id")?)?;
-                if let Some(v) = f.name {
-                    op = op.name(v)?;
-                }
-                if let Some(v) = f.remark {
-                    op = op.remark(v)?;
-                }
-                if let Some(v) = f.group_id {
-                    op = op.group_id(v)?;
-                }
-                if let Some(v) = f.tag_ids {
-                    op = op.tag_ids(v)?;
-                }
-                if let Some(v) = f.proxy_id {
-                    op = op.proxy_id(v)?;
-                }
-                if let Some(v) = f.phone_number {
-                    op = op.phone_number(v)?;
-                }
-                if let Some(v) = f.proxy_config {
-                    op = op.proxy_config(v.into_config()?);
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_phone_update_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the tag ids applied; failures: the tag ids that do not exist. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_update_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<UpdatePhone, geelark::ItemId>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, UpdatePhone>(),
+                || {
+                    let f: UpdateFields = json_arg(options_json, "options_json")?;
+                    let mut op = UpdatePhone::new(arg_str(id, "id")?)?;
+                    if let Some(v) = f.name {
+                        op = op.name(v)?;
+                    }
+                    if let Some(v) = f.remark {
+                        op = op.remark(v)?;
+                    }
+                    if let Some(v) = f.group_id {
+                        op = op.group_id(v)?;
+                    }
+                    if let Some(v) = f.tag_ids {
+                        op = op.tag_ids(v)?;
+                    }
+                    if let Some(v) = f.proxy_id {
+                        op = op.proxy_id(v)?;
+                    }
+                    if let Some(v) = f.phone_number {
+                        op = op.phone_number(v)?;
+                    }
+                    if let Some(v) = f.proxy_config {
+                        op = op.proxy_config(v.into_config()?);
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -798,7 +657,7 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_update_parse(
 ///
 /// - `mobile_type`: the Android version, e.g. `"Android 12"`.
 /// - `profiles_json`: a JSON array of 1 to
-///   `CLOUDPHONE_GEELARK_CREATE_MAX_PROFILES` profiles with distinct
+///   `CLOUDPHONE_GEELARK_CREATE_PHONES_MAX_PROFILES` profiles with distinct
 ///   `profile_name`s (the answer is keyed by them), each with exactly one of
 ///   `proxy_url`, `proxy_number`, `dynamic_proxy` (+
 ///   `dynamic_proxy_location`), and optionally `refresh_url`, `region`,
@@ -807,10 +666,14 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_update_parse(
 ///   `phone_number`, `phone_name`.
 /// - `options_json`: NULL, or `{"charge_mode": 0, "region": "..."}`.
 ///
+/// Result (`cloudphone_request_parse`): Items: the new phones (their ids;
+/// `/created/N/profile_name` names the profile); failures are keyed by
+/// profile name.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_create_build(
+pub unsafe extern "C" fn cloudphone_geelark_create_phones_build(
     config: *const cloudphone_geelark_config,
     mobile_type: *const c_char,
     profiles_json: *const c_char,
@@ -823,57 +686,30 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_create_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let mobile_type = arg_str(mobile_type, "mobile_type")?;
-                arg_str(profiles_json, "profiles_json")?;
-                let profiles: Vec<ProfileFields> = json_arg(profiles_json, "profiles_json")?;
-                let o: CreateOptions = json_arg(options_json, "options_json")?;
-                let profiles = profiles
-                    .into_iter()
-                    .map(ProfileFields::into_profile)
-                    .collect::<FfiResult<Vec<_>>>()?;
-                let mut op = CreatePhones::new(mobile_type, profiles)?;
-                if let Some(v) = o.charge_mode {
-                    op = op.charge_mode(ChargeMode::from_code(v));
-                }
-                if let Some(v) = o.region {
-                    op = op.region(v)?;
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_phone_create_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the new phones (their ids; `/created/N/profile_name` names the profile); failures are keyed by profile name. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_phone_create_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<CreatePhones>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, CreatePhones>(),
+                || {
+                    let mobile_type = arg_str(mobile_type, "mobile_type")?;
+                    arg_str(profiles_json, "profiles_json")?;
+                    let profiles: Vec<ProfileFields> = json_arg(profiles_json, "profiles_json")?;
+                    let o: CreateOptions = json_arg(options_json, "options_json")?;
+                    let profiles = profiles
+                        .into_iter()
+                        .map(ProfileFields::into_profile)
+                        .collect::<FfiResult<Vec<_>>>()?;
+                    let mut op = CreatePhones::new(mobile_type, profiles)?;
+                    if let Some(v) = o.charge_mode {
+                        op = op.charge_mode(ChargeMode::from_code(v));
+                    }
+                    if let Some(v) = o.region {
+                        op = op.region(v)?;
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -883,12 +719,15 @@ pub unsafe extern "C" fn cloudphone_geelark_phone_create_parse(
 
 /// Builds a screenshot request (`POST /open/v1/phone/screenShot`) for one
 /// running phone; the answer's task id (`/task_id`) is polled with
-/// `cloudphone_geelark_screenshot_result_build`.
+/// `cloudphone_geelark_get_screenshot_result_build`.
+///
+/// Result (`cloudphone_request_parse`): No items; the task id is
+/// `cloudphone_result_field(result, "/task_id")`.
 ///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_screenshot_build(
+pub unsafe extern "C" fn cloudphone_geelark_take_screenshot_build(
     config: *const cloudphone_geelark_config,
     id: *const c_char,
     now_unix_ms: u64,
@@ -899,42 +738,13 @@ pub unsafe extern "C" fn cloudphone_geelark_screenshot_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(TakeScreenshot::new(arg_str(id, "id")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_screenshot_build` into a new `cloudphone_result` at
-/// `*result_out`. No items; the task id is `cloudphone_result_field(result, "/task_id")`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_screenshot_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<TakeScreenshot>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, TakeScreenshot>(),
+                || Ok(TakeScreenshot::new(arg_str(id, "id")?)?),
             )
         }
     })
@@ -943,10 +753,14 @@ pub unsafe extern "C" fn cloudphone_geelark_screenshot_parse(
 /// Builds a screenshot-result request (`POST /open/v1/phone/screenShot/result`)
 /// for a task id.
 ///
+/// Result (`cloudphone_request_parse`): No items; `/state` (`in_progress`,
+/// `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a
+/// credential) through `cloudphone_result_field`.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_screenshot_result_build(
+pub unsafe extern "C" fn cloudphone_geelark_get_screenshot_result_build(
     config: *const cloudphone_geelark_config,
     task_id: *const c_char,
     now_unix_ms: u64,
@@ -957,42 +771,13 @@ pub unsafe extern "C" fn cloudphone_geelark_screenshot_result_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(GetScreenshotResult::new(arg_str(task_id, "task_id")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_screenshot_result_build` into a new `cloudphone_result` at
-/// `*result_out`. No items; `/state` (`in_progress`, `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a credential) through `cloudphone_result_field`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_screenshot_result_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<GetScreenshotResult>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetScreenshotResult>(),
+                || Ok(GetScreenshotResult::new(arg_str(task_id, "task_id")?)?),
             )
         }
     })
@@ -1004,11 +789,14 @@ pub unsafe extern "C" fn cloudphone_geelark_screenshot_result_parse(
 /// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phones (`positions`, `positions_len`;
 /// a phone listed twice must have the same position).
 ///
+/// Result (`cloudphone_request_parse`): Items: the phones placed (ids,
+/// inferred from the amounts); failures per phone.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`; `positions` is `(NULL, 0)` or
+/// As `cloudphone_geelark_list_phones_build`; `positions` is `(NULL, 0)` or
 /// `positions_len` positions whose ids are NULL or NUL-terminated.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_gps_set_build(
+pub unsafe extern "C" fn cloudphone_geelark_set_gps_build(
     config: *const cloudphone_geelark_config,
     positions: *const cloudphone_gps_position,
     positions_len: usize,
@@ -1020,49 +808,22 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_set_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let list = arg_slice(positions, positions_len, "positions")?
-                    .iter()
-                    .map(|p| {
-                        let id = arg_str(p.id, "positions[].id")?;
-                        Ok(GpsPosition::new(id, p.latitude, p.longitude)?)
-                    })
-                    .collect::<FfiResult<Vec<_>>>()?;
-                Ok(SetGps::new(list)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_gps_set_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones placed (ids, inferred from the amounts); failures per phone. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_gps_set_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<SetGps, geelark::ItemId>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetGps>(),
+                || {
+                    let list = arg_slice(positions, positions_len, "positions")?
+                        .iter()
+                        .map(|p| {
+                            let id = arg_str(p.id, "positions[].id")?;
+                            Ok(GpsPosition::new(id, p.latitude, p.longitude)?)
+                        })
+                        .collect::<FfiResult<Vec<_>>>()?;
+                    Ok(SetGps::new(list)?)
+                },
             )
         }
     })
@@ -1071,10 +832,14 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_set_parse(
 /// Builds a GPS read (`POST /open/v1/phone/gps/get`) for 1 to
 /// `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
 ///
+/// Result (`cloudphone_request_parse`): Items: the phones read (id),
+/// coordinates in `/positions/N/latitude` and `/positions/N/longitude`;
+/// failures per phone.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_start_build`.
+/// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_gps_get_build(
+pub unsafe extern "C" fn cloudphone_geelark_get_gps_build(
     config: *const cloudphone_geelark_config,
     ids: *const *const c_char,
     ids_len: usize,
@@ -1086,42 +851,13 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_get_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(GetGps::new(arg_str_array(ids, ids_len, "ids")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_gps_get_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones read (id), coordinates in `/positions/N/latitude` and `/positions/N/longitude`; failures per phone. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_gps_get_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<GetGps, geelark::GpsPosition>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetGps>(),
+                || Ok(GetGps::new(arg_str_array(ids, ids_len, "ids")?)?),
             )
         }
     })
@@ -1132,12 +868,15 @@ pub unsafe extern "C" fn cloudphone_geelark_gps_get_parse(
 /// Builds an ADB switch (`POST /open/v1/adb/setStatus`) turning ADB on
 /// (`open` true) or off for 1 to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` running
 /// phones. Accepted is not enabled: read the connection info (about 3 s
-/// later) with `cloudphone_geelark_adb_get_data_build`.
+/// later) with `cloudphone_geelark_get_adb_data_build`.
+///
+/// Result (`cloudphone_request_parse`): Items: the phones whose switch was
+/// accepted; failures per phone.
 ///
 /// # Safety
-/// As `cloudphone_geelark_phone_start_build`.
+/// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_adb_set_status_build(
+pub unsafe extern "C" fn cloudphone_geelark_set_adb_build(
     config: *const cloudphone_geelark_config,
     ids: *const *const c_char,
     ids_len: usize,
@@ -1150,42 +889,13 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_set_status_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(SetAdb::new(arg_str_array(ids, ids_len, "ids")?, open)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_adb_set_status_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones whose switch was accepted; failures per phone. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_adb_set_status_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<SetAdb, geelark::ItemId>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAdb>(),
+                || Ok(SetAdb::new(arg_str_array(ids, ids_len, "ids")?, open)?),
             )
         }
     })
@@ -1194,10 +904,14 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_set_status_parse(
 /// Builds an ADB connection-info read (`POST /open/v1/adb/getData`) for 1
 /// to `CLOUDPHONE_GEELARK_BATCH_MAX_IDS` phone ids.
 ///
+/// Result (`cloudphone_request_parse`): Items: the phones ready for ADB (id);
+/// `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per
+/// phone.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_start_build`.
+/// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_adb_get_data_build(
+pub unsafe extern "C" fn cloudphone_geelark_get_adb_data_build(
     config: *const cloudphone_geelark_config,
     ids: *const *const c_char,
     ids_len: usize,
@@ -1209,42 +923,13 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_get_data_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(GetAdbData::new(arg_str_array(ids, ids_len, "ids")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_adb_get_data_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones ready for ADB (id); `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per phone. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_adb_get_data_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<GetAdbData, geelark::AdbConnection>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetAdbData>(),
+                || Ok(GetAdbData::new(arg_str_array(ids, ids_len, "ids")?)?),
             )
         }
     })
@@ -1254,12 +939,15 @@ pub unsafe extern "C" fn cloudphone_geelark_adb_get_data_parse(
 
 /// Builds an installed-apps list (`POST /open/v1/app/list`) of the phone
 /// `env_id`: `page` from 1, `page_size` 1 to 100. Page on with
-/// `cloudphone_geelark_app_list_next`.
+/// `cloudphone_request_next`.
+///
+/// Result (`cloudphone_request_parse`): Items: the apps (package name,
+/// install status); total: `total`.
 ///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_list_build(
+pub unsafe extern "C" fn cloudphone_geelark_list_apps_build(
     config: *const cloudphone_geelark_config,
     env_id: *const c_char,
     page: u32,
@@ -1272,69 +960,14 @@ pub unsafe extern "C" fn cloudphone_geelark_app_list_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(ListApps::new(arg_str(env_id, "env_id")?, page, page_size)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_app_list_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the apps (package name, install status); total: `total`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_list_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ListApps>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListApps>(),
+                || Ok(ListApps::new(arg_str(env_id, "env_id")?, page, page_size)?),
             )
-        }
-    })
-}
-
-/// Builds the request for the page after `result` (the parsed answer to
-/// `request`, both of `cloudphone_geelark_app_list_*`) into `*next_out`, signed
-/// with `config` at `now_unix_ms` (a fresh `trace_id`) — or writes NULL when `result`
-/// was the last page (an empty or short page, or one reaching the total).
-///
-/// # Safety
-/// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-/// NUL-terminated; `next_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_list_next(
-    config: *const cloudphone_geelark_config,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            next_into::<_, ListApps>(config, request, result, now_unix_ms, trace_id, next_out)
         }
     })
 }
@@ -1342,10 +975,13 @@ pub unsafe extern "C" fn cloudphone_geelark_app_list_next(
 /// Builds an app install (`POST /open/v1/app/install`) of `app_version_id`
 /// on the phone `env_id` (asynchronous: poll the app list's status).
 ///
+/// Result (`cloudphone_request_parse`): No items; the trace id and envelope
+/// code.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_install_build(
+pub unsafe extern "C" fn cloudphone_geelark_install_app_build(
     config: *const cloudphone_geelark_config,
     env_id: *const c_char,
     app_version_id: *const c_char,
@@ -1357,45 +993,18 @@ pub unsafe extern "C" fn cloudphone_geelark_app_install_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(InstallApp::new(
-                    arg_str(env_id, "env_id")?,
-                    arg_str(app_version_id, "app_version_id")?,
-                )?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_app_install_build` into a new `cloudphone_result` at
-/// `*result_out`. No items; the trace id and envelope code. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_install_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<InstallApp>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, InstallApp>(),
+                || {
+                    Ok(InstallApp::new(
+                        arg_str(env_id, "env_id")?,
+                        arg_str(app_version_id, "app_version_id")?,
+                    )?)
+                },
             )
         }
     })
@@ -1404,10 +1013,13 @@ pub unsafe extern "C" fn cloudphone_geelark_app_install_parse(
 /// Builds an app uninstall (`POST /open/v1/app/uninstall`) of
 /// `package_name` from the phone `env_id`.
 ///
+/// Result (`cloudphone_request_parse`): No items; the trace id and envelope
+/// code.
+///
 /// # Safety
-/// As `cloudphone_geelark_phone_list_build`.
+/// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_uninstall_build(
+pub unsafe extern "C" fn cloudphone_geelark_uninstall_app_build(
     config: *const cloudphone_geelark_config,
     env_id: *const c_char,
     package_name: *const c_char,
@@ -1419,45 +1031,18 @@ pub unsafe extern "C" fn cloudphone_geelark_app_uninstall_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(UninstallApp::new(
-                    arg_str(env_id, "env_id")?,
-                    arg_str(package_name, "package_name")?,
-                )?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_geelark_app_uninstall_build` into a new `cloudphone_result` at
-/// `*result_out`. No items; the trace id and envelope code. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_geelark_app_uninstall_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<UninstallApp>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, UninstallApp>(),
+                || {
+                    Ok(UninstallApp::new(
+                        arg_str(env_id, "env_id")?,
+                        arg_str(package_name, "package_name")?,
+                    )?)
+                },
             )
         }
     })

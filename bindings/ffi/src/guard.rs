@@ -232,16 +232,15 @@ pub(crate) unsafe fn arg_response(
         body: body.to_vec(),
     };
     for h in headers {
-        let lossy = |p: *const c_char, name| -> FfiResult<String> {
-            if p.is_null() {
-                return Err(FfiError::Null(name));
-            }
-            // SAFETY: non-NULL and NUL-terminated per the function contract.
-            Ok(unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+        let text = |p: *const c_char, len: usize, name| -> FfiResult<String> {
+            // SAFETY: (NULL, 0) or `len` readable bytes per the function
+            // contract.
+            let bytes = unsafe { arg_bytes(p.cast::<u8>(), len, name) }?;
+            Ok(String::from_utf8_lossy(bytes).into_owned())
         };
         out.headers.push((
-            lossy(h.name, "headers[].name")?,
-            lossy(h.value, "headers[].value")?,
+            text(h.name, h.name_len, "headers[].name")?,
+            text(h.value, h.value_len, "headers[].value")?,
         ));
     }
     Ok(out)

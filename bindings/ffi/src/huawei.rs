@@ -5,22 +5,22 @@ use std::ffi::c_char;
 use super::config::cloudphone_huawei_config;
 use super::error::cloudphone_error;
 use super::guard::{
-    arg_opt_str, arg_out, arg_ref, arg_str, arg_str_array, free_box, guard, guard_or, write_out,
+    arg_opt_str, arg_out, arg_ref, arg_str, arg_str_array, guard, guard_or, write_out,
 };
-use super::request::{build_request, cloudphone_request};
-use super::response::{cloudphone_item_failure, json_out, parse_into};
+use super::request::{OpFns, build_request, cloudphone_request};
+use super::result::{CallRecord, Item, Summary, Views};
 use super::types::{
-    FromIn, NulStr, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
-    cloudphone_string, opt_view, views_in,
+    FromIn, NulStr, StrArena, Text, cloudphone_status, cloudphone_str, opt_view, views_in,
 };
+use cloudphone::batch::ItemFailure;
 use cloudphone::huawei::iam::{CreateToken, IamToken, ProjectScope};
 use cloudphone::huawei::{self, BatchConnection, BatchConnectionOutput, ClientType, ConnectInfo};
 use cloudphone::op::Endpoint;
 
 /// Most phone ids one batch-connection call accepts; split larger sets with
 /// `cloudphone_batch_plan_new`.
-pub const CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES: usize = 10;
-const _: () = assert!(CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES == huawei::MAX_PHONES);
+pub const CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS: usize = 10;
+const _: () = assert!(CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS == huawei::MAX_PHONES);
 
 // ---------------------------------------------------------------- batch-connection
 
@@ -28,7 +28,7 @@ const _: () = assert!(CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES == huawei::M
 /// (`POST /v1/{project_id}/cloud-phone/phones/batch-connection`).
 ///
 /// - `phone_ids`, `phone_ids_len`: 1 to
-///   `CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES` distinct ids
+///   `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` distinct ids
 ///   (duplicates are collapsed first); `(NULL, 0)` is the empty list, which
 ///   is refused.
 /// - `client_type`: `"ANDROID"`, `"WINDOWS"`, `"H5_MOBILE"`, `"H5_PC"` or
@@ -36,14 +36,16 @@ const _: () = assert!(CLOUDPHONE_HUAWEI_BATCH_CONNECTION_MAX_PHONES == huawei::M
 /// - `now_unix_ms`: the current time (signs the request as `X-Sdk-Date`).
 /// - `trace_id`: unused by Huawei; may be NULL.
 ///
-/// On success writes a new request to `*request_out`; parse its response
-/// with `cloudphone_huawei_batch_connection_parse`.
+/// On success writes a new request to `*request_out`. Result
+/// (`cloudphone_request_parse`): `cloudphone_result_connect_info_at` for
+/// each phone served; items: their ids; failures: the phones the server
+/// could not serve (`CPS.*` codes).
 ///
 /// # Safety
 /// `config` is NULL or live; `phone_ids` as described; strings NULL or
 /// NUL-terminated; `request_out` and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_build(
+pub unsafe extern "C" fn cloudphone_huawei_show_connect_infos_build(
     config: *const cloudphone_huawei_config,
     phone_ids: *const *const c_char,
     phone_ids_len: usize,
@@ -65,37 +67,33 @@ pub unsafe extern "C" fn cloudphone_huawei_batch_connection_build(
             )
         };
         let op = BatchConnection::new(ids, client_type.parse::<ClientType>()?)?;
-        let req = build_request(op, &config.inner, now_unix_ms, trace_id.unwrap_or(""))?;
+        let fns = OpFns::provider::<cloudphone_huawei_config, BatchConnection>();
+        let req = build_request(op, &config.inner, now_unix_ms, trace_id.unwrap_or(""), fns)?;
         // SAFETY: checked above.
         unsafe { write_out(request_out, req) };
         Ok(())
     })
 }
 
-/// The answer to one batch-connection call. Free with
-/// `cloudphone_huawei_batch_connection_result_free`.
-///
-/// Thread safety: immutable; may be read from several threads at once.
-pub struct cloudphone_huawei_batch_connection_result {
-    pub(crate) output: BatchConnectionOutput,
-    request_id: Text,
-    connect_infos: Vec<cloudphone_connect_info>,
-    failures: Vec<cloudphone_item_failure>,
-    // Owns the bytes the views above point to.
-    _arena: StrArena,
-}
-
-impl From<BatchConnectionOutput> for cloudphone_huawei_batch_connection_result {
-    fn from(output: BatchConnectionOutput) -> Self {
-        // ~8 strings of ~20 bytes per phone: one chunk in the common case.
-        let mut arena = StrArena::with_capacity(64 + 192 * output.connect_infos.len());
-        cloudphone_huawei_batch_connection_result {
-            request_id: arena.opt(output.request_id.as_deref()),
-            connect_infos: views_in(&output.connect_infos, &mut arena),
-            failures: views_in(&output.errors, &mut arena),
-            output,
-            _arena: arena,
+impl Summary for BatchConnectionOutput {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        let infos = self.connect_infos.iter();
+        infos.map(|c| Item::id(&c.phone_id)).collect()
+    }
+    fn failures(&self) -> &[ItemFailure] {
+        &self.errors
+    }
+    fn views(&self, arena: &mut StrArena) -> Views {
+        Views {
+            connect_infos: views_in(&self.connect_infos, arena),
+            ..Views::default()
         }
+    }
+    fn call_record(&self) -> Option<CallRecord> {
+        Some(CallRecord::Connection(self.clone().into()))
     }
 }
 
@@ -128,160 +126,6 @@ impl FromIn<ConnectInfo> for cloudphone_connect_info {
             ticket: arena.opt(a.ticket.as_ref().map(|t| t.expose())),
         }
     }
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_batch_connection_build` — any response: a 200 with
-/// per-phone `errors` succeeds (see `..._failure_count`); a non-2xx answer
-/// fails with its provider code and request id in `*err_out`.
-///
-/// - `request`: the request this is the response to.
-/// - `http_status`: the HTTP status code.
-/// - `headers`, `headers_len`: the response headers; `(NULL, 0)` for none.
-/// - `body`, `body_len`: the whole body; `(NULL, 0)` for none.
-///
-/// On success writes a new result to `*result_out`.
-///
-/// # Safety
-/// `request` is NULL or live; arrays as described, each header's strings
-/// NULL or NUL-terminated; `result_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_huawei_batch_connection_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_into::<BatchConnection, _>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
-                cloudphone_huawei_batch_connection_result::from,
-            )
-        }
-    })
-}
-
-/// Frees a batch-connection result. NULL is a no-op; must not be called twice.
-///
-/// # Safety
-/// `result` is NULL or a live result no other thread is using.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_free(
-    result: *mut cloudphone_huawei_batch_connection_result,
-) {
-    // SAFETY: per the function contract.
-    guard_or((), || unsafe { free_box(result) })
-}
-
-/// The call's request id (body `request_id`, else `X-Request-Id`);
-/// `{NULL, 0}` when absent.
-///
-/// # Safety
-/// `result` is NULL or live; the view lives as long as it.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_request_id(
-    result: *const cloudphone_huawei_batch_connection_result,
-) -> cloudphone_str {
-    guard_or(cloudphone_str::NONE, || {
-        // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(cloudphone_str::NONE, |r| r.request_id.view())
-    })
-}
-
-/// The number of phones with access information (0 when `result` is NULL).
-///
-/// # Safety
-/// `result` is NULL or live.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_connect_info_count(
-    result: *const cloudphone_huawei_batch_connection_result,
-) -> usize {
-    guard_or(0, || {
-        // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(0, |r| r.connect_infos.len())
-    })
-}
-
-/// Phone `index`'s access information, borrowed from `result`; NULL when
-/// `result` is NULL or `index` is out of range.
-///
-/// # Safety
-/// `result` is NULL or live; the pointer lives as long as it.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_connect_info_at(
-    result: *const cloudphone_huawei_batch_connection_result,
-    index: usize,
-) -> *const cloudphone_connect_info {
-    guard_or(std::ptr::null(), || {
-        // SAFETY: per the function contract.
-        unsafe { result.as_ref() }
-            .and_then(|r| r.connect_infos.get(index))
-            .map_or(std::ptr::null(), |c| c as *const _)
-    })
-}
-
-/// The number of phones the server could not serve (0 when `result` is NULL).
-///
-/// # Safety
-/// `result` is NULL or live.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_failure_count(
-    result: *const cloudphone_huawei_batch_connection_result,
-) -> usize {
-    guard_or(0, || {
-        // SAFETY: per the function contract.
-        unsafe { result.as_ref() }.map_or(0, |r| r.failures.len())
-    })
-}
-
-/// Failure `index` (phone id, `CPS.*` code, message), borrowed from
-/// `result`; NULL when `result` is NULL or `index` is out of range.
-///
-/// # Safety
-/// `result` is NULL or live; the pointer lives as long as it.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_failure_at(
-    result: *const cloudphone_huawei_batch_connection_result,
-    index: usize,
-) -> *const cloudphone_item_failure {
-    guard_or(std::ptr::null(), || {
-        // SAFETY: per the function contract.
-        unsafe { result.as_ref() }
-            .and_then(|r| r.failures.get(index))
-            .map_or(std::ptr::null(), |f| f as *const _)
-    })
-}
-
-/// The whole result as JSON
-/// (`{"request_id":…,"connect_infos":[…],"errors":[…]}`), tickets included,
-/// into a new string at `*json_out`.
-///
-/// # Safety
-/// `result` is NULL or live; `json_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_batch_connection_result_to_json(
-    result: *const cloudphone_huawei_batch_connection_result,
-    json_out: *mut *mut cloudphone_string,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        let value = unsafe { arg_ref(result, "result") }.map(|r| &r.output);
-        // SAFETY: per the function contract.
-        unsafe { self::json_out(value, json_out) }
-    })
 }
 
 /// The phone id (`{NULL, 0}` when `info` is NULL).
@@ -454,77 +298,40 @@ pub unsafe extern "C" fn cloudphone_huawei_iam_create_token_build(
             ProjectScope::Name(project.to_owned())
         };
         let op = CreateToken::password(user, pw, domain, scope)?;
-        let req = build_request(op, &endpoint, now_unix_ms, trace_id.unwrap_or(""))?;
+        let fns = OpFns::of::<CreateToken>();
+        let req = build_request(op, &endpoint, now_unix_ms, trace_id.unwrap_or(""), fns)?;
         // SAFETY: checked above.
         unsafe { write_out(request_out, req) };
         Ok(())
     })
 }
 
-/// An IAM token and its expiry. Free with `cloudphone_huawei_iam_token_free`.
+/// An IAM token and its expiry, borrowed from the `huawei.iam.create_token`
+/// result it was read from (`cloudphone_result_iam_token`).
 ///
 /// Thread safety: immutable; may be read from several threads at once.
 pub struct cloudphone_huawei_iam_token {
-    output: IamToken,
+    expires_at_unix_ms: u64,
     token: NulStr,
     expires_at: NulStr,
     project_id: Option<NulStr>,
 }
 
-impl From<IamToken> for cloudphone_huawei_iam_token {
-    fn from(output: IamToken) -> Self {
-        cloudphone_huawei_iam_token {
-            token: NulStr::new(output.token.expose()),
-            expires_at: NulStr::new(&output.expires_at),
-            project_id: NulStr::opt(output.project_id.as_deref()),
-            output,
+impl Summary for IamToken {
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+    fn views(&self, _arena: &mut StrArena) -> Views {
+        Views {
+            token: Some(cloudphone_huawei_iam_token {
+                expires_at_unix_ms: self.expires_at_unix_ms,
+                token: NulStr::new(self.token.expose()),
+                expires_at: NulStr::new(&self.expires_at),
+                project_id: NulStr::opt(self.project_id.as_deref()),
+            }),
+            ..Views::default()
         }
     }
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_iam_create_token_build` (the token is read from the
-/// `X-Subject-Token` header). Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_iam_create_token_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    token_out: *mut *mut cloudphone_huawei_iam_token,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_into::<CreateToken, _>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                token_out,
-                cloudphone_huawei_iam_token::from,
-            )
-        }
-    })
-}
-
-/// Frees a token. NULL is a no-op; must not be called twice.
-///
-/// # Safety
-/// `token` is NULL or a live token no other thread is using.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_iam_token_free(token: *mut cloudphone_huawei_iam_token) {
-    // SAFETY: per the function contract.
-    guard_or((), || unsafe { free_box(token) })
 }
 
 /// The token (a credential: pass it to `cloudphone_huawei_config_new_token`,
@@ -567,7 +374,7 @@ pub unsafe extern "C" fn cloudphone_huawei_iam_token_expires_at_unix_ms(
 ) -> u64 {
     guard_or(0, || {
         // SAFETY: per the function contract.
-        unsafe { token.as_ref() }.map_or(0, |t| t.output.expires_at_unix_ms)
+        unsafe { token.as_ref() }.map_or(0, |t| t.expires_at_unix_ms)
     })
 }
 
@@ -583,24 +390,5 @@ pub unsafe extern "C" fn cloudphone_huawei_iam_token_project_id(
     guard_or(cloudphone_str::NONE, || {
         // SAFETY: per the function contract.
         unsafe { token.as_ref() }.map_or(cloudphone_str::NONE, |t| opt_view(&t.project_id))
-    })
-}
-
-/// The token as JSON (`{"token":…,"expires_at":…,"expires_at_unix_ms":…,
-/// "project_id":…}`, the token included) into a new string at `*json_out`.
-///
-/// # Safety
-/// `token` is NULL or live; `json_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_iam_token_to_json(
-    token: *const cloudphone_huawei_iam_token,
-    json_out: *mut *mut cloudphone_string,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        let value = unsafe { arg_ref(token, "token") }.map(|t| &t.output);
-        // SAFETY: per the function contract.
-        unsafe { self::json_out(value, json_out) }
     })
 }

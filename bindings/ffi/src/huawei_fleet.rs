@@ -1,7 +1,8 @@
 //! Huawei Cloud CPH fleet operations: phones, servers, lifecycle, jobs (and
 //! a sans-IO job watcher) and ADB commands. Each has a `_build` and a
-//! `_parse` into the generic `cloudphone_result`; the paged lists also have
-//! a `_next`.
+//! `_build`; `cloudphone_request_parse` parses any of them into the one
+//! `cloudphone_result` (what each contributes: its `Summary` impl below), and
+//! `cloudphone_request_next` pages the listings.
 
 use std::collections::BTreeMap;
 use std::ffi::c_char;
@@ -15,11 +16,9 @@ use super::guard::{
     guard_or, write_out,
 };
 use super::options::{Scalar, json_arg};
-use super::request::{build_request, cloudphone_request};
-use super::result::{
-    Item, Summary, build_into, cloudphone_result, next_into, parse_batch_result, parse_result,
-};
-use super::types::{cloudphone_response_header, cloudphone_status};
+use super::request::{OpFns, build_into, build_request, cloudphone_request};
+use super::result::{CallRecord, Item, Summary, cloudphone_result, items_record};
+use super::types::cloudphone_status;
 use cloudphone::batch::ItemFailure;
 use cloudphone::error::invalid;
 use cloudphone::huawei::adb::{self, Command, RunCommand, RunSyncShell, SyncShellOutput, Target};
@@ -40,20 +39,23 @@ use cloudphone::phone::PhoneStatus;
 
 /// Most phones one restart, reset, stop or property-update call takes
 /// (this library's chunk; split larger sets with `cloudphone_batch_plan_new`).
-pub const CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES: usize = 100;
-const _: () = assert!(CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES == lifecycle::MAX_PHONES_PER_CALL);
+pub const CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS: usize = 100;
+const _: () = assert!(CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS == lifecycle::MAX_PHONES_PER_CALL);
 
 /// Most phones (or servers) one synchronous shell call takes.
-pub const CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS: usize = 15;
-const _: () = assert!(CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS == adb::MAX_SYNC_PHONES);
+pub const CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS: usize = 15;
+const _: () = assert!(CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS == adb::MAX_SYNC_PHONES);
 
 /// Most phones (or servers) one asynchronous command call takes.
-pub const CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS: usize = 100;
-const _: () = assert!(CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS == adb::MAX_ASYNC_TARGETS);
+pub const CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS: usize = 100;
+const _: () = assert!(CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS == adb::MAX_ASYNC_TARGETS);
 
 /// Most request ids one list-jobs call takes.
-pub const CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS: usize = 20;
-const _: () = assert!(CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS == jobs::MAX_REQUEST_IDS);
+pub const CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS: usize = 20;
+const _: () = assert!(CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS == jobs::MAX_REQUEST_IDS);
+
+/// The configuration handle of this file's operations.
+type Hw = cloudphone_huawei_config;
 
 // ---------------------------------------------------------------- summaries
 
@@ -138,6 +140,9 @@ impl Summary for JobsStarted {
     fn failures(&self) -> &[ItemFailure] {
         &self.errors
     }
+    fn call_record(&self) -> Option<CallRecord> {
+        items_record::<_, jobs::StartedJob>(self)
+    }
 }
 
 fn job_item(j: &Job) -> Item<'_> {
@@ -181,6 +186,9 @@ impl Summary for SyncShellOutput {
     }
     fn failures(&self) -> &[ItemFailure] {
         &self.errors
+    }
+    fn call_record(&self) -> Option<CallRecord> {
+        items_record::<_, adb::ShellOutput>(self)
     }
 }
 
@@ -262,8 +270,10 @@ unsafe fn target(
 /// - `now_unix_ms`: the current time (signs the request); `trace_id`:
 ///   unused by Huawei, may be NULL.
 ///
-/// Parse with `cloudphone_huawei_list_phones_parse`; page on with
-/// `cloudphone_huawei_list_phones_next`.
+/// A listing: page on with `cloudphone_request_next`.
+///
+/// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
+/// status); total: `count`; e.g. `/records/0/phone_name`.
 ///
 /// # Safety
 /// `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
@@ -282,83 +292,30 @@ pub unsafe extern "C" fn cloudphone_huawei_list_phones_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let f: PhoneFilters = json_arg(options_json, "options_json")?;
-                let mut op = ListPhones::new().page(offset, limit)?;
-                if let Some(v) = f.phone_name {
-                    op = op.name(v)?;
-                }
-                if let Some(v) = f.server_id {
-                    op = op.server(v)?;
-                }
-                if let Some(v) = f.status {
-                    op = op.status(v)?;
-                }
-                if let Some(v) = f.phone_type {
-                    op = op.phone_type(v)?;
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_list_phones_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones (id, neutral status); total: `count`; e.g. `/records/0/phone_name`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_phones_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ListPhones>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListPhones>(),
+                || {
+                    let f: PhoneFilters = json_arg(options_json, "options_json")?;
+                    let mut op = ListPhones::new().page(offset, limit)?;
+                    if let Some(v) = f.phone_name {
+                        op = op.name(v)?;
+                    }
+                    if let Some(v) = f.server_id {
+                        op = op.server(v)?;
+                    }
+                    if let Some(v) = f.status {
+                        op = op.status(v)?;
+                    }
+                    if let Some(v) = f.phone_type {
+                        op = op.phone_type(v)?;
+                    }
+                    Ok(op)
+                },
             )
-        }
-    })
-}
-
-/// Builds the request for the page after `result` (the parsed answer to
-/// `request`, both of `cloudphone_huawei_list_phones_*`) into `*next_out`, signed
-/// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-/// was the last page (an empty or short page, or one reaching the total).
-///
-/// # Safety
-/// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-/// NUL-terminated; `next_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_phones_next(
-    config: *const cloudphone_huawei_config,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            next_into::<_, ListPhones>(config, request, result, now_unix_ms, trace_id, next_out)
         }
     })
 }
@@ -366,6 +323,9 @@ pub unsafe extern "C" fn cloudphone_huawei_list_phones_next(
 /// Builds a phone-detail request
 /// (`GET /v1/{project_id}/cloud-phone/phones/{phone_id}`).
 /// `now_unix_ms` and `trace_id` as for `cloudphone_huawei_list_phones_build`.
+///
+/// Result (`cloudphone_request_parse`): One item: the phone (id, neutral
+/// status); ports in `/access_infos`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -381,42 +341,13 @@ pub unsafe extern "C" fn cloudphone_huawei_show_phone_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(ShowPhone::new(arg_str(phone_id, "phone_id")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_show_phone_build` into a new `cloudphone_result` at
-/// `*result_out`. One item: the phone (id, neutral status); ports in `/access_infos`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_show_phone_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ShowPhone>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ShowPhone>(),
+                || Ok(ShowPhone::new(arg_str(phone_id, "phone_id")?)?),
             )
         }
     })
@@ -424,6 +355,8 @@ pub unsafe extern "C" fn cloudphone_huawei_show_phone_parse(
 
 /// Builds a rename request (`PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`);
 /// `phone_name` is 1 to 60 letters, digits, `-` and `_`.
+///
+/// Result (`cloudphone_request_parse`): No items; the request id.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -440,45 +373,18 @@ pub unsafe extern "C" fn cloudphone_huawei_rename_phone_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(RenamePhone::new(
-                    arg_str(phone_id, "phone_id")?,
-                    arg_str(phone_name, "phone_name")?,
-                )?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_rename_phone_build` into a new `cloudphone_result` at
-/// `*result_out`. No items; the request id. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_rename_phone_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<RenamePhone>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, RenamePhone>(),
+                || {
+                    Ok(RenamePhone::new(
+                        arg_str(phone_id, "phone_id")?,
+                        arg_str(phone_name, "phone_name")?,
+                    )?)
+                },
             )
         }
     })
@@ -492,6 +398,9 @@ pub unsafe extern "C" fn cloudphone_huawei_rename_phone_parse(
 /// - `options_json`: NULL, or filters, any of `server_name`, `server_id`,
 ///   `network_version`, `phone_model_name`, `create_since`, `create_until`,
 ///   `status` (strings or numbers).
+///
+/// Result (`cloudphone_request_parse`): Items: the servers (id); total:
+/// `count`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -509,80 +418,29 @@ pub unsafe extern "C" fn cloudphone_huawei_list_servers_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let f: BTreeMap<String, Scalar> = json_arg(options_json, "options_json")?;
-                let mut op = ListServers::new().page(offset, limit)?;
-                for (k, v) in f {
-                    op = op.filter(&k, v.into_string())?;
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_list_servers_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the servers (id); total: `count`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_servers_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ListServers>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListServers>(),
+                || {
+                    let f: BTreeMap<String, Scalar> = json_arg(options_json, "options_json")?;
+                    let mut op = ListServers::new().page(offset, limit)?;
+                    for (k, v) in f {
+                        op = op.filter(&k, v.into_string())?;
+                    }
+                    Ok(op)
+                },
             )
-        }
-    })
-}
-
-/// Builds the request for the page after `result` (the parsed answer to
-/// `request`, both of `cloudphone_huawei_list_servers_*`) into `*next_out`, signed
-/// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-/// was the last page (an empty or short page, or one reaching the total).
-///
-/// # Safety
-/// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-/// NUL-terminated; `next_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_servers_next(
-    config: *const cloudphone_huawei_config,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            next_into::<_, ListServers>(config, request, result, now_unix_ms, trace_id, next_out)
         }
     })
 }
 
 /// Builds a server-detail request
 /// (`GET /v1/{project_id}/cloud-phone/servers/{server_id}`).
+///
+/// Result (`cloudphone_request_parse`): One item: the server (id).
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -598,42 +456,13 @@ pub unsafe extern "C" fn cloudphone_huawei_show_server_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(ShowServer::new(arg_str(server_id, "server_id")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_show_server_build` into a new `cloudphone_result` at
-/// `*result_out`. One item: the server (id). Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_show_server_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ShowServer>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ShowServer>(),
+                || Ok(ShowServer::new(arg_str(server_id, "server_id")?)?),
             )
         }
     })
@@ -645,6 +474,9 @@ pub unsafe extern "C" fn cloudphone_huawei_show_server_parse(
 /// - `offset`, `limit`: the page (limit 1 to 100).
 /// - `options_json`: NULL, or filters `{"server_id": "...", "type": 1,
 ///   "status": 1}`.
+///
+/// Result (`cloudphone_request_parse`): Items: the encode servers (id); ports
+/// in `/encode_servers/N/access_infos`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -662,86 +494,26 @@ pub unsafe extern "C" fn cloudphone_huawei_list_encode_servers_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let f: EncodeServerFilters = json_arg(options_json, "options_json")?;
-                let mut op = ListEncodeServers::new().page(offset, limit)?;
-                if let Some(v) = f.server_id {
-                    op = op.server(v)?;
-                }
-                if let Some(v) = f.kind {
-                    op = op.kind(v)?;
-                }
-                if let Some(v) = f.status {
-                    op = op.status(v)?;
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_list_encode_servers_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the encode servers (id); ports in `/encode_servers/N/access_infos`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_encode_servers_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ListEncodeServers>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
-            )
-        }
-    })
-}
-
-/// Builds the request for the page after `result` (the parsed answer to
-/// `request`, both of `cloudphone_huawei_list_encode_servers_*`) into `*next_out`, signed
-/// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-/// was the last page (an empty or short page, or one reaching the total).
-///
-/// # Safety
-/// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-/// NUL-terminated; `next_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_encode_servers_next(
-    config: *const cloudphone_huawei_config,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            next_into::<_, ListEncodeServers>(
+            build_into(
                 config,
-                request,
-                result,
                 now_unix_ms,
                 trace_id,
-                next_out,
+                request_out,
+                OpFns::pager::<Hw, ListEncodeServers>(),
+                || {
+                    let f: EncodeServerFilters = json_arg(options_json, "options_json")?;
+                    let mut op = ListEncodeServers::new().page(offset, limit)?;
+                    if let Some(v) = f.server_id {
+                        op = op.server(v)?;
+                    }
+                    if let Some(v) = f.kind {
+                        op = op.kind(v)?;
+                    }
+                    if let Some(v) = f.status {
+                        op = op.status(v)?;
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -753,9 +525,12 @@ pub unsafe extern "C" fn cloudphone_huawei_list_encode_servers_next(
 /// which also starts stopped phones; one job per phone.
 ///
 /// - `phone_ids`, `phone_ids_len`: 1 to
-///   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES` ids (duplicates collapsed).
+///   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS` ids (duplicates collapsed).
 /// - `options_json`: NULL, or `{"image_id": "...", "property": {"key":
 ///   "value", ...}}` (restart into another image, with phone properties).
+///
+/// Result (`cloudphone_request_parse`): Items: the phones whose job started
+/// (id, job id); refused phones are failures.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`; `phone_ids` is `(NULL, 0)` or
@@ -774,56 +549,29 @@ pub unsafe extern "C" fn cloudphone_huawei_restart_phones_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let o: PowerOptions = json_arg(options_json, "options_json")?;
-                if o.factory_reset.is_some() {
-                    return Err(
-                        invalid("options_json", "factory_reset applies to reset only").into(),
-                    );
-                }
-                let mut op =
-                    RestartPhones::new(arg_str_array(phone_ids, phone_ids_len, "phone_ids")?)?;
-                if let Some(image) = &o.image_id {
-                    op = op.with_image(image.as_str())?;
-                }
-                if let Some(p) = o.properties()? {
-                    op = op.with_properties(p);
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_restart_phones_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones whose job started (id, job id); refused phones are failures. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_restart_phones_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<RestartPhones, jobs::StartedJob>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, RestartPhones>(),
+                || {
+                    let o: PowerOptions = json_arg(options_json, "options_json")?;
+                    if o.factory_reset.is_some() {
+                        return Err(
+                            invalid("options_json", "factory_reset applies to reset only").into(),
+                        );
+                    }
+                    let mut op =
+                        RestartPhones::new(arg_str_array(phone_ids, phone_ids_len, "phone_ids")?)?;
+                    if let Some(image) = &o.image_id {
+                        op = op.with_image(image.as_str())?;
+                    }
+                    if let Some(p) = o.properties()? {
+                        op = op.with_properties(p);
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -836,6 +584,9 @@ pub unsafe extern "C" fn cloudphone_huawei_restart_phones_parse(
 ///   `cloudphone_huawei_restart_phones_build`.
 /// - `options_json`: NULL, or `{"image_id": "...", "property": {...},
 ///   "factory_reset": true}`.
+///
+/// Result (`cloudphone_request_parse`): Items and failures as for
+/// `cloudphone_huawei_restart_phones_build`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_restart_phones_build`.
@@ -853,54 +604,27 @@ pub unsafe extern "C" fn cloudphone_huawei_reset_phones_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let o: PowerOptions = json_arg(options_json, "options_json")?;
-                let mut op =
-                    ResetPhones::new(arg_str_array(phone_ids, phone_ids_len, "phone_ids")?)?;
-                if let Some(image) = &o.image_id {
-                    op = op.with_image(image.as_str())?;
-                }
-                if let Some(p) = o.properties()? {
-                    op = op.with_properties(p);
-                }
-                if let Some(f) = o.factory_reset {
-                    op = op.factory_reset(f);
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_reset_phones_build` into a new `cloudphone_result` at
-/// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_reset_phones_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<ResetPhones, jobs::StartedJob>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ResetPhones>(),
+                || {
+                    let o: PowerOptions = json_arg(options_json, "options_json")?;
+                    let mut op =
+                        ResetPhones::new(arg_str_array(phone_ids, phone_ids_len, "phone_ids")?)?;
+                    if let Some(image) = &o.image_id {
+                        op = op.with_image(image.as_str())?;
+                    }
+                    if let Some(p) = o.properties()? {
+                        op = op.with_properties(p);
+                    }
+                    if let Some(f) = o.factory_reset {
+                        op = op.factory_reset(f);
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -908,6 +632,9 @@ pub unsafe extern "C" fn cloudphone_huawei_reset_phones_parse(
 
 /// Builds a stop request (`POST .../cloud-phone/phones/batch-stop`); one job
 /// per phone. `phone_ids` as for `cloudphone_huawei_restart_phones_build`.
+///
+/// Result (`cloudphone_request_parse`): Items and failures as for
+/// `cloudphone_huawei_restart_phones_build`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_restart_phones_build`.
@@ -924,46 +651,19 @@ pub unsafe extern "C" fn cloudphone_huawei_stop_phones_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(StopPhones::new(arg_str_array(
-                    phone_ids,
-                    phone_ids_len,
-                    "phone_ids",
-                )?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_stop_phones_build` into a new `cloudphone_result` at
-/// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_stop_phones_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<StopPhones, jobs::StartedJob>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, StopPhones>(),
+                || {
+                    Ok(StopPhones::new(arg_str_array(
+                        phone_ids,
+                        phone_ids_len,
+                        "phone_ids",
+                    )?)?)
+                },
             )
         }
     })
@@ -973,13 +673,16 @@ pub unsafe extern "C" fn cloudphone_huawei_stop_phones_parse(
 /// that sets the same properties on every phone given; one job per phone.
 ///
 /// - `phone_ids`, `phone_ids_len`: 1 to
-///   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_PHONES` distinct ids.
+///   `CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS` distinct ids.
 /// - `property_json`: NULL or a JSON object of phone properties
 ///   (`{"com.cph.mainkeys_switch": "1"}`; numbers and booleans are sent as
 ///   text).
 /// - `custom_property_json`: NULL or a JSON object of string values.
 ///
 /// At least one of the two must hold something.
+///
+/// Result (`cloudphone_request_parse`): Items and failures as for
+/// `cloudphone_huawei_restart_phones_build`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_restart_phones_build`.
@@ -998,54 +701,27 @@ pub unsafe extern "C" fn cloudphone_huawei_update_properties_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let ids = arg_str_array(phone_ids, phone_ids_len, "phone_ids")?;
-                let props = match arg_opt_str(property_json, "property_json")? {
-                    Some(text) => Properties::from_json(text)?,
-                    None => Properties::new(),
-                };
-                let custom: BTreeMap<String, String> =
-                    json_arg(custom_property_json, "custom_property_json")?;
-                let mut seen = std::collections::HashSet::new();
-                let mut op = UpdateProperties::new();
-                for id in ids.into_iter().filter(|id| seen.insert(*id)) {
-                    op = op.phone(id, props.clone(), custom.clone())?;
-                }
-                Ok(op)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_update_properties_build` into a new `cloudphone_result` at
-/// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_update_properties_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<UpdateProperties, jobs::StartedJob>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, UpdateProperties>(),
+                || {
+                    let ids = arg_str_array(phone_ids, phone_ids_len, "phone_ids")?;
+                    let props = match arg_opt_str(property_json, "property_json")? {
+                        Some(text) => Properties::from_json(text)?,
+                        None => Properties::new(),
+                    };
+                    let custom: BTreeMap<String, String> =
+                        json_arg(custom_property_json, "custom_property_json")?;
+                    let mut seen = std::collections::HashSet::new();
+                    let mut op = UpdateProperties::new();
+                    for id in ids.into_iter().filter(|id| seen.insert(*id)) {
+                        op = op.phone(id, props.clone(), custom.clone())?;
+                    }
+                    Ok(op)
+                },
             )
         }
     })
@@ -1054,6 +730,9 @@ pub unsafe extern "C" fn cloudphone_huawei_update_properties_parse(
 // ---------------------------------------------------------------- jobs
 
 /// Builds a job-detail request (`GET /v1/{project_id}/cloud-phone/jobs/{job_id}`).
+///
+/// Result (`cloudphone_request_parse`): One item: the job (the phone or
+/// server id, job status, job id); its output in `/execute_msg`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -1069,51 +748,25 @@ pub unsafe extern "C" fn cloudphone_huawei_show_job_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                Ok(ShowJob::new(arg_str(job_id, "job_id")?)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_show_job_build` into a new `cloudphone_result` at
-/// `*result_out`. One item: the job (the phone or server id, job status, job id); its output in `/execute_msg`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_show_job_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ShowJob>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ShowJob>(),
+                || Ok(ShowJob::new(arg_str(job_id, "job_id")?)?),
             )
         }
     })
 }
 
 /// Builds a job-list request (`GET /v1/{project_id}/cloud-phone/jobs`) for
-/// the jobs that 1 to `CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_REQUEST_IDS` calls
+/// the jobs that 1 to `CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS` calls
 /// started (their request ids, `cloudphone_result_request_id`).
 /// `offset`, `limit`: the page (limit 1 to 100).
+///
+/// Result (`cloudphone_request_parse`): Items: the jobs (phone or server id,
+/// job status, job id).
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`; `request_ids` is `(NULL, 0)` or
@@ -1133,70 +786,17 @@ pub unsafe extern "C" fn cloudphone_huawei_list_jobs_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let ids = arg_str_array(request_ids, request_ids_len, "request_ids")?;
-                Ok(ListJobs::for_requests(ids)?.page(offset, limit)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_list_jobs_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the jobs (phone or server id, job status, job id). Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_jobs_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_result::<ListJobs>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListJobs>(),
+                || {
+                    let ids = arg_str_array(request_ids, request_ids_len, "request_ids")?;
+                    Ok(ListJobs::for_requests(ids)?.page(offset, limit)?)
+                },
             )
-        }
-    })
-}
-
-/// Builds the request for the page after `result` (the parsed answer to
-/// `request`, both of `cloudphone_huawei_list_jobs_*`) into `*next_out`, signed
-/// with `config` at `now_unix_ms` (`trace_id` may be NULL) — or writes NULL when `result`
-/// was the last page (an empty or short page, or one reaching the total).
-///
-/// # Safety
-/// `config`, `request` and `result` NULL or live; `trace_id` NULL or
-/// NUL-terminated; `next_out` and `err_out` NULL or writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_list_jobs_next(
-    config: *const cloudphone_huawei_config,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            next_into::<_, ListJobs>(config, request, result, now_unix_ms, trace_id, next_out)
         }
     })
 }
@@ -1210,9 +810,12 @@ pub unsafe extern "C" fn cloudphone_huawei_list_jobs_next(
 ///   `"install"` (an APK, `obs://bucket/path.apk`), `"install-multiple"`
 ///   (1 to 50 OBS APKs separated by spaces), `"uninstall"` (a package name)
 ///   or `"push"` (an OBS tar file).
-/// - Targets: 1 to `CLOUDPHONE_HUAWEI_COMMAND_MAX_TARGETS` phone ids, or as
+/// - Targets: 1 to `CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS` phone ids, or as
 ///   many server ids (all their phones); exactly one of the two lists is
 ///   not empty.
+///
+/// Result (`cloudphone_request_parse`): Items and failures as for
+/// `cloudphone_huawei_restart_phones_build`.
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`; each id array is `(NULL, 0)`
@@ -1234,18 +837,24 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let content = arg_str(content, "content")?.to_owned();
-                let command = match arg_str(command, "command")? {
-                    "shell" => Command::Shell(content),
-                    "install" => Command::Install(content),
-                    "install-multiple" => Command::InstallMultiple(
-                        content.split_whitespace().map(str::to_owned).collect(),
-                    ),
-                    "uninstall" => Command::Uninstall(content),
-                    "push" => Command::Push(content),
-                    other => {
-                        return Err(invalid(
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, RunCommand>(),
+                || {
+                    let content = arg_str(content, "content")?.to_owned();
+                    let command = match arg_str(command, "command")? {
+                        "shell" => Command::Shell(content),
+                        "install" => Command::Install(content),
+                        "install-multiple" => Command::InstallMultiple(
+                            content.split_whitespace().map(str::to_owned).collect(),
+                        ),
+                        "uninstall" => Command::Uninstall(content),
+                        "push" => Command::Push(content),
+                        other => {
+                            return Err(invalid(
                             "command",
                             format!(
                                 "{} is not one of shell, install, install-multiple, uninstall, push",
@@ -1253,44 +862,11 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_build(
                             ),
                         )
                         .into());
-                    }
-                };
-                let target = target(phone_ids, phone_ids_len, server_ids, server_ids_len)?;
-                Ok(RunCommand::new(command, target)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_run_command_build` into a new `cloudphone_result` at
-/// `*result_out`. Items and failures as for `cloudphone_huawei_restart_phones_parse`. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_run_command_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<RunCommand, jobs::StartedJob>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+                        }
+                    };
+                    let target = target(phone_ids, phone_ids_len, server_ids, server_ids_len)?;
+                    Ok(RunCommand::new(command, target)?)
+                },
             )
         }
     })
@@ -1298,8 +874,12 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_parse(
 
 /// Builds a synchronous shell command (`POST .../cloud-phone/phones/sync-commands`):
 /// the output of each phone comes back in the answer. `shell` is ≤ 2048
-/// bytes; targets are 1 to `CLOUDPHONE_HUAWEI_SYNC_SHELL_MAX_TARGETS` phone
+/// bytes; targets are 1 to `CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS` phone
 /// ids or server ids, as for `cloudphone_huawei_run_command_build`.
+///
+/// Result (`cloudphone_request_parse`): Items: the phones that ran the
+/// command (id, job status, job id), output in `/outputs/N/output`; failed
+/// phones are failures.
 ///
 /// # Safety
 /// As `cloudphone_huawei_run_command_build`.
@@ -1319,44 +899,17 @@ pub unsafe extern "C" fn cloudphone_huawei_run_sync_shell_build(
     guard(err_out, || {
         // SAFETY: per the function contract.
         unsafe {
-            build_into(config, now_unix_ms, trace_id, request_out, || {
-                let shell = arg_str(shell, "shell")?;
-                let target = target(phone_ids, phone_ids_len, server_ids, server_ids_len)?;
-                Ok(RunSyncShell::new(shell, target)?)
-            })
-        }
-    })
-}
-
-/// Parses the response to a request built by
-/// `cloudphone_huawei_run_sync_shell_build` into a new `cloudphone_result` at
-/// `*result_out`. Items: the phones that ran the command (id, job status, job id), output in `/outputs/N/output`; failed phones are failures. Arguments as for
-/// `cloudphone_huawei_batch_connection_parse`.
-///
-/// # Safety
-/// As `cloudphone_huawei_batch_connection_parse`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudphone_huawei_run_sync_shell_parse(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-    err_out: *mut *mut cloudphone_error,
-) -> cloudphone_status {
-    guard(err_out, || {
-        // SAFETY: per the function contract.
-        unsafe {
-            parse_batch_result::<RunSyncShell, adb::ShellOutput>(
-                request,
-                http_status,
-                headers,
-                headers_len,
-                body,
-                body_len,
-                result_out,
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, RunSyncShell>(),
+                || {
+                    let shell = arg_str(shell, "shell")?;
+                    let target = target(phone_ids, phone_ids_len, server_ids, server_ids_len)?;
+                    Ok(RunSyncShell::new(shell, target)?)
+                },
             )
         }
     })
@@ -1369,7 +922,7 @@ pub unsafe extern "C" fn cloudphone_huawei_run_sync_shell_parse(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum cloudphone_job_watch_state {
     /// Send the request written to `*request_out` now, parse the answer with
-    /// `cloudphone_huawei_list_jobs_parse` and give it to
+    /// `cloudphone_request_parse` and give it to
     /// `cloudphone_huawei_job_watch_observe`.
     Poll = 0,
     /// Nothing to send yet: call the step again after `*wait_ms_out`
@@ -1470,7 +1023,9 @@ pub unsafe extern "C" fn cloudphone_huawei_job_watch_step(
                 not_before_unix_ms,
                 op,
             } if not_before_unix_ms <= now_unix_ms => {
-                let req = build_request(op, &config.inner, now_unix_ms, trace_id.unwrap_or(""))?;
+                let fns = OpFns::provider::<Hw, ListJobs>();
+                let req =
+                    build_request(op, &config.inner, now_unix_ms, trace_id.unwrap_or(""), fns)?;
                 (
                     cloudphone_job_watch_state::Poll,
                     0,
@@ -1506,7 +1061,7 @@ pub unsafe extern "C" fn cloudphone_huawei_job_watch_step(
 }
 
 /// Records the jobs of a list-jobs answer (a result of
-/// `cloudphone_huawei_list_jobs_parse`, copied) received at `now_unix_ms`.
+/// `cloudphone_request_parse`, copied) received at `now_unix_ms`.
 ///
 /// # Safety
 /// `watch` NULL or live and not used by another thread; `result` NULL or

@@ -19,7 +19,7 @@
 //!
 //! The operation name of the core (`Operation::NAME`, dots replaced by `_`)
 //! gives the C names: `geelark.phone_start` →
-//! `cloudphone_geelark_phone_start_build` / `_parse`; `tests/ffi_catalog.rs`
+//! `cloudphone_geelark_start_phones_build` / `_parse`; `tests/ffi_catalog.rs`
 //! fails when an operation lacks them (or `_next` for a `Pager`).
 //!
 //! Batch connection, phone status and the IAM token have dedicated result
@@ -190,7 +190,7 @@ mod tests {
                 cloudphone_status::Ok
             );
             assert_eq!(
-                cloudphone_huawei_batch_connection_build(
+                cloudphone_huawei_show_connect_infos_build(
                     cfg,
                     ptrs.as_ptr(),
                     ptrs.len(),

@@ -1,56 +1,18 @@
 //! What every parse function shares: reading the response arguments, the
 //! per-item failure view, JSON output and the owned `cloudphone_string`.
 
+use std::ffi::c_char;
+
 use serde::Serialize;
 
-use super::guard::{
-    FfiError, FfiResult, arg_out, arg_ref, arg_response, free_box, guard, guard_or, write_out,
-};
-use super::request::{cloudphone_request, parse_response};
+use super::guard::{FfiError, FfiResult, arg_out, free_box, guard, guard_or, write_out};
 use super::types::{
-    FromIn, NulStr, StrArena, Text, cloudphone_response_header, cloudphone_status, cloudphone_str,
-    cloudphone_string,
+    FromIn, NulStr, StrArena, Text, cloudphone_status, cloudphone_str, cloudphone_string,
 };
 use cloudphone::batch::ItemFailure;
 use cloudphone::error::ErrorKind;
-use cloudphone::op::Operation;
 
 use super::error::cloudphone_error;
-
-/// The body of every operation's parse export: reads the C arguments,
-/// parses with the operation that built `request`, converts the output into
-/// its handle and writes it to `*out` (only on success).
-///
-/// # Safety
-/// As documented on the parse exports.
-#[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn parse_into<O, H>(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    out: *mut *mut H,
-    into_handle: impl FnOnce(O::Output) -> H,
-) -> FfiResult<()>
-where
-    O: Operation + 'static,
-{
-    arg_out(out, "result_out")?;
-    // SAFETY: per the function contract.
-    let request = unsafe { arg_ref(request, "request") }?;
-    // The sans-IO size cap (16 MiB, `DEFAULT_MAX_BODY_LEN`), checked
-    // before the body is copied: a C host has no per-call setting yet, and
-    // knows `body_len` before calling, so it can apply a lower cap itself.
-    cloudphone::op::check_body_len(O::NAME, body_len, cloudphone::op::DEFAULT_MAX_BODY_LEN)?;
-    // SAFETY: per the function contract.
-    let response = unsafe { arg_response(http_status, headers, headers_len, body, body_len) }?;
-    let output = parse_response::<O>(request, &response)?;
-    // SAFETY: checked above.
-    unsafe { write_out(out, into_handle(output)) };
-    Ok(())
-}
 
 /// Serialises `value` to JSON into a new `cloudphone_string` at `*out`.
 ///
@@ -187,30 +149,57 @@ pub unsafe extern "C" fn cloudphone_string_free(string: *mut cloudphone_string) 
     guard_or((), || unsafe { free_box(string) })
 }
 
-/// Formats 16 random bytes as a GeeLark trace id (32 uppercase hex
-/// characters, the format the official GeeLark CLI sends). The library
-/// draws no random numbers: the host supplies them.
+/// The size of a buffer for `cloudphone_trace_id_format`: a trace id's 32
+/// characters and their NUL.
+pub const CLOUDPHONE_TRACE_ID_SIZE: usize = 33;
+
+/// Writes the GeeLark trace id made of 16 random bytes (32 uppercase hex
+/// characters, the format the official GeeLark CLI sends, then a NUL) into
+/// the host's buffer, ready to pass as a build's `trace_id`: one call, no
+/// allocation. The library draws no random numbers: the host supplies them
+/// (e.g. `getrandom`, `arc4random_buf`, `BCryptGenRandom`).
+///
+/// - `random16`: required, 16 readable bytes.
+/// - `trace_id_out`: required, `trace_id_size` writable bytes, at least
+///   `CLOUDPHONE_TRACE_ID_SIZE`; written only on success.
+/// - `err_out`: optional (NULL = no error details).
 ///
 /// # Safety
-/// `random16` is NULL or points to 16 readable bytes; `trace_id_out` and
-/// `err_out` are NULL or writable.
+/// `random16` is NULL or points to 16 readable bytes; `trace_id_out` is
+/// NULL or points to `trace_id_size` writable bytes; `err_out` is NULL or
+/// writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudphone_trace_id_format(
     random16: *const u8,
-    trace_id_out: *mut *mut cloudphone_string,
+    trace_id_out: *mut c_char,
+    trace_id_size: usize,
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
-        arg_out(trace_id_out, "trace_id_out")?;
         if random16.is_null() {
             return Err(FfiError::Null("random16"));
+        }
+        if trace_id_out.is_null() {
+            return Err(FfiError::Null("trace_id_out"));
+        }
+        if trace_id_size < CLOUDPHONE_TRACE_ID_SIZE {
+            return Err(cloudphone::error::invalid(
+                "trace_id_size",
+                format!("is {trace_id_size}; the buffer needs CLOUDPHONE_TRACE_ID_SIZE ({CLOUDPHONE_TRACE_ID_SIZE}) bytes"),
+            )
+            .into());
         }
         let mut bytes = [0u8; 16];
         // SAFETY: non-NULL and 16 readable bytes per the function contract.
         bytes.copy_from_slice(unsafe { std::slice::from_raw_parts(random16, 16) });
-        let text = NulStr::from_string(cloudphone::op::format_trace_id(bytes));
-        // SAFETY: checked above.
-        unsafe { write_out(trace_id_out, cloudphone_string { text }) };
+        let text = cloudphone::op::format_trace_id(bytes);
+        debug_assert_eq!(text.len() + 1, CLOUDPHONE_TRACE_ID_SIZE);
+        // SAFETY: non-NULL with at least 33 writable bytes (checked above,
+        // per the function contract); the text is ASCII without NUL.
+        unsafe {
+            std::ptr::copy_nonoverlapping(text.as_ptr(), trace_id_out.cast::<u8>(), text.len());
+            *trace_id_out.add(text.len()) = 0;
+        }
         Ok(())
     })
 }

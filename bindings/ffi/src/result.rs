@@ -1,13 +1,15 @@
-//! `cloudphone_result`: the one result handle of every operation that has no
-//! dedicated one (lists, details, lifecycle batches, jobs, ADB, GPS, apps,
-//! screenshots), and the generic build, parse and paging plumbing behind
-//! those operations' exports.
+//! `cloudphone_result`: the one result handle of every operation, made by
+//! `cloudphone_request_parse` (or a client's `_call`).
 //!
 //! A result answers the questions every C host asks with typed accessors —
 //! which operation, the request/trace id, the GeeLark envelope code, the
 //! listing's total, the items (id, neutral status, job id) and the per-item
-//! failures — and everything else through `cloudphone_result_field` (a JSON
-//! pointer into the result's JSON) or `cloudphone_result_to_json`.
+//! failures — plus typed views for the C data types some operations return
+//! (connect infos, phone states, an IAM token), and everything else through
+//! `cloudphone_result_field` (a JSON pointer into the result's JSON) or
+//! `cloudphone_result_to_json`. What an operation's output contributes is its
+//! `Summary` impl (in the provider's file): the one piece of C code an
+//! operation needs besides its `_build`.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -16,22 +18,21 @@ use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
-use super::config::ConfigHandle;
 use super::error::cloudphone_error;
+use super::geelark::cloudphone_phone_state;
 use super::guard::{
-    FfiError, FfiResult, arg_opt_str, arg_out, arg_ref, arg_str, free_box, guard, guard_or,
-    write_out,
+    FfiError, FfiResult, arg_out, arg_ref, arg_str, free_box, guard, guard_or, write_out,
 };
-use super::request::{build_request, cloudphone_request};
-use super::response::{cloudphone_item_failure, parse_into};
+use super::huawei::{cloudphone_connect_info, cloudphone_huawei_iam_token};
+use super::response::cloudphone_item_failure;
 use super::types::{
-    IdList, NulStr, StrArena, Text, cloudphone_id_list, cloudphone_response_header,
-    cloudphone_status, cloudphone_str, cloudphone_string, opt_view, views_in,
+    IdList, NulStr, StrArena, Text, cloudphone_id_list, cloudphone_status, cloudphone_str,
+    cloudphone_string, opt_view, views_in,
 };
 use cloudphone::batch::{BatchItem, CallOutcome, ItemFailure};
 use cloudphone::error::invalid;
-use cloudphone::op::Operation;
-use cloudphone::page::Pager;
+use cloudphone::geelark::PhoneState;
+use cloudphone::huawei::ConnectInfo;
 
 /// One thing a result is about: a phone, server, job, app, position, ...
 pub(crate) struct Item<'a> {
@@ -85,6 +86,34 @@ pub(crate) trait Summary: Serialize + Send + Sync + 'static {
     fn failures(&self) -> &[ItemFailure] {
         &[]
     }
+    /// The typed C views of this output (connect infos, phone states, a
+    /// token), their strings in `arena`.
+    fn views(&self, _arena: &mut StrArena) -> Views {
+        Views::default()
+    }
+    /// What a `cloudphone_batch_merge` records of this call; `None` for an
+    /// operation that does not act on a list of ids.
+    fn call_record(&self) -> Option<CallRecord> {
+        None
+    }
+}
+
+/// The typed views a result carries besides its items (empty for most
+/// operations).
+#[derive(Default)]
+pub(crate) struct Views {
+    pub(crate) connect_infos: Vec<cloudphone_connect_info>,
+    pub(crate) phone_states: Vec<cloudphone_phone_state>,
+    pub(crate) token: Option<cloudphone_huawei_iam_token>,
+}
+
+/// One call's answer as a batch merge records it: typed for the two seed
+/// operations (their outcomes have typed item views), uniform items for
+/// every other batch operation.
+pub(crate) enum CallRecord {
+    Connection(CallOutcome<ConnectInfo>),
+    Status(CallOutcome<PhoneState>),
+    Items(CallOutcome<MergedItem>),
 }
 
 /// An output behind `dyn`: downcast for paging and merging, serialised for
@@ -96,11 +125,15 @@ trait AnyOutput: Send + Sync {
     fn as_any(&self) -> &dyn Any;
     fn to_json(&self) -> serde_json::Result<String>;
     fn to_value(&self) -> serde_json::Result<serde_json::Value>;
+    fn record(&self) -> Option<CallRecord>;
 }
 
 impl<T: Summary> AnyOutput for T {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn record(&self) -> Option<CallRecord> {
+        self.call_record()
     }
     fn to_json(&self) -> serde_json::Result<String> {
         serde_json::to_string(self)
@@ -133,16 +166,13 @@ impl Serialize for MergedItem {
     }
 }
 
-/// Turns a batch operation's output (behind `dyn Any`) into the call
-/// outcome a merge records; `None` for another type.
-type ToCall = fn(&dyn Any) -> Option<CallOutcome<MergedItem>>;
-
-fn to_call<T, X>(output: &dyn Any) -> Option<CallOutcome<MergedItem>>
+/// The call record of a batch operation whose output converts into a
+/// call outcome of `X`s (the body of its `Summary::call_record`).
+pub(crate) fn items_record<T, X>(output: &T) -> Option<CallRecord>
 where
     T: Summary + Clone + Into<CallOutcome<X>>,
     X: BatchItem + Serialize,
 {
-    let output = output.downcast_ref::<T>()?;
     let items = output.items();
     let call: CallOutcome<X> = output.clone().into();
     let succeeded = call
@@ -162,12 +192,16 @@ where
             }
         })
         .collect();
-    Some(CallOutcome::new(succeeded, call.failed, call.request_id))
+    Some(CallRecord::Items(CallOutcome::new(
+        succeeded,
+        call.failed,
+        call.request_id,
+    )))
 }
 
-/// The answer to one call of any operation without a dedicated result type
-/// (see each `_parse` function for what its items are). Free with
-/// `cloudphone_result_free`.
+/// The answer to one call of any operation (see each `_build` function for
+/// what its items are). Made by `cloudphone_request_parse` or a client's
+/// `_call`; free with `cloudphone_result_free`.
 ///
 /// Thread safety: may be read from several threads at once (the cache
 /// behind `cloudphone_result_field` is locked).
@@ -186,8 +220,7 @@ pub struct cloudphone_result {
     _arena: StrArena,
     value: OnceLock<Option<serde_json::Value>>,
     fields: Mutex<HashMap<Box<str>, Option<NulStr>>>,
-    // Set for batch operations, whose results a merge can record.
-    to_call: Option<ToCall>,
+    views: Views,
 }
 
 impl cloudphone_result {
@@ -198,6 +231,7 @@ impl cloudphone_result {
         let statuses = items.iter().map(|i| arena.opt(i.status)).collect();
         let job_ids = items.iter().map(|i| arena.opt(i.job_id)).collect();
         let failures = views_in(output.failures(), &mut arena);
+        let views = output.views(&mut arena);
         cloudphone_result {
             op_name,
             op_name_c: arena.put(op_name),
@@ -211,21 +245,9 @@ impl cloudphone_result {
             _arena: arena,
             value: OnceLock::new(),
             fields: Mutex::new(HashMap::new()),
-            to_call: None,
+            views,
             output: Box::new(output),
         }
-    }
-
-    /// A result a `cloudphone_batch_merge` can record: the output of a batch
-    /// operation whose succeeded items are `X`.
-    pub(crate) fn new_batch<T, X>(op_name: &'static str, output: T) -> Self
-    where
-        T: Summary + Clone + Into<CallOutcome<X>>,
-        X: BatchItem + Serialize,
-    {
-        let mut result = Self::new(op_name, output);
-        result.to_call = Some(to_call::<T, X>);
-        result
     }
 
     /// The operation's name, e.g. `"huawei.restart_phones"`.
@@ -235,10 +257,8 @@ impl cloudphone_result {
 
     /// This call's outcome for a batch merge; an error for a result of an
     /// operation that does not act on a list of ids.
-    pub(crate) fn call_outcome(&self) -> FfiResult<CallOutcome<MergedItem>> {
-        self.to_call
-            .and_then(|f| f(self.output.as_any()))
-            .ok_or_else(|| {
+    pub(crate) fn call_record(&self) -> FfiResult<CallRecord> {
+        self.output.record().ok_or_else(|| {
                 FfiError::from(invalid(
                     "result",
                     format!(
@@ -281,216 +301,6 @@ impl cloudphone_result {
         cache.insert(pointer.into(), found);
         view
     }
-}
-
-/// The body of an operation's `_build` export: checks `request_out`, reads
-/// the configuration and trace id, makes the operation with `make` (which
-/// reads the operation's own arguments) and writes the built request.
-///
-/// # Safety
-/// As documented on the build exports.
-pub(crate) unsafe fn build_into<H, O>(
-    config: *const H,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    request_out: *mut *mut cloudphone_request,
-    make: impl FnOnce() -> FfiResult<O>,
-) -> FfiResult<()>
-where
-    H: ConfigHandle,
-    O: Operation<Config = H::Inner> + Send + Sync + 'static,
-    O::Output: Summary,
-{
-    arg_out(request_out, "request_out")?;
-    // SAFETY: per the function contract.
-    let (config, trace_id) = unsafe { (arg_ref(config, "config")?, read_trace_id::<H>(trace_id)?) };
-    let op = make()?;
-    #[cfg_attr(not(feature = "client"), allow(unused_mut))]
-    let mut req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
-    #[cfg(feature = "client")]
-    {
-        req.call = Some(call_through::<H, O>);
-    }
-    // SAFETY: checked above.
-    unsafe { write_out(request_out, req) };
-    Ok(())
-}
-
-/// The [`ClientCall`](super::request::ClientCall) of operation `O`: sends
-/// it through `H`'s client and wraps the answer in a result.
-#[cfg(feature = "client")]
-fn call_through<H, O>(
-    op: &(dyn Any + Send + Sync),
-    client: &dyn Any,
-) -> FfiResult<cloudphone_result>
-where
-    H: ConfigHandle,
-    O: Operation<Config = H::Inner> + 'static,
-    O::Output: Summary,
-{
-    let op = op
-        .downcast_ref::<O>()
-        .ok_or_else(|| FfiError::from(invalid("request", "holds another operation")))?;
-    let client = client.downcast_ref::<H::Client>().ok_or_else(|| {
-        FfiError::from(invalid(
-            "client",
-            format!(
-                "is the other provider's client; {} is a request for this one's",
-                O::NAME
-            ),
-        ))
-    })?;
-    Ok(cloudphone_result::new(O::NAME, H::execute(client, op)?))
-}
-
-/// GeeLark needs a trace id; Huawei ignores it (NULL is fine).
-///
-/// # Safety
-/// `trace_id` is NULL or NUL-terminated.
-unsafe fn read_trace_id<'a, H: ConfigHandle>(trace_id: *const c_char) -> FfiResult<&'a str> {
-    // SAFETY: per the function contract.
-    unsafe {
-        if H::TRACE_ID_REQUIRED {
-            arg_str(trace_id, "trace_id")
-        } else {
-            Ok(arg_opt_str(trace_id, "trace_id")?.unwrap_or(""))
-        }
-    }
-}
-
-/// The body of an operation's `_parse` export.
-///
-/// # Safety
-/// As documented on the parse exports.
-#[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn parse_result<O>(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-) -> FfiResult<()>
-where
-    O: Operation + 'static,
-    O::Output: Summary,
-{
-    // SAFETY: per the function contract.
-    unsafe {
-        parse_into::<O, _>(
-            request,
-            http_status,
-            headers,
-            headers_len,
-            body,
-            body_len,
-            result_out,
-            |output| cloudphone_result::new(O::NAME, output),
-        )
-    }
-}
-
-/// [`parse_result`] for a batch operation (its output converts into the call
-/// outcome of `X`s a merge records).
-///
-/// # Safety
-/// As [`parse_result`].
-pub(crate) unsafe fn parse_batch_result<O, X>(
-    request: *const cloudphone_request,
-    http_status: u16,
-    headers: *const cloudphone_response_header,
-    headers_len: usize,
-    body: *const u8,
-    body_len: usize,
-    result_out: *mut *mut cloudphone_result,
-) -> FfiResult<()>
-where
-    O: Operation + 'static,
-    O::Output: Summary + Clone + Into<CallOutcome<X>>,
-    X: BatchItem + Serialize,
-{
-    // SAFETY: per the function contract.
-    unsafe {
-        parse_into::<O, _>(
-            request,
-            http_status,
-            headers,
-            headers_len,
-            body,
-            body_len,
-            result_out,
-            |output| cloudphone_result::new_batch::<_, X>(O::NAME, output),
-        )
-    }
-}
-
-/// The body of a paged operation's `_next` export: the request for the page
-/// after `result` (the answer to `request`), or NULL when it was the last.
-///
-/// # Safety
-/// As documented on the next exports.
-pub(crate) unsafe fn next_into<H, O>(
-    config: *const H,
-    request: *const cloudphone_request,
-    result: *const cloudphone_result,
-    now_unix_ms: u64,
-    trace_id: *const c_char,
-    next_out: *mut *mut cloudphone_request,
-) -> FfiResult<()>
-where
-    H: ConfigHandle,
-    O: Pager<Config = H::Inner> + Send + Sync + 'static,
-    O::Output: Summary,
-{
-    arg_out(next_out, "next_out")?;
-    // SAFETY: per the function contract.
-    let (config, request, result, trace_id) = unsafe {
-        (
-            arg_ref(config, "config")?,
-            arg_ref(request, "request")?,
-            arg_ref(result, "result")?,
-            read_trace_id::<H>(trace_id)?,
-        )
-    };
-    let last = result.output::<O::Output>(O::NAME)?;
-    let op = request.op::<O>()?;
-    // Issue 12: the walk is bounded by the core's page guard (default
-    // limits: 1,000 pages, 100,000 items, no page without a new id), shared
-    // by the requests of one listing and consulted once per page.
-    let walk = match &request.walk {
-        Some(w) => w.clone(),
-        None => std::sync::Arc::new(std::sync::Mutex::new(cloudphone::page::PageGuard::new(
-            cloudphone::page::PageLimits::default(),
-        )?)),
-    };
-    let next_op = {
-        let mut walked = request.walked.lock().unwrap_or_else(|p| p.into_inner());
-        match &*walked {
-            Some(Err(e)) => return Err(e.clone().into()),
-            // Asked again for the same page: the bounds were checked.
-            Some(Ok(())) => op.next_page(last),
-            None => {
-                let decided = walk
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .next(op, last);
-                *walked = Some(decided.as_ref().map(|_| ()).map_err(Clone::clone));
-                decided?
-            }
-        }
-    };
-    let next = match next_op {
-        Some(op) => {
-            let mut req = build_request(op, config.inner(), now_unix_ms, trace_id)?;
-            req.walk = Some(walk);
-            Box::into_raw(Box::new(req))
-        }
-        None => std::ptr::null_mut(),
-    };
-    // SAFETY: checked above.
-    unsafe { *next_out = next };
-    Ok(())
 }
 
 /// Frees a result. NULL is a no-op; must not be called twice.
@@ -562,7 +372,7 @@ pub unsafe extern "C" fn cloudphone_result_total(result: *const cloudphone_resul
     })
 }
 
-/// The number of items (0 when `result` is NULL). Each operation's `_parse`
+/// The number of items (0 when `result` is NULL). Each operation's `_build`
 /// documents what its items are.
 ///
 /// # Safety
@@ -670,6 +480,90 @@ pub unsafe extern "C" fn cloudphone_result_failure_at(
     })
 }
 
+/// The number of phones with access information: the connect infos of a
+/// `huawei.show_connect_infos` result (0 for any other operation, and when
+/// `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_connect_info_count(
+    result: *const cloudphone_result,
+) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(0, |r| r.views.connect_infos.len())
+    })
+}
+
+/// Phone `index`'s access information, borrowed from `result`; NULL when
+/// `result` is NULL, is another operation's, or `index` is out of range.
+///
+/// # Safety
+/// `result` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_connect_info_at(
+    result: *const cloudphone_result,
+    index: usize,
+) -> *const cloudphone_connect_info {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.views.connect_infos.get(index))
+            .map_or(std::ptr::null(), |c| c as *const _)
+    })
+}
+
+/// The number of phone states: the phones of a `geelark.get_phone_status`
+/// result (0 for any other operation, and when `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_phone_state_count(
+    result: *const cloudphone_result,
+) -> usize {
+    guard_or(0, || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }.map_or(0, |r| r.views.phone_states.len())
+    })
+}
+
+/// Phone `index`'s state, borrowed from `result`; NULL when `result` is
+/// NULL, is another operation's, or `index` is out of range.
+///
+/// # Safety
+/// `result` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_phone_state_at(
+    result: *const cloudphone_result,
+    index: usize,
+) -> *const cloudphone_phone_state {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.views.phone_states.get(index))
+            .map_or(std::ptr::null(), |p| p as *const _)
+    })
+}
+
+/// The IAM token of a `huawei.iam.create_token` result, borrowed from
+/// `result`; NULL when `result` is NULL or is another operation's.
+///
+/// # Safety
+/// `result` is NULL or live; the pointer lives as long as it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_result_iam_token(
+    result: *const cloudphone_result,
+) -> *const cloudphone_huawei_iam_token {
+    guard_or(std::ptr::null(), || {
+        // SAFETY: per the function contract.
+        unsafe { result.as_ref() }
+            .and_then(|r| r.views.token.as_ref())
+            .map_or(std::ptr::null(), |t| t as *const _)
+    })
+}
+
 /// One value of the result's JSON (as `cloudphone_result_to_json` writes
 /// it), found by a JSON pointer (RFC 6901), e.g. `"/task_id"`,
 /// `"/download_link"`, `"/connections/0/pwd"`, `"/outputs/1/output"`,
@@ -734,11 +628,11 @@ mod page_walk_bounds {
         cloudphone_huawei_config, cloudphone_huawei_config_free, cloudphone_huawei_config_new_aksk,
     };
     use super::super::error::{cloudphone_error_free, cloudphone_error_message};
-    use super::super::huawei_fleet::{
-        cloudphone_huawei_list_phones_build, cloudphone_huawei_list_phones_next,
-        cloudphone_huawei_list_phones_parse,
+    use super::super::huawei_fleet::cloudphone_huawei_list_phones_build;
+    use super::super::request::{
+        cloudphone_request, cloudphone_request_free, cloudphone_request_next,
+        cloudphone_request_parse,
     };
-    use super::super::request::cloudphone_request_free;
     use super::super::types::cloudphone_status;
     use super::*;
 
@@ -780,7 +674,7 @@ mod page_walk_bounds {
         let mut res = ptr::null_mut();
         // SAFETY: a live request, a valid body, an out-pointer.
         let st = unsafe {
-            cloudphone_huawei_list_phones_parse(
+            cloudphone_request_parse(
                 request,
                 200,
                 ptr::null(),
@@ -797,16 +691,14 @@ mod page_walk_bounds {
 
     /// `_next`: the status, the next request (or NULL) and the error text.
     fn next(
-        cfg: *const cloudphone_huawei_config,
+        _cfg: *const cloudphone_huawei_config,
         req: *const cloudphone_request,
         res: *const cloudphone_result,
     ) -> (cloudphone_status, *mut cloudphone_request, String) {
         let mut out = ptr::null_mut();
         let mut err = ptr::null_mut();
         // SAFETY: live handles and out-pointers.
-        let st = unsafe {
-            cloudphone_huawei_list_phones_next(cfg, req, res, NOW, ptr::null(), &mut out, &mut err)
-        };
+        let st = unsafe { cloudphone_request_next(req, res, NOW, ptr::null(), &mut out, &mut err) };
         let text = if err.is_null() {
             String::new()
         } else {

@@ -183,7 +183,7 @@ fn echoed_credentials_never_reach_an_error_rust_or_c() {
         assert_eq!(st, cloudphone_status::Ok);
 
         let mut hw_req: *mut cloudphone_request = null_mut();
-        let st = cloudphone_huawei_batch_connection_build(
+        let st = cloudphone_huawei_show_connect_infos_build(
             hw,
             ids.as_ptr(),
             1,
@@ -195,7 +195,7 @@ fn echoed_credentials_never_reach_an_error_rust_or_c() {
         );
         assert_eq!(st, cloudphone_status::Ok);
         let mut gl_req: *mut cloudphone_request = null_mut();
-        let st = cloudphone_geelark_phone_status_build(
+        let st = cloudphone_geelark_get_phone_status_build(
             gl,
             ids.as_ptr(),
             1,
@@ -233,7 +233,9 @@ fn echoed_credentials_never_reach_an_error_rust_or_c() {
                 .iter()
                 .map(|(n, v)| cloudphone_response_header {
                     name: n.as_ptr(),
+                    name_len: n.as_bytes().len(),
                     value: v.as_ptr(),
+                    value_len: v.as_bytes().len(),
                 })
                 .collect();
             for (status, body) in echo_bodies(&headers, TICKET) {
@@ -265,35 +267,19 @@ fn echoed_credentials_never_reach_an_error_rust_or_c() {
                 );
                 // C ABI.
                 let mut err: *mut cloudphone_error = null_mut();
-                let st = if provider == "huawei" {
-                    let mut out: *mut cloudphone_huawei_batch_connection_result = null_mut();
-                    let st = cloudphone_huawei_batch_connection_parse(
-                        req,
-                        status,
-                        c_headers.as_ptr(),
-                        c_headers.len(),
-                        body.as_ptr(),
-                        body.len(),
-                        &mut out,
-                        &mut err,
-                    );
-                    cloudphone_huawei_batch_connection_result_free(out);
-                    st
-                } else {
-                    let mut out: *mut cloudphone_geelark_phone_status_result = null_mut();
-                    let st = cloudphone_geelark_phone_status_parse(
-                        req,
-                        status,
-                        c_headers.as_ptr(),
-                        c_headers.len(),
-                        body.as_ptr(),
-                        body.len(),
-                        &mut out,
-                        &mut err,
-                    );
-                    cloudphone_geelark_phone_status_result_free(out);
-                    st
-                };
+                // One parse for both providers: the request knows its operation.
+                let mut out: *mut cloudphone_result = null_mut();
+                let st = cloudphone_request_parse(
+                    req,
+                    status,
+                    c_headers.as_ptr(),
+                    c_headers.len(),
+                    body.as_ptr(),
+                    body.len(),
+                    &mut out,
+                    &mut err,
+                );
+                cloudphone_result_free(out);
                 assert_ne!(st, cloudphone_status::Ok, "{provider} {status}");
                 assert!(!err.is_null());
                 let text = c_error_text(err);
@@ -388,7 +374,7 @@ fn oversized_bodies_are_refused_with_the_cap_named_rust_and_c() {
         );
         let mut req: *mut cloudphone_request = null_mut();
         assert_eq!(
-            cloudphone_huawei_batch_connection_build(
+            cloudphone_huawei_show_connect_infos_build(
                 hw,
                 ids.as_ptr(),
                 1,
@@ -404,9 +390,9 @@ fn oversized_bodies_are_refused_with_the_cap_named_rust_and_c() {
             (&over.body, cloudphone_status::BodyTooLarge),
             (&small.body, cloudphone_status::Ok),
         ] {
-            let mut out: *mut cloudphone_huawei_batch_connection_result = null_mut();
+            let mut out: *mut cloudphone_result = null_mut();
             let mut err: *mut cloudphone_error = null_mut();
-            let st = cloudphone_huawei_batch_connection_parse(
+            let st = cloudphone_request_parse(
                 req,
                 200,
                 std::ptr::null(),
@@ -429,7 +415,7 @@ fn oversized_bodies_are_refused_with_the_cap_named_rust_and_c() {
                     "{msg}"
                 );
             }
-            cloudphone_huawei_batch_connection_result_free(out);
+            cloudphone_result_free(out);
             cloudphone_error_free(err);
         }
         cloudphone_request_free(req);

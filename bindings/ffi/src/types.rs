@@ -17,7 +17,7 @@ use cloudphone::error::ErrorKind;
 /// - 5xx: not compiled in
 /// - 6xx: a bug inside the library
 ///
-/// Functions that take a status back from C (`cloudphone_status_str`) take a
+/// Functions that take a status back from C (`cloudphone_status_name`) take a
 /// `uint32_t`, so an unknown number is never undefined behaviour.
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,7 +80,7 @@ impl cloudphone_status {
         }
     }
 
-    /// Every status, for `cloudphone_status_str` and tests.
+    /// Every status, for `cloudphone_status_name` and tests.
     pub(crate) const ALL: [cloudphone_status; 15] = [
         cloudphone_status::Ok,
         cloudphone_status::InvalidInput,
@@ -182,16 +182,22 @@ pub struct cloudphone_header {
     pub value: cloudphone_str,
 }
 
-/// One header of a received response, given by the host: two NUL-terminated
-/// strings, read only during the call. Bytes that are not UTF-8 (obs-text)
-/// are replaced with U+FFFD rather than refusing the whole response.
+/// One header of a received response, given by the host as two (pointer,
+/// length) pairs — the bytes as the HTTP stack holds them, no NUL needed,
+/// read only during the call. A pointer may be NULL only with length 0.
+/// Bytes that are not UTF-8 (obs-text) are replaced with U+FFFD rather than
+/// refusing the whole response.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct cloudphone_response_header {
-    /// The header name (any case).
+    /// The header name (any case): `name_len` bytes.
     pub name: *const c_char,
-    /// The header value.
+    /// The length of `name` in bytes.
+    pub name_len: usize,
+    /// The header value: `value_len` bytes.
     pub value: *const c_char,
+    /// The length of `value` in bytes.
+    pub value_len: usize,
 }
 
 /// A borrowed array of NUL-terminated id strings, shaped to be passed
