@@ -16,6 +16,7 @@ from huaweicloudsdkcph.v1 import (
     BatchShowPhoneConnectInfosRequest,
     CphClient,
     ConnectionRequestBody,
+    ListCloudPhoneModelsRequest,
     ListCloudPhoneServersRequest,
     ListCloudPhonesRequest,
     ListJobsRequest,
@@ -112,6 +113,10 @@ def main():
     # 5. Servers and a synchronous adb shell.
     servers = c.list_cloud_phone_servers(ListCloudPhoneServersRequest(limit=3))
     check(servers.count == 5 and len(servers.servers) == 3, "list_cloud_phone_servers: count and page")
+    models = c.list_cloud_phone_models(ListCloudPhoneModelsRequest(status=1)).phone_models
+    used = {s.phone_model_name for s in servers.servers}
+    check(models and all(m.status == 1 for m in models) and used <= {m.phone_model_name for m in models},
+          f"list_cloud_phone_models: {len(models)} flavors in use, every server's among them")
     out = c.run_sync_command(RunSyncCommandRequest(body=RunSyncCommandRequestBody(
         command="shell", content="echo peer-ok", phone_ids=running[:2])))
     check(any(j.execute_msg == "peer-ok" for j in out.jobs), "run_sync_command: output parsed")

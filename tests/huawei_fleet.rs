@@ -130,6 +130,28 @@ fn pager_without_total_stops_on_a_short_page() {
     assert!(servers.next_page(&one).is_none());
 }
 
+#[test]
+fn phone_models_page_on_until_a_short_page_and_refuse_bad_input() {
+    use cloudphone::huawei::catalog::ListPhoneModels;
+    let page = |names: &[&str]| {
+        let models: Vec<String> = names
+            .iter()
+            .map(|n| format!(r#"{{"phone_model_name":"{n}","status":1}}"#))
+            .collect();
+        Response::new(200, format!(r#"{{"phone_models":[{}]}}"#, models.join(",")))
+    };
+    let first = ListPhoneModels::new().page(0, 2).unwrap();
+    let full = first.parse(&page(&["a", "b"])).unwrap();
+    let second = first.next_page(&full).expect("a full page asks for more");
+    let req = second.build(&cloudphone::Context::new(&cfg(), 0, "t")).unwrap();
+    assert_eq!(query(&req.url, "offset"), "2");
+    let short = second.parse(&page(&["c"])).unwrap();
+    assert!(second.next_page(&short).is_none());
+    assert_eq!(field(ListPhoneModels::new().page(0, 0).unwrap_err()), "limit");
+    assert_eq!(field(ListPhoneModels::new().page(0, 101).unwrap_err()), "limit");
+    assert_eq!(field(ListPhoneModels::new().status(2).unwrap_err()), "status");
+}
+
 fn job(id: &str, status: i64) -> Job {
     let list = ListJobs::for_request("r").unwrap();
     let body = format!(r#"{{"jobs":[{{"job_id":"{id}","phone_id":"p-{id}","status":{status}}}]}}"#);

@@ -192,6 +192,12 @@ mod huawei_fleet {
             .kind(1)
             .unwrap();
         snap("huawei_list_encode_servers", build(&enc));
+        let models = cloudphone::huawei::catalog::ListPhoneModels::new()
+            .status(1)
+            .unwrap()
+            .page(100, 50)
+            .unwrap();
+        snap("huawei_list_phone_models", build(&models));
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(
             "huawei_list_jobs_one",

@@ -91,6 +91,12 @@ mod huawei_fleet {
     }
 
     #[test]
+    fn catalog() {
+        use cloudphone::huawei::catalog::ListPhoneModels;
+        snapshot_dir(&ListPhoneModels::new(), "huawei/list_phone_models");
+    }
+
+    #[test]
     fn jobs_started() {
         snapshot_dir(
             &RestartPhones::new(["p1"]).unwrap(),

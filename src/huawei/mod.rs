@@ -7,11 +7,13 @@
 //!   encode servers), [`lifecycle`] (restart, reset, stop, properties),
 //!   [`jobs`] (job state and a sans-IO watcher), [`adb`] (shell, install,
 //!   uninstall, push).
+//! - [`catalog`]: phone flavors ([`catalog::ListPhoneModels`]).
 //! - [`iam::CreateToken`]: an IAM token from a user's password.
 //! - [`signer`]: the `SDK-HMAC-SHA256` signature, byte-exact with the
 //!   official SDK core.
 
 pub mod adb;
+pub mod catalog;
 mod config;
 pub mod connection;
 pub mod iam;

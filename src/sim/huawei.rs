@@ -351,6 +351,7 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
             None => Err(bad("CPS.0016", "server_id is invalid.")),
         },
         ("GET", ["cloud-phone", "encode-servers"]) => list_encode_servers(&hw, &q),
+        ("GET", ["cloud-phone", "phone-models"]) => list_phone_models(&q),
         _ => {
             drop(hw);
             return sh.huawei_error(
@@ -1132,6 +1133,51 @@ fn list_servers(hw: &Huawei, q: &Query) -> Reply {
         .map(|s| s.record())
         .collect();
     Ok(json!({"count": matching.len(), "servers": servers}))
+}
+
+/// The flavors the simulated servers and phones use (in use), plus one
+/// withdrawn flavor, as `phone-models` lists them.
+fn list_phone_models(q: &Query) -> Reply {
+    let (offset, limit) = page(q, crate::huawei::catalog::MAX_PHONE_MODELS_LIMIT)?;
+    let status = match q.get("status") {
+        None | Some("") => None,
+        Some(s @ ("0" | "1")) => Some(s == "1"),
+        Some(_) => return Err(bad("CPS.0002", "status is invalid.")),
+    };
+    let specs = [(2, 4096, 32, 15), (4, 8192, 64, 8), (8, 16384, 128, 4)];
+    let in_use = PHONE_MODELS.iter().zip(MODELS).zip(specs).map(|((phone, server), spec)| {
+        (*phone, Some(server), true, spec)
+    });
+    let withdrawn = std::iter::once(("ct3.cloudphone.1c", None, false, (1, 2048, 16, 30)));
+    let list: Vec<Value> = in_use
+        .chain(withdrawn)
+        .filter(|(_, _, used, _)| status.is_none_or(|s| s == *used))
+        .skip(offset)
+        .take(limit)
+        .map(|(phone, server, used, (cpu, memory, disk, capacity))| {
+            json!({
+                "phone_model_name": phone,
+                "server_model_name": server,
+                "status": i32::from(used),
+                "cpu": cpu,
+                "memory": memory,
+                "disk": disk,
+                "resolution": "720x1280",
+                "extend_spec": "",
+                "spec_code": phone,
+                "phone_capacity": capacity,
+                "image_label": "cloud_phone",
+                "product_type": 0,
+                "phone_model_version": 1,
+                "dpi": 320,
+                "fps": "30",
+                "volume_mode": 0,
+                "render_fps": 30,
+                "stream_fps": 30,
+            })
+        })
+        .collect();
+    Ok(json!({"phone_models": list}))
 }
 
 fn list_encode_servers(hw: &Huawei, q: &Query) -> Reply {
