@@ -1064,6 +1064,32 @@ cloudphone_status cloudphone_huawei_list_encode_servers_build(const struct cloud
                                                               struct cloudphone_request **request_out,
                                                               struct cloudphone_error **err_out);
 
+// Builds a phone-flavor list request
+// (`GET /v1/{project_id}/cloud-phone/phone-models`). A listing: page on
+// with `cloudphone_request_next`.
+//
+// - `config`: required.
+// - `status`: -1 for every flavor, 1 in use, 0 withdrawn.
+// - `offset`, `limit`: the page (limit 1 to 100).
+// - `now_unix_ms`: the current time (signs the request); `trace_id`:
+//   optional (NULL = none; Huawei does not use it).
+// - `request_out`: required. `err_out`: optional (NULL = no error details).
+//
+// Result (`cloudphone_request_parse`): items: the flavors (id: the
+// `phone_model_name`); every field in `/phone_models/N/...`, e.g.
+// `/phone_models/0/cpu`, `/phone_models/0/server_model_name`.
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_phone_models_build(const struct cloudphone_huawei_config *config,
+                                                            int64_t status,
+                                                            uint32_t offset,
+                                                            uint32_t limit,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
 // Builds a restart request (`POST .../cloud-phone/phones/batch-restart`),
 // which also starts stopped phones; one job per phone.
 //

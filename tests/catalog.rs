@@ -97,6 +97,12 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "Huawei CPH",
+            cloudphone::huawei::catalog::ListPhoneModels::new(),
+            &hw,
+            "page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
             lifecycle::RestartPhones::new(["p"]).unwrap(),
             &hw,
             "100 phone ids (our chunk)",

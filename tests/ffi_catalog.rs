@@ -1,18 +1,18 @@
-//! Every operation of the core has its C functions in `include/cloudphone.h`,
-//! so a new operation without C coverage fails the build.
+//! Every operation of the core reaches C, and costs C exactly one function.
 //!
-//! The naming rule: an operation named `provider.op` (its
-//! `Operation::NAME`, dots replaced by `_`) is reached from C through
+//! The naming rule: an operation named `provider.op` (its `Operation::NAME`,
+//! dots replaced by `_`) has `cloudphone_<provider>_<op>_build`, which builds
+//! its request from typed C arguments. Everything after the build is
+//! generic: `cloudphone_request_parse` parses the answer of any request into
+//! the one `cloudphone_result`, `cloudphone_request_next` pages any listing,
+//! the clients' `_call` sends any request. So the header declares no
+//! per-operation `_parse` or `_next`, every `_build` is documented and
+//! belongs to an operation, and the C tests (`tests/c/*.c`) build every
+//! operation and parse through the generic function, paging every listing
+//! through the generic next.
 //!
-//! - `cloudphone_<provider>_<op>_build` — builds its request;
-//! - `cloudphone_<provider>_<op>_parse` — parses the response;
-//! - `cloudphone_<provider>_<op>_next` — when the operation is a `Pager`,
-//!   builds the next page's request (or says the listing is done).
-//!
-//! e.g. `geelark.phone_start` → `cloudphone_geelark_start_phones_build`,
+//! e.g. `geelark.start_phones` → `cloudphone_geelark_start_phones_build`,
 //! `huawei.iam.create_token` → `cloudphone_huawei_iam_create_token_build`.
-//! Each of these is declared in the header with its documentation, and the
-//! header declares no `_build` for an operation the core does not have.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,16 +42,12 @@ fn ident_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     Some(&rest[..end]).filter(|s| !s.is_empty())
 }
 
-/// Every operation in `src/` (outside the C ABI itself): its name and
-/// whether it pages.
+/// Every operation in the core (`src/`): its name and whether it pages.
 fn operations() -> BTreeMap<String, bool> {
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);
     let mut ops = BTreeMap::new();
     for file in files {
-        if file.starts_with(root().join("src/ffi")) {
-            continue;
-        }
         let text = std::fs::read_to_string(&file).unwrap();
         // The type whose `impl Operation` block we are in, by line.
         let mut current: Option<&str> = None;
@@ -106,6 +102,19 @@ fn declarations() -> BTreeMap<String, bool> {
     out
 }
 
+/// The C test programs, joined, and the one among them per file.
+fn c_tests() -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests/c")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "c") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((path, text));
+        }
+    }
+    out
+}
+
 #[test]
 fn the_scan_finds_the_operations() {
     let ops = operations();
@@ -115,31 +124,82 @@ fn the_scan_finds_the_operations() {
         ops.len()
     );
     assert_eq!(ops.get("huawei.list_phones"), Some(&true));
-    assert_eq!(ops.get("geelark.phone_start"), Some(&false));
+    assert_eq!(ops.get("geelark.start_phones"), Some(&false));
     assert_eq!(ops.get("huawei.iam.create_token"), Some(&false));
 }
 
 #[test]
-fn every_operation_has_documented_c_functions() {
+fn every_operation_has_a_documented_c_build() {
     let decls = declarations();
     let mut missing = Vec::new();
-    for (op, pages) in operations() {
-        let mut wanted = vec![c_name(&op, "build"), c_name(&op, "parse")];
-        if pages {
-            wanted.push(c_name(&op, "next"));
-        }
-        for f in wanted {
-            match decls.get(&f) {
-                None => missing.push(format!("{f} (for {op})")),
-                Some(false) => missing.push(format!("{f} (for {op}) has no documentation")),
-                Some(true) => {}
-            }
+    for op in operations().into_keys() {
+        let f = c_name(&op, "build");
+        match decls.get(&f) {
+            None => missing.push(format!("{f} (for {op})")),
+            Some(false) => missing.push(format!("{f} (for {op}) has no documentation")),
+            Some(true) => {}
         }
     }
     assert!(
         missing.is_empty(),
-        "operations without their C functions in include/cloudphone.h \
-         (add them in src/ffi, see src/ffi/mod.rs, then regenerate the header):\n  {}",
+        "operations without their C build in include/cloudphone.h \
+         (add it in bindings/ffi/src, see docs/c-abi.md, then regenerate the header):\n  {}",
+        missing.join("\n  ")
+    );
+}
+
+#[test]
+fn no_operation_has_its_own_parse_or_next() {
+    let per_op: Vec<String> = declarations()
+        .into_keys()
+        .filter(|f| {
+            (f.ends_with("_parse") || f.ends_with("_next")) && !f.starts_with("cloudphone_request_")
+        })
+        .collect();
+    assert!(
+        per_op.is_empty(),
+        "per-operation parse/next functions (use the generic cloudphone_request_parse / _next): {per_op:?}"
+    );
+    let decls = declarations();
+    assert!(decls.contains_key("cloudphone_request_parse"));
+    assert!(decls.contains_key("cloudphone_request_next"));
+}
+
+#[test]
+fn the_c_tests_run_every_operation_through_the_generic_path() {
+    let tests = c_tests();
+    let mut missing = Vec::new();
+    for (op, pages) in operations() {
+        let build = c_name(&op, "build");
+        let users: Vec<&(PathBuf, String)> = tests
+            .iter()
+            .filter(|(_, t)| t.contains(&format!("{build}(")))
+            .collect();
+        if users.is_empty() {
+            missing.push(format!("{op}: no C test calls {build}"));
+            continue;
+        }
+        if !users
+            .iter()
+            .any(|(_, t)| t.contains("cloudphone_request_parse("))
+        {
+            missing.push(format!(
+                "{op}: the C tests calling {build} never call cloudphone_request_parse"
+            ));
+        }
+        if pages
+            && !users
+                .iter()
+                .any(|(_, t)| t.contains("cloudphone_request_next("))
+        {
+            missing.push(format!(
+                "{op} pages, but the C tests calling {build} never call cloudphone_request_next"
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "C test coverage of the generic path:\n  {}",
         missing.join("\n  ")
     );
 }

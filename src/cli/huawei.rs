@@ -114,6 +114,12 @@ pub enum HuaweiCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Phone flavors (every page): what servers run and phones are.
+    Flavors {
+        /// Only flavors in use (1) or withdrawn (0).
+        #[arg(long)]
+        status: Option<i64>,
+    },
     /// State of the given phones, or a summary of the whole fleet.
     Status {
         /// Phone ids (none: every phone).
@@ -256,6 +262,39 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
                         PhoneStatus::from_huawei(r.status).to_string(),
                         short(r.server_id.as_deref().unwrap_or(""), 12),
                         r.availability_zone.clone().unwrap_or_default(),
+                    ]);
+                }
+                t.print();
+            }
+            Ok(EXIT_OK)
+        }
+        HuaweiCommand::Flavors { status } => {
+            let mut op = cloudphone::huawei::catalog::ListPhoneModels::new();
+            if let Some(s) = status {
+                op = op.status(s).context(|| "reading --status".to_owned())?;
+            }
+            let mut models = Vec::new();
+            for page in c.pages(op) {
+                let page = page.context(|| "listing Huawei phone flavors".to_owned())?;
+                models.extend(page.phone_models);
+            }
+            if out.json {
+                out.json(&json!({"phone_models": models}));
+            } else {
+                let mut t = Table::new(&["FLAVOR", "SERVER FLAVOR", "STATUS", "CPU", "MEMORY MB", "PHONES/SERVER"]);
+                let num = |v: Option<i64>| v.map_or(String::new(), |n| n.to_string());
+                for m in &models {
+                    t.row(vec![
+                        m.phone_model_name.clone(),
+                        m.server_model_name.clone().unwrap_or_default(),
+                        match m.status {
+                            Some(1) => "in use".to_owned(),
+                            Some(0) => "withdrawn".to_owned(),
+                            other => num(other),
+                        },
+                        num(m.cpu),
+                        num(m.memory),
+                        num(m.phone_capacity),
                     ]);
                 }
                 t.print();

@@ -22,6 +22,7 @@ use super::types::cloudphone_status;
 use cloudphone::batch::ItemFailure;
 use cloudphone::error::invalid;
 use cloudphone::huawei::adb::{self, Command, RunCommand, RunSyncShell, SyncShellOutput, Target};
+use cloudphone::huawei::catalog::{ListPhoneModels, PhoneModelList};
 use cloudphone::huawei::jobs::{
     self, Job, JobList, JobWatch, JobsStarted, ListJobs, ShowJob, WatchStep,
 };
@@ -124,6 +125,16 @@ impl Summary for EncodeServerList {
     fn items(&self) -> Vec<Item<'_>> {
         let servers = self.encode_servers.iter();
         servers.map(|s| Item::id(&s.encode_server_id)).collect()
+    }
+}
+
+impl Summary for PhoneModelList {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        let models = self.phone_models.iter();
+        models.map(|m| Item::id(&m.phone_model_name)).collect()
     }
 }
 
@@ -513,6 +524,54 @@ pub unsafe extern "C" fn cloudphone_huawei_list_encode_servers_build(
                         op = op.status(v)?;
                     }
                     Ok(op)
+                },
+            )
+        }
+    })
+}
+
+// ---------------------------------------------------------------- catalogues
+
+/// Builds a phone-flavor list request
+/// (`GET /v1/{project_id}/cloud-phone/phone-models`). A listing: page on
+/// with `cloudphone_request_next`.
+///
+/// - `config`: required.
+/// - `status`: -1 for every flavor, 1 in use, 0 withdrawn.
+/// - `offset`, `limit`: the page (limit 1 to 100).
+/// - `now_unix_ms`: the current time (signs the request); `trace_id`:
+///   optional (NULL = none; Huawei does not use it).
+/// - `request_out`: required. `err_out`: optional (NULL = no error details).
+///
+/// Result (`cloudphone_request_parse`): items: the flavors (id: the
+/// `phone_model_name`); every field in `/phone_models/N/...`, e.g.
+/// `/phone_models/0/cpu`, `/phone_models/0/server_model_name`.
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_phone_models_build(
+    config: *const cloudphone_huawei_config,
+    status: i64,
+    offset: u32,
+    limit: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListPhoneModels>(),
+                || {
+                    let op = ListPhoneModels::new().page(offset, limit)?;
+                    Ok(if status < 0 { op } else { op.status(status)? })
                 },
             )
         }

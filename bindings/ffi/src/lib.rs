@@ -1,5 +1,7 @@
-//! The C ABI (`include/cloudphone.h`), built into the `cdylib` and
-//! `staticlib`.
+//! The C ABI of cloudphone (`include/cloudphone.h`): its own crate, a
+//! `cdylib` + `staticlib` named `libcloudphone.*`, so Rust users of the core
+//! crate build no C artifacts. Design note: `docs/c-abi.md`; walkthrough:
+//! `bindings/README.md`.
 //!
 //! # The sans-IO path
 //!
@@ -10,26 +12,26 @@
 //! 2. build a request (`cloudphone_<provider>_<operation>_build`) from the
 //!    configuration, the operation's arguments, the current time and a trace
 //!    id, and send its method, URL, headers and body unchanged;
-//! 3. parse the answer (`cloudphone_<provider>_<operation>_parse`) from the
-//!    request handle, the HTTP status, the headers and the body into a
-//!    result with accessors and `_to_json`;
-//! 4. for a paged list, `cloudphone_<provider>_<operation>_next` builds the
-//!    next page's request from the request and its result, or writes NULL
-//!    when the listing is done.
+//! 3. parse the answer with `cloudphone_request_parse` — the request knows
+//!    its operation — into the one `cloudphone_result`;
+//! 4. for a listing, `cloudphone_request_next` builds the next page's
+//!    request from the request and its result, or writes NULL when the
+//!    listing is done.
 //!
 //! The operation name of the core (`Operation::NAME`, dots replaced by `_`)
-//! gives the C names: `geelark.phone_start` →
-//! `cloudphone_geelark_start_phones_build` / `_parse`; `tests/ffi_catalog.rs`
-//! fails when an operation lacks them (or `_next` for a `Pager`).
+//! gives the build's C name: `geelark.start_phones` →
+//! `cloudphone_geelark_start_phones_build`; `tests/ffi_catalog.rs` fails when
+//! an operation lacks it or the C tests do not run it through the generic
+//! parse (and next, for a listing).
 //!
-//! Batch connection, phone status and the IAM token have dedicated result
-//! handles. Every other operation parses into the one `cloudphone_result`:
-//! typed accessors for what hosts act on (request id, envelope code, total,
-//! items with id, neutral status and job id, per-item failures), a JSON
-//! pointer accessor (`cloudphone_result_field`) for any other value, and
-//! `cloudphone_result_to_json`. Optional settings of a build are one JSON
-//! object (`options_json`, NULL for none; unknown keys are refused).
-//! Huawei jobs can be followed with the sans-IO `cloudphone_huawei_job_watch`.
+//! A result answers with typed accessors (request id, envelope code, total,
+//! items with id, neutral status and job id, per-item failures), typed views
+//! for the C data types some operations return (connect infos, phone states,
+//! an IAM token), a JSON pointer accessor (`cloudphone_result_field`) for any
+//! other value, and `cloudphone_result_to_json`. Optional settings of a build
+//! are one JSON object (`options_json`, NULL for none; unknown keys are
+//! refused). Huawei jobs can be followed with the sans-IO
+//! `cloudphone_huawei_job_watch`.
 //!
 //! For batches of any size, `cloudphone_batch_plan_new` splits the ids into
 //! calls, and a `cloudphone_batch_merge` turns the calls' results and errors
@@ -37,16 +39,17 @@
 //!
 //! # Conventions
 //!
-//! - Handles are opaque, made by `_new`/`_build`/`_parse`, freed by their
-//!   `_free`; `_free(NULL)` is a no-op.
+//! - Handles are opaque, made by `_new`/`_build`/`cloudphone_request_parse`,
+//!   freed by their `_free`; `_free(NULL)` is a no-op.
 //! - Fallible functions return `cloudphone_status` (0 = OK) and take a
 //!   trailing optional `cloudphone_error **err_out`: when it is not NULL and
 //!   the call fails, an owned error is stored there (free it with
 //!   `cloudphone_error_free`). There is no thread-local "last error".
 //! - Outputs are written only on success. Every pointer is checked for
 //!   NULL. `(NULL, 0)` is an empty array. Strings in are NUL-terminated
-//!   UTF-8 (checked); strings out are borrowed `cloudphone_str` views, also
-//!   NUL-terminated, that live as long as the handle they came from.
+//!   UTF-8 (checked), response headers (pointer, length) pairs; strings out
+//!   are borrowed `cloudphone_str` views, also NUL-terminated, that live as
+//!   long as the handle they came from.
 //! - Accessors never fail: on a NULL handle or an index out of range they
 //!   return 0, false, -1 (where documented), NULL or `{NULL, 0}`.
 //! - Every function body runs inside a panic guard: a bug surfaces as
@@ -55,19 +58,16 @@
 //! # Adding an operation
 //!
 //! In the provider's fleet file (`huawei_fleet.rs`, `geelark_fleet.rs`):
-//! `impl Summary for` the operation's output (request id, items, failures;
-//! `result.rs`); a `cloudphone_<provider>_<op>_build` whose body is one call
-//! to `result::build_into` with a closure that reads the operation's own
+//! `impl Summary for` the operation's output (request id, items, failures,
+//! typed views, batch record; `result.rs`) and a
+//! `cloudphone_<provider>_<op>_build` whose body is one call to
+//! `request::build_into` with `OpFns::provider::<Config, Op>()` (or
+//! `OpFns::pager` for a listing) and a closure that reads the operation's own
 //! arguments with the `guard` helpers (optional ones from `options_json`
-//! through `options::json_arg`); a `cloudphone_<provider>_<op>_parse` whose
-//! body is one call to `result::parse_result`; for a `Pager`, a
-//! `cloudphone_<provider>_<op>_next` over `result::next_into`. Every export
-//! stays a literal `#[unsafe(no_mangle)] pub unsafe extern "C" fn` (cbindgen
-//! does not expand macros) with its body in `guard`. An operation whose
-//! result deserves its own handle gets one in the provider's file
-//! (`huawei.rs`, `geelark.rs`) with `response::parse_into`, as batch
-//! connection does. Then regenerate the header (`CLOUDPHONE_BLESS_HEADER=1
-//! cargo test --test header`) and add a C test.
+//! through `options::json_arg`). Every export stays a literal
+//! `#[unsafe(no_mangle)] pub unsafe extern "C" fn` (cbindgen does not expand
+//! macros) with its body in `guard`. Then regenerate the header
+//! (`CLOUDPHONE_BLESS_HEADER=1 cargo test --test header`) and add a C test.
 
 #![allow(unsafe_code)]
 #![allow(non_camel_case_types)]
