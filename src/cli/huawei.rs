@@ -281,7 +281,14 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
             if out.json {
                 out.json(&json!({"phone_models": models}));
             } else {
-                let mut t = Table::new(&["FLAVOR", "SERVER FLAVOR", "STATUS", "CPU", "MEMORY MB", "PHONES/SERVER"]);
+                let mut t = Table::new(&[
+                    "FLAVOR",
+                    "SERVER FLAVOR",
+                    "STATUS",
+                    "CPU",
+                    "MEMORY MB",
+                    "PHONES/SERVER",
+                ]);
                 let num = |v: Option<i64>| v.map_or(String::new(), |n| n.to_string());
                 for m in &models {
                     t.row(vec![
