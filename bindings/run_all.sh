@@ -225,7 +225,7 @@ assert out.failed and out.failed[0].status_name == "auth", out.failed
 offline = cp.GeelarkConfig.token("unused", endpoint="http://127.0.0.1:9")
 with cp.GeelarkClient(cfg, timeout_ms=5000) as client:
     stopped = client.call(offline.phone_stop_request(ids[:3]))
-assert stopped.operation == "geelark.phone_stop" and sorted(stopped.item_ids) == sorted(ids[:3]), stopped.to_json()
+assert stopped.operation == "geelark.stop_phones" and sorted(stopped.item_ids) == sorted(ids[:3]), stopped.to_json()
 os.environ.update(CLOUDPHONE_HUAWEI_ENDPOINT=os.environ["SIM_URL"])
 with cp.HuaweiClient.from_env(timeout_ms=5000) as client:
     listed = client.call(hw.list_phones_request(0, 5))

@@ -561,7 +561,7 @@ bool cloudphone_request_pages(const struct cloudphone_request *request);
 // `request` is NULL or a live request no other thread is using.
 void cloudphone_request_free(struct cloudphone_request *request);
 
-// The operation that built the request, e.g. `"huawei.batch_connection"`.
+// The operation that built the request, e.g. `"huawei.show_connect_infos"`.
 // `{NULL, 0}` when `request` is NULL.
 //
 // # Safety

@@ -55,7 +55,7 @@ pub trait Operation {
     type Config;
     /// The typed result.
     type Output;
-    /// A stable name for errors and logs, e.g. `"huawei.batch_connection"`.
+    /// A stable name for errors and logs, e.g. `"huawei.show_connect_infos"`.
     const NAME: &'static str;
 
     /// Builds the HTTP request for this call.

@@ -326,7 +326,7 @@ fn string_fields() -> Vec<Field> {
             }),
         ),
         (
-            "huawei.batch_connection phone_ids (body)",
+            "huawei.show_connect_infos phone_ids (body)",
             Invalid("phone_ids"),
             Box::new(|v: &str| {
                 hw(huawei::BatchConnection::new(
@@ -559,79 +559,79 @@ fn string_fields() -> Vec<Field> {
             Box::new(|v: &str| with_gl_cfg(Ok(gl_cfg()), &format!("ABCDEF{v}"))),
         ),
         (
-            "geelark.phone_status ids (body)",
+            "geelark.get_phone_status ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::GetPhoneStatus::new([v]))),
         ),
         (
-            "geelark.phone_start ids (body)",
+            "geelark.start_phones ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::StartPhones::new([v]))),
         ),
         (
-            "geelark.phone_stop ids (body)",
+            "geelark.stop_phones ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::StopPhones::new([v]))),
         ),
         (
-            "geelark.phone_delete ids (body)",
+            "geelark.delete_phones ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::DeletePhones::new([v]))),
         ),
         (
-            "geelark.phone_list serialName filter (JSON body)",
+            "geelark.list_phones serialName filter (JSON body)",
             Accepted,
             Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.serial_name(v)))),
         ),
         (
-            "geelark.phone_list remark filter (JSON body)",
+            "geelark.list_phones remark filter (JSON body)",
             Accepted,
             Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.remark(v)))),
         ),
         (
-            "geelark.phone_list groupName filter (JSON body)",
+            "geelark.list_phones groupName filter (JSON body)",
             Accepted,
             Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.group_name(v)))),
         ),
         (
-            "geelark.phone_update id (body)",
+            "geelark.update_phone id (body)",
             Invalid("id"),
             Box::new(|v: &str| gl(geelark::UpdatePhone::new(v).and_then(|o| o.name("n")))),
         ),
         (
-            "geelark.phone_update name (JSON body)",
+            "geelark.update_phone name (JSON body)",
             Accepted,
             Box::new(|v: &str| {
                 gl(geelark::UpdatePhone::new("1").and_then(|o| o.name(format!("n{v}"))))
             }),
         ),
         (
-            "geelark.phone_update remark (JSON body)",
+            "geelark.update_phone remark (JSON body)",
             Accepted,
             Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.remark(v)))),
         ),
         (
-            "geelark.phone_update group_id (body)",
+            "geelark.update_phone group_id (body)",
             Invalid("group_id"),
             Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.group_id(v)))),
         ),
         (
-            "geelark.phone_update proxy_id (body)",
+            "geelark.update_phone proxy_id (body)",
             Invalid("proxy_id"),
             Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.proxy_id(v)))),
         ),
         (
-            "geelark.phone_update phone_number (body)",
+            "geelark.update_phone phone_number (body)",
             Invalid("phone_number"),
             Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.phone_number(v)))),
         ),
         (
-            "geelark.phone_update tag_ids (body)",
+            "geelark.update_phone tag_ids (body)",
             Invalid("tag_ids"),
             Box::new(|v: &str| gl(geelark::UpdatePhone::new("1").and_then(|o| o.tag_ids([v])))),
         ),
         (
-            "geelark.phone_create mobile_type (body)",
+            "geelark.create_phones mobile_type (body)",
             Invalid("mobile_type"),
             Box::new(|v: &str| {
                 gl(NewPhone::with_saved_proxy("a", 1)
@@ -639,7 +639,7 @@ fn string_fields() -> Vec<Field> {
             }),
         ),
         (
-            "geelark.phone_create profile_name (body)",
+            "geelark.create_phones profile_name (body)",
             Invalid("profile_name"),
             Box::new(|v: &str| {
                 gl(NewPhone::with_saved_proxy(v, 1)
@@ -647,7 +647,7 @@ fn string_fields() -> Vec<Field> {
             }),
         ),
         (
-            "geelark.phone_create proxy URL (JSON body)",
+            "geelark.create_phones proxy URL (JSON body)",
             Accepted,
             Box::new(|v: &str| {
                 gl(NewPhone::with_proxy_url("a", format!("socks5://h:1080{v}"))
@@ -660,44 +660,44 @@ fn string_fields() -> Vec<Field> {
             Box::new(|v: &str| gl(geelark::screenshot::TakeScreenshot::new(v))),
         ),
         (
-            "geelark.screenshot_result task_id (body)",
+            "geelark.get_screenshot_result task_id (body)",
             Invalid("task_id"),
             Box::new(|v: &str| gl(geelark::GetScreenshotResult::new(v))),
         ),
         (
-            "geelark.gps_set id (body)",
+            "geelark.set_gps id (body)",
             Invalid("list"),
             Box::new(|v: &str| {
                 gl(GpsPosition::new(v, 1.0, 2.0).and_then(|p| geelark::SetGps::new([p])))
             }),
         ),
         (
-            "geelark.gps_get ids (body)",
+            "geelark.get_gps ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::GetGps::new([v]))),
         ),
         (
-            "geelark.adb_set_status ids (body)",
+            "geelark.set_adb ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::SetAdb::new([v], true))),
         ),
         (
-            "geelark.adb_get_data ids (body)",
+            "geelark.get_adb_data ids (body)",
             Invalid("ids"),
             Box::new(|v: &str| gl(geelark::GetAdbData::new([v]))),
         ),
         (
-            "geelark.app_list env_id (body)",
+            "geelark.list_apps env_id (body)",
             Invalid("env_id"),
             Box::new(|v: &str| gl(geelark::ListApps::new(v, 1, 10))),
         ),
         (
-            "geelark.app_install app_version_id (body)",
+            "geelark.install_app app_version_id (body)",
             Invalid("app_version_id"),
             Box::new(|v: &str| gl(geelark::InstallApp::new("1", v))),
         ),
         (
-            "geelark.app_uninstall package_name (body)",
+            "geelark.uninstall_app package_name (body)",
             Invalid("package_name"),
             Box::new(|v: &str| gl(geelark::UninstallApp::new("1", v))),
         ),
@@ -771,7 +771,7 @@ fn path_traversal(c: &mut Catalogue) {
     for p in ["../../v2/x", "a/b?c#d"] {
         c.add(
             "path traversal",
-            "huawei.batch_connection phone_ids (body)",
+            "huawei.show_connect_infos phone_ids (body)",
             show(p),
             Accepted,
             move || {
@@ -783,7 +783,7 @@ fn path_traversal(c: &mut Catalogue) {
         );
         c.add(
             "path traversal",
-            "geelark.phone_status ids (body)",
+            "geelark.get_phone_status ids (body)",
             show(p),
             Accepted,
             move || gl(geelark::GetPhoneStatus::new([p])),
@@ -801,7 +801,7 @@ fn oversized_lists(c: &mut Catalogue) {
     use Expect::*;
     type Make = fn(Vec<String>) -> Got;
     let ops: [(&str, usize, &'static str, Make); 19] = [
-        ("huawei.batch_connection", 10, "phone_ids", |v| {
+        ("huawei.show_connect_infos", 10, "phone_ids", |v| {
             hw(huawei::BatchConnection::new(v, huawei::ClientType::Android))
         }),
         ("huawei.restart_phones", 100, "phone_ids", |v| {
@@ -857,34 +857,34 @@ fn oversized_lists(c: &mut Catalogue) {
         ("huawei.list_jobs", 20, "request_ids", |v| {
             hw(jobs::ListJobs::for_requests(v))
         }),
-        ("geelark.phone_status", 100, "ids", |v| {
+        ("geelark.get_phone_status", 100, "ids", |v| {
             gl(geelark::GetPhoneStatus::new(v))
         }),
-        ("geelark.phone_start", 100, "ids", |v| {
+        ("geelark.start_phones", 100, "ids", |v| {
             gl(geelark::StartPhones::new(v))
         }),
-        ("geelark.phone_stop", 100, "ids", |v| {
+        ("geelark.stop_phones", 100, "ids", |v| {
             gl(geelark::StopPhones::new(v))
         }),
-        ("geelark.phone_delete", 100, "ids", |v| {
+        ("geelark.delete_phones", 100, "ids", |v| {
             gl(geelark::DeletePhones::new(v))
         }),
-        ("geelark.gps_get", 100, "ids", |v| {
+        ("geelark.get_gps", 100, "ids", |v| {
             gl(geelark::GetGps::new(v))
         }),
-        ("geelark.gps_set", 100, "list", |v| {
+        ("geelark.set_gps", 100, "list", |v| {
             gl(geelark::SetGps::new(
                 v.into_iter()
                     .map(|i| GpsPosition::new(i, 1.0, 2.0).unwrap()),
             ))
         }),
-        ("geelark.adb_set_status", 100, "ids", |v| {
+        ("geelark.set_adb", 100, "ids", |v| {
             gl(geelark::SetAdb::new(v, true))
         }),
-        ("geelark.adb_get_data", 100, "ids", |v| {
+        ("geelark.get_adb_data", 100, "ids", |v| {
             gl(geelark::GetAdbData::new(v))
         }),
-        ("geelark.phone_create", 100, "profiles", |v| {
+        ("geelark.create_phones", 100, "profiles", |v| {
             let p = v
                 .into_iter()
                 .map(|i| NewPhone::with_saved_proxy(i, 1).unwrap())
@@ -918,7 +918,7 @@ fn oversized_lists(c: &mut Catalogue) {
     // Tag ids have no documented limit, and an empty list clears the tags.
     c.add(
         "oversized lists",
-        "geelark.phone_update tag_ids",
+        "geelark.update_phone tag_ids",
         "0 ids (clears the tags)",
         Accepted,
         || gl(geelark::UpdatePhone::new("1").and_then(|o| o.tag_ids(Vec::<String>::new()))),
@@ -926,7 +926,7 @@ fn oversized_lists(c: &mut Catalogue) {
     // Duplicates collapse before the limit is applied.
     c.add(
         "oversized lists",
-        "huawei.batch_connection",
+        "huawei.show_connect_infos",
         "the same id 10 000 times",
         Accepted,
         || {
@@ -965,7 +965,7 @@ fn huge_strings(c: &mut Catalogue) {
     let m = mib.clone();
     c.add(
         "huge strings",
-        "huawei.batch_connection phone_ids (body)",
+        "huawei.show_connect_infos phone_ids (body)",
         show(&mib),
         Invalid("phone_ids"),
         move || {
@@ -1033,7 +1033,7 @@ fn huge_strings(c: &mut Catalogue) {
     let m = mib.clone();
     c.add(
         "huge strings",
-        "geelark.phone_status ids (body)",
+        "geelark.get_phone_status ids (body)",
         show(&mib),
         Invalid("ids"),
         move || gl(geelark::GetPhoneStatus::new([m])),
@@ -1041,7 +1041,7 @@ fn huge_strings(c: &mut Catalogue) {
     let m = mib.clone();
     c.add(
         "huge strings",
-        "geelark.phone_update name (body)",
+        "geelark.update_phone name (body)",
         show(&mib),
         Invalid("name"),
         move || gl(geelark::UpdatePhone::new("1").and_then(|o| o.name(m))),
@@ -1049,7 +1049,7 @@ fn huge_strings(c: &mut Catalogue) {
     let m = mib.clone();
     c.add(
         "huge strings",
-        "geelark.phone_update remark (body)",
+        "geelark.update_phone remark (body)",
         show(&mib),
         Invalid("remark"),
         move || gl(geelark::UpdatePhone::new("1").and_then(|o| o.remark(m))),
@@ -1615,12 +1615,12 @@ fn huge_value_field(target: &str, control: &Expect) -> &'static str {
         ("huawei.iam.create_token domain_name", "domain_name"),
         ("huawei.iam.create_token project", "scope"),
         ("geelark.config api_key", "api_key"),
-        ("geelark.phone_list serialName", "serial_name"),
-        ("geelark.phone_list remark", "remark"),
-        ("geelark.phone_list groupName", "group_name"),
-        ("geelark.phone_update name", "name"),
-        ("geelark.phone_update remark", "remark"),
-        ("geelark.phone_create proxy URL", "proxy_information"),
+        ("geelark.list_phones serialName", "serial_name"),
+        ("geelark.list_phones remark", "remark"),
+        ("geelark.list_phones groupName", "group_name"),
+        ("geelark.update_phone name", "name"),
+        ("geelark.update_phone remark", "remark"),
+        ("geelark.create_phones proxy URL", "proxy_information"),
     ];
     if let Some((_, f)) = by_target.iter().find(|(t, _)| target.starts_with(t)) {
         return f;
@@ -1681,7 +1681,7 @@ fn huge_values(c: &mut Catalogue) {
             let v = "a".repeat(n);
             c.add(
                 "huge values (every capped field)",
-                format!("geelark.phone_create {what} ({n} bytes)"),
+                format!("geelark.create_phones {what} ({n} bytes)"),
                 show(&v),
                 expect,
                 move || {
@@ -1719,7 +1719,7 @@ fn huge_values(c: &mut Catalogue) {
             let v = "a".repeat(n);
             c.add(
                 "huge values (every capped field)",
-                format!("geelark.phone_update proxy {what} ({n} bytes)"),
+                format!("geelark.update_phone proxy {what} ({n} bytes)"),
                 show(&v),
                 expect,
                 move || {
@@ -1818,7 +1818,7 @@ fn echoed_values(c: &mut Catalogue) {
     let dup = "d".repeat(200);
     c.add(
         group,
-        "geelark.phone_create duplicated profile_name",
+        "geelark.create_phones duplicated profile_name",
         show(&dup),
         Invalid("profiles"),
         move || {

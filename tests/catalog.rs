@@ -338,7 +338,7 @@ fn stated_id_limits_are_enforced() {
     let p = |ids: Vec<String>| adb::Target::Phones(ids);
     let cases: Vec<(&str, usize, Ctor)> = vec![
         (
-            "huawei.batch_connection",
+            "huawei.show_connect_infos",
             10,
             Box::new(|ids| huawei::BatchConnection::new(ids, huawei::ClientType::Android).is_ok()),
         ),
@@ -375,37 +375,37 @@ fn stated_id_limits_are_enforced() {
             Box::new(|ids| jobs::ListJobs::for_requests(ids).is_ok()),
         ),
         (
-            "geelark.phone_status",
+            "geelark.get_phone_status",
             100,
             Box::new(|ids| geelark::GetPhoneStatus::new(ids).is_ok()),
         ),
         (
-            "geelark.phone_start",
+            "geelark.start_phones",
             100,
             Box::new(|ids| geelark::StartPhones::new(ids).is_ok()),
         ),
         (
-            "geelark.phone_stop",
+            "geelark.stop_phones",
             100,
             Box::new(|ids| geelark::StopPhones::new(ids).is_ok()),
         ),
         (
-            "geelark.phone_delete",
+            "geelark.delete_phones",
             100,
             Box::new(|ids| geelark::DeletePhones::new(ids).is_ok()),
         ),
         (
-            "geelark.gps_get",
+            "geelark.get_gps",
             100,
             Box::new(|ids| geelark::GetGps::new(ids).is_ok()),
         ),
         (
-            "geelark.adb_set_status",
+            "geelark.set_adb",
             100,
             Box::new(|ids| geelark::SetAdb::new(ids, true).is_ok()),
         ),
         (
-            "geelark.adb_get_data",
+            "geelark.get_adb_data",
             100,
             Box::new(|ids| geelark::GetAdbData::new(ids).is_ok()),
         ),

@@ -364,7 +364,7 @@ fn invalid_json_is_a_decode_error_and_not_retried() {
         .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     match &err {
-        Error::Decode { operation, .. } => assert_eq!(*operation, "huawei.batch_connection"),
+        Error::Decode { operation, .. } => assert_eq!(*operation, "huawei.show_connect_infos"),
         other => panic!("{other:?}"),
     }
     assert_eq!(server.seen(), 1);

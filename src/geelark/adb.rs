@@ -126,7 +126,7 @@ impl From<AdbSwitchReport> for CallOutcome<ItemId> {
 impl Operation for SetAdb {
     type Config = Config;
     type Output = AdbSwitchReport;
-    const NAME: &'static str = "geelark.adb_set_status";
+    const NAME: &'static str = "geelark.set_adb";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(
@@ -253,7 +253,7 @@ impl From<AdbReport> for CallOutcome<AdbConnection> {
 impl Operation for GetAdbData {
     type Config = Config;
     type Output = AdbReport;
-    const NAME: &'static str = "geelark.adb_get_data";
+    const NAME: &'static str = "geelark.get_adb_data";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(

@@ -178,7 +178,7 @@ pub struct AppList {
 impl Operation for ListApps {
     type Config = Config;
     type Output = AppList;
-    const NAME: &'static str = "geelark.app_list";
+    const NAME: &'static str = "geelark.list_apps";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = to_body(&ListBody {
@@ -278,7 +278,7 @@ struct InstallBody<'a> {
 impl Operation for InstallApp {
     type Config = Config;
     type Output = Accepted;
-    const NAME: &'static str = "geelark.app_install";
+    const NAME: &'static str = "geelark.install_app";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = to_body(&InstallBody {
@@ -331,7 +331,7 @@ struct UninstallBody<'a> {
 impl Operation for UninstallApp {
     type Config = Config;
     type Output = Accepted;
-    const NAME: &'static str = "geelark.app_uninstall";
+    const NAME: &'static str = "geelark.uninstall_app";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = to_body(&UninstallBody {

@@ -527,7 +527,7 @@ impl CreatePhones {
 impl Operation for CreatePhones {
     type Config = Config;
     type Output = CreateReport;
-    const NAME: &'static str = "geelark.phone_create";
+    const NAME: &'static str = "geelark.create_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         for p in &self.profiles {

@@ -170,7 +170,7 @@ impl From<GpsSetReport> for CallOutcome<ItemId> {
 impl Operation for SetGps {
     type Config = Config;
     type Output = GpsSetReport;
-    const NAME: &'static str = "geelark.gps_set";
+    const NAME: &'static str = "geelark.set_gps";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = SetBody {
@@ -290,7 +290,7 @@ impl From<GpsReport> for CallOutcome<GpsPosition> {
 impl Operation for GetGps {
     type Config = Config;
     type Output = GpsReport;
-    const NAME: &'static str = "geelark.gps_get";
+    const NAME: &'static str = "geelark.get_gps";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(

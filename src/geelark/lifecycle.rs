@@ -215,7 +215,7 @@ impl From<StartReport> for CallOutcome<StartedPhone> {
 impl Operation for StartPhones {
     type Config = Config;
     type Output = StartReport;
-    const NAME: &'static str = "geelark.phone_start";
+    const NAME: &'static str = "geelark.start_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = to_body(&StartBody {
@@ -326,7 +326,7 @@ impl StopPhones {
 impl Operation for StopPhones {
     type Config = Config;
     type Output = LifecycleReport;
-    const NAME: &'static str = "geelark.phone_stop";
+    const NAME: &'static str = "geelark.stop_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(
@@ -373,7 +373,7 @@ impl DeletePhones {
 impl Operation for DeletePhones {
     type Config = Config;
     type Output = LifecycleReport;
-    const NAME: &'static str = "geelark.phone_delete";
+    const NAME: &'static str = "geelark.delete_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(

@@ -221,7 +221,7 @@ pub struct PhoneList {
 impl Operation for ListPhones {
     type Config = Config;
     type Output = PhoneList;
-    const NAME: &'static str = "geelark.phone_list";
+    const NAME: &'static str = "geelark.list_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         // The text filters have infallible setters; their caps are checked

@@ -58,7 +58,7 @@ pub struct ScreenshotTask {
 impl Operation for TakeScreenshot {
     type Config = Config;
     type Output = ScreenshotTask;
-    const NAME: &'static str = "geelark.screenshot";
+    const NAME: &'static str = "geelark.take_screenshot";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(
@@ -171,7 +171,7 @@ pub struct ScreenshotResult {
 impl Operation for GetScreenshotResult {
     type Config = Config;
     type Output = ScreenshotResult;
-    const NAME: &'static str = "geelark.screenshot_result";
+    const NAME: &'static str = "geelark.get_screenshot_result";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         wire::build(

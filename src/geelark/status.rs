@@ -134,7 +134,7 @@ impl From<PhoneStatusReport> for CallOutcome<PhoneState> {
 impl Operation for GetPhoneStatus {
     type Config = Config;
     type Output = PhoneStatusReport;
-    const NAME: &'static str = "geelark.phone_status";
+    const NAME: &'static str = "geelark.get_phone_status";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = serde_json::to_vec(&Body { ids: &self.ids })

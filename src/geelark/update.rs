@@ -389,7 +389,7 @@ impl From<UpdateReport> for CallOutcome<ItemId> {
 impl Operation for UpdatePhone {
     type Config = Config;
     type Output = UpdateReport;
-    const NAME: &'static str = "geelark.phone_update";
+    const NAME: &'static str = "geelark.update_phone";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         if let Some(proxy) = &self.proxy_config {

@@ -227,7 +227,7 @@ impl From<BatchConnectionOutput> for CallOutcome<ConnectInfo> {
 impl Operation for BatchConnection {
     type Config = Config;
     type Output = BatchConnectionOutput;
-    const NAME: &'static str = "huawei.batch_connection";
+    const NAME: &'static str = "huawei.show_connect_infos";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
         let body = serde_json::to_vec(&Body {

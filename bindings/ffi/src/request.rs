@@ -478,7 +478,7 @@ pub unsafe extern "C" fn cloudphone_request_free(request: *mut cloudphone_reques
     guard_or((), || unsafe { free_box(request) })
 }
 
-/// The operation that built the request, e.g. `"huawei.batch_connection"`.
+/// The operation that built the request, e.g. `"huawei.show_connect_infos"`.
 /// `{NULL, 0}` when `request` is NULL.
 ///
 /// # Safety

@@ -411,7 +411,7 @@ fn oversized_bodies_are_refused_with_the_cap_named_rust_and_c() {
                 );
                 let msg = view(cloudphone_error_message(err));
                 assert!(
-                    msg.contains("16777216-byte cap") && msg.contains("huawei.batch_connection"),
+                    msg.contains("16777216-byte cap") && msg.contains("huawei.show_connect_infos"),
                     "{msg}"
                 );
             }
