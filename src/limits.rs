@@ -98,7 +98,7 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
 
 /// Most bytes of a third-party message (a `serde_json` error, which quotes
 /// the string or key it choked on) kept in an error message.
-pub(crate) const MAX_MESSAGE_LEN: usize = 256;
+pub const MAX_MESSAGE_LEN: usize = 256;
 
 /// `text` cut to about [`MAX_MESSAGE_LEN`] bytes on character boundaries,
 /// keeping its start and its last 64 bytes (where `serde_json` puts the line

@@ -78,6 +78,7 @@ struct WireItems {
 
 /// Switch ADB on or off.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "adb/setStatus")]
 pub struct SetAdb {
     ids: Vec<String>,
     open: bool,
@@ -208,6 +209,7 @@ impl BatchItem for AdbConnection {
 
 /// Read ADB connection info.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "adb/getData")]
 pub struct GetAdbData {
     ids: Vec<String>,
 }

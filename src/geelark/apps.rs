@@ -58,6 +58,7 @@ impl InstallStatus {
 
 /// List the apps installed on one phone, one page at a time.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "app/list")]
 pub struct ListApps {
     env_id: String,
     page: u32,
@@ -249,6 +250,7 @@ pub struct Accepted {
 /// Install an app version on a running phone (42003–42006: not allowed,
 /// lower version, busy, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "app/install")]
 pub struct InstallApp {
     env_id: String,
     app_version_id: String,
@@ -303,6 +305,7 @@ impl Operation for InstallApp {
 
 /// Uninstall an app from a running phone.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "app/uninstall")]
 pub struct UninstallApp {
     env_id: String,
     package_name: String,

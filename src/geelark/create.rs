@@ -345,6 +345,7 @@ impl NewPhone {
 
 /// Create phones of one Android version.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/addNew")]
 pub struct CreatePhones {
     mobile_type: String,
     charge_mode: Option<ChargeMode>,

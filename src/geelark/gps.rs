@@ -67,6 +67,7 @@ impl BatchItem for GpsPosition {
 
 /// Place phones at positions.
 #[derive(Clone, Debug, PartialEq)]
+#[doc(alias = "phone/gps/set")]
 pub struct SetGps {
     list: Vec<GpsPosition>,
 }
@@ -214,6 +215,7 @@ impl Operation for SetGps {
 
 /// Read phones' positions.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/gps/get")]
 pub struct GetGps {
     ids: Vec<String>,
 }

@@ -47,6 +47,7 @@ pub const MAX_WIDTH: u16 = 600;
 /// Start phones. Options not set are not sent, so GeeLark's defaults apply
 /// (width 336, centred, no energy saving).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/start")]
 pub struct StartPhones {
     ids: Vec<String>,
     width: Option<u16>,
@@ -301,6 +302,7 @@ fn parse_lifecycle(
 
 /// Stop phones.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/stop")]
 pub struct StopPhones {
     ids: Vec<String>,
 }
@@ -348,6 +350,7 @@ impl Operation for StopPhones {
 
 /// Delete phones (they must be stopped: 43009 started, 43010 starting).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/delete")]
 pub struct DeletePhones {
     ids: Vec<String>,
 }

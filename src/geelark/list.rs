@@ -37,6 +37,7 @@ pub const MAX_FILTER_PROXY_IDS: usize = 10;
 /// Empty filters are not sent (GeeLark ignores them anyway), so a plain
 /// `ListPhones::new(1, 100)?` lists the whole fleet page by page.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/list")]
 pub struct ListPhones {
     page: u32,
     page_size: u32,

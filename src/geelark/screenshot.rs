@@ -19,6 +19,7 @@ use crate::secret::Secret;
 
 /// Ask a running phone for a screenshot (42002: the phone is not running).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/screenShot")]
 pub struct TakeScreenshot {
     id: String,
 }
@@ -125,6 +126,7 @@ impl ScreenshotState {
 
 /// Poll a screenshot task.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/screenShot/result")]
 pub struct GetScreenshotResult {
     task_id: String,
 }

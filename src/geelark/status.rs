@@ -20,6 +20,7 @@ pub const MAX_IDS: usize = 100;
 
 /// Ask for the status of up to 100 phones.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/status")]
 pub struct GetPhoneStatus {
     ids: Vec<String>,
 }

@@ -242,6 +242,7 @@ impl ProxyConfig {
 
 /// Change one phone's details. At least one change must be set.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/detail/update")]
 pub struct UpdatePhone {
     id: String,
     name: Option<String>,

@@ -141,6 +141,7 @@ fn body(command: &'static str, content: &str, target: &Target) -> Result<Vec<u8>
 /// Run an asynchronous ADB command:
 /// `POST /v1/{project_id}/cloud-phone/phones/commands`. One job per phone.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "RunShellCommand", alias = "run_shell_command", alias = "InstallApk", alias = "install_apk", alias = "UninstallApk", alias = "uninstall_apk", alias = "PushFile", alias = "push_file")]
 pub struct RunCommand {
     command: &'static str,
     content: String,
@@ -183,6 +184,7 @@ impl Operation for RunCommand {
 /// `POST /v1/{project_id}/cloud-phone/phones/sync-commands` (at most 15
 /// phones, 6 calls a minute per user, 2 s per phone, output cut at 1024 bytes).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "RunSyncCommand", alias = "run_sync_command")]
 pub struct RunSyncShell {
     content: String,
     target: Target,

@@ -19,6 +19,7 @@ pub const MAX_PHONE_MODELS_LIMIT: u32 = 100;
 
 /// List phone flavors: `GET /v1/{project_id}/cloud-phone/phone-models`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ListCloudPhoneModels", alias = "list_cloud_phone_models")]
 pub struct ListPhoneModels {
     status: Option<i64>,
     offset: u32,

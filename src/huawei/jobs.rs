@@ -149,6 +149,7 @@ fn job_status<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Job
 
 /// Read one job: `GET /v1/{project_id}/cloud-phone/jobs/{job_id}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "show_job")]
 pub struct ShowJob {
     job_id: String,
 }
@@ -188,6 +189,7 @@ pub const MAX_JOBS_LIMIT: u32 = 100;
 /// List the jobs of one or more requests:
 /// `GET /v1/{project_id}/cloud-phone/jobs?request_id=…` (or `request_ids=a,b`).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "list_jobs")]
 pub struct ListJobs {
     listing: Listing,
 }

@@ -166,6 +166,7 @@ impl PhoneBatch {
 /// Restart phones (and start stopped ones):
 /// `POST /v1/{project_id}/cloud-phone/phones/batch-restart`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "RestartCloudPhone", alias = "restart_cloud_phone")]
 pub struct RestartPhones {
     batch: PhoneBatch,
 }
@@ -216,6 +217,7 @@ impl Operation for RestartPhones {
 
 /// Factory-reset phones: `POST /v1/{project_id}/cloud-phone/phones/batch-reset`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ResetCloudPhone", alias = "reset_cloud_phone")]
 pub struct ResetPhones {
     batch: PhoneBatch,
     factory_reset: Option<bool>,
@@ -274,6 +276,7 @@ impl Operation for ResetPhones {
 
 /// Power phones off: `POST /v1/{project_id}/cloud-phone/phones/batch-stop`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "StopCloudPhone", alias = "stop_cloud_phone")]
 pub struct StopPhones {
     phone_ids: Vec<String>,
 }
@@ -324,6 +327,7 @@ pub const MAX_PROPERTY_BYTES: usize = 7800;
 /// Change phone properties:
 /// `POST /v1/{project_id}/cloud-phone/phones/batch-update-property`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "UpdateCloudPhoneProperty", alias = "update_cloud_phone_property")]
 pub struct UpdateProperties {
     updates: Vec<(String, Properties, BTreeMap<String, String>)>,
 }

@@ -90,6 +90,7 @@ pub struct PhoneRecord {
 
 /// List phones: `GET /v1/{project_id}/cloud-phone/phones` (newest first).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ListCloudPhones", alias = "list_cloud_phones")]
 pub struct ListPhones {
     listing: Listing,
 }
@@ -348,6 +349,7 @@ impl PhoneDetail {
 
 /// Read one phone: `GET /v1/{project_id}/cloud-phone/phones/{phone_id}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ShowCloudPhoneDetail", alias = "show_cloud_phone_detail")]
 pub struct ShowPhone {
     phone_id: String,
 }
@@ -381,6 +383,7 @@ impl Operation for ShowPhone {
 
 /// Rename a phone: `PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "UpdatePhoneName", alias = "update_phone_name")]
 pub struct RenamePhone {
     phone_id: String,
     name: String,

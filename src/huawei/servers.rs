@@ -99,6 +99,7 @@ pub struct Server {
 
 /// List servers: `GET /v1/{project_id}/cloud-phone/servers`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ListCloudPhoneServers", alias = "list_cloud_phone_servers")]
 pub struct ListServers {
     offset: u32,
     limit: u32,
@@ -242,6 +243,7 @@ pub struct ServerDetail {
 
 /// Read one server: `GET /v1/{project_id}/cloud-phone/servers/{server_id}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ShowCloudPhoneServerDetail", alias = "show_cloud_phone_server_detail")]
 pub struct ShowServer {
     server_id: String,
 }
@@ -368,6 +370,7 @@ pub struct EncodeServer {
 /// List encode servers: `GET /v1/{project_id}/cloud-phone/encode-servers`.
 /// The answer carries no total: a short page is the last.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "list_encode_servers")]
 pub struct ListEncodeServers {
     offset: u32,
     limit: u32,
