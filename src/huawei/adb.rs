@@ -141,7 +141,16 @@ fn body(command: &'static str, content: &str, target: &Target) -> Result<Vec<u8>
 /// Run an asynchronous ADB command:
 /// `POST /v1/{project_id}/cloud-phone/phones/commands`. One job per phone.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[doc(alias = "RunShellCommand", alias = "run_shell_command", alias = "InstallApk", alias = "install_apk", alias = "UninstallApk", alias = "uninstall_apk", alias = "PushFile", alias = "push_file")]
+#[doc(
+    alias = "RunShellCommand",
+    alias = "run_shell_command",
+    alias = "InstallApk",
+    alias = "install_apk",
+    alias = "UninstallApk",
+    alias = "uninstall_apk",
+    alias = "PushFile",
+    alias = "push_file"
+)]
 pub struct RunCommand {
     command: &'static str,
     content: String,

@@ -55,10 +55,7 @@ impl ListPhoneModels {
     /// Only flavors in this state: 1 in use, 0 withdrawn (下线).
     pub fn status(mut self, status: i64) -> Result<Self> {
         if !(0..=1).contains(&status) {
-            return Err(invalid(
-                "status",
-                "must be 0 (withdrawn) or 1 (in use)",
-            ));
+            return Err(invalid("status", "must be 0 (withdrawn) or 1 (in use)"));
         }
         self.status = Some(status);
         Ok(self)

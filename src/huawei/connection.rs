@@ -86,7 +86,10 @@ impl FromStr for ClientType {
 
 /// Build one batch-connection call.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[doc(alias = "BatchShowPhoneConnectInfos", alias = "batch_show_phone_connect_infos")]
+#[doc(
+    alias = "BatchShowPhoneConnectInfos",
+    alias = "batch_show_phone_connect_infos"
+)]
 pub struct BatchConnection {
     phone_ids: Vec<String>,
     client_type: ClientType,

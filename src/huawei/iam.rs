@@ -29,7 +29,10 @@ pub enum ProjectScope {
 
 /// Ask IAM for a token with a user's password.
 #[derive(Clone, PartialEq, Eq)]
-#[doc(alias = "KeystoneCreateUserTokenByPassword", alias = "keystone_create_user_token_by_password")]
+#[doc(
+    alias = "KeystoneCreateUserTokenByPassword",
+    alias = "keystone_create_user_token_by_password"
+)]
 pub struct CreateToken {
     user_name: String,
     password: Secret,

@@ -327,7 +327,10 @@ pub const MAX_PROPERTY_BYTES: usize = 7800;
 /// Change phone properties:
 /// `POST /v1/{project_id}/cloud-phone/phones/batch-update-property`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[doc(alias = "UpdateCloudPhoneProperty", alias = "update_cloud_phone_property")]
+#[doc(
+    alias = "UpdateCloudPhoneProperty",
+    alias = "update_cloud_phone_property"
+)]
 pub struct UpdateProperties {
     updates: Vec<(String, Properties, BTreeMap<String, String>)>,
 }

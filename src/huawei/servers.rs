@@ -243,7 +243,10 @@ pub struct ServerDetail {
 
 /// Read one server: `GET /v1/{project_id}/cloud-phone/servers/{server_id}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[doc(alias = "ShowCloudPhoneServerDetail", alias = "show_cloud_phone_server_detail")]
+#[doc(
+    alias = "ShowCloudPhoneServerDetail",
+    alias = "show_cloud_phone_server_detail"
+)]
 pub struct ShowServer {
     server_id: String,
 }
