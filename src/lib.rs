@@ -96,6 +96,7 @@ mod secret;
 #[cfg(feature = "sim")]
 pub mod sim;
 pub mod time;
+pub mod wait;
 
 pub use batch::{
     BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutcome, ItemFailure, MAX_UNEXPECTED,
@@ -108,6 +109,7 @@ pub use op::{
 pub use page::Pager;
 pub use phone::{JobStatus, Phone, PhoneStatus, Provider};
 pub use secret::Secret;
+pub use wait::{Progress, Unfinished, WaitOutcome};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -80,19 +80,12 @@ fn with_id_array_wrappers(header: &str) -> String {
             continue;
         }
         let open = p.find('(').expect("a prototype has parameters");
-        let name = p[..open]
-            .rsplit(|c: char| c == ' ' || c == '*')
-            .next()
-            .unwrap();
+        let name = p[..open].rsplit([' ', '*']).next().unwrap();
         let params: Vec<(String, bool)> = p[open + 1..p.rfind(')').unwrap()]
             .split(',')
             .map(|param| {
                 let param = param.trim();
-                let ident = param
-                    .rsplit(|c: char| c == ' ' || c == '*')
-                    .next()
-                    .unwrap()
-                    .to_owned();
+                let ident = param.rsplit([' ', '*']).next().unwrap().to_owned();
                 (ident, param.starts_with(IDS))
             })
             .collect();

@@ -569,3 +569,154 @@ fn sans_io_context_against_the_sim() {
     let resp = Transport::new().unwrap().send(req).unwrap();
     assert_eq!(op.parse(&resp).unwrap().records.len(), 3);
 }
+
+// ------------------------------------------------- waiting for work (issue 13)
+
+mod waits {
+    use super::*;
+    use cloudphone::client::{Cancel, WaitOptions};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn options(timeout_ms: u64) -> WaitOptions {
+        WaitOptions::new(Duration::from_millis(timeout_ms))
+            .unwrap()
+            .interval(Duration::from_millis(200))
+            .unwrap()
+    }
+
+    fn huawei_running(sim: &Sim, client: &HuaweiClient, n: usize) -> Vec<String> {
+        let _ = sim;
+        let page = client
+            .execute(&ListPhones::new().page(0, 60).unwrap())
+            .unwrap();
+        page.records
+            .iter()
+            .filter(|p| PhoneStatus::from_huawei(p.status) == PhoneStatus::Running)
+            .take(n)
+            .map(|p| p.phone_id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn huawei_restart_and_wait_accounts_for_every_id_in_input_order() {
+        let sim = Sim::start(small()).unwrap();
+        let c = huawei(&sim);
+        let mut ids = huawei_running(&sim, &c, 3);
+        assert_eq!(ids.len(), 3);
+        ids.insert(1, "0000000000000000000000000000dead".to_owned());
+        let polls = Arc::new(AtomicUsize::new(0));
+        let seen = polls.clone();
+        let opts = options(30_000).progress(move |p| {
+            assert!(p.done <= p.total);
+            seen.fetch_add(1, Ordering::Relaxed);
+        });
+        let out = c.restart_and_wait(ids.clone(), &opts).unwrap();
+        assert_eq!(
+            out.done,
+            [ids[0].clone(), ids[2].clone(), ids[3].clone()],
+            "{out:?}"
+        );
+        assert_eq!(out.failed.len(), 1, "{out:?}");
+        assert_eq!(out.failed[0].id, ids[1]);
+        assert!(out.timed_out.is_empty() && !out.cancelled);
+        assert!(!out.is_complete_success() && out.len() == 4);
+        assert!(
+            polls.load(Ordering::Relaxed) >= 1,
+            "the progress hook was called"
+        );
+        // The phones are running again afterwards.
+        for id in &out.done {
+            let p = c.execute(&ShowPhone::new(id.clone()).unwrap()).unwrap();
+            assert_eq!(
+                PhoneStatus::from_huawei(p.phone.status),
+                PhoneStatus::Running
+            );
+        }
+    }
+
+    #[test]
+    fn huawei_wait_ends_at_the_deadline_or_on_cancel_with_the_last_state() {
+        let sim = Sim::start(small().job_duration(Duration::from_secs(600))).unwrap();
+        let c = huawei(&sim);
+        let running = huawei_running(&sim, &c, 4);
+        let (ids, others) = running.split_at(2);
+        let out = c.restart_and_wait(ids.to_vec(), &options(500)).unwrap();
+        assert!(out.done.is_empty() && out.failed.is_empty(), "{out:?}");
+        let unfinished: Vec<(&str, Option<&str>)> = out
+            .timed_out
+            .iter()
+            .map(|u| (u.id.as_str(), u.last_state))
+            .collect();
+        assert_eq!(
+            unfinished,
+            [
+                (ids[0].as_str(), Some("running")),
+                (ids[1].as_str(), Some("running"))
+            ]
+        );
+        assert!(!out.cancelled);
+
+        // Cancelled from another thread long before a one-hour deadline.
+        let cancel = Cancel::new();
+        let other = cancel.clone();
+        let stopper = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            other.cancel();
+        });
+        let began = Instant::now();
+        let out = c
+            .stop_and_wait(others.to_vec(), &options(3_600_000).cancel(cancel))
+            .unwrap();
+        stopper.join().unwrap();
+        assert!(out.cancelled, "{out:?}");
+        assert_eq!(out.timed_out.len(), 2, "{out:?}");
+        // Hang guard only (the wait polls the flag every 100 ms).
+        assert!(began.elapsed() < Duration::from_secs(60));
+    }
+
+    #[test]
+    fn geelark_start_and_stop_and_wait() {
+        let sim = Sim::start(small()).unwrap();
+        let c = geelark_key(&sim);
+        let all = c.phone_status(sim.geelark_phone_ids()).unwrap();
+        let with = |raw: i64, n: usize| -> Vec<String> {
+            let phones = all.succeeded.iter().filter(|p| p.raw_status == raw);
+            phones.take(n).map(|p| p.id.clone()).collect()
+        };
+        let stopped = with(2, 2);
+        let expired = with(3, 1);
+        assert_eq!(
+            (stopped.len(), expired.len()),
+            (2, 1),
+            "the simulated fleet has stopped and expired phones"
+        );
+        let ids: Vec<String> = [stopped.clone(), expired.clone(), vec!["1".to_owned()]].concat();
+        let out = c.start_and_wait(ids.clone(), &options(30_000)).unwrap();
+        assert_eq!(out.done, stopped, "{out:?}");
+        let failed: Vec<&str> = out.failed.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(failed, [expired[0].as_str(), "1"], "{out:?}");
+        assert_eq!(out.len(), 4);
+        let now = c.phone_status(stopped.clone()).unwrap();
+        assert!(
+            now.succeeded
+                .iter()
+                .all(|p| p.status == PhoneStatus::Running)
+        );
+
+        let out = c.stop_and_wait(stopped.clone(), &options(30_000)).unwrap();
+        assert_eq!(out.done, stopped, "{out:?}");
+        // A bad interval is refused before anything is sent.
+        let e = c
+            .wait_until(
+                stopped,
+                PhoneStatus::Running,
+                &WaitOptions::new(Duration::from_secs(1))
+                    .unwrap()
+                    .interval(Duration::from_millis(10))
+                    .unwrap(),
+            )
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+    }
+}

@@ -77,6 +77,7 @@ mod resolve;
 mod retry;
 mod rng;
 mod transport;
+mod wait;
 
 pub use clock::DEFAULT_MAX_CLOCK_SKEW;
 pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
@@ -84,6 +85,7 @@ pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
 };
 pub use limiter::RateLimit;
+pub use wait::{Cancel, DEFAULT_JOB_POLL_INTERVAL, MAX_WAIT, ProgressHook, WaitOptions};
 pub use resolve::{MAX_PENDING_LOOKUPS, NAME_CACHE_ENTRIES, NAME_CACHE_TTL};
 pub use retry::{FullJitter, Jitter, MAX_ATTEMPTS, NoJitter, RetryPolicy};
 #[cfg(feature = "rustls")]

@@ -32,6 +32,7 @@ pub mod screenshot;
 pub mod shapes;
 pub mod status;
 pub mod update;
+pub mod watch;
 mod wire;
 
 pub use adb::{AdbConnection, AdbReport, AdbSwitchReport, GetAdbData, SetAdb};
