@@ -54,14 +54,9 @@ impl WaitOutcome {
         self.failed.is_empty() && self.timed_out.is_empty()
     }
 
-    /// Number of ids accounted for.
-    pub fn len(&self) -> usize {
+    /// Number of ids accounted for (as [`BatchOutcome::total`](crate::BatchOutcome::total)).
+    pub fn total(&self) -> usize {
         self.done.len() + self.failed.len() + self.timed_out.len()
-    }
-
-    /// Whether no id is accounted for.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

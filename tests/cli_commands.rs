@@ -226,8 +226,15 @@ fn real_verbs_against_the_simulator() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let all = v["phone_models"].as_array().unwrap().len();
     let (_, out, _) = run(against(&sim).args(["huawei", "flavors", "--status", "1"]));
-    assert!(out.contains("in use") && !out.contains("withdrawn"), "{out}");
-    assert_eq!(out.lines().count(), all + 1, "a header, a rule and every flavor but the withdrawn one: {out}");
+    assert!(
+        out.contains("in use") && !out.contains("withdrawn"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().count(),
+        all + 1,
+        "a header, a rule and every flavor but the withdrawn one: {out}"
+    );
 
     // Fleet summary.
     let (code, out, _) = run(against(&sim).args(["huawei", "status"]));

@@ -143,13 +143,24 @@ fn phone_models_page_on_until_a_short_page_and_refuse_bad_input() {
     let first = ListPhoneModels::new().page(0, 2).unwrap();
     let full = first.parse(&page(&["a", "b"])).unwrap();
     let second = first.next_page(&full).expect("a full page asks for more");
-    let req = second.build(&cloudphone::Context::new(&cfg(), 0, "t")).unwrap();
+    let req = second
+        .build(&cloudphone::Context::new(&cfg(), 0, "t"))
+        .unwrap();
     assert_eq!(query(&req.url, "offset"), "2");
     let short = second.parse(&page(&["c"])).unwrap();
     assert!(second.next_page(&short).is_none());
-    assert_eq!(field(ListPhoneModels::new().page(0, 0).unwrap_err()), "limit");
-    assert_eq!(field(ListPhoneModels::new().page(0, 101).unwrap_err()), "limit");
-    assert_eq!(field(ListPhoneModels::new().status(2).unwrap_err()), "status");
+    assert_eq!(
+        field(ListPhoneModels::new().page(0, 0).unwrap_err()),
+        "limit"
+    );
+    assert_eq!(
+        field(ListPhoneModels::new().page(0, 101).unwrap_err()),
+        "limit"
+    );
+    assert_eq!(
+        field(ListPhoneModels::new().status(2).unwrap_err()),
+        "status"
+    );
 }
 
 fn job(id: &str, status: i64) -> Job {

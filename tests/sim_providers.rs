@@ -620,7 +620,7 @@ mod waits {
         assert_eq!(out.failed.len(), 1, "{out:?}");
         assert_eq!(out.failed[0].id, ids[1]);
         assert!(out.timed_out.is_empty() && !out.cancelled);
-        assert!(!out.is_complete_success() && out.len() == 4);
+        assert!(!out.is_complete_success() && out.total() == 4);
         assert!(
             polls.load(Ordering::Relaxed) >= 1,
             "the progress hook was called"
@@ -696,7 +696,7 @@ mod waits {
         assert_eq!(out.done, stopped, "{out:?}");
         let failed: Vec<&str> = out.failed.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(failed, [expired[0].as_str(), "1"], "{out:?}");
-        assert_eq!(out.len(), 4);
+        assert_eq!(out.total(), 4);
         let now = c.phone_status(stopped.clone()).unwrap();
         assert!(
             now.succeeded
@@ -719,4 +719,60 @@ mod waits {
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
     }
+}
+
+/// The README's Rust main job (`examples/main_job.rs`) runs on the simulator
+/// with the variables `cloudphone sim` prints, and does each step.
+#[test]
+fn the_main_job_example_runs_on_the_simulator() {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(std::path::Path::parent).unwrap();
+    let example = profile_dir.join("examples").join("main_job");
+    if !example.exists() {
+        let st = std::process::Command::new(env!("CARGO"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "main_job",
+                "--features",
+                "client",
+            ])
+            .arg("--target-dir")
+            .arg(profile_dir.parent().unwrap())
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+    let sim = Sim::start(
+        SimConfig::default()
+            .phones(40)
+            .job_duration(Duration::from_millis(200)),
+    )
+    .unwrap();
+    let out = std::process::Command::new(&example)
+        .env_clear()
+        .envs(sim.env())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].ends_with("with access") && !lines[0].starts_with("0 "),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("restarted [\"") && lines[1].ends_with("failed []"),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].starts_with("GeeLark: ") && lines[2].ends_with("of 40 up"),
+        "{stdout}"
+    );
 }

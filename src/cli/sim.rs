@@ -82,21 +82,23 @@ pub fn run(args: SimArgs, out: Out) -> Result<u8, Failure> {
             args.seed
         );
         println!("These are the simulator's own throwaway credentials:\n");
-        println!("export CLOUDPHONE_HUAWEI_ENDPOINT={url}");
-        println!("export CLOUDPHONE_HUAWEI_IAM_ENDPOINT={url}");
-        println!("export HUAWEICLOUD_SDK_AK={}", hw.access_key);
-        println!("export HUAWEICLOUD_SDK_SK={}", hw.secret_key.expose());
-        println!("export HUAWEICLOUD_SDK_PROJECT_ID={}", hw.project_id);
-        println!("export HUAWEICLOUD_SDK_REGION={}", hw.region);
+        for (name, value) in sim.env() {
+            if name.starts_with("CLOUDPHONE_GEELARK") {
+                continue;
+            }
+            println!("export {name}={value}");
+        }
         println!(
             "# IAM: --iam-user {} --iam-domain {} with CLOUDPHONE_HUAWEI_IAM_PASSWORD={}",
             hw.iam_user,
             hw.iam_domain,
             hw.iam_password.expose()
         );
-        println!("export CLOUDPHONE_GEELARK_ENDPOINT={url}");
-        println!("export CLOUDPHONE_GEELARK_APP_ID={}", gl.app_id);
-        println!("export CLOUDPHONE_GEELARK_API_KEY={}", gl.api_key.expose());
+        for (name, value) in sim.env() {
+            if name.starts_with("CLOUDPHONE_GEELARK") {
+                println!("export {name}={value}");
+            }
+        }
         println!(
             "# or token mode: CLOUDPHONE_GEELARK_TOKEN={}",
             gl.token.expose()

@@ -70,6 +70,7 @@
 mod clock;
 mod driver;
 mod fanout;
+mod fleet;
 mod geelark;
 mod huawei;
 mod limiter;
@@ -85,7 +86,6 @@ pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
 };
 pub use limiter::RateLimit;
-pub use wait::{Cancel, DEFAULT_JOB_POLL_INTERVAL, MAX_WAIT, ProgressHook, WaitOptions};
 pub use resolve::{MAX_PENDING_LOOKUPS, NAME_CACHE_ENTRIES, NAME_CACHE_TTL};
 pub use retry::{FullJitter, Jitter, MAX_ATTEMPTS, NoJitter, RetryPolicy};
 #[cfg(feature = "rustls")]
@@ -94,6 +94,7 @@ pub use transport::{
     DEFAULT_BODY_LIMIT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
     MAX_IDLE_CONNECTIONS, MAX_SETTING_DURATION, Transport, TransportBuilder,
 };
+pub use wait::{Cancel, DEFAULT_JOB_POLL_INTERVAL, MAX_WAIT, ProgressHook, WaitOptions};
 
 /// The most calls one batch keeps in flight ([`HuaweiClientBuilder::max_in_flight`],
 /// [`GeeLarkClientBuilder::max_in_flight`]): each is one std thread with its

@@ -292,7 +292,7 @@ mod tests {
             .collect();
         assert_eq!(failed, [("c", "expired"), ("d", "42001")]);
         assert!(out.timed_out.is_empty() && !out.cancelled);
-        assert_eq!(out.len(), 4);
+        assert_eq!(out.total(), 4);
     }
 
     #[test]

@@ -1145,9 +1145,11 @@ fn list_phone_models(q: &Query) -> Reply {
         Some(_) => return Err(bad("CPS.0002", "status is invalid.")),
     };
     let specs = [(2, 4096, 32, 15), (4, 8192, 64, 8), (8, 16384, 128, 4)];
-    let in_use = PHONE_MODELS.iter().zip(MODELS).zip(specs).map(|((phone, server), spec)| {
-        (*phone, Some(server), true, spec)
-    });
+    let in_use = PHONE_MODELS
+        .iter()
+        .zip(MODELS)
+        .zip(specs)
+        .map(|((phone, server), spec)| (*phone, Some(server), true, spec));
     let withdrawn = std::iter::once(("ct3.cloudphone.1c", None, false, (1, 2048, 16, 30)));
     let list: Vec<Value> = in_use
         .chain(withdrawn)

@@ -262,6 +262,33 @@ impl Sim {
         &self.shared.geelark_creds
     }
 
+    /// The environment variables that point the blocking clients (and the
+    /// CLI, and the C example) at this simulator with its throwaway
+    /// credentials: `HuaweiClient::builder().from_env_with(...)` and
+    /// `GeeLarkClient::builder().from_env_with(...)` read them.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        let (hw, gl, url) = (self.huawei(), self.geelark(), self.url());
+        vec![
+            ("CLOUDPHONE_HUAWEI_ENDPOINT", url.clone()),
+            ("CLOUDPHONE_HUAWEI_IAM_ENDPOINT", url.clone()),
+            ("HUAWEICLOUD_SDK_AK", hw.access_key.clone()),
+            ("HUAWEICLOUD_SDK_SK", hw.secret_key.expose().to_owned()),
+            ("HUAWEICLOUD_SDK_PROJECT_ID", hw.project_id.clone()),
+            ("HUAWEICLOUD_SDK_REGION", hw.region.clone()),
+            ("CLOUDPHONE_GEELARK_ENDPOINT", url),
+            ("CLOUDPHONE_GEELARK_APP_ID", gl.app_id.clone()),
+            ("CLOUDPHONE_GEELARK_API_KEY", gl.api_key.expose().to_owned()),
+        ]
+    }
+
+    /// One of [`env`](Self::env)'s variables, `None` for another name.
+    pub fn env_var(&self, name: &str) -> Option<String> {
+        self.env()
+            .into_iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+    }
+
     /// The Huawei phone ids, newest first (the list order).
     pub fn huawei_phone_ids(&self) -> Vec<String> {
         lock(&self.shared.huawei).phone_ids()
