@@ -358,12 +358,16 @@ const char *cloudphone_version(void);
 // Frees an error. NULL is a no-op; must not be called twice on the same
 // error.
 //
+// Pointers: `err` optional (NULL = no-op).
+//
 // # Safety
 // `err` is NULL or an error returned through `err_out` and not yet freed.
 void cloudphone_error_free(struct cloudphone_error *err);
 
 // The error's status (never `CLOUDPHONE_STATUS_OK` for a real error;
 // `CLOUDPHONE_STATUS_NULL_ARGUMENT` when `err` is NULL).
+//
+// Pointers: `err` optional (NULL = the neutral value above).
 //
 // # Safety
 // `err` is NULL or a live error.
@@ -373,6 +377,8 @@ cloudphone_status cloudphone_error_status(const struct cloudphone_error *err);
 // `huawei API error CPS.0005 (HTTP 404): Phone not found. [request id ...]`.
 // `{NULL, 0}` when `err` is NULL.
 //
+// Pointers: `err` optional (NULL = the neutral value above).
+//
 // # Safety
 // `err` is NULL or a live error; the view lives as long as `err`.
 struct cloudphone_str cloudphone_error_message(const struct cloudphone_error *err);
@@ -380,12 +386,16 @@ struct cloudphone_str cloudphone_error_message(const struct cloudphone_error *er
 // The HTTP status of the response the error came from, or 0 when no
 // response was involved.
 //
+// Pointers: `err` optional (NULL = the neutral value above).
+//
 // # Safety
 // `err` is NULL or a live error.
 uint16_t cloudphone_error_http_status(const struct cloudphone_error *err);
 
 // Which provider answered with the error: `"huawei"` or `"geelark"`;
 // `{NULL, 0}` when the error is not a provider's.
+//
+// Pointers: `err` optional (NULL = the neutral value above).
 //
 // # Safety
 // `err` is NULL or a live error; the view is static.
@@ -395,6 +405,8 @@ struct cloudphone_str cloudphone_error_provider(const struct cloudphone_error *e
 // status as text when the body carried none); `{NULL, 0}` when the error is
 // not a provider's.
 //
+// Pointers: `err` optional (NULL = the neutral value above).
+//
 // # Safety
 // `err` is NULL or a live error; the view lives as long as `err`.
 struct cloudphone_str cloudphone_error_provider_code(const struct cloudphone_error *err);
@@ -402,12 +414,16 @@ struct cloudphone_str cloudphone_error_provider_code(const struct cloudphone_err
 // The provider's request id (Huawei `request_id` / `X-Request-Id`, GeeLark
 // `traceId`) for support tickets; `{NULL, 0}` when unknown.
 //
+// Pointers: `err` optional (NULL = the neutral value above).
+//
 // # Safety
 // `err` is NULL or a live error; the view lives as long as `err`.
 struct cloudphone_str cloudphone_error_request_id(const struct cloudphone_error *err);
 
 // Seconds to wait before retrying, from the response's `Retry-After`; -1
 // when the response gave none (or `err` is NULL).
+//
+// Pointers: `err` optional (NULL = the neutral value above).
 //
 // # Safety
 // `err` is NULL or a live error.
@@ -430,6 +446,11 @@ const char *cloudphone_status_name(uint32_t status);
 //
 // On success writes a new handle to `*config_out`.
 //
+// Pointers: `region_or_endpoint` required; `project_id` required;
+// `access_key` required; `secret_key` required; `security_token` optional
+// (NULL = none); `config_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // String arguments are NULL or NUL-terminated; `config_out` is NULL or
 // writable; `err_out` is NULL or writable.
@@ -446,6 +467,10 @@ cloudphone_status cloudphone_huawei_config_new_aksk(const char *region_or_endpoi
 // `region_or_endpoint` and `project_id` as for
 // `cloudphone_huawei_config_new_aksk`.
 //
+// Pointers: `region_or_endpoint` required; `project_id` required; `token`
+// required; `config_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // As `cloudphone_huawei_config_new_aksk`.
 cloudphone_status cloudphone_huawei_config_new_token(const char *region_or_endpoint,
@@ -456,6 +481,8 @@ cloudphone_status cloudphone_huawei_config_new_token(const char *region_or_endpo
 
 // Frees a Huawei configuration. NULL is a no-op; must not be called twice.
 //
+// Pointers: `config` optional (NULL = no-op).
+//
 // # Safety
 // `config` is NULL or a live configuration no other thread is using.
 void cloudphone_huawei_config_free(struct cloudphone_huawei_config *config);
@@ -465,6 +492,10 @@ void cloudphone_huawei_config_free(struct cloudphone_huawei_config *config);
 //
 // - `endpoint`: the base URL, or NULL for `https://openapi.geelark.com`.
 // - `app_id`, `api_key`: the team's AppId and ApiKey.
+//
+// Pointers: `endpoint` optional (NULL = none); `app_id` required; `api_key`
+// required; `config_out` required; `err_out` optional (NULL = no error
+// details).
 //
 // # Safety
 // String arguments are NULL or NUL-terminated; `config_out` is NULL or
@@ -479,6 +510,9 @@ cloudphone_status cloudphone_geelark_config_new_key(const char *endpoint,
 // (`Authorization: Bearer <token>`). `endpoint` as for
 // `cloudphone_geelark_config_new_key`.
 //
+// Pointers: `endpoint` optional (NULL = none); `token` required; `config_out`
+// required; `err_out` optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_config_new_key`.
 cloudphone_status cloudphone_geelark_config_new_token(const char *endpoint,
@@ -487,6 +521,8 @@ cloudphone_status cloudphone_geelark_config_new_token(const char *endpoint,
                                                       struct cloudphone_error **err_out);
 
 // Frees a GeeLark configuration. NULL is a no-op; must not be called twice.
+//
+// Pointers: `config` optional (NULL = no-op).
 //
 // # Safety
 // `config` is NULL or a live configuration no other thread is using.
@@ -508,6 +544,9 @@ void cloudphone_geelark_config_free(struct cloudphone_geelark_config *config);
 // - `body`, `body_len`: the whole body; `(NULL, 0)` for none.
 // - `result_out`: required; written only on success.
 // - `err_out`: optional (NULL = no error details).
+//
+// Pointers: `headers` required unless its length is 0 ((NULL, 0) = empty);
+// `body` required unless its length is 0 ((NULL, 0) = empty).
 //
 // # Safety
 // `request` is NULL or live; arrays as described; `result_out` and
@@ -538,6 +577,8 @@ cloudphone_status cloudphone_request_parse(const struct cloudphone_request *requ
 // Fails with `CLOUDPHONE_STATUS_INVALID_INPUT` for an operation that does
 // not page, or a result of another operation.
 //
+// Pointers: `request` required.
+//
 // # Safety
 // `request` and `result` NULL or live; `trace_id` NULL or NUL-terminated;
 // `next_out` and `err_out` NULL or writable.
@@ -551,11 +592,15 @@ cloudphone_status cloudphone_request_next(const struct cloudphone_request *reque
 // Whether `request` is a page of a listing, i.e. whether
 // `cloudphone_request_next` can follow it. False when `request` is NULL.
 //
+// Pointers: `request` optional (NULL = the neutral value above).
+//
 // # Safety
 // `request` is NULL or a live request.
 bool cloudphone_request_pages(const struct cloudphone_request *request);
 
 // Frees a request. NULL is a no-op; must not be called twice.
+//
+// Pointers: `request` optional (NULL = no-op).
 //
 // # Safety
 // `request` is NULL or a live request no other thread is using.
@@ -564,11 +609,15 @@ void cloudphone_request_free(struct cloudphone_request *request);
 // The operation that built the request, e.g. `"huawei.show_connect_infos"`.
 // `{NULL, 0}` when `request` is NULL.
 //
+// Pointers: `request` optional (NULL = the neutral value above).
+//
 // # Safety
 // `request` is NULL or a live request; the view lives as long as it.
 struct cloudphone_str cloudphone_request_operation(const struct cloudphone_request *request);
 
 // The method, e.g. `"POST"`. `{NULL, 0}` when `request` is NULL.
+//
+// Pointers: `request` optional (NULL = the neutral value above).
 //
 // # Safety
 // `request` is NULL or a live request; the view lives as long as it.
@@ -576,11 +625,15 @@ struct cloudphone_str cloudphone_request_method(const struct cloudphone_request 
 
 // The absolute URL, query included. `{NULL, 0}` when `request` is NULL.
 //
+// Pointers: `request` optional (NULL = the neutral value above).
+//
 // # Safety
 // `request` is NULL or a live request; the view lives as long as it.
 struct cloudphone_str cloudphone_request_url(const struct cloudphone_request *request);
 
 // The number of headers (0 when `request` is NULL).
+//
+// Pointers: `request` optional (NULL = the neutral value above).
 //
 // # Safety
 // `request` is NULL or a live request.
@@ -588,6 +641,8 @@ size_t cloudphone_request_header_count(const struct cloudphone_request *request)
 
 // Header `index` (in the order to send them). Both views are `{NULL, 0}`
 // when `request` is NULL or `index` is out of range.
+//
+// Pointers: `request` optional (NULL = the neutral value above).
 //
 // # Safety
 // `request` is NULL or a live request; the views live as long as it.
@@ -597,6 +652,8 @@ struct cloudphone_header cloudphone_request_header_at(const struct cloudphone_re
 // The body bytes (JSON for every current operation); `len` 0 for none.
 // `{NULL, 0}` when `request` is NULL.
 //
+// Pointers: `request` optional (NULL = the neutral value above).
+//
 // # Safety
 // `request` is NULL or a live request; the view lives as long as it.
 struct cloudphone_bytes cloudphone_request_body(const struct cloudphone_request *request);
@@ -605,11 +662,15 @@ struct cloudphone_bytes cloudphone_request_body(const struct cloudphone_request 
 // whether a host may retry it after a failure that may have reached the
 // server. False when `request` is NULL.
 //
+// Pointers: `request` optional (NULL = the neutral value above).
+//
 // # Safety
 // `request` is NULL or a live request.
 bool cloudphone_request_is_idempotent(const struct cloudphone_request *request);
 
 // The id that failed (`{NULL, 0}` when `failure` is NULL).
+//
+// Pointers: `failure` optional (NULL = the neutral value above).
 //
 // # Safety
 // `failure` is NULL or a live failure; the view lives as long as it.
@@ -619,12 +680,16 @@ struct cloudphone_str cloudphone_item_failure_id(const struct cloudphone_item_fa
 // whole call failed, that call's status (e.g. `CLOUDPHONE_STATUS_RATE_LIMITED`).
 // `CLOUDPHONE_STATUS_NULL_ARGUMENT` when `failure` is NULL.
 //
+// Pointers: `failure` optional (NULL = the neutral value above).
+//
 // # Safety
 // `failure` is NULL or a live failure.
 cloudphone_status cloudphone_item_failure_status(const struct cloudphone_item_failure *failure);
 
 // The provider's code (`CPS.0005`, `42001`), or for a failed call its
 // error's code. `{NULL, 0}` when `failure` is NULL.
+//
+// Pointers: `failure` optional (NULL = the neutral value above).
 //
 // # Safety
 // `failure` is NULL or a live failure; the view lives as long as it.
@@ -633,17 +698,23 @@ struct cloudphone_str cloudphone_item_failure_code(const struct cloudphone_item_
 // The provider's message, or the failed call's error text. `{NULL, 0}`
 // when `failure` is NULL.
 //
+// Pointers: `failure` optional (NULL = the neutral value above).
+//
 // # Safety
 // `failure` is NULL or a live failure; the view lives as long as it.
 struct cloudphone_str cloudphone_item_failure_message(const struct cloudphone_item_failure *failure);
 
 // The text of an owned string (`{NULL, 0}` when `string` is NULL).
 //
+// Pointers: `string` optional (NULL = the neutral value above).
+//
 // # Safety
 // `string` is NULL or a live string; the view lives as long as it.
 struct cloudphone_str cloudphone_string_view(const struct cloudphone_string *string);
 
 // Frees an owned string. NULL is a no-op; must not be called twice.
+//
+// Pointers: `string` optional (NULL = no-op).
 //
 // # Safety
 // `string` is NULL or a live string no other thread is using.
@@ -671,6 +742,8 @@ cloudphone_status cloudphone_trace_id_format(const uint8_t *random16,
 
 // Frees a result. NULL is a no-op; must not be called twice.
 //
+// Pointers: `result` optional (NULL = no-op).
+//
 // # Safety
 // `result` is NULL or a live result no other thread is using.
 void cloudphone_result_free(struct cloudphone_result *result);
@@ -678,12 +751,16 @@ void cloudphone_result_free(struct cloudphone_result *result);
 // The operation that parsed the result, e.g. `"huawei.list_phones"`.
 // `{NULL, 0}` when `result` is NULL.
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live; the view lives as long as it.
 struct cloudphone_str cloudphone_result_operation(const struct cloudphone_result *result);
 
 // The call's id for support tickets: Huawei's `request_id` (or
 // `X-Request-Id`), GeeLark's `traceId`; `{NULL, 0}` when absent.
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live; the view lives as long as it.
@@ -693,12 +770,16 @@ struct cloudphone_str cloudphone_result_request_id(const struct cloudphone_resul
 // some/all items failed (see the failures). Always 0 for Huawei and when
 // `result` is NULL.
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live.
 int64_t cloudphone_result_code(const struct cloudphone_result *result);
 
 // How many matches a listing reports in all (Huawei `count`, GeeLark
 // `total`), or -1 when the answer reports none (or `result` is NULL).
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live.
@@ -707,6 +788,8 @@ int64_t cloudphone_result_total(const struct cloudphone_result *result);
 // The number of items (0 when `result` is NULL). Each operation's `_build`
 // documents what its items are.
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live.
 size_t cloudphone_result_item_count(const struct cloudphone_result *result);
@@ -714,6 +797,8 @@ size_t cloudphone_result_item_count(const struct cloudphone_result *result);
 // The items' ids in order, shaped to be passed straight to a build
 // function's ids (e.g. start the phones a list returned). `{NULL, 0}` when
 // `result` is NULL.
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live; the list lives as long as it.
@@ -726,6 +811,8 @@ struct cloudphone_id_list cloudphone_result_item_ids(const struct cloudphone_res
 // library does not know. `{NULL, 0}` when the item has no status, `result`
 // is NULL or `index` is out of range.
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live; the view lives as long as it.
 struct cloudphone_str cloudphone_result_item_status(const struct cloudphone_result *result,
@@ -737,6 +824,8 @@ struct cloudphone_str cloudphone_result_item_status(const struct cloudphone_resu
 // `{NULL, 0}` when the item has none, `result` is NULL or `index` is out of
 // range.
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live; the view lives as long as it.
 struct cloudphone_str cloudphone_result_item_job_id(const struct cloudphone_result *result,
@@ -744,12 +833,16 @@ struct cloudphone_str cloudphone_result_item_job_id(const struct cloudphone_resu
 
 // The number of items the provider refused (0 when `result` is NULL).
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live.
 size_t cloudphone_result_failure_count(const struct cloudphone_result *result);
 
 // Failure `index` (id, provider code, message), borrowed from `result`;
 // NULL when `result` is NULL or `index` is out of range.
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live; the pointer lives as long as it.
@@ -760,12 +853,16 @@ const struct cloudphone_item_failure *cloudphone_result_failure_at(const struct 
 // `huawei.show_connect_infos` result (0 for any other operation, and when
 // `result` is NULL).
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live.
 size_t cloudphone_result_connect_info_count(const struct cloudphone_result *result);
 
 // Phone `index`'s access information, borrowed from `result`; NULL when
 // `result` is NULL, is another operation's, or `index` is out of range.
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live; the pointer lives as long as it.
@@ -775,12 +872,16 @@ const struct cloudphone_connect_info *cloudphone_result_connect_info_at(const st
 // The number of phone states: the phones of a `geelark.get_phone_status`
 // result (0 for any other operation, and when `result` is NULL).
 //
+// Pointers: `result` optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live.
 size_t cloudphone_result_phone_state_count(const struct cloudphone_result *result);
 
 // Phone `index`'s state, borrowed from `result`; NULL when `result` is
 // NULL, is another operation's, or `index` is out of range.
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live; the pointer lives as long as it.
@@ -789,6 +890,8 @@ const struct cloudphone_phone_state *cloudphone_result_phone_state_at(const stru
 
 // The IAM token of a `huawei.iam.create_token` result, borrowed from
 // `result`; NULL when `result` is NULL or is another operation's.
+//
+// Pointers: `result` optional (NULL = the neutral value above).
 //
 // # Safety
 // `result` is NULL or live; the pointer lives as long as it.
@@ -804,6 +907,9 @@ const struct cloudphone_huawei_iam_token *cloudphone_result_iam_token(const stru
 // Values may be credentials (ADB passwords, remote-view and download
 // URLs): do not log them.
 //
+// Pointers: `result` optional (NULL = the neutral value above); `pointer`
+// optional (NULL = the neutral value above).
+//
 // # Safety
 // `result` is NULL or live; `pointer` NULL or NUL-terminated; the view
 // lives as long as `result`.
@@ -812,6 +918,9 @@ struct cloudphone_str cloudphone_result_field(const struct cloudphone_result *re
 
 // The whole result as JSON (credentials included) into a new string at
 // `*json_out`.
+//
+// Pointers: `result` required; `json_out` required; `err_out` optional (NULL
+// = no error details).
 //
 // # Safety
 // `result` is NULL or live; `json_out` and `err_out` NULL or writable.
@@ -836,6 +945,11 @@ cloudphone_status cloudphone_result_to_json(const struct cloudphone_result *resu
 // each phone served; items: their ids; failures: the phones the server
 // could not serve (`CPS.*` codes).
 //
+// Pointers: `config` required; `phone_ids` required unless its length is 0
+// ((NULL, 0) = empty); `client_type` required; `trace_id` optional (NULL =
+// none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // `config` is NULL or live; `phone_ids` as described; strings NULL or
 // NUL-terminated; `request_out` and `err_out` NULL or writable.
@@ -850,11 +964,15 @@ cloudphone_status cloudphone_huawei_show_connect_infos_build(const struct cloudp
 
 // The phone id (`{NULL, 0}` when `info` is NULL).
 //
+// Pointers: `info` optional (NULL = the neutral value above).
+//
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
 struct cloudphone_str cloudphone_connect_info_phone_id(const struct cloudphone_connect_info *info);
 
 // The public IP (`access_ip`); `{NULL, 0}` when absent.
+//
+// Pointers: `info` optional (NULL = the neutral value above).
 //
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
@@ -862,11 +980,15 @@ struct cloudphone_str cloudphone_connect_info_access_ip(const struct cloudphone_
 
 // The private IP (`intranet_ip`); `{NULL, 0}` when absent.
 //
+// Pointers: `info` optional (NULL = the neutral value above).
+//
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
 struct cloudphone_str cloudphone_connect_info_intranet_ip(const struct cloudphone_connect_info *info);
 
 // The server's IPv6 address (`access_ipv6`); `{NULL, 0}` when absent.
+//
+// Pointers: `info` optional (NULL = the neutral value above).
 //
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
@@ -874,11 +996,15 @@ struct cloudphone_str cloudphone_connect_info_access_ipv6(const struct cloudphon
 
 // The port to connect to (0..65535), or -1 when absent or `info` is NULL.
 //
+// Pointers: `info` optional (NULL = the neutral value above).
+//
 // # Safety
 // `info` is NULL or live.
 int32_t cloudphone_connect_info_access_port(const struct cloudphone_connect_info *info);
 
 // The id of this access session; `{NULL, 0}` when absent.
+//
+// Pointers: `info` optional (NULL = the neutral value above).
 //
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
@@ -886,12 +1012,16 @@ struct cloudphone_str cloudphone_connect_info_session_id(const struct cloudphone
 
 // The ticket's timestamp as sent; `{NULL, 0}` when absent.
 //
+// Pointers: `info` optional (NULL = the neutral value above).
+//
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
 struct cloudphone_str cloudphone_connect_info_timestamp(const struct cloudphone_connect_info *info);
 
 // The signed ticket the client SDK presents (a credential: do not log it);
 // `{NULL, 0}` when absent.
+//
+// Pointers: `info` optional (NULL = the neutral value above).
 //
 // # Safety
 // `info` is NULL or live; the view lives as long as its owner.
@@ -910,6 +1040,11 @@ struct cloudphone_str cloudphone_connect_info_ticket(const struct cloudphone_con
 //
 // The request body holds the password: free the request once sent.
 //
+// Pointers: `iam_region_or_endpoint` required; `user_name` required;
+// `password` required; `domain_name` required; `project` required; `trace_id`
+// optional (NULL = none); `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
 // # Safety
 // Strings NULL or NUL-terminated; `request_out` and `err_out` NULL or
 // writable.
@@ -927,11 +1062,15 @@ cloudphone_status cloudphone_huawei_iam_create_token_build(const char *iam_regio
 // The token (a credential: pass it to `cloudphone_huawei_config_new_token`,
 // do not log it). `{NULL, 0}` when `token` is NULL.
 //
+// Pointers: `token` optional (NULL = the neutral value above).
+//
 // # Safety
 // `token` is NULL or live; the view lives as long as it.
 struct cloudphone_str cloudphone_huawei_iam_token_value(const struct cloudphone_huawei_iam_token *token);
 
 // `expires_at` as IAM wrote it (RFC 3339). `{NULL, 0}` when `token` is NULL.
+//
+// Pointers: `token` optional (NULL = the neutral value above).
 //
 // # Safety
 // `token` is NULL or live; the view lives as long as it.
@@ -940,12 +1079,16 @@ struct cloudphone_str cloudphone_huawei_iam_token_expires_at(const struct cloudp
 // `expires_at` in Unix milliseconds (0 when `token` is NULL). Refresh the
 // token before then.
 //
+// Pointers: `token` optional (NULL = the neutral value above).
+//
 // # Safety
 // `token` is NULL or live.
 uint64_t cloudphone_huawei_iam_token_expires_at_unix_ms(const struct cloudphone_huawei_iam_token *token);
 
 // The id of the project the token is scoped to, when the body names it;
 // `{NULL, 0}` otherwise.
+//
+// Pointers: `token` optional (NULL = the neutral value above).
 //
 // # Safety
 // `token` is NULL or live; the view lives as long as it.
@@ -964,6 +1107,10 @@ struct cloudphone_str cloudphone_huawei_iam_token_project_id(const struct cloudp
 //
 // Result (`cloudphone_request_parse`): Items: the phones (id, neutral
 // status); total: `count`; e.g. `/records/0/phone_name`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
 //
 // # Safety
 // `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
@@ -984,6 +1131,10 @@ cloudphone_status cloudphone_huawei_list_phones_build(const struct cloudphone_hu
 // Result (`cloudphone_request_parse`): One item: the phone (id, neutral
 // status); ports in `/access_infos`.
 //
+// Pointers: `config` required; `phone_id` required; `trace_id` optional (NULL
+// = none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
 cloudphone_status cloudphone_huawei_show_phone_build(const struct cloudphone_huawei_config *config,
@@ -997,6 +1148,10 @@ cloudphone_status cloudphone_huawei_show_phone_build(const struct cloudphone_hua
 // `phone_name` is 1 to 60 letters, digits, `-` and `_`.
 //
 // Result (`cloudphone_request_parse`): No items; the request id.
+//
+// Pointers: `config` required; `phone_id` required; `phone_name` required;
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1018,6 +1173,10 @@ cloudphone_status cloudphone_huawei_rename_phone_build(const struct cloudphone_h
 // Result (`cloudphone_request_parse`): Items: the servers (id); total:
 // `count`.
 //
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
 cloudphone_status cloudphone_huawei_list_servers_build(const struct cloudphone_huawei_config *config,
@@ -1033,6 +1192,10 @@ cloudphone_status cloudphone_huawei_list_servers_build(const struct cloudphone_h
 // (`GET /v1/{project_id}/cloud-phone/servers/{server_id}`).
 //
 // Result (`cloudphone_request_parse`): One item: the server (id).
+//
+// Pointers: `config` required; `server_id` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no error
+// details).
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1052,6 +1215,10 @@ cloudphone_status cloudphone_huawei_show_server_build(const struct cloudphone_hu
 //
 // Result (`cloudphone_request_parse`): Items: the encode servers (id); ports
 // in `/encode_servers/N/access_infos`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
@@ -1101,6 +1268,11 @@ cloudphone_status cloudphone_huawei_list_phone_models_build(const struct cloudph
 // Result (`cloudphone_request_parse`): Items: the phones whose job started
 // (id, job id); refused phones are failures.
 //
+// Pointers: `config` required; `phone_ids` required unless its length is 0
+// ((NULL, 0) = empty); `options_json` optional (NULL = none); `trace_id`
+// optional (NULL = none); `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
 // # Safety
 // As `cloudphone_huawei_list_phones_build`; `phone_ids` is `(NULL, 0)` or
 // `phone_ids_len` NUL-terminated strings.
@@ -1124,6 +1296,11 @@ cloudphone_status cloudphone_huawei_restart_phones_build(const struct cloudphone
 // Result (`cloudphone_request_parse`): Items and failures as for
 // `cloudphone_huawei_restart_phones_build`.
 //
+// Pointers: `config` required; `phone_ids` required unless its length is 0
+// ((NULL, 0) = empty); `options_json` optional (NULL = none); `trace_id`
+// optional (NULL = none); `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
 // # Safety
 // As `cloudphone_huawei_restart_phones_build`.
 cloudphone_status cloudphone_huawei_reset_phones_build(const struct cloudphone_huawei_config *config,
@@ -1140,6 +1317,10 @@ cloudphone_status cloudphone_huawei_reset_phones_build(const struct cloudphone_h
 //
 // Result (`cloudphone_request_parse`): Items and failures as for
 // `cloudphone_huawei_restart_phones_build`.
+//
+// Pointers: `config` required; `phone_ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+// required; `err_out` optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_huawei_restart_phones_build`.
@@ -1166,6 +1347,12 @@ cloudphone_status cloudphone_huawei_stop_phones_build(const struct cloudphone_hu
 // Result (`cloudphone_request_parse`): Items and failures as for
 // `cloudphone_huawei_restart_phones_build`.
 //
+// Pointers: `config` required; `phone_ids` required unless its length is 0
+// ((NULL, 0) = empty); `property_json` optional (NULL = none);
+// `custom_property_json` optional (NULL = none); `trace_id` optional (NULL =
+// none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // As `cloudphone_huawei_restart_phones_build`.
 cloudphone_status cloudphone_huawei_update_properties_build(const struct cloudphone_huawei_config *config,
@@ -1183,6 +1370,10 @@ cloudphone_status cloudphone_huawei_update_properties_build(const struct cloudph
 // Result (`cloudphone_request_parse`): One item: the job (the phone or
 // server id, job status, job id); its output in `/execute_msg`.
 //
+// Pointers: `config` required; `job_id` required; `trace_id` optional (NULL =
+// none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // As `cloudphone_huawei_list_phones_build`.
 cloudphone_status cloudphone_huawei_show_job_build(const struct cloudphone_huawei_config *config,
@@ -1199,6 +1390,10 @@ cloudphone_status cloudphone_huawei_show_job_build(const struct cloudphone_huawe
 //
 // Result (`cloudphone_request_parse`): Items: the jobs (phone or server id,
 // job status, job id).
+//
+// Pointers: `config` required; `request_ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+// required; `err_out` optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_huawei_list_phones_build`; `request_ids` is `(NULL, 0)` or
@@ -1227,6 +1422,12 @@ cloudphone_status cloudphone_huawei_list_jobs_build(const struct cloudphone_huaw
 // Result (`cloudphone_request_parse`): Items and failures as for
 // `cloudphone_huawei_restart_phones_build`.
 //
+// Pointers: `config` required; `command` required; `content` required;
+// `phone_ids` required unless its length is 0 ((NULL, 0) = empty);
+// `server_ids` required unless its length is 0 ((NULL, 0) = empty);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_huawei_list_phones_build`; each id array is `(NULL, 0)`
 // or that many NUL-terminated strings.
@@ -1251,6 +1452,11 @@ cloudphone_status cloudphone_huawei_run_command_build(const struct cloudphone_hu
 // command (id, job status, job id), output in `/outputs/N/output`; failed
 // phones are failures.
 //
+// Pointers: `config` required; `shell` required; `phone_ids` required unless
+// its length is 0 ((NULL, 0) = empty); `server_ids` required unless its
+// length is 0 ((NULL, 0) = empty); `trace_id` optional (NULL = none);
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_huawei_run_command_build`.
 cloudphone_status cloudphone_huawei_run_sync_shell_build(const struct cloudphone_huawei_config *config,
@@ -1268,6 +1474,9 @@ cloudphone_status cloudphone_huawei_run_sync_shell_build(const struct cloudphone
 // (`cloudphone_result_request_id` of a lifecycle or command result):
 // poll every `interval_ms` (at least 1) until `now_unix_ms + timeout_ms`.
 //
+// Pointers: `request_id` required; `watch_out` required; `err_out` optional
+// (NULL = no error details).
+//
 // # Safety
 // `request_id` NULL or NUL-terminated; `watch_out` and `err_out` NULL or
 // writable.
@@ -1280,6 +1489,8 @@ cloudphone_status cloudphone_huawei_job_watch_new(const char *request_id,
 
 // Frees a watch. NULL is a no-op; must not be called twice.
 //
+// Pointers: `watch` optional (NULL = no-op).
+//
 // # Safety
 // `watch` is NULL or a live watch no other thread is using.
 void cloudphone_huawei_job_watch_free(struct cloudphone_huawei_job_watch *watch);
@@ -1288,6 +1499,10 @@ void cloudphone_huawei_job_watch_free(struct cloudphone_huawei_job_watch *watch)
 // milliseconds to wait (for `WAIT`, else 0) to `*wait_ms_out`, and for
 // `POLL` a new list-jobs request (built with `config`, signed at
 // `now_unix_ms`) to `*request_out` — NULL for every other state.
+//
+// Pointers: `watch` required; `config` required; `trace_id` optional (NULL =
+// none); `state_out` required; `wait_ms_out` required; `request_out`
+// required; `err_out` optional (NULL = no error details).
 //
 // # Safety
 // `watch` and `config` NULL or live; `trace_id` NULL or NUL-terminated;
@@ -1303,6 +1518,9 @@ cloudphone_status cloudphone_huawei_job_watch_step(const struct cloudphone_huawe
 
 // Records the jobs of a list-jobs answer (a result of
 // `cloudphone_request_parse`, copied) received at `now_unix_ms`.
+//
+// Pointers: `watch` required; `result` required; `err_out` optional (NULL =
+// no error details).
 //
 // # Safety
 // `watch` NULL or live and not used by another thread; `result` NULL or
@@ -1328,6 +1546,10 @@ cloudphone_status cloudphone_huawei_job_watch_observe(struct cloudphone_huawei_j
 // total: `totalAmount` (`/success_amount`, `/fail_amount`, `/msg` through
 // `cloudphone_result_field`). Any other code fails with it in `*err_out`.
 //
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
 // # Safety
 // `config` is NULL or live; `ids` is `(NULL, 0)` or `ids_len` pointers to
 // NUL-terminated strings; `trace_id` NULL or NUL-terminated; `request_out`
@@ -1342,11 +1564,15 @@ cloudphone_status cloudphone_geelark_get_phone_status_build(const struct cloudph
 
 // The phone id (`{NULL, 0}` when `state` is NULL).
 //
+// Pointers: `state` optional (NULL = the neutral value above).
+//
 // # Safety
 // `state` is NULL or live; the view lives as long as its owner.
 struct cloudphone_str cloudphone_phone_state_id(const struct cloudphone_phone_state *state);
 
 // The phone's name (`serialName`); `{NULL, 0}` when absent.
+//
+// Pointers: `state` optional (NULL = the neutral value above).
 //
 // # Safety
 // `state` is NULL or live; the view lives as long as its owner.
@@ -1357,11 +1583,15 @@ struct cloudphone_str cloudphone_phone_state_serial_name(const struct cloudphone
 // this library does not know (see `cloudphone_phone_state_raw_status`).
 // `{NULL, 0}` when `state` is NULL.
 //
+// Pointers: `state` optional (NULL = the neutral value above).
+//
 // # Safety
 // `state` is NULL or live.
 struct cloudphone_str cloudphone_phone_state_status(const struct cloudphone_phone_state *state);
 
 // The status code as the provider sent it (0 when `state` is NULL).
+//
+// Pointers: `state` optional (NULL = the neutral value above).
 //
 // # Safety
 // `state` is NULL or live.
@@ -1369,6 +1599,8 @@ int64_t cloudphone_phone_state_raw_status(const struct cloudphone_phone_state *s
 
 // Whether the phone is up and can be connected to (false when `state` is
 // NULL).
+//
+// Pointers: `state` optional (NULL = the neutral value above).
 //
 // # Safety
 // `state` is NULL or live.
@@ -1387,6 +1619,10 @@ bool cloudphone_phone_state_is_running(const struct cloudphone_phone_state *stat
 //
 // Result (`cloudphone_request_parse`): Items: the phones (id, neutral
 // status); total: `total`; e.g. `/phones/0/serial_name`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
+// error details).
 //
 // # Safety
 // `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
@@ -1410,6 +1646,10 @@ cloudphone_status cloudphone_geelark_list_phones_build(const struct cloudphone_g
 // remote-view URL in `/started/N/url` (a credential); failures per phone;
 // `cloudphone_result_code` 40006/40009 for partial/total failure.
 //
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `options_json` optional (NULL = none); `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_list_phones_build`; `ids` is `(NULL, 0)` or
 // `ids_len` NUL-terminated strings.
@@ -1429,6 +1669,10 @@ cloudphone_status cloudphone_geelark_start_phones_build(const struct cloudphone_
 // when listed) — inferred from the amounts when GeeLark names only failures;
 // failures per phone.
 //
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_start_phones_build`.
 cloudphone_status cloudphone_geelark_stop_phones_build(const struct cloudphone_geelark_config *config,
@@ -1444,6 +1688,10 @@ cloudphone_status cloudphone_geelark_stop_phones_build(const struct cloudphone_g
 //
 // Result (`cloudphone_request_parse`): Items and failures as for
 // `cloudphone_geelark_stop_phones_build`.
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_geelark_start_phones_build`.
@@ -1469,6 +1717,10 @@ cloudphone_status cloudphone_geelark_delete_phones_build(const struct cloudphone
 //
 // Result (`cloudphone_request_parse`): Items: the tag ids applied; failures:
 // the tag ids that do not exist.
+//
+// Pointers: `config` required; `id` required; `options_json` optional (NULL =
+// none); `trace_id` required; `request_out` required; `err_out` optional
+// (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
@@ -1497,6 +1749,11 @@ cloudphone_status cloudphone_geelark_update_phone_build(const struct cloudphone_
 // `/created/N/profile_name` names the profile); failures are keyed by
 // profile name.
 //
+// Pointers: `config` required; `mobile_type` required; `profiles_json`
+// optional (NULL = none); `options_json` optional (NULL = none); `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
 cloudphone_status cloudphone_geelark_create_phones_build(const struct cloudphone_geelark_config *config,
@@ -1515,6 +1772,9 @@ cloudphone_status cloudphone_geelark_create_phones_build(const struct cloudphone
 // Result (`cloudphone_request_parse`): No items; the task id is
 // `cloudphone_result_field(result, "/task_id")`.
 //
+// Pointers: `config` required; `id` required; `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
 cloudphone_status cloudphone_geelark_take_screenshot_build(const struct cloudphone_geelark_config *config,
@@ -1531,6 +1791,9 @@ cloudphone_status cloudphone_geelark_take_screenshot_build(const struct cloudpho
 // `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a
 // credential) through `cloudphone_result_field`.
 //
+// Pointers: `config` required; `task_id` required; `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
 cloudphone_status cloudphone_geelark_get_screenshot_result_build(const struct cloudphone_geelark_config *config,
@@ -1546,6 +1809,10 @@ cloudphone_status cloudphone_geelark_get_screenshot_result_build(const struct cl
 //
 // Result (`cloudphone_request_parse`): Items: the phones placed (ids,
 // inferred from the amounts); failures per phone.
+//
+// Pointers: `config` required; `positions` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_geelark_list_phones_build`; `positions` is `(NULL, 0)` or
@@ -1565,6 +1832,10 @@ cloudphone_status cloudphone_geelark_set_gps_build(const struct cloudphone_geela
 // coordinates in `/positions/N/latitude` and `/positions/N/longitude`;
 // failures per phone.
 //
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_start_phones_build`.
 cloudphone_status cloudphone_geelark_get_gps_build(const struct cloudphone_geelark_config *config,
@@ -1582,6 +1853,10 @@ cloudphone_status cloudphone_geelark_get_gps_build(const struct cloudphone_geela
 //
 // Result (`cloudphone_request_parse`): Items: the phones whose switch was
 // accepted; failures per phone.
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_geelark_start_phones_build`.
@@ -1601,6 +1876,10 @@ cloudphone_status cloudphone_geelark_set_adb_build(const struct cloudphone_geela
 // `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per
 // phone.
 //
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
 // # Safety
 // As `cloudphone_geelark_start_phones_build`.
 cloudphone_status cloudphone_geelark_get_adb_data_build(const struct cloudphone_geelark_config *config,
@@ -1617,6 +1896,9 @@ cloudphone_status cloudphone_geelark_get_adb_data_build(const struct cloudphone_
 //
 // Result (`cloudphone_request_parse`): Items: the apps (package name,
 // install status); total: `total`.
+//
+// Pointers: `config` required; `env_id` required; `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
@@ -1635,6 +1917,10 @@ cloudphone_status cloudphone_geelark_list_apps_build(const struct cloudphone_gee
 // Result (`cloudphone_request_parse`): No items; the trace id and envelope
 // code.
 //
+// Pointers: `config` required; `env_id` required; `app_version_id` required;
+// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
 cloudphone_status cloudphone_geelark_install_app_build(const struct cloudphone_geelark_config *config,
@@ -1651,6 +1937,10 @@ cloudphone_status cloudphone_geelark_install_app_build(const struct cloudphone_g
 // Result (`cloudphone_request_parse`): No items; the trace id and envelope
 // code.
 //
+// Pointers: `config` required; `env_id` required; `package_name` required;
+// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
 // # Safety
 // As `cloudphone_geelark_list_phones_build`.
 cloudphone_status cloudphone_geelark_uninstall_app_build(const struct cloudphone_geelark_config *config,
@@ -1666,6 +1956,9 @@ cloudphone_status cloudphone_geelark_uninstall_app_build(const struct cloudphone
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
 // empty id, an id with a control character, and `limit` 0.
 //
+// Pointers: `ids` required unless its length is 0 ((NULL, 0) = empty);
+// `plan_out` required; `err_out` optional (NULL = no error details).
+//
 // # Safety
 // `ids` is `(NULL, 0)` or `ids_len` pointers to NUL-terminated strings;
 // `plan_out` and `err_out` NULL or writable.
@@ -1677,17 +1970,23 @@ cloudphone_status cloudphone_batch_plan_new(const char *const *ids,
 
 // Frees a plan. NULL is a no-op; must not be called twice.
 //
+// Pointers: `plan` optional (NULL = no-op).
+//
 // # Safety
 // `plan` is NULL or a live plan no other thread is using.
 void cloudphone_batch_plan_free(struct cloudphone_batch_plan *plan);
 
 // The distinct ids in first-seen order (`{NULL, 0}` when `plan` is NULL).
 //
+// Pointers: `plan` optional (NULL = the neutral value above).
+//
 // # Safety
 // `plan` is NULL or live; the list lives as long as it.
 struct cloudphone_id_list cloudphone_batch_plan_ids(const struct cloudphone_batch_plan *plan);
 
 // How many calls the plan makes (0 when `plan` is NULL).
+//
+// Pointers: `plan` optional (NULL = the neutral value above).
 //
 // # Safety
 // `plan` is NULL or live.
@@ -1696,12 +1995,17 @@ size_t cloudphone_batch_plan_call_count(const struct cloudphone_batch_plan *plan
 // The ids of call `index`, ready to pass as a build function's ids;
 // `{NULL, 0}` when `plan` is NULL or `index` is out of range.
 //
+// Pointers: `plan` optional (NULL = the neutral value above).
+//
 // # Safety
 // `plan` is NULL or live; the list lives as long as it.
 struct cloudphone_id_list cloudphone_batch_plan_call(const struct cloudphone_batch_plan *plan,
                                                      size_t index);
 
 // Starts a merge over `plan`'s ids (copied: the plan may be freed after).
+//
+// Pointers: `plan` required; `merge_out` required; `err_out` optional (NULL =
+// no error details).
 //
 // # Safety
 // `plan` is NULL or live; `merge_out` and `err_out` NULL or writable.
@@ -1710,6 +2014,8 @@ cloudphone_status cloudphone_batch_merge_new(const struct cloudphone_batch_plan 
                                              struct cloudphone_error **err_out);
 
 // Frees a merge. NULL is a no-op; must not be called twice.
+//
+// Pointers: `merge` optional (NULL = no-op).
 //
 // # Safety
 // `merge` is NULL or a live merge no other thread is using.
@@ -1747,6 +2053,9 @@ cloudphone_status cloudphone_batch_merge_record(struct cloudphone_batch_merge *m
 // `error` (as returned by its parse function): each of its ids not yet
 // answered fails with that error's status, code and message.
 //
+// Pointers: `merge` required; `error` required; `err_out` optional (NULL = no
+// error details).
+//
 // # Safety
 // `merge` is NULL or live and not used by another thread; `error` NULL or
 // live; `err_out` NULL or writable.
@@ -1758,6 +2067,9 @@ cloudphone_status cloudphone_batch_merge_record_error(struct cloudphone_batch_me
 // Records that sending call `call_index` failed in the host's transport
 // (`message` says how, e.g. `"connection refused"`): each of its ids not yet
 // answered fails with `CLOUDPHONE_STATUS_TRANSPORT`.
+//
+// Pointers: `merge` required; `message` required; `err_out` optional (NULL =
+// no error details).
 //
 // # Safety
 // `merge` is NULL or live and not used by another thread; `message` NULL or
@@ -1771,6 +2083,9 @@ cloudphone_status cloudphone_batch_merge_record_transport_error(struct cloudphon
 // every planned id exactly once, as succeeded, failed or missing, each list
 // in input order. The merge is unchanged and may record more.
 //
+// Pointers: `merge` required; `outcome_out` required; `err_out` optional
+// (NULL = no error details).
+//
 // # Safety
 // `merge` is NULL or live; `outcome_out` and `err_out` NULL or writable.
 cloudphone_status cloudphone_batch_merge_finish(const struct cloudphone_batch_merge *merge,
@@ -1779,17 +2094,23 @@ cloudphone_status cloudphone_batch_merge_finish(const struct cloudphone_batch_me
 
 // Frees an outcome. NULL is a no-op; must not be called twice.
 //
+// Pointers: `outcome` optional (NULL = no-op).
+//
 // # Safety
 // `outcome` is NULL or a live outcome no other thread is using.
 void cloudphone_batch_outcome_free(struct cloudphone_batch_outcome *outcome);
 
 // Whether every id succeeded (false when `outcome` is NULL).
 //
+// Pointers: `outcome` optional (NULL = the neutral value above).
+//
 // # Safety
 // `outcome` is NULL or live.
 bool cloudphone_batch_outcome_is_complete_success(const struct cloudphone_batch_outcome *outcome);
 
 // The number of ids that succeeded (0 when `outcome` is NULL).
+//
+// Pointers: `outcome` optional (NULL = the neutral value above).
 //
 // # Safety
 // `outcome` is NULL or live.
@@ -1798,6 +2119,8 @@ size_t cloudphone_batch_outcome_succeeded_count(const struct cloudphone_batch_ou
 // The id of succeeded item `index` (phone id, or for jobs the phone the
 // job acts on), for an outcome of any operation; `{NULL, 0}` when `outcome`
 // is NULL or `index` is out of range.
+//
+// Pointers: `outcome` optional (NULL = the neutral value above).
 //
 // # Safety
 // `outcome` is NULL or live; the view lives as long as it.
@@ -1808,6 +2131,8 @@ struct cloudphone_str cloudphone_batch_outcome_item_id(const struct cloudphone_b
 // `cloudphone_result_item_status`); `{NULL, 0}` when the item has none,
 // `outcome` is NULL or `index` is out of range.
 //
+// Pointers: `outcome` optional (NULL = the neutral value above).
+//
 // # Safety
 // `outcome` is NULL or live; the view lives as long as it.
 struct cloudphone_str cloudphone_batch_outcome_item_status(const struct cloudphone_batch_outcome *outcome,
@@ -1816,6 +2141,8 @@ struct cloudphone_str cloudphone_batch_outcome_item_status(const struct cloudpho
 // The job id of succeeded item `index` (Huawei lifecycle and ADB
 // operations); `{NULL, 0}` when the item has none, `outcome` is NULL or
 // `index` is out of range.
+//
+// Pointers: `outcome` optional (NULL = the neutral value above).
 //
 // # Safety
 // `outcome` is NULL or live; the view lives as long as it.
@@ -1826,6 +2153,8 @@ struct cloudphone_str cloudphone_batch_outcome_item_job_id(const struct cloudpho
 // `outcome`; NULL when `outcome` is NULL, holds another operation's items,
 // or `index` is out of range.
 //
+// Pointers: `outcome` optional (NULL = the neutral value above).
+//
 // # Safety
 // `outcome` is NULL or live; the pointer lives as long as it.
 const struct cloudphone_connect_info *cloudphone_batch_outcome_connect_info_at(const struct cloudphone_batch_outcome *outcome,
@@ -1835,6 +2164,8 @@ const struct cloudphone_connect_info *cloudphone_batch_outcome_connect_info_at(c
 // `outcome`; NULL when `outcome` is NULL, holds another operation's items,
 // or `index` is out of range.
 //
+// Pointers: `outcome` optional (NULL = the neutral value above).
+//
 // # Safety
 // `outcome` is NULL or live; the pointer lives as long as it.
 const struct cloudphone_phone_state *cloudphone_batch_outcome_phone_state_at(const struct cloudphone_batch_outcome *outcome,
@@ -1842,12 +2173,16 @@ const struct cloudphone_phone_state *cloudphone_batch_outcome_phone_state_at(con
 
 // The number of ids that failed (0 when `outcome` is NULL).
 //
+// Pointers: `outcome` optional (NULL = the neutral value above).
+//
 // # Safety
 // `outcome` is NULL or live.
 size_t cloudphone_batch_outcome_failure_count(const struct cloudphone_batch_outcome *outcome);
 
 // Failed id `index`, borrowed from `outcome`; NULL when `outcome` is NULL
 // or `index` is out of range.
+//
+// Pointers: `outcome` optional (NULL = the neutral value above).
 //
 // # Safety
 // `outcome` is NULL or live; the pointer lives as long as it.
@@ -1857,11 +2192,15 @@ const struct cloudphone_item_failure *cloudphone_batch_outcome_failure_at(const 
 // The ids no answer mentioned, in input order (`{NULL, 0}` when `outcome`
 // is NULL).
 //
+// Pointers: `outcome` optional (NULL = `{NULL, 0}`).
+//
 // # Safety
 // `outcome` is NULL or live; the list lives as long as it.
 struct cloudphone_id_list cloudphone_batch_outcome_missing(const struct cloudphone_batch_outcome *outcome);
 
 // The request/trace ids of the calls that answered, in call order.
+//
+// Pointers: `outcome` optional (NULL = `{NULL, 0}`).
 //
 // # Safety
 // `outcome` is NULL or live; the list lives as long as it.
@@ -1869,6 +2208,8 @@ struct cloudphone_id_list cloudphone_batch_outcome_request_ids(const struct clou
 
 // Ids the answers mentioned that were never requested (ignored; kept for
 // diagnosis).
+//
+// Pointers: `outcome` optional (NULL = `{NULL, 0}`).
 //
 // # Safety
 // `outcome` is NULL or live; the list lives as long as it.
@@ -1885,6 +2226,9 @@ struct cloudphone_str cloudphone_id_list_at(struct cloudphone_id_list list, size
 // (`{"succeeded":[…],"failed":[…],"missing":[…],"request_ids":[…],"unexpected":[…]}`)
 // into a new string at `*json_out`.
 //
+// Pointers: `outcome` required; `json_out` required; `err_out` optional (NULL
+// = no error details).
+//
 // # Safety
 // `outcome` is NULL or live; `json_out` and `err_out` NULL or writable.
 cloudphone_status cloudphone_batch_outcome_to_json(const struct cloudphone_batch_outcome *outcome,
@@ -1900,6 +2244,9 @@ bool cloudphone_has_client(void);
 // credentials; copied). `timeout_ms` bounds each whole request; 0 keeps
 // the default (60 s). No request is sent.
 //
+// Pointers: `config` required; `client_out` required; `err_out` optional
+// (NULL = no error details).
+//
 // # Safety
 // `config` is NULL or live; `client_out` and `err_out` NULL or writable.
 cloudphone_status cloudphone_huawei_client_new(const struct cloudphone_huawei_config *config,
@@ -1908,6 +2255,8 @@ cloudphone_status cloudphone_huawei_client_new(const struct cloudphone_huawei_co
                                                struct cloudphone_error **err_out);
 
 // Frees a Huawei client. NULL is a no-op; must not be called twice.
+//
+// Pointers: `client` optional (NULL = no-op).
 //
 // # Safety
 // `client` is NULL or a live client no other thread is using.
@@ -1918,6 +2267,10 @@ void cloudphone_huawei_client_free(struct cloudphone_huawei_client *client);
 // merged so that every distinct id is in the outcome exactly once
 // (succeeded, failed or missing). Fails only for invalid input; per-call
 // failures land in the outcome's failed list.
+//
+// Pointers: `client` required; `phone_ids` required unless its length is 0
+// ((NULL, 0) = empty); `client_type` required; `outcome_out` required;
+// `err_out` optional (NULL = no error details).
 //
 // # Safety
 // `client` is NULL or live; `phone_ids` is `(NULL, 0)` or `phone_ids_len`
@@ -1933,6 +2286,9 @@ cloudphone_status cloudphone_huawei_client_show_connect_infos(const struct cloud
 // Creates a GeeLark client from a configuration (endpoint, credentials;
 // copied). `timeout_ms` as for `cloudphone_huawei_client_new`.
 //
+// Pointers: `config` required; `client_out` required; `err_out` optional
+// (NULL = no error details).
+//
 // # Safety
 // `config` is NULL or live; `client_out` and `err_out` NULL or writable.
 cloudphone_status cloudphone_geelark_client_new(const struct cloudphone_geelark_config *config,
@@ -1942,6 +2298,8 @@ cloudphone_status cloudphone_geelark_client_new(const struct cloudphone_geelark_
 
 // Frees a GeeLark client. NULL is a no-op; must not be called twice.
 //
+// Pointers: `client` optional (NULL = no-op).
+//
 // # Safety
 // `client` is NULL or a live client no other thread is using.
 void cloudphone_geelark_client_free(struct cloudphone_geelark_client *client);
@@ -1949,6 +2307,10 @@ void cloudphone_geelark_client_free(struct cloudphone_geelark_client *client);
 // Gets the status of any number of phones in one blocking call (calls of
 // at most 100, within the rate limit, merged as for
 // `cloudphone_huawei_client_show_connect_infos`).
+//
+// Pointers: `client` required; `ids` required unless its length is 0 ((NULL,
+// 0) = empty); `outcome_out` required; `err_out` optional (NULL = no error
+// details).
 //
 // # Safety
 // `client` is NULL or live; `ids` is `(NULL, 0)` or `ids_len`
@@ -1967,6 +2329,9 @@ cloudphone_status cloudphone_geelark_client_get_phone_status(const struct cloudp
 // variable fails with `CLOUDPHONE_STATUS_INVALID_INPUT` naming it; no
 // request is sent.
 //
+// Pointers: `client_out` required; `err_out` optional (NULL = no error
+// details).
+//
 // # Safety
 // `client_out` and `err_out` NULL or writable.
 cloudphone_status cloudphone_huawei_client_from_env(uint64_t timeout_ms,
@@ -1977,6 +2342,9 @@ cloudphone_status cloudphone_huawei_client_from_env(uint64_t timeout_ms,
 // `CLOUDPHONE_GEELARK_APP_ID` + `CLOUDPHONE_GEELARK_API_KEY` (key mode) or
 // `CLOUDPHONE_GEELARK_TOKEN`, optional `CLOUDPHONE_GEELARK_ENDPOINT`.
 // Otherwise as `cloudphone_huawei_client_from_env`.
+//
+// Pointers: `client_out` required; `err_out` optional (NULL = no error
+// details).
 //
 // # Safety
 // `client_out` and `err_out` NULL or writable.
@@ -1994,6 +2362,9 @@ cloudphone_status cloudphone_geelark_client_from_env(uint64_t timeout_ms,
 // `cloudphone_huawei_client_show_connect_infos` fans out and merges. A
 // GeeLark request is refused with `CLOUDPHONE_STATUS_INVALID_INPUT`.
 //
+// Pointers: `client` required; `request` required; `result_out` required;
+// `err_out` optional (NULL = no error details).
+//
 // # Safety
 // `client` and `request` NULL or live; `result_out` and `err_out` NULL or
 // writable.
@@ -2004,6 +2375,9 @@ cloudphone_status cloudphone_huawei_client_call(const struct cloudphone_huawei_c
 
 // `cloudphone_huawei_client_call` for GeeLark operations: within the
 // documented rate limit, with the client's own trace ids.
+//
+// Pointers: `client` required; `request` required; `result_out` required;
+// `err_out` optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_huawei_client_call`.

@@ -202,3 +202,68 @@ fn header_compiles_alone_as_c11() {
 fn header_compiles_alone_as_cpp17() {
     compile_alone("c++", "c++17", "cpp");
 }
+
+/// Issue 11: every pointer parameter of every function says in the
+/// function's comment whether it is *required* or *optional (NULL = …)*.
+#[test]
+fn every_pointer_parameter_says_required_or_optional() {
+    let header = std::fs::read_to_string(header_path()).unwrap();
+    let lines: Vec<&str> = header.lines().collect();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let starts = !line.starts_with([' ', '/', '#', '}'])
+            && !line.starts_with("typedef")
+            && line.contains(" cloudphone_")
+            && line.contains('(');
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // The comment block right above, and the prototype to its `);`.
+        let doc: String = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|l| l.starts_with("//"))
+            .map(|l| l.trim_start_matches('/').trim())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut proto = String::new();
+        while i < lines.len() {
+            proto.push_str(lines[i].trim());
+            proto.push(' ');
+            i += 1;
+            if lines[i - 1].trim_end().ends_with(");") {
+                break;
+            }
+        }
+        let open = proto.find('(').unwrap();
+        let name = proto[..open].rsplit([' ', '*']).next().unwrap().to_owned();
+        let params = &proto[open + 1..proto.rfind(')').unwrap()];
+        for param in params.split(',').map(str::trim).filter(|p| p.contains('*')) {
+            let ident = param.rsplit([' ', '*']).next().unwrap();
+            checked += 1;
+            let tick = format!("`{ident}`");
+            let said = doc.match_indices(&tick).any(|(at, _)| {
+                let after = &doc[at + tick.len()..];
+                let window = &after[..after.len().min(120)];
+                let window = window.split('`').next().unwrap_or(window);
+                window.contains("required") || window.contains("optional")
+            });
+            if !said {
+                missing.push(format!("{name}: `{ident}`"));
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} pointer parameters found");
+    assert!(
+        missing.is_empty(),
+        "pointer parameters whose comment says neither required nor optional (NULL = ...):\n  {}",
+        missing.join("\n  ")
+    );
+}

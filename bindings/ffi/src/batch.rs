@@ -41,6 +41,9 @@ pub struct cloudphone_batch_plan {
 /// `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
 /// empty id, an id with a control character, and `limit` 0.
 ///
+/// Pointers: `ids` required unless its length is 0 ((NULL, 0) = empty);
+/// `plan_out` required; `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// `ids` is `(NULL, 0)` or `ids_len` pointers to NUL-terminated strings;
 /// `plan_out` and `err_out` NULL or writable.
@@ -72,6 +75,8 @@ pub unsafe extern "C" fn cloudphone_batch_plan_new(
 
 /// Frees a plan. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `plan` optional (NULL = no-op).
+///
 /// # Safety
 /// `plan` is NULL or a live plan no other thread is using.
 #[unsafe(no_mangle)]
@@ -81,6 +86,8 @@ pub unsafe extern "C" fn cloudphone_batch_plan_free(plan: *mut cloudphone_batch_
 }
 
 /// The distinct ids in first-seen order (`{NULL, 0}` when `plan` is NULL).
+///
+/// Pointers: `plan` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `plan` is NULL or live; the list lives as long as it.
@@ -100,6 +107,8 @@ pub unsafe extern "C" fn cloudphone_batch_plan_ids(
 
 /// How many calls the plan makes (0 when `plan` is NULL).
 ///
+/// Pointers: `plan` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `plan` is NULL or live.
 #[unsafe(no_mangle)]
@@ -114,6 +123,8 @@ pub unsafe extern "C" fn cloudphone_batch_plan_call_count(
 
 /// The ids of call `index`, ready to pass as a build function's ids;
 /// `{NULL, 0}` when `plan` is NULL or `index` is out of range.
+///
+/// Pointers: `plan` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `plan` is NULL or live; the list lives as long as it.
@@ -228,6 +239,9 @@ impl cloudphone_batch_merge {
 
 /// Starts a merge over `plan`'s ids (copied: the plan may be freed after).
 ///
+/// Pointers: `plan` required; `merge_out` required; `err_out` optional (NULL =
+/// no error details).
+///
 /// # Safety
 /// `plan` is NULL or live; `merge_out` and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
@@ -257,6 +271,8 @@ pub unsafe extern "C" fn cloudphone_batch_merge_new(
 }
 
 /// Frees a merge. NULL is a no-op; must not be called twice.
+///
+/// Pointers: `merge` optional (NULL = no-op).
 ///
 /// # Safety
 /// `merge` is NULL or a live merge no other thread is using.
@@ -323,6 +339,9 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record(
 /// `error` (as returned by its parse function): each of its ids not yet
 /// answered fails with that error's status, code and message.
 ///
+/// Pointers: `merge` required; `error` required; `err_out` optional (NULL = no
+/// error details).
+///
 /// # Safety
 /// `merge` is NULL or live and not used by another thread; `error` NULL or
 /// live; `err_out` NULL or writable.
@@ -351,6 +370,9 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record_error(
 /// (`message` says how, e.g. `"connection refused"`): each of its ids not yet
 /// answered fails with `CLOUDPHONE_STATUS_TRANSPORT`.
 ///
+/// Pointers: `merge` required; `message` required; `err_out` optional (NULL =
+/// no error details).
+///
 /// # Safety
 /// `merge` is NULL or live and not used by another thread; `message` NULL or
 /// NUL-terminated; `err_out` NULL or writable.
@@ -378,6 +400,9 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record_transport_error(
 /// Merges everything recorded so far into a new outcome at `*outcome_out`:
 /// every planned id exactly once, as succeeded, failed or missing, each list
 /// in input order. The merge is unchanged and may record more.
+///
+/// Pointers: `merge` required; `outcome_out` required; `err_out` optional
+/// (NULL = no error details).
 ///
 /// # Safety
 /// `merge` is NULL or live; `outcome_out` and `err_out` NULL or writable.
@@ -533,6 +558,8 @@ impl cloudphone_batch_outcome {
 
 /// Frees an outcome. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `outcome` optional (NULL = no-op).
+///
 /// # Safety
 /// `outcome` is NULL or a live outcome no other thread is using.
 #[unsafe(no_mangle)]
@@ -542,6 +569,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_free(outcome: *mut cloudphone_
 }
 
 /// Whether every id succeeded (false when `outcome` is NULL).
+///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `outcome` is NULL or live.
@@ -556,6 +585,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_is_complete_success(
 }
 
 /// The number of ids that succeeded (0 when `outcome` is NULL).
+///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `outcome` is NULL or live.
@@ -572,6 +603,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_succeeded_count(
 /// The id of succeeded item `index` (phone id, or for jobs the phone the
 /// job acts on), for an outcome of any operation; `{NULL, 0}` when `outcome`
 /// is NULL or `index` is out of range.
+///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `outcome` is NULL or live; the view lives as long as it.
@@ -590,6 +623,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_item_id(
 /// `cloudphone_result_item_status`); `{NULL, 0}` when the item has none,
 /// `outcome` is NULL or `index` is out of range.
 ///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `outcome` is NULL or live; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -606,6 +641,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_item_status(
 /// The job id of succeeded item `index` (Huawei lifecycle and ADB
 /// operations); `{NULL, 0}` when the item has none, `outcome` is NULL or
 /// `index` is out of range.
+///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `outcome` is NULL or live; the view lives as long as it.
@@ -639,6 +676,8 @@ unsafe fn succeeded_field(
 /// `outcome`; NULL when `outcome` is NULL, holds another operation's items,
 /// or `index` is out of range.
 ///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `outcome` is NULL or live; the pointer lives as long as it.
 #[unsafe(no_mangle)]
@@ -658,6 +697,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_connect_info_at(
 /// `outcome`; NULL when `outcome` is NULL, holds another operation's items,
 /// or `index` is out of range.
 ///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `outcome` is NULL or live; the pointer lives as long as it.
 #[unsafe(no_mangle)]
@@ -675,6 +716,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_phone_state_at(
 
 /// The number of ids that failed (0 when `outcome` is NULL).
 ///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `outcome` is NULL or live.
 #[unsafe(no_mangle)]
@@ -689,6 +732,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_failure_count(
 
 /// Failed id `index`, borrowed from `outcome`; NULL when `outcome` is NULL
 /// or `index` is out of range.
+///
+/// Pointers: `outcome` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `outcome` is NULL or live; the pointer lives as long as it.
@@ -708,6 +753,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_failure_at(
 /// The ids no answer mentioned, in input order (`{NULL, 0}` when `outcome`
 /// is NULL).
 ///
+/// Pointers: `outcome` optional (NULL = `{NULL, 0}`).
+///
 /// # Safety
 /// `outcome` is NULL or live; the list lives as long as it.
 #[unsafe(no_mangle)]
@@ -718,6 +765,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_missing(
 }
 
 /// The request/trace ids of the calls that answered, in call order.
+///
+/// Pointers: `outcome` optional (NULL = `{NULL, 0}`).
 ///
 /// # Safety
 /// `outcome` is NULL or live; the list lives as long as it.
@@ -730,6 +779,8 @@ pub unsafe extern "C" fn cloudphone_batch_outcome_request_ids(
 
 /// Ids the answers mentioned that were never requested (ignored; kept for
 /// diagnosis).
+///
+/// Pointers: `outcome` optional (NULL = `{NULL, 0}`).
 ///
 /// # Safety
 /// `outcome` is NULL or live; the list lives as long as it.
@@ -780,6 +831,9 @@ pub unsafe extern "C" fn cloudphone_id_list_at(
 /// The whole outcome as JSON
 /// (`{"succeeded":[…],"failed":[…],"missing":[…],"request_ids":[…],"unexpected":[…]}`)
 /// into a new string at `*json_out`.
+///
+/// Pointers: `outcome` required; `json_out` required; `err_out` optional (NULL
+/// = no error details).
 ///
 /// # Safety
 /// `outcome` is NULL or live; `json_out` and `err_out` NULL or writable.

@@ -83,6 +83,9 @@ unsafe fn client_into<H>(
 /// credentials; copied). `timeout_ms` bounds each whole request; 0 keeps
 /// the default (60 s). No request is sent.
 ///
+/// Pointers: `config` required; `client_out` required; `err_out` optional
+/// (NULL = no error details).
+///
 /// # Safety
 /// `config` is NULL or live; `client_out` and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
@@ -120,6 +123,8 @@ pub unsafe extern "C" fn cloudphone_huawei_client_new(
 
 /// Frees a Huawei client. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `client` optional (NULL = no-op).
+///
 /// # Safety
 /// `client` is NULL or a live client no other thread is using.
 #[unsafe(no_mangle)]
@@ -133,6 +138,10 @@ pub unsafe extern "C" fn cloudphone_huawei_client_free(client: *mut cloudphone_h
 /// merged so that every distinct id is in the outcome exactly once
 /// (succeeded, failed or missing). Fails only for invalid input; per-call
 /// failures land in the outcome's failed list.
+///
+/// Pointers: `client` required; `phone_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `client_type` required; `outcome_out` required;
+/// `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// `client` is NULL or live; `phone_ids` is `(NULL, 0)` or `phone_ids_len`
@@ -176,6 +185,9 @@ pub unsafe extern "C" fn cloudphone_huawei_client_show_connect_infos(
 
 /// Creates a GeeLark client from a configuration (endpoint, credentials;
 /// copied). `timeout_ms` as for `cloudphone_huawei_client_new`.
+///
+/// Pointers: `config` required; `client_out` required; `err_out` optional
+/// (NULL = no error details).
 ///
 /// # Safety
 /// `config` is NULL or live; `client_out` and `err_out` NULL or writable.
@@ -223,6 +235,8 @@ pub unsafe extern "C" fn cloudphone_geelark_client_new(
 
 /// Frees a GeeLark client. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `client` optional (NULL = no-op).
+///
 /// # Safety
 /// `client` is NULL or a live client no other thread is using.
 #[unsafe(no_mangle)]
@@ -234,6 +248,10 @@ pub unsafe extern "C" fn cloudphone_geelark_client_free(client: *mut cloudphone_
 /// Gets the status of any number of phones in one blocking call (calls of
 /// at most 100, within the rate limit, merged as for
 /// `cloudphone_huawei_client_show_connect_infos`).
+///
+/// Pointers: `client` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `outcome_out` required; `err_out` optional (NULL = no error
+/// details).
 ///
 /// # Safety
 /// `client` is NULL or live; `ids` is `(NULL, 0)` or `ids_len`
@@ -281,6 +299,9 @@ pub unsafe extern "C" fn cloudphone_geelark_client_get_phone_status(
 /// variable fails with `CLOUDPHONE_STATUS_INVALID_INPUT` naming it; no
 /// request is sent.
 ///
+/// Pointers: `client_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// `client_out` and `err_out` NULL or writable.
 #[unsafe(no_mangle)]
@@ -313,6 +334,9 @@ pub unsafe extern "C" fn cloudphone_huawei_client_from_env(
 /// `CLOUDPHONE_GEELARK_APP_ID` + `CLOUDPHONE_GEELARK_API_KEY` (key mode) or
 /// `CLOUDPHONE_GEELARK_TOKEN`, optional `CLOUDPHONE_GEELARK_ENDPOINT`.
 /// Otherwise as `cloudphone_huawei_client_from_env`.
+///
+/// Pointers: `client_out` required; `err_out` optional (NULL = no error
+/// details).
 ///
 /// # Safety
 /// `client_out` and `err_out` NULL or writable.
@@ -388,6 +412,9 @@ impl cloudphone_geelark_client {
 /// `cloudphone_huawei_client_show_connect_infos` fans out and merges. A
 /// GeeLark request is refused with `CLOUDPHONE_STATUS_INVALID_INPUT`.
 ///
+/// Pointers: `client` required; `request` required; `result_out` required;
+/// `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// `client` and `request` NULL or live; `result_out` and `err_out` NULL or
 /// writable.
@@ -414,6 +441,9 @@ pub unsafe extern "C" fn cloudphone_huawei_client_call(
 
 /// `cloudphone_huawei_client_call` for GeeLark operations: within the
 /// documented rate limit, with the client's own trace ids.
+///
+/// Pointers: `client` required; `request` required; `result_out` required;
+/// `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_client_call`.

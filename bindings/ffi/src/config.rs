@@ -54,6 +54,11 @@ fn huawei_endpoint(region_or_endpoint: &str) -> FfiResult<Endpoint> {
 ///
 /// On success writes a new handle to `*config_out`.
 ///
+/// Pointers: `region_or_endpoint` required; `project_id` required;
+/// `access_key` required; `secret_key` required; `security_token` optional
+/// (NULL = none); `config_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// String arguments are NULL or NUL-terminated; `config_out` is NULL or
 /// writable; `err_out` is NULL or writable.
@@ -102,6 +107,10 @@ pub unsafe extern "C" fn cloudphone_huawei_config_new_aksk(
 /// `region_or_endpoint` and `project_id` as for
 /// `cloudphone_huawei_config_new_aksk`.
 ///
+/// Pointers: `region_or_endpoint` required; `project_id` required; `token`
+/// required; `config_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// As `cloudphone_huawei_config_new_aksk`.
 #[unsafe(no_mangle)]
@@ -142,6 +151,8 @@ pub unsafe extern "C" fn cloudphone_huawei_config_new_token(
 
 /// Frees a Huawei configuration. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `config` optional (NULL = no-op).
+///
 /// # Safety
 /// `config` is NULL or a live configuration no other thread is using.
 #[unsafe(no_mangle)]
@@ -161,6 +172,10 @@ fn geelark_endpoint(endpoint: Option<&str>) -> FfiResult<Endpoint> {
 ///
 /// - `endpoint`: the base URL, or NULL for `https://openapi.geelark.com`.
 /// - `app_id`, `api_key`: the team's AppId and ApiKey.
+///
+/// Pointers: `endpoint` optional (NULL = none); `app_id` required; `api_key`
+/// required; `config_out` required; `err_out` optional (NULL = no error
+/// details).
 ///
 /// # Safety
 /// String arguments are NULL or NUL-terminated; `config_out` is NULL or
@@ -204,6 +219,9 @@ pub unsafe extern "C" fn cloudphone_geelark_config_new_key(
 /// (`Authorization: Bearer <token>`). `endpoint` as for
 /// `cloudphone_geelark_config_new_key`.
 ///
+/// Pointers: `endpoint` optional (NULL = none); `token` required; `config_out`
+/// required; `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_config_new_key`.
 #[unsafe(no_mangle)]
@@ -233,6 +251,8 @@ pub unsafe extern "C" fn cloudphone_geelark_config_new_token(
 }
 
 /// Frees a GeeLark configuration. NULL is a no-op; must not be called twice.
+///
+/// Pointers: `config` optional (NULL = no-op).
 ///
 /// # Safety
 /// `config` is NULL or a live configuration no other thread is using.

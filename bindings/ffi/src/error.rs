@@ -74,6 +74,8 @@ impl cloudphone_error {
 /// Frees an error. NULL is a no-op; must not be called twice on the same
 /// error.
 ///
+/// Pointers: `err` optional (NULL = no-op).
+///
 /// # Safety
 /// `err` is NULL or an error returned through `err_out` and not yet freed.
 #[unsafe(no_mangle)]
@@ -84,6 +86,8 @@ pub unsafe extern "C" fn cloudphone_error_free(err: *mut cloudphone_error) {
 
 /// The error's status (never `CLOUDPHONE_STATUS_OK` for a real error;
 /// `CLOUDPHONE_STATUS_NULL_ARGUMENT` when `err` is NULL).
+///
+/// Pointers: `err` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `err` is NULL or a live error.
@@ -101,6 +105,8 @@ pub unsafe extern "C" fn cloudphone_error_status(
 /// `huawei API error CPS.0005 (HTTP 404): Phone not found. [request id ...]`.
 /// `{NULL, 0}` when `err` is NULL.
 ///
+/// Pointers: `err` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `err` is NULL or a live error; the view lives as long as `err`.
 #[unsafe(no_mangle)]
@@ -114,6 +120,8 @@ pub unsafe extern "C" fn cloudphone_error_message(err: *const cloudphone_error) 
 /// The HTTP status of the response the error came from, or 0 when no
 /// response was involved.
 ///
+/// Pointers: `err` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `err` is NULL or a live error.
 #[unsafe(no_mangle)]
@@ -126,6 +134,8 @@ pub unsafe extern "C" fn cloudphone_error_http_status(err: *const cloudphone_err
 
 /// Which provider answered with the error: `"huawei"` or `"geelark"`;
 /// `{NULL, 0}` when the error is not a provider's.
+///
+/// Pointers: `err` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `err` is NULL or a live error; the view is static.
@@ -144,6 +154,8 @@ pub unsafe extern "C" fn cloudphone_error_provider(err: *const cloudphone_error)
 /// status as text when the body carried none); `{NULL, 0}` when the error is
 /// not a provider's.
 ///
+/// Pointers: `err` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `err` is NULL or a live error; the view lives as long as `err`.
 #[unsafe(no_mangle)]
@@ -159,6 +171,8 @@ pub unsafe extern "C" fn cloudphone_error_provider_code(
 /// The provider's request id (Huawei `request_id` / `X-Request-Id`, GeeLark
 /// `traceId`) for support tickets; `{NULL, 0}` when unknown.
 ///
+/// Pointers: `err` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `err` is NULL or a live error; the view lives as long as `err`.
 #[unsafe(no_mangle)]
@@ -173,6 +187,8 @@ pub unsafe extern "C" fn cloudphone_error_request_id(
 
 /// Seconds to wait before retrying, from the response's `Retry-After`; -1
 /// when the response gave none (or `err` is NULL).
+///
+/// Pointers: `err` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `err` is NULL or a live error.

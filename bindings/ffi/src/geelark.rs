@@ -32,6 +32,10 @@ const _: () = assert!(CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS == geelark::MA
 /// total: `totalAmount` (`/success_amount`, `/fail_amount`, `/msg` through
 /// `cloudphone_result_field`). Any other code fails with it in `*err_out`.
 ///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
 /// # Safety
 /// `config` is NULL or live; `ids` is `(NULL, 0)` or `ids_len` pointers to
 /// NUL-terminated strings; `trace_id` NULL or NUL-terminated; `request_out`
@@ -120,6 +124,8 @@ impl FromIn<PhoneState> for cloudphone_phone_state {
 
 /// The phone id (`{NULL, 0}` when `state` is NULL).
 ///
+/// Pointers: `state` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `state` is NULL or live; the view lives as long as its owner.
 #[unsafe(no_mangle)]
@@ -133,6 +139,8 @@ pub unsafe extern "C" fn cloudphone_phone_state_id(
 }
 
 /// The phone's name (`serialName`); `{NULL, 0}` when absent.
+///
+/// Pointers: `state` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `state` is NULL or live; the view lives as long as its owner.
@@ -151,6 +159,8 @@ pub unsafe extern "C" fn cloudphone_phone_state_serial_name(
 /// this library does not know (see `cloudphone_phone_state_raw_status`).
 /// `{NULL, 0}` when `state` is NULL.
 ///
+/// Pointers: `state` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `state` is NULL or live.
 #[unsafe(no_mangle)]
@@ -164,6 +174,8 @@ pub unsafe extern "C" fn cloudphone_phone_state_status(
 }
 
 /// The status code as the provider sent it (0 when `state` is NULL).
+///
+/// Pointers: `state` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `state` is NULL or live.
@@ -179,6 +191,8 @@ pub unsafe extern "C" fn cloudphone_phone_state_raw_status(
 
 /// Whether the phone is up and can be connected to (false when `state` is
 /// NULL).
+///
+/// Pointers: `state` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `state` is NULL or live.

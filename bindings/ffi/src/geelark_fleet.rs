@@ -407,6 +407,10 @@ struct CreateOptions {
 /// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
 /// status); total: `total`; e.g. `/phones/0/serial_name`.
 ///
+/// Pointers: `config` required; `options_json` optional (NULL = none);
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
 /// # Safety
 /// `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
 /// and `err_out` NULL or writable.
@@ -477,6 +481,10 @@ pub unsafe extern "C" fn cloudphone_geelark_list_phones_build(
 /// remote-view URL in `/started/N/url` (a credential); failures per phone;
 /// `cloudphone_result_code` 40006/40009 for partial/total failure.
 ///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `options_json` optional (NULL = none); `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`; `ids` is `(NULL, 0)` or
 /// `ids_len` NUL-terminated strings.
@@ -526,6 +534,10 @@ pub unsafe extern "C" fn cloudphone_geelark_start_phones_build(
 /// when listed) — inferred from the amounts when GeeLark names only failures;
 /// failures per phone.
 ///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
@@ -558,6 +570,10 @@ pub unsafe extern "C" fn cloudphone_geelark_stop_phones_build(
 ///
 /// Result (`cloudphone_request_parse`): Items and failures as for
 /// `cloudphone_geelark_stop_phones_build`.
+///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_start_phones_build`.
@@ -600,6 +616,10 @@ pub unsafe extern "C" fn cloudphone_geelark_delete_phones_build(
 ///
 /// Result (`cloudphone_request_parse`): Items: the tag ids applied; failures:
 /// the tag ids that do not exist.
+///
+/// Pointers: `config` required; `id` required; `options_json` optional (NULL =
+/// none); `trace_id` required; `request_out` required; `err_out` optional
+/// (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.
@@ -670,6 +690,11 @@ pub unsafe extern "C" fn cloudphone_geelark_update_phone_build(
 /// `/created/N/profile_name` names the profile); failures are keyed by
 /// profile name.
 ///
+/// Pointers: `config` required; `mobile_type` required; `profiles_json`
+/// optional (NULL = none); `options_json` optional (NULL = none); `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -724,6 +749,9 @@ pub unsafe extern "C" fn cloudphone_geelark_create_phones_build(
 /// Result (`cloudphone_request_parse`): No items; the task id is
 /// `cloudphone_result_field(result, "/task_id")`.
 ///
+/// Pointers: `config` required; `id` required; `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -756,6 +784,9 @@ pub unsafe extern "C" fn cloudphone_geelark_take_screenshot_build(
 /// Result (`cloudphone_request_parse`): No items; `/state` (`in_progress`,
 /// `succeeded`, `failed`, `acquisition_failed`) and `/download_link` (a
 /// credential) through `cloudphone_result_field`.
+///
+/// Pointers: `config` required; `task_id` required; `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.
@@ -791,6 +822,10 @@ pub unsafe extern "C" fn cloudphone_geelark_get_screenshot_result_build(
 ///
 /// Result (`cloudphone_request_parse`): Items: the phones placed (ids,
 /// inferred from the amounts); failures per phone.
+///
+/// Pointers: `config` required; `positions` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`; `positions` is `(NULL, 0)` or
@@ -836,6 +871,10 @@ pub unsafe extern "C" fn cloudphone_geelark_set_gps_build(
 /// coordinates in `/positions/N/latitude` and `/positions/N/longitude`;
 /// failures per phone.
 ///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
@@ -873,6 +912,10 @@ pub unsafe extern "C" fn cloudphone_geelark_get_gps_build(
 /// Result (`cloudphone_request_parse`): Items: the phones whose switch was
 /// accepted; failures per phone.
 ///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_start_phones_build`.
 #[unsafe(no_mangle)]
@@ -907,6 +950,10 @@ pub unsafe extern "C" fn cloudphone_geelark_set_adb_build(
 /// Result (`cloudphone_request_parse`): Items: the phones ready for ADB (id);
 /// `/connections/N/ip`, `/port` and `/pwd` (a credential); failures per
 /// phone.
+///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_start_phones_build`.
@@ -944,6 +991,9 @@ pub unsafe extern "C" fn cloudphone_geelark_get_adb_data_build(
 /// Result (`cloudphone_request_parse`): Items: the apps (package name,
 /// install status); total: `total`.
 ///
+/// Pointers: `config` required; `env_id` required; `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -977,6 +1027,10 @@ pub unsafe extern "C" fn cloudphone_geelark_list_apps_build(
 ///
 /// Result (`cloudphone_request_parse`): No items; the trace id and envelope
 /// code.
+///
+/// Pointers: `config` required; `env_id` required; `app_version_id` required;
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
+/// error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.
@@ -1015,6 +1069,10 @@ pub unsafe extern "C" fn cloudphone_geelark_install_app_build(
 ///
 /// Result (`cloudphone_request_parse`): No items; the trace id and envelope
 /// code.
+///
+/// Pointers: `config` required; `env_id` required; `package_name` required;
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
+/// error details).
 ///
 /// # Safety
 /// As `cloudphone_geelark_list_phones_build`.

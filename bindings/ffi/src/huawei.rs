@@ -41,6 +41,11 @@ const _: () = assert!(CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS == huawei::MA
 /// each phone served; items: their ids; failures: the phones the server
 /// could not serve (`CPS.*` codes).
 ///
+/// Pointers: `config` required; `phone_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `client_type` required; `trace_id` optional (NULL =
+/// none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// `config` is NULL or live; `phone_ids` as described; strings NULL or
 /// NUL-terminated; `request_out` and `err_out` NULL or writable.
@@ -130,6 +135,8 @@ impl FromIn<ConnectInfo> for cloudphone_connect_info {
 
 /// The phone id (`{NULL, 0}` when `info` is NULL).
 ///
+/// Pointers: `info` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
 #[unsafe(no_mangle)]
@@ -143,6 +150,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_phone_id(
 }
 
 /// The public IP (`access_ip`); `{NULL, 0}` when absent.
+///
+/// Pointers: `info` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
@@ -158,6 +167,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_access_ip(
 
 /// The private IP (`intranet_ip`); `{NULL, 0}` when absent.
 ///
+/// Pointers: `info` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
 #[unsafe(no_mangle)]
@@ -172,6 +183,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_intranet_ip(
 
 /// The server's IPv6 address (`access_ipv6`); `{NULL, 0}` when absent.
 ///
+/// Pointers: `info` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
 #[unsafe(no_mangle)]
@@ -185,6 +198,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_access_ipv6(
 }
 
 /// The port to connect to (0..65535), or -1 when absent or `info` is NULL.
+///
+/// Pointers: `info` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `info` is NULL or live.
@@ -202,6 +217,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_access_port(
 
 /// The id of this access session; `{NULL, 0}` when absent.
 ///
+/// Pointers: `info` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
 #[unsafe(no_mangle)]
@@ -215,6 +232,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_session_id(
 }
 
 /// The ticket's timestamp as sent; `{NULL, 0}` when absent.
+///
+/// Pointers: `info` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
@@ -230,6 +249,8 @@ pub unsafe extern "C" fn cloudphone_connect_info_timestamp(
 
 /// The signed ticket the client SDK presents (a credential: do not log it);
 /// `{NULL, 0}` when absent.
+///
+/// Pointers: `info` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `info` is NULL or live; the view lives as long as its owner.
@@ -257,6 +278,11 @@ pub unsafe extern "C" fn cloudphone_connect_info_ticket(
 /// - `now_unix_ms`, `trace_id`: unused by IAM today; `trace_id` may be NULL.
 ///
 /// The request body holds the password: free the request once sent.
+///
+/// Pointers: `iam_region_or_endpoint` required; `user_name` required;
+/// `password` required; `domain_name` required; `project` required; `trace_id`
+/// optional (NULL = none); `request_out` required; `err_out` optional (NULL =
+/// no error details).
 ///
 /// # Safety
 /// Strings NULL or NUL-terminated; `request_out` and `err_out` NULL or
@@ -337,6 +363,8 @@ impl Summary for IamToken {
 /// The token (a credential: pass it to `cloudphone_huawei_config_new_token`,
 /// do not log it). `{NULL, 0}` when `token` is NULL.
 ///
+/// Pointers: `token` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `token` is NULL or live; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -350,6 +378,8 @@ pub unsafe extern "C" fn cloudphone_huawei_iam_token_value(
 }
 
 /// `expires_at` as IAM wrote it (RFC 3339). `{NULL, 0}` when `token` is NULL.
+///
+/// Pointers: `token` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `token` is NULL or live; the view lives as long as it.
@@ -366,6 +396,8 @@ pub unsafe extern "C" fn cloudphone_huawei_iam_token_expires_at(
 /// `expires_at` in Unix milliseconds (0 when `token` is NULL). Refresh the
 /// token before then.
 ///
+/// Pointers: `token` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `token` is NULL or live.
 #[unsafe(no_mangle)]
@@ -380,6 +412,8 @@ pub unsafe extern "C" fn cloudphone_huawei_iam_token_expires_at_unix_ms(
 
 /// The id of the project the token is scoped to, when the body names it;
 /// `{NULL, 0}` otherwise.
+///
+/// Pointers: `token` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `token` is NULL or live; the view lives as long as it.

@@ -286,6 +286,10 @@ unsafe fn target(
 /// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
 /// status); total: `count`; e.g. `/records/0/phone_name`.
 ///
+/// Pointers: `config` required; `options_json` optional (NULL = none);
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
 /// # Safety
 /// `config` is NULL or live; strings NULL or NUL-terminated; `request_out`
 /// and `err_out` NULL or writable.
@@ -338,6 +342,10 @@ pub unsafe extern "C" fn cloudphone_huawei_list_phones_build(
 /// Result (`cloudphone_request_parse`): One item: the phone (id, neutral
 /// status); ports in `/access_infos`.
 ///
+/// Pointers: `config` required; `phone_id` required; `trace_id` optional (NULL
+/// = none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -368,6 +376,10 @@ pub unsafe extern "C" fn cloudphone_huawei_show_phone_build(
 /// `phone_name` is 1 to 60 letters, digits, `-` and `_`.
 ///
 /// Result (`cloudphone_request_parse`): No items; the request id.
+///
+/// Pointers: `config` required; `phone_id` required; `phone_name` required;
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -413,6 +425,10 @@ pub unsafe extern "C" fn cloudphone_huawei_rename_phone_build(
 /// Result (`cloudphone_request_parse`): Items: the servers (id); total:
 /// `count`.
 ///
+/// Pointers: `config` required; `options_json` optional (NULL = none);
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -453,6 +469,10 @@ pub unsafe extern "C" fn cloudphone_huawei_list_servers_build(
 ///
 /// Result (`cloudphone_request_parse`): One item: the server (id).
 ///
+/// Pointers: `config` required; `server_id` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -488,6 +508,10 @@ pub unsafe extern "C" fn cloudphone_huawei_show_server_build(
 ///
 /// Result (`cloudphone_request_parse`): Items: the encode servers (id); ports
 /// in `/encode_servers/N/access_infos`.
+///
+/// Pointers: `config` required; `options_json` optional (NULL = none);
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
@@ -591,6 +615,11 @@ pub unsafe extern "C" fn cloudphone_huawei_list_phone_models_build(
 /// Result (`cloudphone_request_parse`): Items: the phones whose job started
 /// (id, job id); refused phones are failures.
 ///
+/// Pointers: `config` required; `phone_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `options_json` optional (NULL = none); `trace_id`
+/// optional (NULL = none); `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`; `phone_ids` is `(NULL, 0)` or
 /// `phone_ids_len` NUL-terminated strings.
@@ -647,6 +676,11 @@ pub unsafe extern "C" fn cloudphone_huawei_restart_phones_build(
 /// Result (`cloudphone_request_parse`): Items and failures as for
 /// `cloudphone_huawei_restart_phones_build`.
 ///
+/// Pointers: `config` required; `phone_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `options_json` optional (NULL = none); `trace_id`
+/// optional (NULL = none); `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
 /// # Safety
 /// As `cloudphone_huawei_restart_phones_build`.
 #[unsafe(no_mangle)]
@@ -695,6 +729,10 @@ pub unsafe extern "C" fn cloudphone_huawei_reset_phones_build(
 /// Result (`cloudphone_request_parse`): Items and failures as for
 /// `cloudphone_huawei_restart_phones_build`.
 ///
+/// Pointers: `config` required; `phone_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
 /// # Safety
 /// As `cloudphone_huawei_restart_phones_build`.
 #[unsafe(no_mangle)]
@@ -742,6 +780,12 @@ pub unsafe extern "C" fn cloudphone_huawei_stop_phones_build(
 ///
 /// Result (`cloudphone_request_parse`): Items and failures as for
 /// `cloudphone_huawei_restart_phones_build`.
+///
+/// Pointers: `config` required; `phone_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `property_json` optional (NULL = none);
+/// `custom_property_json` optional (NULL = none); `trace_id` optional (NULL =
+/// none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_restart_phones_build`.
@@ -793,6 +837,10 @@ pub unsafe extern "C" fn cloudphone_huawei_update_properties_build(
 /// Result (`cloudphone_request_parse`): One item: the job (the phone or
 /// server id, job status, job id); its output in `/execute_msg`.
 ///
+/// Pointers: `config` required; `job_id` required; `trace_id` optional (NULL =
+/// none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`.
 #[unsafe(no_mangle)]
@@ -826,6 +874,10 @@ pub unsafe extern "C" fn cloudphone_huawei_show_job_build(
 ///
 /// Result (`cloudphone_request_parse`): Items: the jobs (phone or server id,
 /// job status, job id).
+///
+/// Pointers: `config` required; `request_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+/// required; `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`; `request_ids` is `(NULL, 0)` or
@@ -875,6 +927,12 @@ pub unsafe extern "C" fn cloudphone_huawei_list_jobs_build(
 ///
 /// Result (`cloudphone_request_parse`): Items and failures as for
 /// `cloudphone_huawei_restart_phones_build`.
+///
+/// Pointers: `config` required; `command` required; `content` required;
+/// `phone_ids` required unless its length is 0 ((NULL, 0) = empty);
+/// `server_ids` required unless its length is 0 ((NULL, 0) = empty);
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_list_phones_build`; each id array is `(NULL, 0)`
@@ -939,6 +997,11 @@ pub unsafe extern "C" fn cloudphone_huawei_run_command_build(
 /// Result (`cloudphone_request_parse`): Items: the phones that ran the
 /// command (id, job status, job id), output in `/outputs/N/output`; failed
 /// phones are failures.
+///
+/// Pointers: `config` required; `shell` required; `phone_ids` required unless
+/// its length is 0 ((NULL, 0) = empty); `server_ids` required unless its
+/// length is 0 ((NULL, 0) = empty); `trace_id` optional (NULL = none);
+/// `request_out` required; `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_run_command_build`.
@@ -1009,6 +1072,9 @@ pub struct cloudphone_huawei_job_watch {
 /// (`cloudphone_result_request_id` of a lifecycle or command result):
 /// poll every `interval_ms` (at least 1) until `now_unix_ms + timeout_ms`.
 ///
+/// Pointers: `request_id` required; `watch_out` required; `err_out` optional
+/// (NULL = no error details).
+///
 /// # Safety
 /// `request_id` NULL or NUL-terminated; `watch_out` and `err_out` NULL or
 /// writable.
@@ -1034,6 +1100,8 @@ pub unsafe extern "C" fn cloudphone_huawei_job_watch_new(
 
 /// Frees a watch. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `watch` optional (NULL = no-op).
+///
 /// # Safety
 /// `watch` is NULL or a live watch no other thread is using.
 #[unsafe(no_mangle)]
@@ -1046,6 +1114,10 @@ pub unsafe extern "C" fn cloudphone_huawei_job_watch_free(watch: *mut cloudphone
 /// milliseconds to wait (for `WAIT`, else 0) to `*wait_ms_out`, and for
 /// `POLL` a new list-jobs request (built with `config`, signed at
 /// `now_unix_ms`) to `*request_out` — NULL for every other state.
+///
+/// Pointers: `watch` required; `config` required; `trace_id` optional (NULL =
+/// none); `state_out` required; `wait_ms_out` required; `request_out`
+/// required; `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// `watch` and `config` NULL or live; `trace_id` NULL or NUL-terminated;
@@ -1121,6 +1193,9 @@ pub unsafe extern "C" fn cloudphone_huawei_job_watch_step(
 
 /// Records the jobs of a list-jobs answer (a result of
 /// `cloudphone_request_parse`, copied) received at `now_unix_ms`.
+///
+/// Pointers: `watch` required; `result` required; `err_out` optional (NULL =
+/// no error details).
 ///
 /// # Safety
 /// `watch` NULL or live and not used by another thread; `result` NULL or

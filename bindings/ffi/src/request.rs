@@ -365,6 +365,9 @@ impl cloudphone_request {
 /// - `result_out`: required; written only on success.
 /// - `err_out`: optional (NULL = no error details).
 ///
+/// Pointers: `headers` required unless its length is 0 ((NULL, 0) = empty);
+/// `body` required unless its length is 0 ((NULL, 0) = empty).
+///
 /// # Safety
 /// `request` is NULL or live; arrays as described; `result_out` and
 /// `err_out` NULL or writable.
@@ -417,6 +420,8 @@ pub unsafe extern "C" fn cloudphone_request_parse(
 /// Fails with `CLOUDPHONE_STATUS_INVALID_INPUT` for an operation that does
 /// not page, or a result of another operation.
 ///
+/// Pointers: `request` required.
+///
 /// # Safety
 /// `request` and `result` NULL or live; `trace_id` NULL or NUL-terminated;
 /// `next_out` and `err_out` NULL or writable.
@@ -458,6 +463,8 @@ pub unsafe extern "C" fn cloudphone_request_next(
 /// Whether `request` is a page of a listing, i.e. whether
 /// `cloudphone_request_next` can follow it. False when `request` is NULL.
 ///
+/// Pointers: `request` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `request` is NULL or a live request.
 #[unsafe(no_mangle)]
@@ -470,6 +477,8 @@ pub unsafe extern "C" fn cloudphone_request_pages(request: *const cloudphone_req
 
 /// Frees a request. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `request` optional (NULL = no-op).
+///
 /// # Safety
 /// `request` is NULL or a live request no other thread is using.
 #[unsafe(no_mangle)]
@@ -480,6 +489,8 @@ pub unsafe extern "C" fn cloudphone_request_free(request: *mut cloudphone_reques
 
 /// The operation that built the request, e.g. `"huawei.show_connect_infos"`.
 /// `{NULL, 0}` when `request` is NULL.
+///
+/// Pointers: `request` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `request` is NULL or a live request; the view lives as long as it.
@@ -494,6 +505,8 @@ pub unsafe extern "C" fn cloudphone_request_operation(
 }
 
 /// The method, e.g. `"POST"`. `{NULL, 0}` when `request` is NULL.
+///
+/// Pointers: `request` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `request` is NULL or a live request; the view lives as long as it.
@@ -511,6 +524,8 @@ pub unsafe extern "C" fn cloudphone_request_method(
 
 /// The absolute URL, query included. `{NULL, 0}` when `request` is NULL.
 ///
+/// Pointers: `request` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `request` is NULL or a live request; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -524,6 +539,8 @@ pub unsafe extern "C" fn cloudphone_request_url(
 }
 
 /// The number of headers (0 when `request` is NULL).
+///
+/// Pointers: `request` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `request` is NULL or a live request.
@@ -539,6 +556,8 @@ pub unsafe extern "C" fn cloudphone_request_header_count(
 
 /// Header `index` (in the order to send them). Both views are `{NULL, 0}`
 /// when `request` is NULL or `index` is out of range.
+///
+/// Pointers: `request` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `request` is NULL or a live request; the views live as long as it.
@@ -566,6 +585,8 @@ pub unsafe extern "C" fn cloudphone_request_header_at(
 /// The body bytes (JSON for every current operation); `len` 0 for none.
 /// `{NULL, 0}` when `request` is NULL.
 ///
+/// Pointers: `request` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `request` is NULL or a live request; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -585,6 +606,8 @@ pub unsafe extern "C" fn cloudphone_request_body(
 /// Whether sending the request twice has the effect of sending it once, i.e.
 /// whether a host may retry it after a failure that may have reached the
 /// server. False when `request` is NULL.
+///
+/// Pointers: `request` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `request` is NULL or a live request.

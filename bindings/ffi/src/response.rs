@@ -67,6 +67,8 @@ impl FromIn<ItemFailure> for cloudphone_item_failure {
 
 /// The id that failed (`{NULL, 0}` when `failure` is NULL).
 ///
+/// Pointers: `failure` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `failure` is NULL or a live failure; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -83,6 +85,8 @@ pub unsafe extern "C" fn cloudphone_item_failure_id(
 /// whole call failed, that call's status (e.g. `CLOUDPHONE_STATUS_RATE_LIMITED`).
 /// `CLOUDPHONE_STATUS_NULL_ARGUMENT` when `failure` is NULL.
 ///
+/// Pointers: `failure` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `failure` is NULL or a live failure.
 #[unsafe(no_mangle)]
@@ -97,6 +101,8 @@ pub unsafe extern "C" fn cloudphone_item_failure_status(
 
 /// The provider's code (`CPS.0005`, `42001`), or for a failed call its
 /// error's code. `{NULL, 0}` when `failure` is NULL.
+///
+/// Pointers: `failure` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `failure` is NULL or a live failure; the view lives as long as it.
@@ -113,6 +119,8 @@ pub unsafe extern "C" fn cloudphone_item_failure_code(
 /// The provider's message, or the failed call's error text. `{NULL, 0}`
 /// when `failure` is NULL.
 ///
+/// Pointers: `failure` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `failure` is NULL or a live failure; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -127,6 +135,8 @@ pub unsafe extern "C" fn cloudphone_item_failure_message(
 
 /// The text of an owned string (`{NULL, 0}` when `string` is NULL).
 ///
+/// Pointers: `string` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `string` is NULL or a live string; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -140,6 +150,8 @@ pub unsafe extern "C" fn cloudphone_string_view(
 }
 
 /// Frees an owned string. NULL is a no-op; must not be called twice.
+///
+/// Pointers: `string` optional (NULL = no-op).
 ///
 /// # Safety
 /// `string` is NULL or a live string no other thread is using.

@@ -305,6 +305,8 @@ impl cloudphone_result {
 
 /// Frees a result. NULL is a no-op; must not be called twice.
 ///
+/// Pointers: `result` optional (NULL = no-op).
+///
 /// # Safety
 /// `result` is NULL or a live result no other thread is using.
 #[unsafe(no_mangle)]
@@ -315,6 +317,8 @@ pub unsafe extern "C" fn cloudphone_result_free(result: *mut cloudphone_result) 
 
 /// The operation that parsed the result, e.g. `"huawei.list_phones"`.
 /// `{NULL, 0}` when `result` is NULL.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the view lives as long as it.
@@ -330,6 +334,8 @@ pub unsafe extern "C" fn cloudphone_result_operation(
 
 /// The call's id for support tickets: Huawei's `request_id` (or
 /// `X-Request-Id`), GeeLark's `traceId`; `{NULL, 0}` when absent.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the view lives as long as it.
@@ -347,6 +353,8 @@ pub unsafe extern "C" fn cloudphone_result_request_id(
 /// some/all items failed (see the failures). Always 0 for Huawei and when
 /// `result` is NULL.
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live.
 #[unsafe(no_mangle)]
@@ -359,6 +367,8 @@ pub unsafe extern "C" fn cloudphone_result_code(result: *const cloudphone_result
 
 /// How many matches a listing reports in all (Huawei `count`, GeeLark
 /// `total`), or -1 when the answer reports none (or `result` is NULL).
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live.
@@ -375,6 +385,8 @@ pub unsafe extern "C" fn cloudphone_result_total(result: *const cloudphone_resul
 /// The number of items (0 when `result` is NULL). Each operation's `_build`
 /// documents what its items are.
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live.
 #[unsafe(no_mangle)]
@@ -388,6 +400,8 @@ pub unsafe extern "C" fn cloudphone_result_item_count(result: *const cloudphone_
 /// The items' ids in order, shaped to be passed straight to a build
 /// function's ids (e.g. start the phones a list returned). `{NULL, 0}` when
 /// `result` is NULL.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the list lives as long as it.
@@ -412,6 +426,8 @@ pub unsafe extern "C" fn cloudphone_result_item_ids(
 /// library does not know. `{NULL, 0}` when the item has no status, `result`
 /// is NULL or `index` is out of range.
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -433,6 +449,8 @@ pub unsafe extern "C" fn cloudphone_result_item_status(
 /// `{NULL, 0}` when the item has none, `result` is NULL or `index` is out of
 /// range.
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live; the view lives as long as it.
 #[unsafe(no_mangle)]
@@ -450,6 +468,8 @@ pub unsafe extern "C" fn cloudphone_result_item_job_id(
 
 /// The number of items the provider refused (0 when `result` is NULL).
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live.
 #[unsafe(no_mangle)]
@@ -464,6 +484,8 @@ pub unsafe extern "C" fn cloudphone_result_failure_count(
 
 /// Failure `index` (id, provider code, message), borrowed from `result`;
 /// NULL when `result` is NULL or `index` is out of range.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the pointer lives as long as it.
@@ -484,6 +506,8 @@ pub unsafe extern "C" fn cloudphone_result_failure_at(
 /// `huawei.show_connect_infos` result (0 for any other operation, and when
 /// `result` is NULL).
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live.
 #[unsafe(no_mangle)]
@@ -498,6 +522,8 @@ pub unsafe extern "C" fn cloudphone_result_connect_info_count(
 
 /// Phone `index`'s access information, borrowed from `result`; NULL when
 /// `result` is NULL, is another operation's, or `index` is out of range.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the pointer lives as long as it.
@@ -517,6 +543,8 @@ pub unsafe extern "C" fn cloudphone_result_connect_info_at(
 /// The number of phone states: the phones of a `geelark.get_phone_status`
 /// result (0 for any other operation, and when `result` is NULL).
 ///
+/// Pointers: `result` optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live.
 #[unsafe(no_mangle)]
@@ -531,6 +559,8 @@ pub unsafe extern "C" fn cloudphone_result_phone_state_count(
 
 /// Phone `index`'s state, borrowed from `result`; NULL when `result` is
 /// NULL, is another operation's, or `index` is out of range.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the pointer lives as long as it.
@@ -549,6 +579,8 @@ pub unsafe extern "C" fn cloudphone_result_phone_state_at(
 
 /// The IAM token of a `huawei.iam.create_token` result, borrowed from
 /// `result`; NULL when `result` is NULL or is another operation's.
+///
+/// Pointers: `result` optional (NULL = the neutral value above).
 ///
 /// # Safety
 /// `result` is NULL or live; the pointer lives as long as it.
@@ -574,6 +606,9 @@ pub unsafe extern "C" fn cloudphone_result_iam_token(
 /// Values may be credentials (ADB passwords, remote-view and download
 /// URLs): do not log them.
 ///
+/// Pointers: `result` optional (NULL = the neutral value above); `pointer`
+/// optional (NULL = the neutral value above).
+///
 /// # Safety
 /// `result` is NULL or live; `pointer` NULL or NUL-terminated; the view
 /// lives as long as `result`.
@@ -595,6 +630,9 @@ pub unsafe extern "C" fn cloudphone_result_field(
 
 /// The whole result as JSON (credentials included) into a new string at
 /// `*json_out`.
+///
+/// Pointers: `result` required; `json_out` required; `err_out` optional (NULL
+/// = no error details).
 ///
 /// # Safety
 /// `result` is NULL or live; `json_out` and `err_out` NULL or writable.
