@@ -15,9 +15,10 @@
 //! rounds, so machine noise (other builds on a shared box) hits both alike.
 //!
 //! Compiled by `bindings/bench/run.sh` with plain rustc against the release
-//! rlib cargo built, so both sides use the very same library build.
+//! rlib of the core cargo built (and the C ABI crate's source as the `ffi`
+//! module), so both sides use the very same library build.
 
-use std::ffi::{c_char, c_void};
+use std::ffi::c_char;
 use std::hint::black_box;
 use std::ptr::{null, null_mut};
 use std::time::Instant;
@@ -60,83 +61,22 @@ fn measure(rounds: usize, mut f: impl FnMut()) -> f64 {
     times[rounds / 2]
 }
 
-#[repr(C)]
-struct RespHeader {
-    name: *const c_char,
-    value: *const c_char,
-}
+// The C ABI crate's own source, compiled into this program: there is no
+// rlib of it (the crate is a cdylib + staticlib), and calling its exports as
+// Rust functions keeps the very code `libcloudphone.a` is made of, with no
+// second copy of the core linked in. Its sources name the core `cloudphone`
+// and each other `super::`, so they build as a module.
+#[path = "../ffi/src/lib.rs"]
+#[allow(dead_code, unused_imports, clippy::all)]
+mod ffi;
 
-type Parse = unsafe extern "C" fn(
-    *const c_void,
-    u16,
-    *const RespHeader,
-    usize,
-    *const u8,
-    usize,
-    *mut *mut c_void,
-    *mut *mut c_void,
-) -> u32;
-
-unsafe extern "C" {
-    fn cloudphone_huawei_config_new_aksk(
-        r: *const c_char,
-        p: *const c_char,
-        ak: *const c_char,
-        sk: *const c_char,
-        st: *const c_char,
-        out: *mut *mut c_void,
-        err: *mut *mut c_void,
-    ) -> u32;
-    fn cloudphone_geelark_config_new_key(
-        e: *const c_char,
-        a: *const c_char,
-        k: *const c_char,
-        out: *mut *mut c_void,
-        err: *mut *mut c_void,
-    ) -> u32;
-    fn cloudphone_huawei_show_connect_infos_build(
-        c: *const c_void,
-        ids: *const *const c_char,
-        n: usize,
-        ct: *const c_char,
-        now: u64,
-        trace: *const c_char,
-        out: *mut *mut c_void,
-        err: *mut *mut c_void,
-    ) -> u32;
-    fn cloudphone_geelark_get_phone_status_build(
-        c: *const c_void,
-        ids: *const *const c_char,
-        n: usize,
-        now: u64,
-        trace: *const c_char,
-        out: *mut *mut c_void,
-        err: *mut *mut c_void,
-    ) -> u32;
-    fn cloudphone_huawei_batch_connection_parse(
-        r: *const c_void,
-        s: u16,
-        h: *const RespHeader,
-        hn: usize,
-        b: *const u8,
-        bn: usize,
-        out: *mut *mut c_void,
-        err: *mut *mut c_void,
-    ) -> u32;
-    fn cloudphone_geelark_phone_status_parse(
-        r: *const c_void,
-        s: u16,
-        h: *const RespHeader,
-        hn: usize,
-        b: *const u8,
-        bn: usize,
-        out: *mut *mut c_void,
-        err: *mut *mut c_void,
-    ) -> u32;
-    fn cloudphone_request_free(r: *mut c_void);
-    fn cloudphone_huawei_batch_connection_result_free(r: *mut c_void);
-    fn cloudphone_geelark_phone_status_result_free(r: *mut c_void);
-}
+use ffi::{
+    cloudphone_geelark_config_new_key, cloudphone_geelark_get_phone_status_build,
+    cloudphone_huawei_config_new_aksk, cloudphone_huawei_show_connect_infos_build,
+    cloudphone_request, cloudphone_request_free, cloudphone_request_parse,
+    cloudphone_response_header, cloudphone_result_connect_info_count, cloudphone_result_free,
+    cloudphone_result_phone_state_count, cloudphone_status,
+};
 
 /// Iterations for ~0.2 s of `f` (after a warm-up).
 fn calibrate(f: &mut dyn FnMut()) -> u64 {
@@ -278,9 +218,11 @@ fn main() {
     let gl_c: Vec<_> = gl_ids.iter().map(|s| c(s)).collect();
     let gl_p: Vec<*const c_char> = gl_c.iter().map(|s| s.as_ptr()).collect();
     let (ct_name, ct_value) = (c("Content-Type"), c("application/json"));
-    let hdr = [RespHeader {
+    let hdr = [cloudphone_response_header {
         name: ct_name.as_ptr(),
+        name_len: ct_name.as_bytes().len(),
         value: ct_value.as_ptr(),
+        value_len: ct_value.as_bytes().len(),
     }];
     let (mut hcfg, mut gcfg, mut hreq, mut greq) = (null_mut(), null_mut(), null_mut(), null_mut());
     // SAFETY: valid NUL-terminated strings and out-pointers, per the header.
@@ -295,7 +237,7 @@ fn main() {
                 &mut hcfg,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
         assert_eq!(
             cloudphone_geelark_config_new_key(
@@ -305,7 +247,7 @@ fn main() {
                 &mut gcfg,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
         assert_eq!(
             cloudphone_huawei_show_connect_infos_build(
@@ -318,7 +260,7 @@ fn main() {
                 &mut hreq,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
         assert_eq!(
             cloudphone_geelark_get_phone_status_build(
@@ -330,7 +272,7 @@ fn main() {
                 &mut greq,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
     }
     let ffi_build_hw = || unsafe {
@@ -346,7 +288,7 @@ fn main() {
                 &mut r,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
         cloudphone_request_free(r);
     };
@@ -362,17 +304,17 @@ fn main() {
                 &mut r,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
         cloudphone_request_free(r);
     };
-    let ffi_parse = |parse: Parse,
-                     free: unsafe extern "C" fn(*mut c_void),
-                     req: *const c_void,
-                     body: &[u8]| unsafe {
+    // One parse for every operation: the request knows which it is. The
+    // count read back keeps the result from being optimised away and checks
+    // the typed view each side ends with.
+    let ffi_parse = |req: *const cloudphone_request, body: &[u8], huawei: bool| unsafe {
         let mut r = null_mut();
         assert_eq!(
-            parse(
+            cloudphone_request_parse(
                 req,
                 200,
                 hdr.as_ptr(),
@@ -382,9 +324,14 @@ fn main() {
                 &mut r,
                 null_mut()
             ),
-            0
+            cloudphone_status::Ok
         );
-        free(r);
+        black_box(if huawei {
+            cloudphone_result_connect_info_count(r)
+        } else {
+            cloudphone_result_phone_state_count(r)
+        });
+        cloudphone_result_free(r);
     };
     let rust_build_hw = || {
         let ids: Vec<String> = black_box(&hw_ids)
@@ -405,36 +352,14 @@ fn main() {
     let pairs: [(&str, f64, f64); 4] = {
         let (a, b) = interleaved(r, &mut { ffi_build_hw }, &mut { rust_build_hw });
         let hb = (a, b);
-        let (a, b) = interleaved(
-            r,
-            &mut || {
-                ffi_parse(
-                    cloudphone_huawei_batch_connection_parse,
-                    cloudphone_huawei_batch_connection_result_free,
-                    hreq,
-                    &hw_body,
-                )
-            },
-            &mut || {
-                black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap());
-            },
-        );
+        let (a, b) = interleaved(r, &mut || ffi_parse(hreq, &hw_body, true), &mut || {
+            black_box(hw_op.parse(&response(black_box(&hw_body))).unwrap());
+        });
         let hp = (a, b);
         let gb = interleaved(r, &mut { ffi_build_gl }, &mut { rust_build_gl });
-        let gp = interleaved(
-            r,
-            &mut || {
-                ffi_parse(
-                    cloudphone_geelark_phone_status_parse,
-                    cloudphone_geelark_phone_status_result_free,
-                    greq,
-                    &gl_body,
-                )
-            },
-            &mut || {
-                black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap());
-            },
-        );
+        let gp = interleaved(r, &mut || ffi_parse(greq, &gl_body, false), &mut || {
+            black_box(gl_op.parse(&response(black_box(&gl_body))).unwrap());
+        });
         [
             ("huawei.build_batch_connection_10", hb.0, hb.1),
             ("huawei.parse_batch_connection_10", hp.0, hp.1),

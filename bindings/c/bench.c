@@ -69,7 +69,9 @@ static const char *hw_ids[10], *gl_ids[100];
 static cloudphone_request *hw_req, *gl_req;
 static char *hw_body, *gl_body;
 static size_t hw_len, gl_len;
-static const cloudphone_response_header json_header[] = {{"Content-Type", "application/json"}};
+/* Response headers are (pointer, length) pairs: no NUL needed. */
+static const cloudphone_response_header json_header[] = {
+    {"Content-Type", sizeof "Content-Type" - 1, "application/json", sizeof "application/json" - 1}};
 static volatile size_t sink;
 
 static void hw_build(void) {
@@ -81,12 +83,12 @@ static void hw_build(void) {
 }
 
 static void hw_parse(void) {
-  cloudphone_huawei_batch_connection_result *res = NULL;
-  cloudphone_status st = cloudphone_huawei_batch_connection_parse(hw_req, 200, json_header, 1, (const uint8_t *)hw_body,
-                                                                 hw_len, &res, NULL);
+  cloudphone_result *res = NULL;
+  cloudphone_status st = cloudphone_request_parse(hw_req, 200, json_header, 1, (const uint8_t *)hw_body,
+                                                  hw_len, &res, NULL);
   if (st) die("huawei parse", st, NULL);
-  sink += cloudphone_huawei_batch_connection_result_connect_info_count(res);
-  cloudphone_huawei_batch_connection_result_free(res);
+  sink += cloudphone_result_connect_info_count(res);
+  cloudphone_result_free(res);
 }
 
 static void gl_build(void) {
@@ -98,12 +100,12 @@ static void gl_build(void) {
 }
 
 static void gl_parse(void) {
-  cloudphone_geelark_phone_status_result *res = NULL;
-  cloudphone_status st = cloudphone_geelark_phone_status_parse(gl_req, 200, json_header, 1, (const uint8_t *)gl_body,
-                                                              gl_len, &res, NULL);
+  cloudphone_result *res = NULL;
+  cloudphone_status st = cloudphone_request_parse(gl_req, 200, json_header, 1, (const uint8_t *)gl_body,
+                                                  gl_len, &res, NULL);
   if (st) die("geelark parse", st, NULL);
-  sink += cloudphone_geelark_phone_status_result_phone_count(res);
-  cloudphone_geelark_phone_status_result_free(res);
+  sink += cloudphone_result_phone_state_count(res);
+  cloudphone_result_free(res);
 }
 
 static int cmp_double(const void *a, const void *b) {

@@ -219,8 +219,12 @@ static int http_send(const cloudphone_request *req, struct http_response *resp) 
       char *value = colon + 1;
       *colon = '\0';
       while (*value == ' ' || *value == '\t') value++;
+      /* (pointer, length) pairs: an HTTP stack that does not NUL-terminate
+       * its header bytes can hand them over as they are. */
       resp->headers[resp->header_count].name = name;
+      resp->headers[resp->header_count].name_len = strlen(name);
       resp->headers[resp->header_count].value = value;
+      resp->headers[resp->header_count].value_len = strlen(value);
       resp->header_count++;
       if (strcasecmp(name, "content-length") == 0) content_length = value;
       if (strcasecmp(name, "transfer-encoding") == 0 && strstr(value, "chunked")) chunked = value;
@@ -346,16 +350,15 @@ static uint64_t now_unix_ms(void) {
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
-/* A fresh GeeLark trace id from 16 random bytes (the library draws none). */
-static cloudphone_string *new_trace_id(void) {
+/* A fresh GeeLark trace id from 16 random bytes (the library draws none),
+ * written into the caller's buffer of CLOUDPHONE_TRACE_ID_SIZE. */
+static int new_trace_id(char out[CLOUDPHONE_TRACE_ID_SIZE]) {
   uint8_t rnd[16];
-  cloudphone_string *out = NULL;
   FILE *f = fopen("/dev/urandom", "rb");
   size_t i, got = f ? fread(rnd, 1, sizeof rnd, f) : 0;
   if (f) fclose(f);
   for (i = got; i < sizeof rnd; i++) rnd[i] = (uint8_t)rand();
-  if (cloudphone_trace_id_format(rnd, &out, NULL) != CLOUDPHONE_STATUS_OK) return NULL;
-  return out;
+  return cloudphone_trace_id_format(rnd, out, CLOUDPHONE_TRACE_ID_SIZE, NULL) == CLOUDPHONE_STATUS_OK ? 0 : -1;
 }
 
 /* GeeLark phone status: build, send, parse, print. Returns the exit code. */
@@ -363,8 +366,9 @@ static int geelark_status(const char *endpoint, int canned) {
   static const char *const ids[] = {"123456ABCDE1", "123456ABCDE2", "123456ABCDE3", "123456ABCDE4"};
   cloudphone_geelark_config *cfg = NULL;
   cloudphone_request *req = NULL;
-  cloudphone_geelark_phone_status_result *res = NULL;
-  cloudphone_string *trace = NULL, *json = NULL;
+  cloudphone_result *res = NULL;
+  char trace[CLOUDPHONE_TRACE_ID_SIZE];
+  cloudphone_string *json = NULL;
   cloudphone_error *err = NULL;
   cloudphone_status st;
   struct http_response resp;
@@ -375,9 +379,11 @@ static int geelark_status(const char *endpoint, int canned) {
                                          env_or("CLOUDPHONE_GEELARK_API_KEY", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf"),
                                          &cfg, &err);
   if (st) return report("geelark config", st, err);
-  trace = new_trace_id();
-  st = cloudphone_geelark_get_phone_status_build(cfg, ids, 4, now_unix_ms(),
-                                             cloudphone_string_view(trace).ptr, &req, &err);
+  if (new_trace_id(trace) != 0) {
+    fprintf(stderr, "geelark: no trace id\n");
+    goto out;
+  }
+  st = cloudphone_geelark_get_phone_status_build(cfg, ids, 4, now_unix_ms(), trace, &req, &err);
   if (st) {
     report("geelark build", st, err);
     goto out;
@@ -386,44 +392,43 @@ static int geelark_status(const char *endpoint, int canned) {
     fprintf(stderr, "geelark: sending %s failed\n", cloudphone_request_url(req).ptr);
     goto out;
   }
-  st = cloudphone_geelark_phone_status_parse(req, resp.status, resp.headers, resp.header_count,
-                                             resp.body, resp.body_len, &res, &err);
+  st = cloudphone_request_parse(req, resp.status, resp.headers, resp.header_count,
+                                resp.body, resp.body_len, &res, &err);
   http_response_free(&resp);
   if (st) {
     report("geelark parse", st, err);
     goto out;
   }
   printf("geelark trace %s: %zu phones, %zu failed\n",
-         cloudphone_geelark_phone_status_result_trace_id(res).ptr,
-         cloudphone_geelark_phone_status_result_phone_count(res),
-         cloudphone_geelark_phone_status_result_failure_count(res));
-  for (i = 0; i < cloudphone_geelark_phone_status_result_phone_count(res); i++) {
-    const cloudphone_phone_state *p = cloudphone_geelark_phone_status_result_phone_at(res, i);
+         cloudphone_result_request_id(res).ptr,
+         cloudphone_result_phone_state_count(res),
+         cloudphone_result_failure_count(res));
+  for (i = 0; i < cloudphone_result_phone_state_count(res); i++) {
+    const cloudphone_phone_state *p = cloudphone_result_phone_state_at(res, i);
     printf("  %s  %-8s (%s)\n", cloudphone_phone_state_id(p).ptr, cloudphone_phone_state_status(p).ptr,
            cloudphone_phone_state_serial_name(p).ptr ? cloudphone_phone_state_serial_name(p).ptr : "-");
   }
-  for (i = 0; i < cloudphone_geelark_phone_status_result_failure_count(res); i++) {
-    const cloudphone_item_failure *f = cloudphone_geelark_phone_status_result_failure_at(res, i);
+  for (i = 0; i < cloudphone_result_failure_count(res); i++) {
+    const cloudphone_item_failure *f = cloudphone_result_failure_at(res, i);
     printf("  %s  failed: %s %s\n", cloudphone_item_failure_id(f).ptr, cloudphone_item_failure_code(f).ptr,
            cloudphone_item_failure_message(f).ptr);
   }
-  st = cloudphone_geelark_phone_status_result_to_json(res, &json, &err);
+  st = cloudphone_result_to_json(res, &json, &err);
   if (st) {
     report("geelark to_json", st, err);
     goto out;
   }
   printf("  json: %s\n", cloudphone_string_view(json).ptr);
   rc = 0;
-  if (canned && (cloudphone_geelark_phone_status_result_phone_count(res) != 3 ||
-                 cloudphone_geelark_phone_status_result_failure_count(res) != 1)) {
+  if (canned && (cloudphone_result_phone_state_count(res) != 3 ||
+                 cloudphone_result_failure_count(res) != 1)) {
     fprintf(stderr, "geelark: unexpected counts\n");
     rc = 1;
   }
 out:
   cloudphone_string_free(json);
-  cloudphone_geelark_phone_status_result_free(res);
+  cloudphone_result_free(res);
   cloudphone_request_free(req);
-  cloudphone_string_free(trace);
   cloudphone_geelark_config_free(cfg);
   return rc;
 }
@@ -435,7 +440,7 @@ static int huawei_connect(const char *endpoint, int canned) {
                                     "1234567b8bab40ffb711234cb8654321"};
   cloudphone_huawei_config *cfg = NULL;
   cloudphone_request *req = NULL;
-  cloudphone_huawei_batch_connection_result *res = NULL;
+  cloudphone_result *res = NULL;
   cloudphone_error *err = NULL;
   cloudphone_status st;
   struct http_response resp;
@@ -457,38 +462,38 @@ static int huawei_connect(const char *endpoint, int canned) {
     fprintf(stderr, "huawei: sending %s failed\n", cloudphone_request_url(req).ptr);
     goto out;
   }
-  st = cloudphone_huawei_batch_connection_parse(req, resp.status, resp.headers, resp.header_count,
-                                                resp.body, resp.body_len, &res, &err);
+  st = cloudphone_request_parse(req, resp.status, resp.headers, resp.header_count,
+                                resp.body, resp.body_len, &res, &err);
   http_response_free(&resp);
   if (st) {
     report("huawei parse", st, err);
     goto out;
   }
   printf("huawei request %s: %zu connectable, %zu failed\n",
-         cloudphone_huawei_batch_connection_result_request_id(res).ptr,
-         cloudphone_huawei_batch_connection_result_connect_info_count(res),
-         cloudphone_huawei_batch_connection_result_failure_count(res));
-  for (i = 0; i < cloudphone_huawei_batch_connection_result_connect_info_count(res); i++) {
-    const cloudphone_connect_info *c = cloudphone_huawei_batch_connection_result_connect_info_at(res, i);
+         cloudphone_result_request_id(res).ptr,
+         cloudphone_result_connect_info_count(res),
+         cloudphone_result_failure_count(res));
+  for (i = 0; i < cloudphone_result_connect_info_count(res); i++) {
+    const cloudphone_connect_info *c = cloudphone_result_connect_info_at(res, i);
     /* The ticket is a credential: hand it to the client SDK, never log it. */
     printf("  %s  %s:%d  session %s\n", cloudphone_connect_info_phone_id(c).ptr,
            cloudphone_connect_info_access_ip(c).ptr ? cloudphone_connect_info_access_ip(c).ptr : "-",
            (int)cloudphone_connect_info_access_port(c),
            cloudphone_connect_info_session_id(c).ptr ? cloudphone_connect_info_session_id(c).ptr : "-");
   }
-  for (i = 0; i < cloudphone_huawei_batch_connection_result_failure_count(res); i++) {
-    const cloudphone_item_failure *f = cloudphone_huawei_batch_connection_result_failure_at(res, i);
+  for (i = 0; i < cloudphone_result_failure_count(res); i++) {
+    const cloudphone_item_failure *f = cloudphone_result_failure_at(res, i);
     printf("  %s  failed: %s %s\n", cloudphone_item_failure_id(f).ptr, cloudphone_item_failure_code(f).ptr,
            cloudphone_item_failure_message(f).ptr);
   }
   rc = 0;
-  if (canned && (cloudphone_huawei_batch_connection_result_connect_info_count(res) != 1 ||
-                 cloudphone_huawei_batch_connection_result_failure_count(res) != 2)) {
+  if (canned && (cloudphone_result_connect_info_count(res) != 1 ||
+                 cloudphone_result_failure_count(res) != 2)) {
     fprintf(stderr, "huawei: unexpected counts\n");
     rc = 1;
   }
 out:
-  cloudphone_huawei_batch_connection_result_free(res);
+  cloudphone_result_free(res);
   cloudphone_request_free(req);
   cloudphone_huawei_config_free(cfg);
   return rc;
@@ -500,7 +505,7 @@ static int huawei_error(const char *endpoint) {
   static const char *const ids[] = {"0000000000000000000000000000dead"};
   cloudphone_huawei_config *cfg = NULL;
   cloudphone_request *req = NULL;
-  cloudphone_huawei_batch_connection_result *res = NULL;
+  cloudphone_result *res = NULL;
   cloudphone_error *err = NULL;
   struct http_response resp;
   cloudphone_status st;
@@ -511,8 +516,8 @@ static int huawei_error(const char *endpoint) {
       cloudphone_huawei_show_connect_infos_build(cfg, ids, 1, "ANDROID", now_unix_ms(), NULL, &req, NULL) ||
       http_send(req, &resp) != 0)
     goto out;
-  st = cloudphone_huawei_batch_connection_parse(req, resp.status, resp.headers, resp.header_count, resp.body,
-                                                resp.body_len, &res, &err);
+  st = cloudphone_request_parse(req, resp.status, resp.headers, resp.header_count, resp.body,
+                                resp.body_len, &res, &err);
   http_response_free(&resp);
   if (st == CLOUDPHONE_STATUS_API && cloudphone_error_http_status(err) == 404 &&
       strcmp(cloudphone_error_provider_code(err).ptr, "CPS.0005") == 0) {
@@ -525,7 +530,7 @@ static int huawei_error(const char *endpoint) {
   }
   cloudphone_error_free(err);
 out:
-  cloudphone_huawei_batch_connection_result_free(res);
+  cloudphone_result_free(res);
   cloudphone_request_free(req);
   cloudphone_huawei_config_free(cfg);
   return rc;

@@ -1,29 +1,37 @@
-//! The C parse entry points, called through their `extern "C"` functions
-//! with arbitrary status, headers and body bytes: the first input byte picks
-//! `cloudphone_huawei_batch_connection_parse`,
-//! `cloudphone_huawei_iam_create_token_parse` or
-//! `cloudphone_geelark_phone_status_parse`; the rest is a response (see
-//! `response_from_bytes`). Checks the C contract: no panic status, output
-//! written only on success, an error on failure, every string view
-//! NUL-terminated UTF-8, and a batch merge through the C API that accounts
-//! for every id.
+//! The C parse entry point, `cloudphone_request_parse`, called through its
+//! `extern "C"` function with arbitrary status, headers and body bytes: the
+//! first input byte picks the request (huawei.show_connect_infos,
+//! huawei.iam.create_token or geelark.get_phone_status); the rest is a
+//! response (see `response_from_bytes`), its headers handed over as
+//! (pointer, length) pairs (NUL bytes included). Checks the C contract: no
+//! panic status, output written only on success, an error on failure, every
+//! string view NUL-terminated UTF-8, the typed views of the operation that
+//! answered, and a batch merge through `cloudphone_batch_merge_record` that
+//! accounts for every id.
+//!
+//! The C ABI crate (bindings/ffi) has no rlib: its source is compiled into
+//! this target as a module.
 #![no_main]
 
 use std::ffi::{CString, c_char};
 use std::ptr::{null, null_mut};
 use std::sync::LazyLock;
 
-use cloudphone::ffi::*;
+#[path = "../../bindings/ffi/src/lib.rs"]
+#[allow(dead_code, unused_imports, unexpected_cfgs, clippy::all)]
+mod ffi;
+
 use cloudphone_fuzz::response_from_bytes;
+use ffi::*;
 use libfuzzer_sys::fuzz_target;
 
 const HW_IDS: [&str; 4] = ["p1", "p2", "p3", "00000000000000000000000000000001"];
 const GL_IDS: [&str; 3] = ["612345678901234567", "612345678901234568", "1"];
 
 struct Requests {
-    batch_connection: *mut cloudphone_request,
+    show_connect_infos: *mut cloudphone_request,
     iam: *mut cloudphone_request,
-    phone_status: *mut cloudphone_request,
+    get_phone_status: *mut cloudphone_request,
 }
 // SAFETY: requests are immutable after build and documented as shareable.
 unsafe impl Send for Requests {}
@@ -53,7 +61,7 @@ static REQUESTS: LazyLock<Requests> = LazyLock::new(|| unsafe {
     ));
     let ids: Vec<CString> = HW_IDS.iter().map(|s| c(s)).collect();
     let ptrs: Vec<*const c_char> = ids.iter().map(|s| s.as_ptr()).collect();
-    let mut batch_connection = null_mut();
+    let mut show_connect_infos = null_mut();
     ok(cloudphone_huawei_show_connect_infos_build(
         hw,
         ptrs.as_ptr(),
@@ -61,7 +69,7 @@ static REQUESTS: LazyLock<Requests> = LazyLock::new(|| unsafe {
         c("ANDROID").as_ptr(),
         1_700_000_000_000,
         null(),
-        &mut batch_connection,
+        &mut show_connect_infos,
         null_mut(),
     ));
     cloudphone_huawei_config_free(hw);
@@ -88,21 +96,21 @@ static REQUESTS: LazyLock<Requests> = LazyLock::new(|| unsafe {
     ));
     let ids: Vec<CString> = GL_IDS.iter().map(|s| c(s)).collect();
     let ptrs: Vec<*const c_char> = ids.iter().map(|s| s.as_ptr()).collect();
-    let mut phone_status = null_mut();
+    let mut get_phone_status = null_mut();
     ok(cloudphone_geelark_get_phone_status_build(
         gl,
         ptrs.as_ptr(),
         ptrs.len(),
         1_700_000_000_000,
         c("0123456789ABCDEF0123456789ABCDEF").as_ptr(),
-        &mut phone_status,
+        &mut get_phone_status,
         null_mut(),
     ));
     cloudphone_geelark_config_free(gl);
     Requests {
-        batch_connection,
+        show_connect_infos,
         iam,
-        phone_status,
+        get_phone_status,
     }
 });
 
@@ -225,34 +233,65 @@ unsafe fn merge(
     }
 }
 
+/// Every generic accessor of a result: views are well formed, indexes in
+/// range give items, out of range nothing.
+unsafe fn check_result(out: *const cloudphone_result) {
+    unsafe {
+        view(cloudphone_result_operation(out));
+        view(cloudphone_result_request_id(out));
+        let _ = cloudphone_result_code(out);
+        let _ = cloudphone_result_total(out);
+        let n = cloudphone_result_item_count(out);
+        let ids = cloudphone_result_item_ids(out);
+        assert_eq!(ids.len, n, "item ids and item count disagree");
+        for i in 0..n {
+            view(cloudphone_id_list_at(ids, i));
+            view(cloudphone_result_item_status(out, i));
+            view(cloudphone_result_item_job_id(out, i));
+        }
+        assert!(view(cloudphone_result_item_status(out, n)).is_empty());
+        for i in 0..cloudphone_result_failure_count(out) {
+            failure(cloudphone_result_failure_at(out, i));
+        }
+        for pointer in [
+            c"/msg",
+            c"/success_amount",
+            c"/fail_amount",
+            c"/token",
+            c"/0",
+            c"",
+        ] {
+            view(cloudphone_result_field(out, pointer.as_ptr()));
+        }
+        let mut s = null_mut();
+        let mut e = null_mut();
+        let st = cloudphone_result_to_json(out, &mut s, &mut e);
+        json(st, s, e);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
         return;
     };
     let response = response_from_bytes(rest);
-    // Header strings as C sees them: a NUL inside a value ends it.
-    let names: Vec<CString> = response
+    // Header bytes as an HTTP stack holds them: (pointer, length), no NUL
+    // needed, NUL bytes allowed.
+    let headers: Vec<cloudphone_response_header> = response
         .headers
         .iter()
-        .map(|(n, _)| CString::new(n.replace('\0', "")).unwrap())
-        .collect();
-    let values: Vec<CString> = response
-        .headers
-        .iter()
-        .map(|(_, v)| CString::new(v.replace('\0', "")).unwrap())
-        .collect();
-    let headers: Vec<cloudphone_response_header> = names
-        .iter()
-        .zip(&values)
         .enumerate()
         .map(|(i, (n, v))| cloudphone_response_header {
-            name: n.as_ptr(),
-            // An odd header may come with a NULL value.
+            name: n.as_ptr().cast(),
+            name_len: n.len(),
+            // An odd header may come with a NULL value (of length 0: valid;
+            // of any other length: refused as a NULL argument).
             value: if which & 0x80 != 0 && i == 0 {
                 null()
             } else {
-                v.as_ptr()
+                v.as_ptr().cast()
             },
+            value_len: v.len(),
         })
         .collect();
     let (hp, hl) = if headers.is_empty() {
@@ -267,126 +306,70 @@ fuzz_target!(|data: &[u8]| {
     };
     let status = response.status;
     let reqs = &*REQUESTS;
+    let (request, ids): (*const cloudphone_request, &[&str]) = match which % 3 {
+        0 => (reqs.show_connect_infos, &HW_IDS),
+        1 => (reqs.iam, &[]),
+        _ => (reqs.get_phone_status, &GL_IDS),
+    };
     unsafe {
-        match which % 3 {
-            0 => {
-                let mut out = null_mut();
-                let mut err = null_mut();
-                let st = cloudphone_huawei_batch_connection_parse(
-                    reqs.batch_connection,
-                    status,
-                    hp,
-                    hl,
-                    bp,
-                    bl,
-                    &mut out,
-                    &mut err,
-                );
-                if matches!(st, cloudphone_status::Ok) {
-                    assert!(!out.is_null() && err.is_null());
-                    view(cloudphone_huawei_batch_connection_result_request_id(out));
-                    for i in 0..cloudphone_huawei_batch_connection_result_connect_info_count(out) {
-                        let ci = cloudphone_huawei_batch_connection_result_connect_info_at(out, i);
-                        assert!(!ci.is_null());
-                        view(cloudphone_connect_info_phone_id(ci));
-                        view(cloudphone_connect_info_access_ip(ci));
-                        view(cloudphone_connect_info_intranet_ip(ci));
-                        view(cloudphone_connect_info_access_ipv6(ci));
-                        view(cloudphone_connect_info_session_id(ci));
-                        view(cloudphone_connect_info_timestamp(ci));
-                        view(cloudphone_connect_info_ticket(ci));
-                        let _ = cloudphone_connect_info_access_port(ci);
-                    }
-                    for i in 0..cloudphone_huawei_batch_connection_result_failure_count(out) {
-                        failure(cloudphone_huawei_batch_connection_result_failure_at(out, i));
-                    }
-                    let mut s = null_mut();
-                    let mut e = null_mut();
-                    let st = cloudphone_huawei_batch_connection_result_to_json(out, &mut s, &mut e);
-                    json(st, s, e);
-                    merge(&HW_IDS, |m| {
-                        cloudphone_batch_merge_record_huawei_batch_connection(m, 0, out, null_mut())
-                    });
-                    cloudphone_huawei_batch_connection_result_free(out);
-                } else {
-                    assert!(out.is_null(), "output written on failure");
-                    merge(&HW_IDS, |m| {
-                        cloudphone_batch_merge_record_error(m, 0, err, null_mut())
-                    });
-                    check_error(st, err);
-                }
+        let mut out = null_mut();
+        let mut err = null_mut();
+        let st = cloudphone_request_parse(request, status, hp, hl, bp, bl, &mut out, &mut err);
+        if !matches!(st, cloudphone_status::Ok) {
+            assert!(out.is_null(), "output written on failure");
+            if !ids.is_empty() {
+                merge(ids, |m| {
+                    cloudphone_batch_merge_record_error(m, 0, err, null_mut())
+                });
             }
-            1 => {
-                let mut out = null_mut();
-                let mut err = null_mut();
-                let st = cloudphone_huawei_iam_create_token_parse(
-                    reqs.iam, status, hp, hl, bp, bl, &mut out, &mut err,
-                );
-                if matches!(st, cloudphone_status::Ok) {
-                    assert!(!out.is_null() && err.is_null());
-                    assert!(!view(cloudphone_huawei_iam_token_value(out)).is_empty());
-                    view(cloudphone_huawei_iam_token_expires_at(out));
-                    view(cloudphone_huawei_iam_token_project_id(out));
-                    let _ = cloudphone_huawei_iam_token_expires_at_unix_ms(out);
-                    let mut s = null_mut();
-                    let mut e = null_mut();
-                    let st = cloudphone_huawei_iam_token_to_json(out, &mut s, &mut e);
-                    json(st, s, e);
-                    cloudphone_huawei_iam_token_free(out);
-                } else {
-                    assert!(out.is_null(), "output written on failure");
-                    check_error(st, err);
-                }
-            }
-            _ => {
-                let mut out = null_mut();
-                let mut err = null_mut();
-                let st = cloudphone_geelark_phone_status_parse(
-                    reqs.phone_status,
-                    status,
-                    hp,
-                    hl,
-                    bp,
-                    bl,
-                    &mut out,
-                    &mut err,
-                );
-                if matches!(st, cloudphone_status::Ok) {
-                    assert!(!out.is_null() && err.is_null());
-                    view(cloudphone_geelark_phone_status_result_trace_id(out));
-                    view(cloudphone_geelark_phone_status_result_msg(out));
-                    let _ = cloudphone_geelark_phone_status_result_code(out);
-                    let _ = cloudphone_geelark_phone_status_result_total_amount(out);
-                    let _ = cloudphone_geelark_phone_status_result_success_amount(out);
-                    let _ = cloudphone_geelark_phone_status_result_fail_amount(out);
-                    for i in 0..cloudphone_geelark_phone_status_result_phone_count(out) {
-                        let p = cloudphone_geelark_phone_status_result_phone_at(out, i);
-                        assert!(!p.is_null());
-                        view(cloudphone_phone_state_id(p));
-                        view(cloudphone_phone_state_serial_name(p));
-                        view(cloudphone_phone_state_status(p));
-                        let _ = cloudphone_phone_state_raw_status(p);
-                        let _ = cloudphone_phone_state_is_running(p);
-                    }
-                    for i in 0..cloudphone_geelark_phone_status_result_failure_count(out) {
-                        failure(cloudphone_geelark_phone_status_result_failure_at(out, i));
-                    }
-                    let mut s = null_mut();
-                    let mut e = null_mut();
-                    let st = cloudphone_geelark_phone_status_result_to_json(out, &mut s, &mut e);
-                    json(st, s, e);
-                    merge(&GL_IDS, |m| {
-                        cloudphone_batch_merge_record_geelark_phone_status(m, 0, out, null_mut())
-                    });
-                    cloudphone_geelark_phone_status_result_free(out);
-                } else {
-                    assert!(out.is_null(), "output written on failure");
-                    merge(&GL_IDS, |m| {
-                        cloudphone_batch_merge_record_error(m, 0, err, null_mut())
-                    });
-                    check_error(st, err);
-                }
-            }
+            check_error(st, err);
+            return;
         }
+        assert!(!out.is_null() && err.is_null());
+        check_result(out);
+        // The typed views: only the operation's own are present.
+        let infos = cloudphone_result_connect_info_count(out);
+        let states = cloudphone_result_phone_state_count(out);
+        let token = cloudphone_result_iam_token(out);
+        match which % 3 {
+            0 => assert!(states == 0 && token.is_null()),
+            1 => assert!(infos == 0 && states == 0 && !token.is_null()),
+            _ => assert!(infos == 0 && token.is_null()),
+        }
+        for i in 0..infos {
+            let ci = cloudphone_result_connect_info_at(out, i);
+            assert!(!ci.is_null());
+            view(cloudphone_connect_info_phone_id(ci));
+            view(cloudphone_connect_info_access_ip(ci));
+            view(cloudphone_connect_info_intranet_ip(ci));
+            view(cloudphone_connect_info_access_ipv6(ci));
+            view(cloudphone_connect_info_session_id(ci));
+            view(cloudphone_connect_info_timestamp(ci));
+            view(cloudphone_connect_info_ticket(ci));
+            let _ = cloudphone_connect_info_access_port(ci);
+        }
+        assert!(cloudphone_result_connect_info_at(out, infos).is_null());
+        for i in 0..states {
+            let p = cloudphone_result_phone_state_at(out, i);
+            assert!(!p.is_null());
+            view(cloudphone_phone_state_id(p));
+            view(cloudphone_phone_state_serial_name(p));
+            view(cloudphone_phone_state_status(p));
+            let _ = cloudphone_phone_state_raw_status(p);
+            let _ = cloudphone_phone_state_is_running(p);
+        }
+        assert!(cloudphone_result_phone_state_at(out, states).is_null());
+        if !token.is_null() {
+            assert!(!view(cloudphone_huawei_iam_token_value(token)).is_empty());
+            view(cloudphone_huawei_iam_token_expires_at(token));
+            view(cloudphone_huawei_iam_token_project_id(token));
+            let _ = cloudphone_huawei_iam_token_expires_at_unix_ms(token);
+        }
+        if !ids.is_empty() {
+            merge(ids, |m| {
+                cloudphone_batch_merge_record(m, 0, out, null_mut())
+            });
+        }
+        cloudphone_result_free(out);
     }
 });

@@ -32,17 +32,16 @@ int main(void) {
   cloudphone_huawei_config *hw = NULL;
   cloudphone_geelark_config *gl = NULL;
   cloudphone_request *req = NULL, *greq = NULL, *iam = NULL;
-  cloudphone_huawei_batch_connection_result *hres = NULL;
-  cloudphone_geelark_phone_status_result *gres = NULL;
-  cloudphone_huawei_iam_token *tok = NULL;
+  cloudphone_result *hres = NULL;
+  cloudphone_result *gres = NULL;
   cloudphone_batch_plan *plan = NULL;
   cloudphone_batch_merge *merge = NULL;
   cloudphone_batch_outcome *outcome = NULL;
   cloudphone_string *json = NULL;
   cloudphone_error *real_err = NULL;
   const uint8_t body[] = "{}";
-  cloudphone_response_header null_name[] = {{NULL, "v"}};
-  cloudphone_response_header null_value[] = {{"n", NULL}};
+  cloudphone_response_header null_name[] = {{NULL, 1, "v", 1}};
+  cloudphone_response_header null_value[] = {{"n", 1, NULL, 1}};
   /* Output slots that must stay untouched on failure. */
   void *sentinel = (void *)&sentinel;
 
@@ -52,12 +51,12 @@ int main(void) {
   CHECK_STATUS(cloudphone_huawei_show_connect_infos_build(hw, ONE_ID, 1, "ANDROID", 0, NULL, &req, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_geelark_get_phone_status_build(gl, ONE_ID, 1, 0, "trace-1", &greq, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_huawei_iam_create_token_build("cn-north-4", "u", "p", "d", "cn-north-4", false, 0, NULL, &iam, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  CHECK_STATUS(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 0, body, 2, &hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  CHECK_STATUS(cloudphone_geelark_phone_status_parse(greq, 200, NULL, 0, (const uint8_t *)"{\"code\":0,\"data\":{}}", 20, &gres, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, body, 2, &hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  CHECK_STATUS(cloudphone_request_parse(greq, 200, NULL, 0, (const uint8_t *)"{\"code\":0,\"data\":{}}", 20, &gres, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_batch_plan_new(ONE_ID, 1, 10, &plan, NULL), CLOUDPHONE_STATUS_OK, NULL);
   CHECK_STATUS(cloudphone_batch_merge_new(plan, &merge, NULL), CLOUDPHONE_STATUS_OK, NULL);
   /* A real error to record. */
-  CHECK(cloudphone_huawei_batch_connection_parse(req, 500, NULL, 0, NULL, 0, &hres, &real_err) == CLOUDPHONE_STATUS_API);
+  CHECK(cloudphone_request_parse(req, 500, NULL, 0, NULL, 0, &hres, &real_err) == CLOUDPHONE_STATUS_API);
 
   /* ---- configs */
   EXPECT_FAIL(cloudphone_huawei_config_new_aksk(NULL, P, "AK", "SK", NULL, (cloudphone_huawei_config **)&sentinel, err), NUL);
@@ -104,36 +103,47 @@ int main(void) {
   EXPECT_FAIL(cloudphone_geelark_get_phone_status_build(gl, NULL, 0, 0, "trace-1", (cloudphone_request **)&sentinel, err), CLOUDPHONE_STATUS_INVALID_INPUT);
 
   /* ---- parses */
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(NULL, 200, NULL, 0, body, 2, (cloudphone_huawei_batch_connection_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 1, body, 2, (cloudphone_huawei_batch_connection_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(req, 200, null_name, 1, body, 2, (cloudphone_huawei_batch_connection_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(req, 200, null_value, 1, body, 2, (cloudphone_huawei_batch_connection_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 0, NULL, 2, (cloudphone_huawei_batch_connection_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 0, body, 2, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_iam_create_token_parse(NULL, 201, NULL, 0, body, 2, (cloudphone_huawei_iam_token **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_iam_create_token_parse(iam, 201, NULL, 0, NULL, 2, (cloudphone_huawei_iam_token **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_iam_create_token_parse(iam, 201, NULL, 0, body, 2, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_parse(NULL, 200, NULL, 0, body, 2, (cloudphone_geelark_phone_status_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_parse(greq, 200, NULL, 3, body, 2, (cloudphone_geelark_phone_status_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_parse(greq, 200, NULL, 0, NULL, 9, (cloudphone_geelark_phone_status_result **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_parse(greq, 200, NULL, 0, body, 2, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(NULL, 200, NULL, 0, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(req, 200, NULL, 1, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(req, 200, null_name, 1, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(req, 200, null_value, 1, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(req, 200, NULL, 0, NULL, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(req, 200, NULL, 0, body, 2, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(NULL, 201, NULL, 0, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(iam, 201, NULL, 0, NULL, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(iam, 201, NULL, 0, body, 2, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(NULL, 200, NULL, 0, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(greq, 200, NULL, 3, body, 2, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(greq, 200, NULL, 0, NULL, 9, (cloudphone_result **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_request_parse(greq, 200, NULL, 0, body, 2, NULL, err), NUL);
   /* Response header bytes that are not UTF-8 are replaced, not refused. */
   {
-    cloudphone_response_header latin1[] = {{"X-Note", "caf\xe9"}};
-    cloudphone_huawei_batch_connection_result *r = NULL;
-    CHECK_STATUS(cloudphone_huawei_batch_connection_parse(req, 200, latin1, 1, body, 2, &r, NULL), CLOUDPHONE_STATUS_OK, NULL);
-    cloudphone_huawei_batch_connection_result_free(r);
+    cloudphone_response_header latin1[] = {RESPONSE_HEADER("X-Note", "caf\xe9")};
+    cloudphone_result *r = NULL;
+    CHECK_STATUS(cloudphone_request_parse(req, 200, latin1, 1, body, 2, &r, NULL), CLOUDPHONE_STATUS_OK, NULL);
+    cloudphone_result_free(r);
   }
 
   /* ---- to_json */
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_result_to_json(NULL, (cloudphone_string **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_batch_connection_result_to_json(hres, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_result_to_json(NULL, (cloudphone_string **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_geelark_phone_status_result_to_json(gres, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_huawei_iam_token_to_json(NULL, (cloudphone_string **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_result_to_json(NULL, (cloudphone_string **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_result_to_json(hres, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_result_to_json(NULL, (cloudphone_string **)&sentinel, err), NUL);
+  EXPECT_FAIL(cloudphone_result_to_json(gres, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_batch_outcome_to_json(NULL, (cloudphone_string **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_trace_id_format(NULL, (cloudphone_string **)&sentinel, err), NUL);
-  EXPECT_FAIL(cloudphone_trace_id_format(body, NULL, err), NUL);
+  /* Trace ids: into the caller's buffer of CLOUDPHONE_TRACE_ID_SIZE. */
+  {
+    static const uint8_t random16[16] = {0};
+    char small[CLOUDPHONE_TRACE_ID_SIZE - 1];
+    char tid[CLOUDPHONE_TRACE_ID_SIZE];
+    memset(small, 'x', sizeof small);
+    EXPECT_FAIL(cloudphone_trace_id_format(NULL, tid, sizeof tid, err), NUL);
+    EXPECT_FAIL(cloudphone_trace_id_format(random16, NULL, sizeof tid, err), NUL);
+    EXPECT_FAIL(cloudphone_trace_id_format(random16, small, sizeof small, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+    EXPECT_FAIL(cloudphone_trace_id_format(random16, tid, 0, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+    CHECK(small[0] == 'x');
+    CHECK_STATUS(cloudphone_trace_id_format(random16, tid, sizeof tid, NULL), CLOUDPHONE_STATUS_OK, NULL);
+    CHECK(strlen(tid) == 32 && strspn(tid, "0") == 32);
+  }
 
   /* ---- batch */
   EXPECT_FAIL(cloudphone_batch_plan_new(NULL, 1, 10, (cloudphone_batch_plan **)&sentinel, err), NUL);
@@ -144,11 +154,11 @@ int main(void) {
   EXPECT_FAIL(cloudphone_batch_plan_new(NULL, 0, 10, (cloudphone_batch_plan **)&sentinel, err), CLOUDPHONE_STATUS_INVALID_INPUT);
   EXPECT_FAIL(cloudphone_batch_merge_new(NULL, (cloudphone_batch_merge **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_new(plan, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(NULL, 0, hres, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(merge, 0, NULL, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_huawei_batch_connection(merge, 5, hres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
-  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(NULL, 0, gres, err), NUL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(merge, 0, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record(NULL, 0, hres, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record(merge, 0, NULL, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record(merge, 5, hres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+  EXPECT_FAIL(cloudphone_batch_merge_record(NULL, 0, gres, err), NUL);
+  EXPECT_FAIL(cloudphone_batch_merge_record(merge, 0, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_record_error(NULL, 0, real_err, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_record_error(merge, 0, NULL, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_record_error(merge, 5, real_err, err), CLOUDPHONE_STATUS_INVALID_INPUT);
@@ -158,8 +168,8 @@ int main(void) {
   EXPECT_FAIL(cloudphone_batch_merge_finish(NULL, (cloudphone_batch_outcome **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_batch_merge_finish(merge, NULL, err), NUL);
   /* One merge holds one operation's results. */
-  CHECK_STATUS(cloudphone_batch_merge_record_huawei_batch_connection(merge, 0, hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
-  EXPECT_FAIL(cloudphone_batch_merge_record_geelark_phone_status(merge, 0, gres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK_STATUS(cloudphone_batch_merge_record(merge, 0, hres, NULL), CLOUDPHONE_STATUS_OK, NULL);
+  EXPECT_FAIL(cloudphone_batch_merge_record(merge, 0, gres, err), CLOUDPHONE_STATUS_INVALID_INPUT);
 
   CHECK(sentinel == (void *)&sentinel);
 
@@ -181,11 +191,11 @@ int main(void) {
   CHECK(view_absent(cloudphone_request_header_at(NULL, 0).name));
   CHECK(cloudphone_request_body(NULL).ptr == NULL);
   CHECK(!cloudphone_request_is_idempotent(NULL));
-  CHECK(view_absent(cloudphone_huawei_batch_connection_result_request_id(NULL)));
-  CHECK(cloudphone_huawei_batch_connection_result_connect_info_count(NULL) == 0);
-  CHECK(cloudphone_huawei_batch_connection_result_connect_info_at(NULL, 0) == NULL);
-  CHECK(cloudphone_huawei_batch_connection_result_failure_count(NULL) == 0);
-  CHECK(cloudphone_huawei_batch_connection_result_failure_at(NULL, 0) == NULL);
+  CHECK(view_absent(cloudphone_result_request_id(NULL)));
+  CHECK(cloudphone_result_connect_info_count(NULL) == 0);
+  CHECK(cloudphone_result_connect_info_at(NULL, 0) == NULL);
+  CHECK(cloudphone_result_failure_count(NULL) == 0);
+  CHECK(cloudphone_result_failure_at(NULL, 0) == NULL);
   CHECK(view_absent(cloudphone_connect_info_phone_id(NULL)));
   CHECK(view_absent(cloudphone_connect_info_access_ip(NULL)));
   CHECK(view_absent(cloudphone_connect_info_intranet_ip(NULL)));
@@ -198,16 +208,24 @@ int main(void) {
   CHECK(view_absent(cloudphone_huawei_iam_token_expires_at(NULL)));
   CHECK(cloudphone_huawei_iam_token_expires_at_unix_ms(NULL) == 0);
   CHECK(view_absent(cloudphone_huawei_iam_token_project_id(NULL)));
-  CHECK(view_absent(cloudphone_geelark_phone_status_result_trace_id(NULL)));
-  CHECK(cloudphone_geelark_phone_status_result_code(NULL) == 0);
-  CHECK(view_absent(cloudphone_geelark_phone_status_result_msg(NULL)));
-  CHECK(cloudphone_geelark_phone_status_result_total_amount(NULL) == -1);
-  CHECK(cloudphone_geelark_phone_status_result_success_amount(NULL) == -1);
-  CHECK(cloudphone_geelark_phone_status_result_fail_amount(NULL) == -1);
-  CHECK(cloudphone_geelark_phone_status_result_phone_count(NULL) == 0);
-  CHECK(cloudphone_geelark_phone_status_result_phone_at(NULL, 0) == NULL);
-  CHECK(cloudphone_geelark_phone_status_result_failure_count(NULL) == 0);
-  CHECK(cloudphone_geelark_phone_status_result_failure_at(NULL, 0) == NULL);
+  CHECK(view_absent(cloudphone_result_request_id(NULL)));
+  CHECK(cloudphone_result_code(NULL) == 0);
+  CHECK(view_absent(cloudphone_result_field(NULL, "/msg")));
+  CHECK(view_absent(cloudphone_result_field(gres, NULL)));
+  CHECK(view_absent(cloudphone_result_field(gres, BAD_UTF8)));
+  CHECK(cloudphone_result_total(NULL) == -1);
+  CHECK(view_absent(cloudphone_result_operation(NULL)));
+  CHECK(cloudphone_result_item_count(NULL) == 0);
+  CHECK(cloudphone_result_item_ids(NULL).ids == NULL);
+  CHECK(view_absent(cloudphone_result_item_status(NULL, 0)));
+  CHECK(view_absent(cloudphone_result_item_job_id(NULL, 0)));
+  CHECK(cloudphone_result_iam_token(NULL) == NULL);
+  CHECK(cloudphone_result_iam_token(hres) == NULL);
+  CHECK(!cloudphone_request_pages(NULL));
+  CHECK(cloudphone_result_phone_state_count(NULL) == 0);
+  CHECK(cloudphone_result_phone_state_at(NULL, 0) == NULL);
+  CHECK(cloudphone_result_failure_count(NULL) == 0);
+  CHECK(cloudphone_result_failure_at(NULL, 0) == NULL);
   CHECK(view_absent(cloudphone_phone_state_id(NULL)));
   CHECK(view_absent(cloudphone_phone_state_serial_name(NULL)));
   CHECK(view_absent(cloudphone_phone_state_status(NULL)));
@@ -238,6 +256,47 @@ int main(void) {
     CHECK(view_absent(cloudphone_id_list_at(cloudphone_batch_plan_ids(plan), 1)));
   }
 
+  /* ---- id arrays as a C program holds them: `char **` (e.g. argv or
+   * strdup'd strings) and `const char **`, passed without a cast. */
+  {
+    char a[] = "id-a", b[] = "id-b", c[] = "id-a";
+    char *mutable_ids[3];
+    const char *const_ids[2];
+    char **mp = mutable_ids;
+    const char **cp = const_ids;
+    cloudphone_batch_plan *p1 = NULL, *p2 = NULL;
+    cloudphone_request *r = NULL, *r2 = NULL, *next = (cloudphone_request *)&sentinel;
+    cloudphone_result *res = NULL;
+    cloudphone_error *e = NULL;
+    mutable_ids[0] = a;
+    mutable_ids[1] = b;
+    mutable_ids[2] = c;
+    const_ids[0] = "id-c";
+    const_ids[1] = "id-d";
+    CHECK_STATUS(cloudphone_batch_plan_new(mp, 3, 10, &p1, &e), CLOUDPHONE_STATUS_OK, e);
+    CHECK(cloudphone_batch_plan_ids(p1).len == 2); /* the duplicate collapsed */
+    CHECK(view_eq(cloudphone_id_list_at(cloudphone_batch_plan_ids(p1), 1), "id-b"));
+    CHECK_STATUS(cloudphone_batch_plan_new(cp, 2, 1, &p2, &e), CLOUDPHONE_STATUS_OK, e);
+    CHECK(cloudphone_batch_plan_call_count(p2) == 2);
+    CHECK_STATUS(cloudphone_geelark_stop_phones_build(gl, mp, 2, 0, "trace-1", &r, &e), CLOUDPHONE_STATUS_OK, e);
+    CHECK(strcmp((const char *)cloudphone_request_body(r).ptr, "{\"ids\":[\"id-a\",\"id-b\"]}") == 0);
+    CHECK_STATUS(cloudphone_huawei_restart_phones_build(hw, cp, 2, NULL, 0, NULL, &r2, &e), CLOUDPHONE_STATUS_OK, e);
+    CHECK(view_contains(cloudphone_request_url(r2), "/cloud-phone/phones/batch-restart"));
+
+    /* Paging a request that does not page: refused, nothing written. */
+    CHECK(!cloudphone_request_pages(r));
+    CHECK_STATUS(cloudphone_request_parse(r, 200, NULL, 0, (const uint8_t *)"{\"code\":0,\"data\":{}}", 20, &res, &e),
+                 CLOUDPHONE_STATUS_OK, e);
+    EXPECT_FAIL(cloudphone_request_next(r, res, 0, "trace-2", &next, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+    EXPECT_FAIL(cloudphone_request_next(req, hres, 0, NULL, &next, err), CLOUDPHONE_STATUS_INVALID_INPUT);
+    CHECK(next == (cloudphone_request *)&sentinel);
+    cloudphone_result_free(res);
+    cloudphone_request_free(r2);
+    cloudphone_request_free(r);
+    cloudphone_batch_plan_free(p2);
+    cloudphone_batch_plan_free(p1);
+  }
+
   /* ---- status names */
   CHECK(strcmp(cloudphone_status_name(CLOUDPHONE_STATUS_OK), "ok") == 0);
   CHECK(strcmp(cloudphone_status_name(CLOUDPHONE_STATUS_RATE_LIMITED), "rate_limited") == 0);
@@ -249,9 +308,8 @@ int main(void) {
   cloudphone_huawei_config_free(NULL);
   cloudphone_geelark_config_free(NULL);
   cloudphone_request_free(NULL);
-  cloudphone_huawei_batch_connection_result_free(NULL);
-  cloudphone_huawei_iam_token_free(NULL);
-  cloudphone_geelark_phone_status_result_free(NULL);
+  cloudphone_result_free(NULL);
+  cloudphone_result_free(NULL);
   cloudphone_string_free(NULL);
   cloudphone_batch_plan_free(NULL);
   cloudphone_batch_merge_free(NULL);
@@ -260,11 +318,10 @@ int main(void) {
   cloudphone_error_free(real_err);
   cloudphone_batch_outcome_free(outcome);
   cloudphone_string_free(json);
-  cloudphone_huawei_iam_token_free(tok);
   cloudphone_batch_merge_free(merge);
   cloudphone_batch_plan_free(plan);
-  cloudphone_geelark_phone_status_result_free(gres);
-  cloudphone_huawei_batch_connection_result_free(hres);
+  cloudphone_result_free(gres);
+  cloudphone_result_free(hres);
   cloudphone_request_free(iam);
   cloudphone_request_free(greq);
   cloudphone_request_free(req);

@@ -50,19 +50,19 @@ static void test_huawei_fan_out(void) {
           "{\"phone_id\":\"p00\",\"access_info\":null},"
           "{\"phone_id\":\"p99\"}],"
           "\"errors\":[{\"phone_id\":\"p02\",\"error_code\":\"CPS.0005\",\"error_msg\":\"Phone not found.\"}]}";
-      cloudphone_huawei_batch_connection_result *res = NULL;
-      CHECK_STATUS(cloudphone_huawei_batch_connection_parse(req, 200, NULL, 0, (const uint8_t *)body,
-                                                            strlen(body), &res, &err),
+      cloudphone_result *res = NULL;
+      CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, (const uint8_t *)body,
+                                            strlen(body), &res, &err),
                    CLOUDPHONE_STATUS_OK, err);
-      CHECK_STATUS(cloudphone_batch_merge_record_huawei_batch_connection(merge, i, res, &err), CLOUDPHONE_STATUS_OK, err);
-      cloudphone_huawei_batch_connection_result_free(res); /* the merge keeps a copy */
+      CHECK_STATUS(cloudphone_batch_merge_record(merge, i, res, &err), CLOUDPHONE_STATUS_OK, err);
+      cloudphone_result_free(res); /* the merge keeps a copy */
     } else if (i == 1) {
       static const char body[] = "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"throttled\"}";
-      cloudphone_response_header h[] = {{"X-Request-Id", "r1"}};
-      cloudphone_huawei_batch_connection_result *res = NULL;
+      cloudphone_response_header h[] = {RESPONSE_HEADER("X-Request-Id", "r1")};
+      cloudphone_result *res = NULL;
       cloudphone_error *call_err = NULL;
-      CHECK(cloudphone_huawei_batch_connection_parse(req, 429, h, 1, (const uint8_t *)body, strlen(body),
-                                                     &res, &call_err) == CLOUDPHONE_STATUS_RATE_LIMITED);
+      CHECK(cloudphone_request_parse(req, 429, h, 1, (const uint8_t *)body, strlen(body),
+                                     &res, &call_err) == CLOUDPHONE_STATUS_RATE_LIMITED);
       CHECK_STATUS(cloudphone_batch_merge_record_error(merge, i, call_err, &err), CLOUDPHONE_STATUS_OK, err);
       cloudphone_error_free(call_err);
     } else {
@@ -127,7 +127,7 @@ static void test_geelark_and_empty(void) {
   cloudphone_batch_merge *merge = NULL;
   cloudphone_batch_outcome *outcome = NULL;
   cloudphone_request *req = NULL;
-  cloudphone_geelark_phone_status_result *res = NULL;
+  cloudphone_result *res = NULL;
   cloudphone_error *err = NULL;
   cloudphone_id_list call;
 
@@ -144,10 +144,10 @@ static void test_geelark_and_empty(void) {
 
   call = cloudphone_batch_plan_call(plan, 0);
   CHECK_STATUS(cloudphone_geelark_get_phone_status_build(cfg, call.ids, call.len, 1, "ABCDEF123", &req, &err), CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_geelark_phone_status_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
+  CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK(cloudphone_geelark_phone_status_result_code(res) == 40006);
-  CHECK_STATUS(cloudphone_batch_merge_record_geelark_phone_status(merge, 0, res, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(cloudphone_result_code(res) == 40006);
+  CHECK_STATUS(cloudphone_batch_merge_record(merge, 0, res, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK_STATUS(cloudphone_batch_merge_finish(merge, &outcome, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(cloudphone_batch_outcome_succeeded_count(outcome) == 1);
   CHECK_VIEW(cloudphone_phone_state_status(cloudphone_batch_outcome_phone_state_at(outcome, 0)), "stopped");
@@ -157,7 +157,7 @@ static void test_geelark_and_empty(void) {
   CHECK(strcmp(cloudphone_batch_outcome_missing(outcome).ids[0], "g2") == 0);
 
   cloudphone_batch_outcome_free(outcome);
-  cloudphone_geelark_phone_status_result_free(res);
+  cloudphone_result_free(res);
   cloudphone_request_free(req);
   cloudphone_batch_merge_free(merge);
   cloudphone_batch_plan_free(plan);
@@ -192,34 +192,34 @@ static void test_generic_batch_operation(void) {
   /* A listing is not an operation over ids: refused, nothing recorded. */
   CHECK_STATUS(cloudphone_huawei_list_phones_build(cfg, 0, 10, NULL, 1700000000000ULL, NULL, &list_req, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_huawei_list_phones_parse(list_req, 200, NULL, 0, (const uint8_t *)list_body,
-                                                   strlen(list_body), &list_res, &err),
+  CHECK_STATUS(cloudphone_request_parse(list_req, 200, NULL, 0, (const uint8_t *)list_body,
+                                        strlen(list_body), &list_res, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK(cloudphone_batch_merge_record_result(merge, 0, list_res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_batch_merge_record(merge, 0, list_res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
   CHECK(err != NULL && view_contains(cloudphone_error_message(err), "huawei.list_phones"));
   cloudphone_error_free(err);
   err = NULL;
-  CHECK(cloudphone_batch_merge_record_result(merge, 0, NULL, &err) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  CHECK(cloudphone_batch_merge_record(merge, 0, NULL, &err) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
   cloudphone_error_free(err);
   err = NULL;
 
   call = cloudphone_batch_plan_call(plan, 0);
   CHECK_STATUS(cloudphone_huawei_restart_phones_build(cfg, call.ids, call.len, NULL, 1700000000000ULL, NULL, &req, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_huawei_restart_phones_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
+  CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, (const uint8_t *)body, strlen(body), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK_STATUS(cloudphone_batch_merge_record_result(merge, 0, res, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_batch_merge_record(merge, 0, res, &err), CLOUDPHONE_STATUS_OK, err);
   cloudphone_result_free(res); /* the merge keeps a copy */
   cloudphone_request_free(req);
   /* Another operation's result cannot join this merge. */
-  CHECK(cloudphone_batch_merge_record_huawei_batch_connection(merge, 0, NULL, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  CHECK(cloudphone_batch_merge_record(merge, 0, NULL, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
   {
     static const char other[] = "{\"request_id\":\"s1\",\"jobs\":[{\"phone_id\":\"p3\",\"job_id\":\"j3\"}]}";
     CHECK_STATUS(cloudphone_huawei_stop_phones_build(cfg, call.ids, call.len, 1700000000000ULL, NULL, &req, &err),
                  CLOUDPHONE_STATUS_OK, err);
-    CHECK_STATUS(cloudphone_huawei_stop_phones_parse(req, 200, NULL, 0, (const uint8_t *)other, strlen(other), &res, &err),
+    CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, (const uint8_t *)other, strlen(other), &res, &err),
                  CLOUDPHONE_STATUS_OK, err);
-    CHECK(cloudphone_batch_merge_record_result(merge, 0, res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+    CHECK(cloudphone_batch_merge_record(merge, 0, res, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
     cloudphone_error_free(err);
     err = NULL;
     cloudphone_result_free(res);

@@ -60,6 +60,10 @@ static inline int view_absent(cloudphone_str s) { return s.ptr == NULL && s.len 
     }                                                                            \
   } while (0)
 
+/* A response header from two string literals, as (pointer, length) pairs
+ * (the library needs no NUL after either). */
+#define RESPONSE_HEADER(name, value) {(name), sizeof(name) - 1, (value), sizeof(value) - 1}
+
 /* Finds a header of a built request by exact name. */
 static inline cloudphone_str request_header(const cloudphone_request *req, const char *name) {
   size_t i, n = cloudphone_request_header_count(req);
@@ -153,7 +157,9 @@ static inline void fixture_load(fixture *f, const char *rel) {
     colon++;
     while (*colon == ' ') colon++;
     f->headers[f->headers_len].name = line;
+    f->headers[f->headers_len].name_len = strlen(line);
     f->headers[f->headers_len].value = colon;
+    f->headers[f->headers_len].value_len = strlen(colon);
     f->headers_len++;
   }
   f->body = (const uint8_t *)p;
@@ -165,8 +171,8 @@ static inline void fixture_free(fixture *f) {
   f->text = NULL;
 }
 
-/* Parses fixture `rel` with `parse` (any cloudphone_*_parse into a
- * cloudphone_result) and checks the status; returns the result (or NULL). */
+/* Parses fixture `rel` with `parse` (cloudphone_request_parse) and checks
+ * the status; returns the result (or NULL). */
 typedef cloudphone_status (*result_parse_fn)(const cloudphone_request *, uint16_t,
                                              const cloudphone_response_header *, size_t,
                                              const uint8_t *, size_t, cloudphone_result **,

@@ -42,7 +42,7 @@ static cloudphone_request *build(const cloudphone_geelark_config *cfg) {
 static void test_build_and_parse(void) {
   cloudphone_geelark_config *cfg = NULL;
   cloudphone_request *req;
-  cloudphone_geelark_phone_status_result *res = NULL;
+  cloudphone_result *res = NULL;
   cloudphone_error *err = NULL;
   cloudphone_string *json = NULL;
   const cloudphone_phone_state *p;
@@ -63,50 +63,50 @@ static void test_build_and_parse(void) {
   CHECK(strcmp((const char *)cloudphone_request_body(req).ptr,
                "{\"ids\":[\"123456ABCDE1\",\"123456ABCDE2\",\"612345678901234567\",\"123456ABCDE4\"]}") == 0);
 
-  CHECK_STATUS(cloudphone_geelark_phone_status_parse(req, 200, NULL, 0, (const uint8_t *)SEED_RESPONSE,
-                                                     strlen(SEED_RESPONSE), &res, &err),
+  CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, (const uint8_t *)SEED_RESPONSE,
+                                        strlen(SEED_RESPONSE), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
-  CHECK_VIEW(cloudphone_geelark_phone_status_result_trace_id(res), "123456ABCDEF");
-  CHECK(cloudphone_geelark_phone_status_result_code(res) == 0);
-  CHECK_VIEW(cloudphone_geelark_phone_status_result_msg(res), "\xe6\x88\x90\xe5\x8a\x9f");
-  CHECK(cloudphone_geelark_phone_status_result_total_amount(res) == 4);
-  CHECK(cloudphone_geelark_phone_status_result_success_amount(res) == 3);
-  CHECK(cloudphone_geelark_phone_status_result_fail_amount(res) == 1);
-  CHECK(cloudphone_geelark_phone_status_result_phone_count(res) == 3);
-  p = cloudphone_geelark_phone_status_result_phone_at(res, 0);
+  CHECK_VIEW(cloudphone_result_request_id(res), "123456ABCDEF");
+  CHECK(cloudphone_result_code(res) == 0);
+  CHECK_VIEW(cloudphone_result_field(res, "/msg"), "\xe6\x88\x90\xe5\x8a\x9f");
+  CHECK(cloudphone_result_total(res) == 4);
+  CHECK_VIEW(cloudphone_result_field(res, "/success_amount"), "3");
+  CHECK_VIEW(cloudphone_result_field(res, "/fail_amount"), "1");
+  CHECK(cloudphone_result_phone_state_count(res) == 3);
+  p = cloudphone_result_phone_state_at(res, 0);
   CHECK_VIEW(cloudphone_phone_state_id(p), "123456ABCDE1");
   CHECK_VIEW(cloudphone_phone_state_serial_name(p), "name1");
   CHECK_VIEW(cloudphone_phone_state_status(p), "running");
   CHECK(cloudphone_phone_state_is_running(p));
   CHECK(cloudphone_phone_state_raw_status(p) == 0);
-  p = cloudphone_geelark_phone_status_result_phone_at(res, 1);
+  p = cloudphone_result_phone_state_at(res, 1);
   CHECK_VIEW(cloudphone_phone_state_status(p), "starting");
   CHECK(!cloudphone_phone_state_is_running(p));
   /* A numeric id beyond 2^53 is kept exactly; an unknown code is kept raw. */
-  p = cloudphone_geelark_phone_status_result_phone_at(res, 2);
+  p = cloudphone_result_phone_state_at(res, 2);
   CHECK_VIEW(cloudphone_phone_state_id(p), "612345678901234567");
   CHECK_VIEW(cloudphone_phone_state_status(p), "unknown");
   CHECK(cloudphone_phone_state_raw_status(p) == 9);
-  CHECK(cloudphone_geelark_phone_status_result_phone_at(res, 3) == NULL);
-  CHECK(cloudphone_geelark_phone_status_result_failure_count(res) == 1);
-  f = cloudphone_geelark_phone_status_result_failure_at(res, 0);
+  CHECK(cloudphone_result_phone_state_at(res, 3) == NULL);
+  CHECK(cloudphone_result_failure_count(res) == 1);
+  f = cloudphone_result_failure_at(res, 0);
   CHECK_VIEW(cloudphone_item_failure_id(f), "123456ABCDE4");
   CHECK_VIEW(cloudphone_item_failure_code(f), "42001");
   CHECK_VIEW(cloudphone_item_failure_message(f), "env not found");
 
-  CHECK_STATUS(cloudphone_geelark_phone_status_result_to_json(res, &json, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_result_to_json(res, &json, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(view_contains(cloudphone_string_view(json), "\"trace_id\":\"123456ABCDEF\""));
   cloudphone_string_free(json);
 
-  cloudphone_geelark_phone_status_result_free(res);
+  cloudphone_result_free(res);
   cloudphone_request_free(req);
   cloudphone_geelark_config_free(cfg);
 }
 
 static cloudphone_status parse_body(const cloudphone_request *req, const char *body, cloudphone_error **err) {
-  cloudphone_geelark_phone_status_result *res = NULL;
-  cloudphone_status s = cloudphone_geelark_phone_status_parse(req, 200, NULL, 0, (const uint8_t *)body,
-                                                              strlen(body), &res, err);
+  cloudphone_result *res = NULL;
+  cloudphone_status s = cloudphone_request_parse(req, 200, NULL, 0, (const uint8_t *)body,
+                                                 strlen(body), &res, err);
   CHECK(res == NULL);
   return s;
 }
@@ -155,10 +155,9 @@ static void test_envelope_errors(void) {
   /* Trace ids from host randomness. */
   {
     const uint8_t random16[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0xfe, 0xff};
-    cloudphone_string *tid = NULL;
-    CHECK_STATUS(cloudphone_trace_id_format(random16, &tid, &err), CLOUDPHONE_STATUS_OK, err);
-    CHECK_VIEW(cloudphone_string_view(tid), "000102030405060708090A0B0C0DFEFF");
-    cloudphone_string_free(tid);
+    char tid[CLOUDPHONE_TRACE_ID_SIZE];
+    CHECK_STATUS(cloudphone_trace_id_format(random16, tid, sizeof tid, &err), CLOUDPHONE_STATUS_OK, err);
+    CHECK(strcmp(tid, "000102030405060708090A0B0C0DFEFF") == 0);
   }
 
   cloudphone_request_free(req);

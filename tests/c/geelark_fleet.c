@@ -47,16 +47,16 @@ static void test_list_walk(void) {
                                             &req, err),
         "phone/list");
   CHECK(body_is(req, "{\"page\":1,\"pageSize\":20,\"tags\":[\"sg\"],\"openStatus\":1}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_list_parse, req, "geelark/phone_list/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_list/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
-  CHECK_VIEW(cloudphone_result_operation(res), "geelark.phone_list");
+  CHECK_VIEW(cloudphone_result_operation(res), "geelark.list_phones");
   CHECK_VIEW(cloudphone_result_request_id(res), "7C1D0E5A9B3F4A21A8D6E2F0B4C39A17");
   CHECK(cloudphone_result_total(res) == 2);
   CHECK(cloudphone_result_item_count(res) == 2);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "running");
   CHECK_VIEW(cloudphone_result_field(res, "/phones/0/serial_name"), "sg-tt-001");
-  CHECK_STATUS(cloudphone_geelark_phone_list_next(cfg, req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_request_next(req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(next == NULL);
   done(req, res);
 
@@ -71,9 +71,9 @@ static void test_list_walk(void) {
     char want[64];
     snprintf(want, sizeof want, "{\"page\":%d,\"pageSize\":2}", pages + 1);
     CHECK(body_is(req, want));
-    res = parse_text(cloudphone_geelark_phone_list_parse, req, BODIES[pages < 3 ? pages : 2]);
+    res = parse_text(cloudphone_request_parse, req, BODIES[pages < 3 ? pages : 2]);
     next = NULL;
-    CHECK_STATUS(cloudphone_geelark_phone_list_next(cfg, req, res, TS + 1, "trace-next", &next, &err),
+    CHECK_STATUS(cloudphone_request_next(req, res, TS + 1, "trace-next", &next, &err),
                  CLOUDPHONE_STATUS_OK, err);
     if (next) CHECK_VIEW(request_header(next, "traceId"), "trace-next");
     done(req, res);
@@ -85,12 +85,12 @@ static void test_list_walk(void) {
   /* Apps page the same way. */
   BUILD(cloudphone_geelark_list_apps_build(cfg, IDS[0], 1, 1, TS, TRACE, &req, err), "app/list");
   CHECK(body_is(req, "{\"envId\":\"612345678901234567\",\"page\":1,\"pageSize\":1}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_app_list_parse, req, "geelark/app_list/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_list/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "com.zhiliaoapp.musically");
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "installed");
   CHECK_VIEW(cloudphone_result_field(res, "/apps/0/version_name"), "41.9.3");
-  CHECK_STATUS(cloudphone_geelark_app_list_next(cfg, req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_request_next(req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(next == NULL); /* total 1 */
   done(req, res);
 }
@@ -106,7 +106,7 @@ static void test_lifecycle(void) {
         "phone/start");
   CHECK(body_is(req, "{\"ids\":[\"612345678901234567\",\"612345678901234568\",\"612345678901234569\"],\"width\":360,"
                      "\"center\":1}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_start_parse, req, "geelark/phone_start/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_start/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 1);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
@@ -117,7 +117,7 @@ static void test_lifecycle(void) {
   done(req, res);
 
   BUILD(cloudphone_geelark_stop_phones_build(cfg, IDS, 2, TS, TRACE, &req, err), "phone/stop");
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_stop_parse, req, "geelark/phone_stop/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_stop/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "stopped");
@@ -126,13 +126,13 @@ static void test_lifecycle(void) {
 
   BUILD(cloudphone_geelark_delete_phones_build(cfg, IDS, 1, TS, TRACE, &req, err), "phone/delete");
   CHECK(body_is(req, "{\"ids\":[\"612345678901234567\"]}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_delete_parse, req, "geelark/phone_delete/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_delete/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_failure_count(res) == 2);
   done(req, res);
   /* A partial-failure envelope code is a result, not an error. */
   BUILD(cloudphone_geelark_delete_phones_build(cfg, IDS, 3, TS, TRACE, &req, err), "phone/delete");
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_delete_parse, req, "geelark/phone_delete/partial_40006_consistent.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_delete/partial_40006_consistent.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_code(res) == 40006);
   done(req, res);
@@ -147,7 +147,7 @@ static void test_lifecycle(void) {
   CHECK(body_is(req, "{\"id\":\"612345678901234567\",\"name\":\"n1\",\"tagIDs\":[\"607770000000000001\","
                      "\"607779999999999999\"],\"proxyConfig\":{\"typeId\":1,\"server\":\"proxy.example\",\"port\":1080,"
                      "\"username\":\"u\",\"password\":\"p\"}}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_update_parse, req, "geelark/phone_update/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_update/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 1);
   CHECK_VIEW(item_id(res, 0), "607770000000000001");
@@ -160,7 +160,7 @@ static void test_lifecycle(void) {
             " {\"profile_name\": \"sg-tt-011\", \"proxy_url\": \"socks5://u:p@h:1\"}]",
             "{\"charge_mode\": 0}", TS, TRACE, &req, err),
         "phone/addNew");
-  res = PARSE_FIXTURE(cloudphone_geelark_phone_create_parse, req, "geelark/phone_create/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_create/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 1);
   CHECK_VIEW(item_id(res, 0), "612345678901234580");
@@ -178,7 +178,7 @@ static void test_tools(void) {
                                            {"612345678901234568", -33.86, 151.21}};
 
   BUILD(cloudphone_geelark_take_screenshot_build(cfg, IDS[0], TS, TRACE, &req, err), "phone/screenShot");
-  res = PARSE_FIXTURE(cloudphone_geelark_screenshot_parse, req, "geelark/screenshot/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/screenshot/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_field(res, "/task_id"), "1901234567890123456");
   CHECK(cloudphone_result_item_count(res) == 0);
@@ -187,7 +187,7 @@ static void test_tools(void) {
   BUILD(cloudphone_geelark_get_screenshot_result_build(cfg, "1901234567890123456", TS, TRACE, &req, err),
         "phone/screenShot/result");
   CHECK(body_is(req, "{\"taskId\":\"1901234567890123456\"}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_screenshot_result_parse, req,
+  res = PARSE_FIXTURE(cloudphone_request_parse, req,
                       "geelark/screenshot_result/sample_response.http", CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_field(res, "/state"), "succeeded");
   CHECK(view_starts(cloudphone_result_field(res, "/download_link"), "https://example-bucket"));
@@ -196,13 +196,13 @@ static void test_tools(void) {
   BUILD(cloudphone_geelark_set_gps_build(cfg, where, 2, TS, TRACE, &req, err), "phone/gps/set");
   CHECK(body_is(req, "{\"list\":[{\"id\":\"612345678901234567\",\"longitude\":103.8519,\"latitude\":1.2903},"
                      "{\"id\":\"612345678901234568\",\"longitude\":151.21,\"latitude\":-33.86}]}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_gps_set_parse, req, "geelark/gps_set/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/gps_set/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 2);
   done(req, res);
 
   BUILD(cloudphone_geelark_get_gps_build(cfg, IDS, 1, TS, TRACE, &req, err), "phone/gps/get");
-  res = PARSE_FIXTURE(cloudphone_geelark_gps_get_parse, req, "geelark/gps_get/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/gps_get/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
   CHECK(view_starts(cloudphone_result_field(res, "/positions/0/latitude"), "1.29"));
@@ -210,13 +210,13 @@ static void test_tools(void) {
 
   BUILD(cloudphone_geelark_set_adb_build(cfg, IDS, 2, true, TS, TRACE, &req, err), "adb/setStatus");
   CHECK(body_is(req, "{\"ids\":[\"612345678901234567\",\"612345678901234568\"],\"open\":true}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_adb_set_status_parse, req, "geelark/adb_set_status/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/adb_set_status/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 2);
   done(req, res);
 
   BUILD(cloudphone_geelark_get_adb_data_build(cfg, IDS, 2, TS, TRACE, &req, err), "adb/getData");
-  res = PARSE_FIXTURE(cloudphone_geelark_adb_get_data_parse, req, "geelark/adb_get_data/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/adb_get_data/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
   CHECK_VIEW(cloudphone_result_field(res, "/connections/0/ip"), "198.51.100.140");
@@ -226,7 +226,7 @@ static void test_tools(void) {
   done(req, res);
   /* The two-hour lock is an error with its own status. */
   BUILD(cloudphone_geelark_get_adb_data_build(cfg, IDS, 1, TS, TRACE, &req, err), "adb/getData");
-  res = PARSE_FIXTURE(cloudphone_geelark_adb_get_data_parse, req, "geelark/adb_get_data/envelope_40014_hourly_lock.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/adb_get_data/envelope_40014_hourly_lock.http",
                       CLOUDPHONE_STATUS_LOCKOUT, &err);
   CHECK(res == NULL);
   cloudphone_error_free(err);
@@ -235,7 +235,7 @@ static void test_tools(void) {
 
   BUILD(cloudphone_geelark_install_app_build(cfg, IDS[0], "1793552962140770001", TS, TRACE, &req, err),
         "app/install");
-  res = PARSE_FIXTURE(cloudphone_geelark_app_install_parse, req, "geelark/app_install/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_install/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_request_id(res), "4F4FABFBDDAC4CFAEAACCDEFABCEFADC");
   done(req, res);
@@ -243,7 +243,7 @@ static void test_tools(void) {
   BUILD(cloudphone_geelark_uninstall_app_build(cfg, IDS[0], "com.zhiliaoapp.musically", TS, TRACE, &req, err),
         "app/uninstall");
   CHECK(body_is(req, "{\"envId\":\"612345678901234567\",\"packageName\":\"com.zhiliaoapp.musically\"}"));
-  res = PARSE_FIXTURE(cloudphone_geelark_app_uninstall_parse, req, "geelark/app_uninstall/sample_response.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_uninstall/sample_response.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_code(res) == 0);
   {

@@ -65,7 +65,7 @@ static void test_build(void) {
   cloudphone_request *req = build_seed(cfg);
   cloudphone_bytes body;
 
-  CHECK_VIEW(cloudphone_request_operation(req), "huawei.batch_connection");
+  CHECK_VIEW(cloudphone_request_operation(req), "huawei.show_connect_infos");
   CHECK_VIEW(cloudphone_request_method(req), "POST");
   CHECK_VIEW(cloudphone_request_url(req),
              "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT
@@ -97,26 +97,26 @@ static void test_build(void) {
 static void test_parse_seed(void) {
   cloudphone_huawei_config *cfg = make_config();
   cloudphone_request *req = build_seed(cfg);
-  cloudphone_huawei_batch_connection_result *res = NULL;
+  cloudphone_result *res = NULL;
   cloudphone_error *err = NULL;
   cloudphone_string *json = NULL;
-  cloudphone_response_header headers[] = {{"Content-Type", "application/json"},
-                                          {"X-Request-Id", "header-id"}};
+  cloudphone_response_header headers[] = {RESPONSE_HEADER("Content-Type", "application/json"),
+                                          RESPONSE_HEADER("X-Request-Id", "header-id")};
   const cloudphone_connect_info *ci;
   const cloudphone_item_failure *f;
 
-  CHECK_STATUS(cloudphone_huawei_batch_connection_parse(req, 200, headers, 2,
-                                                        (const uint8_t *)SEED_RESPONSE,
+  CHECK_STATUS(cloudphone_request_parse(req, 200, headers, 2,
+                                        (const uint8_t *)SEED_RESPONSE,
                                                         strlen(SEED_RESPONSE), &res, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(res != NULL && err == NULL);
   /* The body's request_id wins over the header. */
-  CHECK_VIEW(cloudphone_huawei_batch_connection_result_request_id(res),
+  CHECK_VIEW(cloudphone_result_request_id(res),
              "70bb40bef50e4a14b116a5a527fd7432");
-  CHECK(cloudphone_huawei_batch_connection_result_connect_info_count(res) == 1);
-  ci = cloudphone_huawei_batch_connection_result_connect_info_at(res, 0);
+  CHECK(cloudphone_result_connect_info_count(res) == 1);
+  ci = cloudphone_result_connect_info_at(res, 0);
   CHECK(ci != NULL);
-  CHECK(cloudphone_huawei_batch_connection_result_connect_info_at(res, 1) == NULL);
+  CHECK(cloudphone_result_connect_info_at(res, 1) == NULL);
   CHECK_VIEW(cloudphone_connect_info_phone_id(ci), "1564567b8bab40f34711234cb80d8574");
   CHECK_VIEW(cloudphone_connect_info_access_ip(ci), "213.32.43.22");
   CHECK_VIEW(cloudphone_connect_info_intranet_ip(ci), "192.168.0.25");
@@ -126,17 +126,17 @@ static void test_parse_seed(void) {
   CHECK_VIEW(cloudphone_connect_info_timestamp(ci), "122478329742");
   CHECK_VIEW(cloudphone_connect_info_ticket(ci), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 
-  CHECK(cloudphone_huawei_batch_connection_result_failure_count(res) == 2);
-  f = cloudphone_huawei_batch_connection_result_failure_at(res, 0);
+  CHECK(cloudphone_result_failure_count(res) == 2);
+  f = cloudphone_result_failure_at(res, 0);
   CHECK_VIEW(cloudphone_item_failure_id(f), "1234567b8bab40ffb711234cb80d0234");
   CHECK_VIEW(cloudphone_item_failure_code(f), "CPS.0018");
   CHECK_VIEW(cloudphone_item_failure_message(f), "Access info not found.");
   CHECK(cloudphone_item_failure_status(f) == CLOUDPHONE_STATUS_API);
-  f = cloudphone_huawei_batch_connection_result_failure_at(res, 1);
+  f = cloudphone_result_failure_at(res, 1);
   CHECK_VIEW(cloudphone_item_failure_code(f), "CPS.0005");
-  CHECK(cloudphone_huawei_batch_connection_result_failure_at(res, 2) == NULL);
+  CHECK(cloudphone_result_failure_at(res, 2) == NULL);
 
-  CHECK_STATUS(cloudphone_huawei_batch_connection_result_to_json(res, &json, &err),
+  CHECK_STATUS(cloudphone_result_to_json(res, &json, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(view_starts(cloudphone_string_view(json),
                     "{\"request_id\":\"70bb40bef50e4a14b116a5a527fd7432\",\"connect_infos\":"));
@@ -144,7 +144,7 @@ static void test_parse_seed(void) {
   CHECK(view_contains(cloudphone_string_view(json), "\"code\":\"CPS.0005\""));
 
   cloudphone_string_free(json);
-  cloudphone_huawei_batch_connection_result_free(res);
+  cloudphone_result_free(res);
   cloudphone_request_free(req);
   cloudphone_huawei_config_free(cfg);
 }
@@ -153,9 +153,9 @@ static void test_parse_seed(void) {
 static cloudphone_status parse_error(const cloudphone_request *req, uint16_t status,
                                      const cloudphone_response_header *headers, size_t n,
                                      const char *body, cloudphone_error **err) {
-  cloudphone_huawei_batch_connection_result *res = (cloudphone_huawei_batch_connection_result *)&res;
-  cloudphone_huawei_batch_connection_result *const sentinel = res;
-  cloudphone_status s = cloudphone_huawei_batch_connection_parse(
+  cloudphone_result *res = (cloudphone_result *)&res;
+  cloudphone_result *const sentinel = res;
+  cloudphone_status s = cloudphone_request_parse(
       req, status, headers, n, (const uint8_t *)body, body ? strlen(body) : 0, &res, err);
   CHECK(s != CLOUDPHONE_STATUS_OK);
   CHECK(res == sentinel); /* outputs are written only on success */
@@ -166,8 +166,8 @@ static void test_provider_errors(void) {
   cloudphone_huawei_config *cfg = make_config();
   cloudphone_request *req = build_seed(cfg);
   cloudphone_error *err = NULL;
-  cloudphone_response_header rid[] = {{"x-request-id", "req-404"}};
-  cloudphone_response_header retry[] = {{"Retry-After", "7"}};
+  cloudphone_response_header rid[] = {RESPONSE_HEADER("x-request-id", "req-404")};
+  cloudphone_response_header retry[] = {RESPONSE_HEADER("Retry-After", "7")};
 
   CHECK_STATUS(parse_error(req, 404, rid, 1,
                            "{\"error_code\":\"CPS.0005\",\"error_msg\":\"Phone not found.\"}", &err),
@@ -181,6 +181,27 @@ static void test_provider_errors(void) {
   CHECK(cloudphone_error_retry_after_secs(err) == -1);
   cloudphone_error_free(err);
   err = NULL;
+
+  /* Header bytes as an HTTP stack holds them: (pointer, length) slices of
+   * one buffer, no NUL after either; the lengths decide. */
+  {
+    static const char raw[] = "x-request-id: req-405\r\nRetry-After: 9\r\n";
+    cloudphone_response_header slices[2];
+    slices[0].name = raw;
+    slices[0].name_len = 12;
+    slices[0].value = raw + 14;
+    slices[0].value_len = 7;
+    slices[1].name = raw + 23;
+    slices[1].name_len = 11;
+    slices[1].value = raw + 36;
+    slices[1].value_len = 1;
+    CHECK_STATUS(parse_error(req, 429, slices, 2, "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"slow down\"}", &err),
+                 CLOUDPHONE_STATUS_RATE_LIMITED, err);
+    CHECK_VIEW(cloudphone_error_request_id(err), "req-405");
+    CHECK(cloudphone_error_retry_after_secs(err) == 9);
+    cloudphone_error_free(err);
+    err = NULL;
+  }
 
   CHECK_STATUS(parse_error(req, 401, NULL, 0,
                            "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information\"}",
@@ -200,7 +221,7 @@ static void test_provider_errors(void) {
   /* Not JSON: a decode error naming the operation, never a crash. */
   CHECK_STATUS(parse_error(req, 200, NULL, 0, "<html>gateway</html>", &err),
                CLOUDPHONE_STATUS_DECODE, err);
-  CHECK(view_contains(cloudphone_error_message(err), "huawei.batch_connection"));
+  CHECK(view_contains(cloudphone_error_message(err), "huawei.show_connect_infos"));
   CHECK(view_absent(cloudphone_error_provider_code(err)));
   cloudphone_error_free(err);
   err = NULL;
@@ -277,27 +298,31 @@ static void test_invalid_input(void) {
 static void test_endpoint_token_and_iam(void) {
   cloudphone_huawei_config *cfg = NULL;
   cloudphone_request *req = NULL, *iam = NULL;
-  cloudphone_huawei_iam_token *tok = NULL;
+  cloudphone_result *iam_res = NULL;
+  const cloudphone_huawei_iam_token *tok = NULL;
   cloudphone_error *err = NULL;
   cloudphone_string *json = NULL;
   static const char IAM_BODY[] =
       "{\"token\":{\"expires_at\":\"2023-11-15T22:13:20.000000Z\",\"project\":{\"id\":\"" PROJECT
       "\",\"name\":\"cn-north-4\"}}}";
-  cloudphone_response_header subject[] = {{"X-Subject-Token", "MIIexampletoken"}};
+  cloudphone_response_header subject[] = {RESPONSE_HEADER("X-Subject-Token", "MIIexampletoken")};
 
   CHECK_STATUS(cloudphone_huawei_iam_create_token_build("cn-north-4", "alice", "pa55word", "acme",
                                                         "cn-north-4", false, NOW_MS, NULL, &iam, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK_VIEW(cloudphone_request_url(iam), "https://iam.cn-north-4.myhuaweicloud.com/v3/auth/tokens?nocatalog=true");
   CHECK_VIEW(cloudphone_request_operation(iam), "huawei.iam.create_token");
-  CHECK_STATUS(cloudphone_huawei_iam_create_token_parse(iam, 201, subject, 1, (const uint8_t *)IAM_BODY,
-                                                        strlen(IAM_BODY), &tok, &err),
+  CHECK_STATUS(cloudphone_request_parse(iam, 201, subject, 1, (const uint8_t *)IAM_BODY,
+                                        strlen(IAM_BODY), &iam_res, &err),
                CLOUDPHONE_STATUS_OK, err);
+  CHECK_VIEW(cloudphone_result_operation(iam_res), "huawei.iam.create_token");
+  tok = cloudphone_result_iam_token(iam_res);
+  CHECK(tok != NULL);
   CHECK_VIEW(cloudphone_huawei_iam_token_value(tok), "MIIexampletoken");
   CHECK_VIEW(cloudphone_huawei_iam_token_expires_at(tok), "2023-11-15T22:13:20.000000Z");
   CHECK(cloudphone_huawei_iam_token_expires_at_unix_ms(tok) == NOW_MS + 86400000ULL);
   CHECK_VIEW(cloudphone_huawei_iam_token_project_id(tok), PROJECT);
-  CHECK_STATUS(cloudphone_huawei_iam_token_to_json(tok, &json, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK_STATUS(cloudphone_result_to_json(iam_res, &json, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(view_contains(cloudphone_string_view(json), "\"token\":\"MIIexampletoken\""));
   cloudphone_string_free(json);
 
@@ -315,28 +340,27 @@ static void test_endpoint_token_and_iam(void) {
   CHECK_VIEW(request_header(req, "X-Auth-Token"), "MIIexampletoken");
   CHECK(view_absent(request_header(req, "Authorization")));
 
-  /* A response is parsed by the operation that built its request. */
+  /* The token view belongs to IAM results only. */
   {
-    cloudphone_huawei_batch_connection_result *res = NULL;
-    CHECK_STATUS(cloudphone_huawei_batch_connection_parse(iam, 200, NULL, 0, (const uint8_t *)"{}", 2, &res, &err),
-                 CLOUDPHONE_STATUS_INVALID_INPUT, err);
-    CHECK(res == NULL);
-    CHECK(view_contains(cloudphone_error_message(err), "huawei.iam.create_token"));
-    cloudphone_error_free(err);
-    err = NULL;
+    cloudphone_result *res = NULL;
+    const uint8_t empty[] = "{}";
+    CHECK_STATUS(cloudphone_request_parse(req, 200, NULL, 0, empty, 2, &res, &err), CLOUDPHONE_STATUS_OK, err);
+    CHECK(cloudphone_result_iam_token(res) == NULL);
+    CHECK(cloudphone_result_iam_token(NULL) == NULL);
+    cloudphone_result_free(res);
   }
   /* IAM without X-Subject-Token: a decode error. */
   {
-    cloudphone_huawei_iam_token *tok2 = NULL;
-    CHECK_STATUS(cloudphone_huawei_iam_create_token_parse(iam, 201, NULL, 0, (const uint8_t *)IAM_BODY,
-                                                          strlen(IAM_BODY), &tok2, &err),
+    cloudphone_result *tok2 = NULL;
+    CHECK_STATUS(cloudphone_request_parse(iam, 201, NULL, 0, (const uint8_t *)IAM_BODY,
+                                          strlen(IAM_BODY), &tok2, &err),
                  CLOUDPHONE_STATUS_DECODE, err);
     CHECK(tok2 == NULL);
     cloudphone_error_free(err);
     err = NULL;
   }
 
-  cloudphone_huawei_iam_token_free(tok);
+  cloudphone_result_free(iam_res);
   cloudphone_request_free(iam);
   cloudphone_request_free(req);
   cloudphone_huawei_config_free(cfg);

@@ -48,7 +48,7 @@ static void test_phones(void) {
                                             NULL, &req, err),
         "GET", BASE "phones?limit=2&offset=2&phone_name=phone&status=2");
   CHECK(cloudphone_request_is_idempotent(req));
-  res = PARSE_FIXTURE(cloudphone_huawei_list_phones_parse, req, "huawei/list_phones/page_two_of_three.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_phones/page_two_of_three.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_operation(res), "huawei.list_phones");
   CHECK_VIEW(cloudphone_result_request_id(res), "a1");
@@ -65,25 +65,25 @@ static void test_phones(void) {
   CHECK_VIEW(cloudphone_result_field(res, "/total"), "5");
   CHECK(view_absent(cloudphone_result_field(res, "/no/such/field")));
   CHECK(view_absent(cloudphone_result_field(res, NULL)));
-  CHECK_STATUS(cloudphone_huawei_list_phones_next(cfg, req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
                err);
   CHECK(next != NULL);
   CHECK_VIEW(cloudphone_request_url(next), BASE "phones?limit=2&offset=4&phone_name=phone&status=2");
   done(req, res);
   req = next;
   next = NULL;
-  res = parse_text(cloudphone_huawei_list_phones_parse, req,
+  res = parse_text(cloudphone_request_parse, req,
                    "{\"request_id\":\"a2\",\"count\":5,\"phones\":[{\"phone_id\":\"p5\",\"status\":8}]}");
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "stopped");
   next = (cloudphone_request *)&next; /* must be overwritten with NULL */
-  CHECK_STATUS(cloudphone_huawei_list_phones_next(cfg, req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
                err);
   CHECK(next == NULL);
   done(req, res);
 
   BUILD(cloudphone_huawei_show_phone_build(cfg, "00000000000000000000000000000001", NOW_MS, NULL, &req, err), "GET",
         BASE "phones/00000000000000000000000000000001");
-  res = PARSE_FIXTURE(cloudphone_huawei_show_phone_parse, req, "huawei/show_phone/detail_with_ports.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/show_phone/detail_with_ports.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 1);
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "running");
@@ -92,7 +92,7 @@ static void test_phones(void) {
   done(req, res);
   /* A provider error. */
   BUILD(cloudphone_huawei_show_phone_build(cfg, "x", NOW_MS, NULL, &req, err), "GET", BASE "phones/x");
-  res = PARSE_FIXTURE(cloudphone_huawei_show_phone_parse, req, "huawei/show_phone/error_404_cps_0005.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/show_phone/error_404_cps_0005.http",
                       CLOUDPHONE_STATUS_API, &err);
   CHECK(res == NULL);
   CHECK_VIEW(cloudphone_error_provider_code(err), "CPS.0005");
@@ -103,7 +103,7 @@ static void test_phones(void) {
   BUILD(cloudphone_huawei_rename_phone_build(cfg, "p1", "new-name", NOW_MS, NULL, &req, err), "PUT",
         BASE "phones/p1");
   CHECK(body_is(req, "{\"phone_name\":\"new-name\"}"));
-  res = PARSE_FIXTURE(cloudphone_huawei_rename_phone_parse, req, "huawei/rename_phone/ok.http", CLOUDPHONE_STATUS_OK,
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/rename_phone/ok.http", CLOUDPHONE_STATUS_OK,
                       &err);
   CHECK_VIEW(cloudphone_result_request_id(res), "c1");
   CHECK(cloudphone_result_item_count(res) == 0);
@@ -118,18 +118,51 @@ static void test_servers(void) {
   BUILD(cloudphone_huawei_list_servers_build(cfg, 0, 100, "{\"server_name\": \"server\", \"status\": 5}", NOW_MS,
                                              NULL, &req, err),
         "GET", BASE "servers?limit=100&offset=0&server_name=server&status=5");
-  res = PARSE_FIXTURE(cloudphone_huawei_list_servers_parse, req, "huawei/list_servers/one_page.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_servers/one_page.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_total(res) == 1);
   CHECK_VIEW(item_id(res, 0), "c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
   CHECK_VIEW(cloudphone_result_field(res, "/servers/0/addresses/0/public_ip"), "203.0.113.9");
-  CHECK_STATUS(cloudphone_huawei_list_servers_next(cfg, req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
                err);
   CHECK(next == NULL);
   done(req, res);
 
+  /* Phone flavors: a listing with a status filter. */
+  BUILD(cloudphone_huawei_list_phone_models_build(cfg, 1, 0, 2, NOW_MS, NULL, &req, err), "GET",
+        BASE "phone-models?limit=2&offset=0&status=1");
+  {
+    /* Spelled out once: what PARSE_FIXTURE does. */
+    fixture f;
+    res = NULL;
+    fixture_load(&f, "huawei/list_phone_models/two_flavors.http");
+    CHECK_STATUS(cloudphone_request_parse(req, (uint16_t)f.status, f.headers, f.headers_len, f.body, f.body_len,
+                                          &res, &err),
+                 CLOUDPHONE_STATUS_OK, err);
+    fixture_free(&f);
+  }
+  CHECK_VIEW(cloudphone_result_operation(res), "huawei.list_phone_models");
+  CHECK_VIEW(cloudphone_result_request_id(res), "pm1");
+  CHECK(cloudphone_result_item_count(res) == 2);
+  CHECK_VIEW(item_id(res, 0), "rx1.cp.c15.d46.e1v1");
+  CHECK_VIEW(cloudphone_result_field(res, "/phone_models/0/cpu"), "2");
+  CHECK_VIEW(cloudphone_result_field(res, "/phone_models/0/server_model_name"), "physical.rx1.xlarge");
+  /* A full page: the next one starts at offset 2. */
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next != NULL);
+  CHECK(view_contains(cloudphone_request_url(next), "offset=2"));
+  done(req, res);
+  req = next;
+  next = NULL;
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_phone_models/empty.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 0);
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+
   BUILD(cloudphone_huawei_show_server_build(cfg, "c1b2", NOW_MS, NULL, &req, err), "GET", BASE "servers/c1b2");
-  res = PARSE_FIXTURE(cloudphone_huawei_show_server_parse, req, "huawei/show_server/detail.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/show_server/detail.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_request_id(res), "e1");
   CHECK_VIEW(item_id(res, 0), "c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
@@ -137,12 +170,12 @@ static void test_servers(void) {
 
   BUILD(cloudphone_huawei_list_encode_servers_build(cfg, 0, 1, "{\"type\": 1}", NOW_MS, NULL, &req, err), "GET",
         BASE "encode-servers?limit=1&offset=0&type=1");
-  res = PARSE_FIXTURE(cloudphone_huawei_list_encode_servers_parse, req,
+  res = PARSE_FIXTURE(cloudphone_request_parse, req,
                       "huawei/list_encode_servers/containers.http", CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(item_id(res, 0), "e1");
   CHECK_VIEW(cloudphone_result_field(res, "/encode_servers/0/access_infos/1/access_port"), "30001");
   /* A full page without a total asks for the next one. */
-  CHECK_STATUS(cloudphone_huawei_list_encode_servers_next(cfg, req, res, NOW_MS, NULL, &next, &err),
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK_VIEW(cloudphone_request_url(next), BASE "encode-servers?limit=1&offset=1&type=1");
   cloudphone_request_free(next);
@@ -159,7 +192,7 @@ static void test_lifecycle(void) {
         BASE "phones/batch-restart");
   CHECK(!cloudphone_request_is_idempotent(req));
   CHECK(body_is(req, "{\"phones\":[{\"phone_id\":\"p1\"},{\"phone_id\":\"p2\"},{\"phone_id\":\"p3\"}]}"));
-  res = PARSE_FIXTURE(cloudphone_huawei_restart_phones_parse, req, "huawei/restart_phones/partial.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/restart_phones/partial.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_request_id(res), "g1");
   CHECK(cloudphone_result_item_count(res) == 2);
@@ -182,7 +215,7 @@ static void test_lifecycle(void) {
         "POST", BASE "phones/batch-reset");
   CHECK(body_is(req, "{\"image_id\":\"img1\",\"phones\":[{\"phone_id\":\"p1\",\"property\":\"{\\\"k\\\":\\\"1\\\"}\","
                      "\"factory_reset_enabled\":true}]}"));
-  res = PARSE_FIXTURE(cloudphone_huawei_reset_phones_parse, req, "huawei/stop_phones/all_started.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/stop_phones/all_started.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 2);
   done(req, res);
@@ -190,7 +223,7 @@ static void test_lifecycle(void) {
   BUILD(cloudphone_huawei_stop_phones_build(cfg, PHONES, 2, NOW_MS, NULL, &req, err), "POST",
         BASE "phones/batch-stop");
   CHECK(body_is(req, "{\"phone_ids\":[\"p1\",\"p2\"]}"));
-  res = PARSE_FIXTURE(cloudphone_huawei_stop_phones_parse, req, "huawei/stop_phones/all_started.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/stop_phones/all_started.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK_VIEW(cloudphone_result_request_id(res), "h1");
   CHECK(cloudphone_result_failure_count(res) == 0);
@@ -202,7 +235,7 @@ static void test_lifecycle(void) {
   CHECK(body_is(req, "{\"phones\":[{\"phone_id\":\"p1\",\"property\":\"{\\\"a\\\":\\\"1\\\"}\",\"custom_property\":{"
                      "\"c\":\"d\"}},{\"phone_id\":\"p2\",\"property\":\"{\\\"a\\\":\\\"1\\\"}\",\"custom_property\":{"
                      "\"c\":\"d\"}}]}"));
-  res = PARSE_FIXTURE(cloudphone_huawei_update_properties_parse, req, "huawei/restart_phones/error_500.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/restart_phones/error_500.http",
                       CLOUDPHONE_STATUS_API, &err);
   CHECK(res == NULL);
   cloudphone_error_free(err);
@@ -217,7 +250,7 @@ static void test_jobs_and_adb(void) {
   const char *const request_ids[] = {"r1", "r2"};
 
   BUILD(cloudphone_huawei_show_job_build(cfg, "j1", NOW_MS, NULL, &req, err), "GET", BASE "jobs/j1");
-  res = PARSE_FIXTURE(cloudphone_huawei_show_job_parse, req, "huawei/show_job/succeeded.http", CLOUDPHONE_STATUS_OK,
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/show_job/succeeded.http", CLOUDPHONE_STATUS_OK,
                       &err);
   CHECK_VIEW(item_id(res, 0), "p1");
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "succeeded");
@@ -225,7 +258,7 @@ static void test_jobs_and_adb(void) {
   CHECK_VIEW(cloudphone_result_field(res, "/execute_msg"), "Success");
   done(req, res);
   BUILD(cloudphone_huawei_show_job_build(cfg, "j9", NOW_MS, NULL, &req, err), "GET", BASE "jobs/j9");
-  res = PARSE_FIXTURE(cloudphone_huawei_show_job_parse, req, "huawei/show_job/error_404_cps_0011.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/show_job/error_404_cps_0011.http",
                       CLOUDPHONE_STATUS_API, &err);
   CHECK_VIEW(cloudphone_error_provider_code(err), "CPS.0011");
   CHECK_VIEW(cloudphone_error_request_id(err), "l4");
@@ -235,7 +268,7 @@ static void test_jobs_and_adb(void) {
 
   BUILD(cloudphone_huawei_list_jobs_build(cfg, request_ids, 2, 0, 100, NOW_MS, NULL, &req, err), "GET",
         BASE "jobs?limit=100&offset=0&request_ids=r1%2Cr2");
-  res = PARSE_FIXTURE(cloudphone_huawei_list_jobs_parse, req, "huawei/list_jobs/mixed.http", CLOUDPHONE_STATUS_OK,
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_jobs/mixed.http", CLOUDPHONE_STATUS_OK,
                       &err);
   CHECK(cloudphone_result_item_count(res) == 3);
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "succeeded");
@@ -244,7 +277,7 @@ static void test_jobs_and_adb(void) {
   CHECK_VIEW(cloudphone_result_item_job_id(res, 2), "j3");
   {
     cloudphone_request *next = NULL;
-    CHECK_STATUS(cloudphone_huawei_list_jobs_next(cfg, req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
+    CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK,
                  err);
     CHECK(next == NULL); /* a short page without a total is the last */
   }
@@ -254,7 +287,7 @@ static void test_jobs_and_adb(void) {
                                             &req, err),
         "POST", BASE "phones/commands");
   CHECK(body_is(req, "{\"command\":\"install\",\"content\":\"obs://bucket/app.apk\",\"server_ids\":[\"c1\"]}"));
-  res = PARSE_FIXTURE(cloudphone_huawei_run_command_parse, req, "huawei/run_command/by_server.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/run_command/by_server.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 2);
   CHECK(cloudphone_result_failure_count(res) == 1);
@@ -268,7 +301,7 @@ static void test_jobs_and_adb(void) {
 
   BUILD(cloudphone_huawei_run_sync_shell_build(cfg, "ls /data", PHONES, 3, NULL, 0, NOW_MS, NULL, &req, err), "POST",
         BASE "phones/sync-commands");
-  res = PARSE_FIXTURE(cloudphone_huawei_run_sync_shell_parse, req, "huawei/run_sync_shell/outputs.http",
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/run_sync_shell/outputs.http",
                       CLOUDPHONE_STATUS_OK, &err);
   CHECK(cloudphone_result_item_count(res) == 2);
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "succeeded");
@@ -297,7 +330,7 @@ static void test_job_watch(void) {
                CLOUDPHONE_STATUS_OK, err);
   CHECK(state == CLOUDPHONE_JOB_WATCH_STATE_POLL && wait == 0 && req != NULL);
   CHECK_VIEW(cloudphone_request_url(req), BASE "jobs?limit=100&offset=0&request_id=g1");
-  res = PARSE_FIXTURE(cloudphone_huawei_list_jobs_parse, req, "huawei/list_jobs/mixed.http", CLOUDPHONE_STATUS_OK,
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_jobs/mixed.http", CLOUDPHONE_STATUS_OK,
                       &err);
   CHECK_STATUS(cloudphone_huawei_job_watch_observe(watch, res, 1000, &err), CLOUDPHONE_STATUS_OK, err);
   done(req, res);
@@ -308,7 +341,7 @@ static void test_job_watch(void) {
   CHECK_STATUS(cloudphone_huawei_job_watch_step(watch, cfg, 1500, NULL, &state, &wait, &req, &err),
                CLOUDPHONE_STATUS_OK, err);
   CHECK(state == CLOUDPHONE_JOB_WATCH_STATE_POLL && req != NULL);
-  res = parse_text(cloudphone_huawei_list_jobs_parse, req,
+  res = parse_text(cloudphone_request_parse, req,
                    "{\"jobs\":[{\"phone_id\":\"p1\",\"job_id\":\"j1\",\"status\":2},"
                    "{\"phone_id\":\"p2\",\"job_id\":\"j2\",\"status\":-1}]}");
   CHECK_STATUS(cloudphone_huawei_job_watch_observe(watch, res, 1500, &err), CLOUDPHONE_STATUS_OK, err);
@@ -329,7 +362,7 @@ static void test_job_watch(void) {
 
 static void test_misuse(void) {
   cloudphone_request *req = NULL, *other = NULL, *next = NULL;
-  cloudphone_result *res = NULL, *jobs = NULL;
+  cloudphone_result *jobs = NULL;
   cloudphone_error *err = NULL;
   cloudphone_huawei_job_watch *watch = NULL;
 
@@ -366,23 +399,22 @@ static void test_misuse(void) {
   cloudphone_error_free(err);
   err = NULL;
 
-  /* A response parsed by another operation; paging with another's result. */
+  /* Paging with another operation's result; paging a request that does
+   * not page. (The request picks the parser, so a response can no longer
+   * be parsed by the wrong operation.) */
   CHECK_STATUS(cloudphone_huawei_list_phones_build(cfg, 0, 10, NULL, NOW_MS, NULL, &req, &err), CLOUDPHONE_STATUS_OK,
                err);
   CHECK_STATUS(cloudphone_huawei_show_job_build(cfg, "j1", NOW_MS, NULL, &other, &err), CLOUDPHONE_STATUS_OK, err);
-  res = PARSE_FIXTURE(cloudphone_huawei_show_job_parse, req, "huawei/show_job/succeeded.http",
-                      CLOUDPHONE_STATUS_INVALID_INPUT, &err);
-  CHECK(res == NULL);
-  cloudphone_error_free(err);
-  err = NULL;
-  jobs = PARSE_FIXTURE(cloudphone_huawei_show_job_parse, other, "huawei/show_job/succeeded.http",
+  CHECK(cloudphone_request_pages(req));
+  CHECK(!cloudphone_request_pages(other));
+  jobs = PARSE_FIXTURE(cloudphone_request_parse, other, "huawei/show_job/succeeded.http",
                        CLOUDPHONE_STATUS_OK, &err);
-  CHECK_STATUS(cloudphone_huawei_list_phones_next(cfg, req, jobs, NOW_MS, NULL, &next, &err),
+  CHECK_STATUS(cloudphone_request_next(req, jobs, NOW_MS, NULL, &next, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   CHECK(next == NULL);
   cloudphone_error_free(err);
   err = NULL;
-  CHECK_STATUS(cloudphone_huawei_list_phones_next(cfg, other, jobs, NOW_MS, NULL, &next, &err),
+  CHECK_STATUS(cloudphone_request_next(other, jobs, NOW_MS, NULL, &next, &err),
                CLOUDPHONE_STATUS_INVALID_INPUT, err);
   cloudphone_error_free(err);
   err = NULL;
