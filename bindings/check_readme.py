@@ -1,7 +1,8 @@
 """Checks that README.md's code snippets are taken from the tested sources:
 every fenced block whose first line names a file ("from bindings/...") must
 consist of lines of that file (compared without surrounding whitespace), in
-the file's order; "/* ... */", "// ..." and "# ..." lines mark elisions."""
+the file's order; "/* ... */" (or "/* ... what was left out */"), "// ..."
+and "# ..." lines mark elisions."""
 import re
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ blocks = re.findall(r"```[\w,+-]*\n(.*?)```", readme, re.S)
 checked = 0
 for block in blocks:
     lines = block.rstrip("\n").split("\n")
-    m = re.search(r"from (bindings/\S+)", lines[0])
+    m = re.search(r"from ((?:bindings|tests/c)/\S+)", lines[0])
     if not m:
         continue
     checked += 1
@@ -25,7 +26,8 @@ for block in blocks:
     pos = 0
     for line in lines[1:]:
         s = line.strip()
-        if not s or s in ("/* ... */", "// ...", "# ..."):
+        # Elisions, optionally saying what was left out: "/* ... why */".
+        if not s or s in ("// ...", "# ...") or re.fullmatch(r"/\* \.\.\.( .*)? \*/", s):
             continue
         try:
             pos = src.index(s, pos) + 1

@@ -68,6 +68,8 @@ struct Walk {
 pub(crate) struct OpFns {
     parse: fn(&(dyn Any + Send + Sync), &Response) -> FfiResult<cloudphone_result>,
     next: Option<NextFn>,
+    /// Whether a next page needs a trace id (GeeLark signs it).
+    trace_id_required: bool,
     #[cfg(feature = "client")]
     call: Option<ClientCall>,
 }
@@ -91,6 +93,7 @@ impl OpFns {
         OpFns {
             parse: parse_as::<O>,
             next: None,
+            trace_id_required: false,
             #[cfg(feature = "client")]
             call: None,
         }
@@ -120,6 +123,7 @@ impl OpFns {
     {
         OpFns {
             next: Some(next_page::<O>),
+            trace_id_required: H::TRACE_ID_REQUIRED,
             ..Self::provider::<H, O>()
         }
     }
@@ -444,6 +448,9 @@ pub unsafe extern "C" fn cloudphone_request_next(
                 arg_opt_str(trace_id, "trace_id")?,
             )
         };
+        if request.fns.trace_id_required && trace_id.is_none() {
+            return Err(FfiError::Null("trace_id"));
+        }
         let next = request.fns.next.ok_or_else(|| {
             FfiError::from(invalid(
                 "request",
