@@ -6,10 +6,10 @@ library, parse the answer with the same request::
     import cloudphone, requests
 
     cfg = cloudphone.GeelarkConfig.key(app_id, api_key)
-    req = cfg.phone_status_request(["612345678901234567"])
+    req = cfg.get_phone_status_request(["612345678901234567"])
     r = requests.request(req.method, req.url, headers=dict(req.headers), data=req.body)
     result = req.parse(r.status_code, r.headers.items(), r.content)
-    for phone in result.phones:
+    for phone in result.phone_states:
         print(phone.id, phone.status)
 
 The library is found through the environment variable ``CLOUDPHONE_LIB``
@@ -48,13 +48,13 @@ __all__ = [
     "ApiError", "AuthError", "RateLimitedError", "LockoutError", "DecodeError",
     "UnsupportedError", "InternalError",
     "HuaweiConfig", "GeelarkConfig", "Request", "ConnectInfo", "PhoneState", "ItemFailure",
-    "BatchConnectionResult", "PhoneStatusResult", "IamToken", "Result", "Item", "huawei_iam_create_token_request", "BatchPlan", "BatchMerge",
+    "IamToken", "Result", "Item", "huawei_iam_create_token_request", "BatchPlan", "BatchMerge",
     "BatchOutcome", "HuaweiClient", "GeelarkClient",
-    "HUAWEI_BATCH_CONNECTION_MAX_PHONES", "GEELARK_PHONE_STATUS_MAX_IDS",
+    "HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS", "GEELARK_GET_PHONE_STATUS_MAX_IDS", "TRACE_ID_SIZE",
 ]
 
-HUAWEI_BATCH_CONNECTION_MAX_PHONES = 10
-GEELARK_PHONE_STATUS_MAX_IDS = 100
+HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS = 10
+GEELARK_GET_PHONE_STATUS_MAX_IDS = 100
 
 # ------------------------------------------------------------------ loading
 
@@ -108,7 +108,9 @@ class _Header(ctypes.Structure):
 
 
 class _ResponseHeader(ctypes.Structure):
-    _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
+    # (pointer, length) pairs: no NUL needed.
+    _fields_ = [("name", ctypes.c_char_p), ("name_len", ctypes.c_size_t),
+                ("value", ctypes.c_char_p), ("value_len", ctypes.c_size_t)]
 
 
 class _IdList(ctypes.Structure):
@@ -129,7 +131,7 @@ _HA = ctypes.POINTER(_ResponseHeader)
 _U8P = ctypes.c_char_p  # body bytes
 
 _PARSE = [_P, _U16, _HA, _SZ, _U8P, _SZ, _PP, _PP]
-_NEXT = [_P, _P, _P, _U64, _S, _PP, _PP]
+_NEXT = [_P, _P, _U64, _S, _PP, _PP]
 _GPA = ctypes.POINTER(_GpsPosition)
 
 _SIGNATURES = {
@@ -146,7 +148,7 @@ _SIGNATURES = {
     "cloudphone_error_retry_after_secs": (_I64, [_P]),
     "cloudphone_string_view": (_Str, [_P]),
     "cloudphone_string_free": (None, [_P]),
-    "cloudphone_trace_id_format": (_U32, [_S, _PP, _PP]),
+    "cloudphone_trace_id_format": (_U32, [_S, ctypes.c_char_p, _SZ, _PP]),
     "cloudphone_huawei_config_new_aksk": (_U32, [_S, _S, _S, _S, _S, _PP, _PP]),
     "cloudphone_huawei_config_new_token": (_U32, [_S, _S, _S, _PP, _PP]),
     "cloudphone_huawei_config_free": (None, [_P]),
@@ -161,19 +163,14 @@ _SIGNATURES = {
     "cloudphone_request_header_at": (_Header, [_P, _SZ]),
     "cloudphone_request_body": (_Bytes, [_P]),
     "cloudphone_request_is_idempotent": (_B, [_P]),
+    "cloudphone_request_parse": (_U32, _PARSE),
+    "cloudphone_request_next": (_U32, _NEXT),
+    "cloudphone_request_pages": (_B, [_P]),
     "cloudphone_item_failure_id": (_Str, [_P]),
     "cloudphone_item_failure_status": (_U32, [_P]),
     "cloudphone_item_failure_code": (_Str, [_P]),
     "cloudphone_item_failure_message": (_Str, [_P]),
     "cloudphone_huawei_show_connect_infos_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
-    "cloudphone_huawei_batch_connection_parse": (_U32, _PARSE),
-    "cloudphone_huawei_batch_connection_result_free": (None, [_P]),
-    "cloudphone_huawei_batch_connection_result_request_id": (_Str, [_P]),
-    "cloudphone_huawei_batch_connection_result_connect_info_count": (_SZ, [_P]),
-    "cloudphone_huawei_batch_connection_result_connect_info_at": (_P, [_P, _SZ]),
-    "cloudphone_huawei_batch_connection_result_failure_count": (_SZ, [_P]),
-    "cloudphone_huawei_batch_connection_result_failure_at": (_P, [_P, _SZ]),
-    "cloudphone_huawei_batch_connection_result_to_json": (_U32, [_P, _PP, _PP]),
     "cloudphone_connect_info_phone_id": (_Str, [_P]),
     "cloudphone_connect_info_access_ip": (_Str, [_P]),
     "cloudphone_connect_info_intranet_ip": (_Str, [_P]),
@@ -183,27 +180,11 @@ _SIGNATURES = {
     "cloudphone_connect_info_timestamp": (_Str, [_P]),
     "cloudphone_connect_info_ticket": (_Str, [_P]),
     "cloudphone_huawei_iam_create_token_build": (_U32, [_S, _S, _S, _S, _S, _B, _U64, _S, _PP, _PP]),
-    "cloudphone_huawei_iam_create_token_parse": (_U32, _PARSE),
-    "cloudphone_huawei_iam_token_free": (None, [_P]),
     "cloudphone_huawei_iam_token_value": (_Str, [_P]),
     "cloudphone_huawei_iam_token_expires_at": (_Str, [_P]),
     "cloudphone_huawei_iam_token_expires_at_unix_ms": (_U64, [_P]),
     "cloudphone_huawei_iam_token_project_id": (_Str, [_P]),
-    "cloudphone_huawei_iam_token_to_json": (_U32, [_P, _PP, _PP]),
     "cloudphone_geelark_get_phone_status_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
-    "cloudphone_geelark_phone_status_parse": (_U32, _PARSE),
-    "cloudphone_geelark_phone_status_result_free": (None, [_P]),
-    "cloudphone_geelark_phone_status_result_trace_id": (_Str, [_P]),
-    "cloudphone_geelark_phone_status_result_code": (_I64, [_P]),
-    "cloudphone_geelark_phone_status_result_msg": (_Str, [_P]),
-    "cloudphone_geelark_phone_status_result_total_amount": (_I64, [_P]),
-    "cloudphone_geelark_phone_status_result_success_amount": (_I64, [_P]),
-    "cloudphone_geelark_phone_status_result_fail_amount": (_I64, [_P]),
-    "cloudphone_geelark_phone_status_result_phone_count": (_SZ, [_P]),
-    "cloudphone_geelark_phone_status_result_phone_at": (_P, [_P, _SZ]),
-    "cloudphone_geelark_phone_status_result_failure_count": (_SZ, [_P]),
-    "cloudphone_geelark_phone_status_result_failure_at": (_P, [_P, _SZ]),
-    "cloudphone_geelark_phone_status_result_to_json": (_U32, [_P, _PP, _PP]),
     "cloudphone_phone_state_id": (_Str, [_P]),
     "cloudphone_phone_state_serial_name": (_Str, [_P]),
     "cloudphone_phone_state_status": (_Str, [_P]),
@@ -216,9 +197,7 @@ _SIGNATURES = {
     "cloudphone_batch_plan_call": (_IdList, [_P, _SZ]),
     "cloudphone_batch_merge_new": (_U32, [_P, _PP, _PP]),
     "cloudphone_batch_merge_free": (None, [_P]),
-    "cloudphone_batch_merge_record_huawei_batch_connection": (_U32, [_P, _SZ, _P, _PP]),
-    "cloudphone_batch_merge_record_geelark_phone_status": (_U32, [_P, _SZ, _P, _PP]),
-    "cloudphone_batch_merge_record_result": (_U32, [_P, _SZ, _P, _PP]),
+    "cloudphone_batch_merge_record": (_U32, [_P, _SZ, _P, _PP]),
     "cloudphone_batch_merge_record_error": (_U32, [_P, _SZ, _P, _PP]),
     "cloudphone_batch_merge_record_transport_error": (_U32, [_P, _SZ, _S, _PP]),
     "cloudphone_batch_merge_finish": (_U32, [_P, _PP, _PP]),
@@ -247,6 +226,11 @@ _SIGNATURES = {
     "cloudphone_result_item_job_id": (_Str, [_P, _SZ]),
     "cloudphone_result_failure_count": (_SZ, [_P]),
     "cloudphone_result_failure_at": (_P, [_P, _SZ]),
+    "cloudphone_result_connect_info_count": (_SZ, [_P]),
+    "cloudphone_result_connect_info_at": (_P, [_P, _SZ]),
+    "cloudphone_result_phone_state_count": (_SZ, [_P]),
+    "cloudphone_result_phone_state_at": (_P, [_P, _SZ]),
+    "cloudphone_result_iam_token": (_P, [_P]),
     "cloudphone_result_field": (_Str, [_P, _S]),
     "cloudphone_result_to_json": (_U32, [_P, _PP, _PP]),
     "cloudphone_geelark_list_phones_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
@@ -260,6 +244,7 @@ _SIGNATURES = {
     "cloudphone_huawei_list_servers_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_server_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_list_encode_servers_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_phone_models_build": (_U32, [_P, _I64, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -394,12 +379,14 @@ def has_client() -> bool:
 
 def status_name(status: int) -> str:
     """The stable short name of a status ("ok", "rate_limited", ...)."""
-    return C.status_str(status).decode()
+    return C.status_name(status).decode()
 
 
 # ----------------------------------------------------------------- errors
 
 STATUS_OK = 0
+#: Bytes of a trace-id buffer (32 hex characters and a NUL; CLOUDPHONE_TRACE_ID_SIZE).
+TRACE_ID_SIZE = 33
 STATUS_INVALID_INPUT = 100
 STATUS_NULL_ARGUMENT = 101
 STATUS_INVALID_UTF8 = 102
@@ -539,7 +526,9 @@ def format_trace_id(random16: Optional[bytes] = None) -> str:
         random16 = os.urandom(16)
     if len(random16) != 16:
         raise ValueError("format_trace_id takes exactly 16 bytes")
-    return _take_string(_out(C.trace_id_format, bytes(random16)))
+    buf = ctypes.create_string_buffer(TRACE_ID_SIZE)
+    _call(C.trace_id_format, bytes(random16), buf, TRACE_ID_SIZE)
+    return buf.value.decode("ascii")
 
 
 # ---------------------------------------------------------------- handles
@@ -595,11 +584,11 @@ class HuaweiConfig(_Handle):
         return cls(_out(C.huawei_config_new_token, _cstr(region_or_endpoint, "region_or_endpoint"),
                         _cstr(project_id, "project_id"), _cstr(token, "token")))
 
-    def batch_connection_request(self, phone_ids, client_type="ANDROID", now_unix_ms=None) -> "Request":
+    def show_connect_infos_request(self, phone_ids, client_type="ANDROID", now_unix_ms=None) -> "Request":
         """POST .../phones/batch-connection for 1..10 ids (cloudphone_huawei_show_connect_infos_build)."""
         arr, n = _id_array(phone_ids, "phone_ids")
         now = _now_ms() if now_unix_ms is None else now_unix_ms
-        return Request(_out(C.huawei_batch_connection_build, self._h, arr, n,
+        return Request(_out(C.huawei_show_connect_infos_build, self._h, arr, n,
                             _cstr(client_type, "client_type"), now, None))
 
     def list_phones_request(self, offset=0, limit=100, options=None, now_unix_ms=None) -> "Request":
@@ -664,6 +653,13 @@ class HuaweiConfig(_Handle):
         return Request(_out(C.huawei_update_properties_build, self._h, arr, n, _options(properties, "properties"),
                             _options(custom_properties, "custom_properties"), now, None))
 
+    def list_phone_models_request(self, status=None, offset=0, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/phone-models, a page of phone flavors (status 1 in use,
+        0 withdrawn, None every one; cloudphone_huawei_list_phone_models_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_phone_models_build, self._h, -1 if status is None else status,
+                            offset, limit, now, None))
+
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
@@ -714,128 +710,128 @@ class GeelarkConfig(_Handle):
         """Token mode (Authorization: Bearer)."""
         return cls(_out(C.geelark_config_new_token, _cstr(endpoint, "endpoint"), _cstr(token, "token")))
 
-    def phone_status_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+    def get_phone_status_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/status for 1..100 ids (a fresh trace id when none is given;
         cloudphone_geelark_get_phone_status_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_status_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+        return Request(_out(C.geelark_get_phone_status_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
-    def phone_list_request(self, page=1, page_size=100, options=None, now_unix_ms=None, trace_id=None) -> "Request":
+    def list_phones_request(self, page=1, page_size=100, options=None, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/list (a page; filters in `options`, a dict or JSON text;
         cloudphone_geelark_list_phones_build). Page on with `request.next_request(config, result)`."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_list_build, self._h, page, page_size, _options(options), now,
+        return Request(_out(C.geelark_list_phones_build, self._h, page, page_size, _options(options), now,
                             _cstr(trace, "trace_id")))
 
-    def phone_start_request(self, ids, options=None, now_unix_ms=None, trace_id=None) -> "Request":
+    def start_phones_request(self, ids, options=None, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/start, remote-view window options in `options`
         (cloudphone_geelark_start_phones_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_start_build, self._h, arr, n, _options(options), now,
+        return Request(_out(C.geelark_start_phones_build, self._h, arr, n, _options(options), now,
                             _cstr(trace, "trace_id")))
 
-    def phone_stop_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+    def stop_phones_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/stop (cloudphone_geelark_stop_phones_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_stop_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+        return Request(_out(C.geelark_stop_phones_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
-    def phone_delete_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+    def delete_phones_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/delete (cloudphone_geelark_delete_phones_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_delete_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+        return Request(_out(C.geelark_delete_phones_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
-    def phone_update_request(self, phone_id, options, now_unix_ms=None, trace_id=None) -> "Request":
+    def update_phone_request(self, phone_id, options, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/detail/update, what to change in `options`
         (cloudphone_geelark_update_phone_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_update_build, self._h, _cstr(phone_id, "phone_id"), _options(options),
+        return Request(_out(C.geelark_update_phone_build, self._h, _cstr(phone_id, "phone_id"), _options(options),
                             now, _cstr(trace, "trace_id")))
 
-    def phone_create_request(self, mobile_type, profiles, options=None, now_unix_ms=None,
+    def create_phones_request(self, mobile_type, profiles, options=None, now_unix_ms=None,
                              trace_id=None) -> "Request":
         """POST /open/v1/phone/addNew; `profiles` a list of dicts or JSON text
         (cloudphone_geelark_create_phones_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_phone_create_build, self._h, _cstr(mobile_type, "mobile_type"),
+        return Request(_out(C.geelark_create_phones_build, self._h, _cstr(mobile_type, "mobile_type"),
                             _options(profiles, "profiles"), _options(options), now, _cstr(trace, "trace_id")))
 
-    def screenshot_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
+    def take_screenshot_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/screenShot; the task id is `result.field("/task_id")`
         (cloudphone_geelark_take_screenshot_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_screenshot_build, self._h, _cstr(phone_id, "phone_id"), now,
+        return Request(_out(C.geelark_take_screenshot_build, self._h, _cstr(phone_id, "phone_id"), now,
                             _cstr(trace, "trace_id")))
 
-    def screenshot_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
+    def get_screenshot_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/screenShot/result (cloudphone_geelark_get_screenshot_result_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_screenshot_result_build, self._h, _cstr(task_id, "task_id"), now,
+        return Request(_out(C.geelark_get_screenshot_result_build, self._h, _cstr(task_id, "task_id"), now,
                             _cstr(trace, "trace_id")))
 
-    def gps_set_request(self, positions, now_unix_ms=None, trace_id=None) -> "Request":
+    def set_gps_request(self, positions, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/gps/set; `positions` are `(id, latitude, longitude)`
         or a dict `{id: (latitude, longitude)}` (cloudphone_geelark_set_gps_build)."""
         arr, n = _gps_positions(positions)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_gps_set_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+        return Request(_out(C.geelark_set_gps_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
-    def gps_get_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+    def get_gps_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/gps/get (cloudphone_geelark_get_gps_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_gps_get_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+        return Request(_out(C.geelark_get_gps_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
-    def adb_set_status_request(self, ids, open, now_unix_ms=None, trace_id=None) -> "Request":
+    def set_adb_request(self, ids, open, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/adb/setStatus, ADB on (`open` true) or off
         (cloudphone_geelark_set_adb_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_adb_set_status_build, self._h, arr, n, bool(open), now,
+        return Request(_out(C.geelark_set_adb_build, self._h, arr, n, bool(open), now,
                             _cstr(trace, "trace_id")))
 
-    def adb_get_data_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+    def get_adb_data_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/adb/getData (cloudphone_geelark_get_adb_data_build)."""
         arr, n = _id_array(ids)
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_adb_get_data_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
+        return Request(_out(C.geelark_get_adb_data_build, self._h, arr, n, now, _cstr(trace, "trace_id")))
 
-    def app_list_request(self, env_id, page=1, page_size=100, now_unix_ms=None, trace_id=None) -> "Request":
+    def list_apps_request(self, env_id, page=1, page_size=100, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/app/list, a page of one phone's apps (cloudphone_geelark_list_apps_build).
         Page on with `request.next_request(config, result)`."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_app_list_build, self._h, _cstr(env_id, "env_id"), page, page_size, now,
+        return Request(_out(C.geelark_list_apps_build, self._h, _cstr(env_id, "env_id"), page, page_size, now,
                             _cstr(trace, "trace_id")))
 
-    def app_install_request(self, env_id, app_version_id, now_unix_ms=None, trace_id=None) -> "Request":
+    def install_app_request(self, env_id, app_version_id, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/app/install (cloudphone_geelark_install_app_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_app_install_build, self._h, _cstr(env_id, "env_id"),
+        return Request(_out(C.geelark_install_app_build, self._h, _cstr(env_id, "env_id"),
                             _cstr(app_version_id, "app_version_id"), now, _cstr(trace, "trace_id")))
 
-    def app_uninstall_request(self, env_id, package_name, now_unix_ms=None, trace_id=None) -> "Request":
+    def uninstall_app_request(self, env_id, package_name, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/app/uninstall (cloudphone_geelark_uninstall_app_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         trace = format_trace_id() if trace_id is None else trace_id
-        return Request(_out(C.geelark_app_uninstall_build, self._h, _cstr(env_id, "env_id"),
+        return Request(_out(C.geelark_uninstall_app_build, self._h, _cstr(env_id, "env_id"),
                             _cstr(package_name, "package_name"), now, _cstr(trace, "trace_id")))
 
     def __repr__(self):
@@ -898,30 +894,27 @@ class Request(_Handle):
     def is_idempotent(self) -> bool:
         return bool(C.request_is_idempotent(self._h))
 
-    def parse(self, http_status: int, headers: HeadersLike, body: Optional[bytes]):
-        """Parses the answer with the operation that built this request:
-        a BatchConnectionResult, PhoneStatusResult or IamToken, for every
-        other operation a Result (through its cloudphone_<op>_parse)."""
-        op = self.operation
-        if op is None:
-            raise NullArgumentError(STATUS_NULL_ARGUMENT)
-        cls = _PARSERS.get(op)
-        if cls is not None:
-            return cls.parse(self, http_status, headers, body)
-        # Every other operation parses into the generic Result, through the
-        # C naming rule: `provider.op` -> cloudphone_provider_op_parse.
-        return Result._from_handle(_parse(_c_function(op, "parse", _PARSE), self, http_status, headers, body))
+    def parse(self, http_status: int, headers: HeadersLike, body: Optional[bytes]) -> "Result":
+        """Parses the answer (any status) with the operation that built this
+        request into a Result (cloudphone_request_parse); a failed call
+        raises its Error."""
+        return Result._from_handle(_parse(self, http_status, headers, body))
 
-    def next_request(self, config, result, now_unix_ms=None, trace_id=None) -> Optional["Request"]:
-        """For a listing (a pager): the request for the page after `result`
-        (this request's parsed answer), or None when it was the last page.
-        Through the operation's cloudphone_<op>_next (list_phones,
-        list_servers, list_encode_servers, list_jobs, phone_list, app_list)."""
+    @property
+    def pages(self) -> bool:
+        """Whether this is a page of a listing (next_request can follow it)."""
+        return bool(C.request_pages(self._h))
+
+    def next_request(self, result: "Result", now_unix_ms=None, trace_id=None) -> Optional["Request"]:
+        """For a listing: the request for the page after `result` (this
+        request's parsed answer), signed with the configuration the first
+        page was built with, or None after the last page
+        (cloudphone_request_next). GeeLark pages get a fresh trace id when
+        none is given."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
-        if trace_id is None and isinstance(config, GeelarkConfig):
+        if trace_id is None and (self.operation or "").startswith("geelark."):
             trace_id = format_trace_id()
-        fn = _c_function(self.operation or "", "next", _NEXT)
-        h = _out(fn, _handle_of(config), self._h, _handle_of(result), now, _cstr(trace_id, "trace_id"))
+        h = _out(C.request_next, self._h, _handle_of(result), now, _cstr(trace_id, "trace_id"))
         return Request(h) if h else None
 
     def __repr__(self):
@@ -930,17 +923,17 @@ class Request(_Handle):
         return "Request(%s %s)" % (self.method, self.url)
 
 
-def _parse(fn, request: Optional[Request], http_status: int, headers: HeadersLike, body) -> int:
+def _parse(request: Optional[Request], http_status: int, headers: HeadersLike, body) -> int:
     if isinstance(headers, dict):
         headers = headers.items()
     hs = [(_cstr(k, "header name"), _cstr(v, "header value")) for k, v in (headers or [])]
-    arr = (_ResponseHeader * len(hs))(*hs) if hs else None
+    arr = (_ResponseHeader * len(hs))(*[(k, len(k), v, len(v)) for k, v in hs]) if hs else None
     if body is not None and isinstance(body, str):
         body = body.encode("utf-8")
     if body is not None and not isinstance(body, (bytes, bytearray, memoryview)):
         raise TypeError("body must be bytes")
     data = bytes(body) if body else None
-    return _out(fn, _handle_of(request), http_status, arr, len(hs), data, len(data) if data else 0)
+    return _out(C.request_parse, _handle_of(request), http_status, arr, len(hs), data, len(data) if data else 0)
 
 
 # ------------------------------------------------------------ result items
@@ -1013,15 +1006,26 @@ def _items(h, count, at, cls):
     return [cls._read(at(h, i)) for i in range(count(h))]
 
 
-class _Result(_Handle):
-    _to_json_name = ""
-    _parse_name = ""
+@dataclass(frozen=True)
+class IamToken:
+    """An IAM token (`value` is a credential) and its expiry."""
+
+    value: str
+    expires_at: str
+    expires_at_unix_ms: int
+    project_id: Optional[str]
 
     @classmethod
-    def parse(cls, request: Optional["Request"], http_status: int, headers: HeadersLike, body):
-        """Parses an answer to `request` (built for this result's operation;
-        another operation's request raises InvalidInputError)."""
-        return cls._from_handle(_parse(getattr(C, cls._parse_name), request, http_status, headers, body))
+    def _read(cls, p) -> "IamToken":
+        return cls(_text(C.huawei_iam_token_value(p)), _text(C.huawei_iam_token_expires_at(p)),
+                   int(C.huawei_iam_token_expires_at_unix_ms(p)), _view(C.huawei_iam_token_project_id(p)))
+
+    def __repr__(self):
+        return "IamToken(<redacted>, expires_at=%r)" % self.expires_at
+
+
+class _Result(_Handle):
+    _to_json_name = ""
 
     @classmethod
     def _from_handle(cls, h: int):
@@ -1033,90 +1037,17 @@ class _Result(_Handle):
         raise NotImplementedError
 
     def to_json(self) -> str:
-        """The whole result as JSON text (as the C `_to_json`)."""
+        """The whole result as JSON text (as the C `_to_json`; credentials included)."""
         return _take_string(_out(getattr(C, self._to_json_name), self._h))
 
     def to_dict(self) -> dict:
         return json.loads(self.to_json())
 
 
-class BatchConnectionResult(_Result):
-    """The answer to one batch-connection call."""
-
-    _free_name = "huawei_batch_connection_result_free"
-    _to_json_name = "huawei_batch_connection_result_to_json"
-    _parse_name = "huawei_batch_connection_parse"
-
-    def _read(self):
-        h = self._h
-        self.request_id: Optional[str] = _view(C.huawei_batch_connection_result_request_id(h))
-        self.connect_infos: List[ConnectInfo] = _items(
-            h, C.huawei_batch_connection_result_connect_info_count,
-            C.huawei_batch_connection_result_connect_info_at, ConnectInfo)
-        self.failures: List[ItemFailure] = _items(
-            h, C.huawei_batch_connection_result_failure_count,
-            C.huawei_batch_connection_result_failure_at, ItemFailure)
-
-
-class PhoneStatusResult(_Result):
-    """The answer to one GeeLark phone-status call."""
-
-    _free_name = "geelark_phone_status_result_free"
-    _to_json_name = "geelark_phone_status_result_to_json"
-    _parse_name = "geelark_phone_status_parse"
-
-    def _read(self):
-        h = self._h
-
-        def count(v):
-            return None if v < 0 else int(v)
-
-        self.trace_id: Optional[str] = _view(C.geelark_phone_status_result_trace_id(h))
-        self.code: int = int(C.geelark_phone_status_result_code(h))
-        self.msg: str = _text(C.geelark_phone_status_result_msg(h))
-        self.total_amount = count(C.geelark_phone_status_result_total_amount(h))
-        self.success_amount = count(C.geelark_phone_status_result_success_amount(h))
-        self.fail_amount = count(C.geelark_phone_status_result_fail_amount(h))
-        self.phones: List[PhoneState] = _items(
-            h, C.geelark_phone_status_result_phone_count, C.geelark_phone_status_result_phone_at, PhoneState)
-        self.failures: List[ItemFailure] = _items(
-            h, C.geelark_phone_status_result_failure_count, C.geelark_phone_status_result_failure_at, ItemFailure)
-
-
-class IamToken(_Result):
-    """An IAM token (`value` is a credential) and its expiry."""
-
-    _free_name = "huawei_iam_token_free"
-    _to_json_name = "huawei_iam_token_to_json"
-    _parse_name = "huawei_iam_create_token_parse"
-
-    def _read(self):
-        h = self._h
-        self.value: str = _text(C.huawei_iam_token_value(h))
-        self.expires_at: str = _text(C.huawei_iam_token_expires_at(h))
-        self.expires_at_unix_ms: int = int(C.huawei_iam_token_expires_at_unix_ms(h))
-        self.project_id: Optional[str] = _view(C.huawei_iam_token_project_id(h))
-
-    def __repr__(self):
-        return "IamToken(<redacted>, expires_at=%r)" % getattr(self, "expires_at", None)
-
-
-def _c_function(operation: str, verb: str, argtypes):
-    """The C function for an operation by the header's naming rule."""
-    name = "cloudphone_%s_%s" % (operation.replace(".", "_"), verb)
-    try:
-        f = getattr(_lib, name)
-    except AttributeError:
-        raise NotImplementedError("the library has no %s for %r" % (name, operation)) from None
-    f.restype = _U32
-    f.argtypes = argtypes
-    return f
-
-
 @dataclass(frozen=True)
 class Item:
-    """One item of a generic Result: its id, neutral status and job id
-    (each None when the operation has none)."""
+    """One item of a Result: its id, neutral status and job id (each None
+    when the operation has none)."""
 
     id: str
     status: Optional[str]
@@ -1124,10 +1055,12 @@ class Item:
 
 
 class Result(_Result):
-    """The answer of any operation without a dedicated class (listings,
-    lifecycle, jobs, ADB, apps, ...): items, failures, GeeLark's envelope
-    code, a listing's total, and any value of the result's JSON through
-    `field("/json/pointer")`."""
+    """The answer of any operation (Request.parse, a client's call): the
+    operation, request/trace id, GeeLark's envelope code, a listing's total,
+    items, per-item failures, the typed views some operations have
+    (`connect_infos` of huawei.show_connect_infos, `phone_states` of
+    geelark.get_phone_status, `iam_token` of huawei.iam.create_token), and
+    any value of the result's JSON through `field("/json/pointer")`."""
 
     _free_name = "result_free"
     _to_json_name = "result_to_json"
@@ -1143,6 +1076,12 @@ class Result(_Result):
         self.items: List[Item] = [
             Item(i, _view(C.result_item_status(h, n)), _view(C.result_item_job_id(h, n))) for n, i in enumerate(ids)]
         self.failures: List[ItemFailure] = _items(h, C.result_failure_count, C.result_failure_at, ItemFailure)
+        self.connect_infos: List[ConnectInfo] = _items(
+            h, C.result_connect_info_count, C.result_connect_info_at, ConnectInfo)
+        self.phone_states: List[PhoneState] = _items(
+            h, C.result_phone_state_count, C.result_phone_state_at, PhoneState)
+        token = C.result_iam_token(h)
+        self.iam_token: Optional[IamToken] = IamToken._read(token) if token else None
 
     @property
     def item_ids(self) -> List[str]:
@@ -1153,12 +1092,9 @@ class Result(_Result):
         compact JSON); None when absent. May be a credential."""
         return _view(C.result_field(self._h, _cstr(pointer, "pointer")))
 
+    def __repr__(self):
+        return "Result(%s, %d items, %d failures)" % (self.operation, len(self.items), len(self.failures))
 
-_PARSERS = {
-    "huawei.batch_connection": BatchConnectionResult,
-    "geelark.phone_status": PhoneStatusResult,
-    "huawei.iam.create_token": IamToken,
-}
 
 # ------------------------------------------------------------------ batch
 
@@ -1201,7 +1137,7 @@ class BatchOutcome(_Result):
                 items.append(Item(_text(C.batch_outcome_item_id(h, i)), _view(C.batch_outcome_item_status(h, i)),
                                   _view(C.batch_outcome_item_job_id(h, i))))
         self.succeeded = items
-        self.failed: List[ItemFailure] = _items(h, C.batch_outcome_failed_count, C.batch_outcome_failed_at,
+        self.failed: List[ItemFailure] = _items(h, C.batch_outcome_failure_count, C.batch_outcome_failure_at,
                                                 ItemFailure)
         self.missing: List[str] = _id_list(C.batch_outcome_missing(h))
         self.request_ids: List[str] = _id_list(C.batch_outcome_request_ids(h))
@@ -1217,20 +1153,16 @@ class BatchMerge(_Handle):
     def __init__(self, plan: BatchPlan):
         super().__init__(_out(C.batch_merge_new, _handle_of(plan)))
 
-    def record(self, call_index: int, result: Union[BatchConnectionResult, PhoneStatusResult, Result]) -> None:
+    def record(self, call_index: int, result: Result) -> None:
         """Records the parsed answer of call `call_index` (copied): only the
         ids that call carried are credited, any other id it names is listed
-        as unexpected. A generic Result must be of an operation over a list
-        of ids (restart, start, GPS, ...), and all results of one merge of
-        the same operation (InvalidInputError)."""
-        if isinstance(result, BatchConnectionResult):
-            _call(C.batch_merge_record_huawei_batch_connection, self._h, call_index, _handle_of(result))
-        elif isinstance(result, PhoneStatusResult):
-            _call(C.batch_merge_record_geelark_phone_status, self._h, call_index, _handle_of(result))
-        elif isinstance(result, Result):
-            _call(C.batch_merge_record_result, self._h, call_index, _handle_of(result))
-        else:
-            raise TypeError("record takes a BatchConnectionResult, PhoneStatusResult or Result")
+        as unexpected. The result must be of an operation over a list of ids
+        (connect infos, status, restart, start, GPS, ...), and all results of
+        one merge of the same operation (InvalidInputError)
+        (cloudphone_batch_merge_record)."""
+        if not isinstance(result, Result):
+            raise TypeError("record takes a Result")
+        _call(C.batch_merge_record, self._h, call_index, _handle_of(result))
 
     def record_error(self, call_index: int, error: Error) -> None:
         """Call `call_index` failed as a whole with `error` (as raised by parse)."""
@@ -1263,15 +1195,16 @@ class HuaweiClient(_Handle):
         return cls(None, _handle=_out(C.huawei_client_from_env, timeout_ms))
 
     def call(self, request: "Request") -> "Result":
-        """Any operation that parses into a generic Result, in one blocking
-        call: `request` (from any config's builder) names the operation and
+        """Any operation, in one blocking call: `request` (from any config's builder) names the operation and
         its arguments; the client signs and sends it afresh, with retries
         (cloudphone_huawei_client_call)."""
         return Result._from_handle(_out(C.huawei_client_call, self._h, _handle_of(request)))
 
-    def batch_connection(self, phone_ids, client_type="ANDROID") -> BatchOutcome:
+    def show_connect_infos(self, phone_ids, client_type="ANDROID") -> BatchOutcome:
+        """Access information for any number of phones: 10 per call, sent in
+        parallel, merged (cloudphone_huawei_client_show_connect_infos)."""
         arr, n = _id_array(phone_ids, "phone_ids")
-        return BatchOutcome._from_handle(_out(C.huawei_client_batch_connection, self._h, arr, n,
+        return BatchOutcome._from_handle(_out(C.huawei_client_show_connect_infos, self._h, arr, n,
                                               _cstr(client_type, "client_type")))
 
 
@@ -1295,6 +1228,8 @@ class GeelarkClient(_Handle):
         (cloudphone_geelark_client_call)."""
         return Result._from_handle(_out(C.geelark_client_call, self._h, _handle_of(request)))
 
-    def phone_status(self, ids) -> BatchOutcome:
+    def get_phone_status(self, ids) -> BatchOutcome:
+        """The status of any number of phones: 100 per call, merged
+        (cloudphone_geelark_client_get_phone_status)."""
         arr, n = _id_array(ids)
-        return BatchOutcome._from_handle(_out(C.geelark_client_phone_status, self._h, arr, n))
+        return BatchOutcome._from_handle(_out(C.geelark_client_get_phone_status, self._h, arr, n))
