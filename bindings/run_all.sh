@@ -191,32 +191,32 @@ def send(req):
         return e.code, e.headers.items(), e.read()
 
 # Sans-IO from Python: list the simulator's phones, page on, ask their status.
-req = cfg.phone_list_request(1, 5)
+req = cfg.list_phones_request(1, 5)
 page = req.parse(*send(req))
-nxt = req.next_request(cfg, page)
+nxt = req.next_request(page)
 page2 = nxt.parse(*send(nxt))
 ids = page.item_ids + page2.item_ids
 assert page.total == 20 and len(set(ids)) == 10, (page.total, ids)
-st = cfg.phone_status_request(ids)
+st = cfg.get_phone_status_request(ids)
 res = st.parse(*send(st))
-assert sorted(p.id for p in res.phones) == sorted(ids) and not res.failures, res.to_json()
+assert sorted(p.id for p in res.phone_states) == sorted(ids) and not res.failures, res.to_json()
 print("geelark sans-IO via simulator: %d phones listed over 2 pages, statuses %s"
-      % (len(ids), sorted({p.status for p in res.phones})))
+      % (len(ids), sorted({p.status for p in res.phone_states})))
 lst = hw.list_phones_request(0, 10)
 hp = lst.parse(*send(lst))
-conn = hw.batch_connection_request(hp.item_ids)
+conn = hw.show_connect_infos_request(hp.item_ids)
 bc = conn.parse(*send(conn))
 assert len(bc.connect_infos) + len(bc.failures) == len(hp.item_ids) == 10, bc.to_json()
 print("huawei sans-IO via simulator: %d phones, %d connectable" % (len(hp.item_ids), len(bc.connect_infos)))
 
 # The blocking client from Python.
 with cp.GeelarkClient(cfg, timeout_ms=5000) as client:
-    out = client.phone_status(ids + ["no-such-phone"])
+    out = client.get_phone_status(ids + ["no-such-phone"])
 print("python client via simulator:", len(out.succeeded), "succeeded,", [(f.id, f.code) for f in out.failed])
 assert len(out.succeeded) == 10 and [(f.id, f.status_name, f.code) for f in out.failed] == [
     ("no-such-phone", "api", "42001")], out.failed
 bad = cp.GeelarkConfig.key(os.environ["CLOUDPHONE_GEELARK_APP_ID"], "wrong-key", endpoint=os.environ["SIM_URL"])
-out = cp.GeelarkClient(bad, timeout_ms=5000).phone_status(["x"])
+out = cp.GeelarkClient(bad, timeout_ms=5000).get_phone_status(["x"])
 print("wrong key:", [(f.status_name, f.code) for f in out.failed])
 assert out.failed and out.failed[0].status_name == "auth", out.failed
 
@@ -224,7 +224,7 @@ assert out.failed and out.failed[0].status_name == "auth", out.failed
 # signs and sends it (a Huawei client from the environment).
 offline = cp.GeelarkConfig.token("unused", endpoint="http://127.0.0.1:9")
 with cp.GeelarkClient(cfg, timeout_ms=5000) as client:
-    stopped = client.call(offline.phone_stop_request(ids[:3]))
+    stopped = client.call(offline.stop_phones_request(ids[:3]))
 assert stopped.operation == "geelark.stop_phones" and sorted(stopped.item_ids) == sorted(ids[:3]), stopped.to_json()
 os.environ.update(CLOUDPHONE_HUAWEI_ENDPOINT=os.environ["SIM_URL"])
 with cp.HuaweiClient.from_env(timeout_ms=5000) as client:

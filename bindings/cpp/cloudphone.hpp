@@ -156,9 +156,9 @@ class CStrings {
 
 /// A GeeLark trace id (32 uppercase hex) from 16 random bytes the host draws.
 inline std::string format_trace_id(const std::array<std::uint8_t, 16> &random16) {
-  cloudphone_string *s = nullptr;
-  detail::call([&](cloudphone_error **e) { return cloudphone_trace_id_format(random16.data(), &s, e); });
-  return detail::take_string(s);
+  char buf[CLOUDPHONE_TRACE_ID_SIZE];
+  detail::call([&](cloudphone_error **e) { return cloudphone_trace_id_format(random16.data(), buf, sizeof buf, e); });
+  return std::string(buf);
 }
 
 // --------------------------------------------------------------- id lists
@@ -290,21 +290,6 @@ class Request {
   detail::Handle<cloudphone_request, cloudphone_request_free> h_;
 };
 
-namespace detail {
-/// Parses with any C parse function of the common shape.
-template <typename Out, typename F>
-Out *parse(F f, const Request &req, std::uint16_t status, const ResponseHeaders &headers, std::string_view body) {
-  std::vector<cloudphone_response_header> hs;
-  hs.reserve(headers.size());
-  for (const auto &h : headers) hs.push_back({h.first.c_str(), h.second.c_str()});
-  Out *out = nullptr;
-  call([&](cloudphone_error **e) {
-    return f(req.get(), status, hs.empty() ? nullptr : hs.data(), hs.size(),
-             body.empty() ? nullptr : reinterpret_cast<const std::uint8_t *>(body.data()), body.size(), &out, e);
-  });
-  return out;
-}
-}  // namespace detail
 
 // ---------------------------------------------------------- result items
 
@@ -384,40 +369,119 @@ std::vector<Item> collect(const Owner *o, std::size_t (*count)(const Owner *),
 }
 }  // namespace detail
 
+// ----------------------------------------------------------------- results
+
+/// Borrowed IAM token of a huawei.iam.create_token result.
+class IamToken {
+ public:
+  explicit IamToken(const cloudphone_huawei_iam_token *t) noexcept : p_(t) {}
+  /// A credential: pass to HuaweiConfig::token, do not log.
+  std::string_view value() const noexcept { return detail::view(cloudphone_huawei_iam_token_value(p_)); }
+  std::string_view expires_at() const noexcept { return detail::view(cloudphone_huawei_iam_token_expires_at(p_)); }
+  std::uint64_t expires_at_unix_ms() const noexcept { return cloudphone_huawei_iam_token_expires_at_unix_ms(p_); }
+  std::optional<std::string_view> project_id() const noexcept {
+    return detail::opt_view(cloudphone_huawei_iam_token_project_id(p_));
+  }
+
+ private:
+  const cloudphone_huawei_iam_token *p_;
+};
+
+/// The answer of any operation: items (id, neutral status, job id),
+/// failures, GeeLark's envelope code, a listing's total, the typed views of
+/// the operations that have them (connect infos, phone states, an IAM
+/// token), and any value of its JSON by JSON pointer.
+class Result {
+ public:
+  explicit Result(cloudphone_result *r) noexcept : h_(r) {}
+  std::string_view operation() const noexcept { return detail::view(cloudphone_result_operation(h_.get())); }
+  std::optional<std::string_view> request_id() const noexcept {
+    return detail::opt_view(cloudphone_result_request_id(h_.get()));
+  }
+  std::int64_t code() const noexcept { return cloudphone_result_code(h_.get()); }
+  std::optional<std::int64_t> total() const noexcept { return detail::opt_count(cloudphone_result_total(h_.get())); }
+  std::size_t item_count() const noexcept { return cloudphone_result_item_count(h_.get()); }
+  /// The items' ids, ready to pass to another operation's build.
+  IdList item_ids() const noexcept { return IdList(cloudphone_result_item_ids(h_.get())); }
+  std::optional<std::string_view> item_status(std::size_t i) const noexcept {
+    return detail::opt_view(cloudphone_result_item_status(h_.get(), i));
+  }
+  std::optional<std::string_view> item_job_id(std::size_t i) const noexcept {
+    return detail::opt_view(cloudphone_result_item_job_id(h_.get(), i));
+  }
+  std::vector<ItemFailure> failures() const {
+    return detail::collect<ItemFailure>(h_.get(), cloudphone_result_failure_count, cloudphone_result_failure_at);
+  }
+  /// huawei.show_connect_infos: the phones' access information.
+  std::vector<ConnectInfo> connect_infos() const {
+    return detail::collect<ConnectInfo>(h_.get(), cloudphone_result_connect_info_count,
+                                        cloudphone_result_connect_info_at);
+  }
+  /// geelark.get_phone_status: the phones' states.
+  std::vector<PhoneState> phone_states() const {
+    return detail::collect<PhoneState>(h_.get(), cloudphone_result_phone_state_count,
+                                       cloudphone_result_phone_state_at);
+  }
+  /// huawei.iam.create_token: the token (borrowed from this result).
+  std::optional<IamToken> iam_token() const noexcept {
+    const cloudphone_huawei_iam_token *t = cloudphone_result_iam_token(h_.get());
+    if (!t) return std::nullopt;
+    return IamToken(t);
+  }
+  /// One value by RFC 6901 pointer ("/task_id", "/phones/0/serial_name"):
+  /// a string's text or compact JSON. May be a credential.
+  std::optional<std::string_view> field(const std::string &pointer) const noexcept {
+    return detail::opt_view(cloudphone_result_field(h_.get(), pointer.c_str()));
+  }
+  std::string to_json() const {
+    cloudphone_string *s = nullptr;
+    detail::call([&](cloudphone_error **e) { return cloudphone_result_to_json(h_.get(), &s, e); });
+    return detail::take_string(s);
+  }
+  const cloudphone_result *get() const noexcept { return h_.get(); }
+
+ private:
+  detail::Handle<cloudphone_result, cloudphone_result_free> h_;
+};
+
+/// Parses any answer (any status) to `req` with the operation that built
+/// it (cloudphone_request_parse); throws Error for a failed call.
+inline Result parse(const Request &req, std::uint16_t http_status, const ResponseHeaders &headers,
+                    std::string_view body) {
+  std::vector<cloudphone_response_header> hs;
+  hs.reserve(headers.size());
+  for (const auto &h : headers) hs.push_back({h.first.data(), h.first.size(), h.second.data(), h.second.size()});
+  cloudphone_result *out = nullptr;
+  detail::call([&](cloudphone_error **e) {
+    return cloudphone_request_parse(req.get(), http_status, hs.empty() ? nullptr : hs.data(), hs.size(),
+                                    body.empty() ? nullptr : reinterpret_cast<const std::uint8_t *>(body.data()),
+                                    body.size(), &out, e);
+  });
+  return Result(out);
+}
+
+/// A listing's next page after `result` (the parsed answer to `req`),
+/// signed with the configuration the first page was built with; nullopt
+/// after the last page (cloudphone_request_next). GeeLark needs a fresh
+/// trace id; Huawei takes nullptr.
+inline std::optional<Request> next(const Request &req, const Result &result, std::uint64_t now_unix_ms,
+                                   const char *trace_id = nullptr) {
+  cloudphone_request *r = nullptr;
+  detail::call([&](cloudphone_error **e) {
+    return cloudphone_request_next(req.get(), result.get(), now_unix_ms, trace_id, &r, e);
+  });
+  if (!r) return std::nullopt;
+  return Request(r);
+}
+
 // ----------------------------------------------------------------- huawei
 
 namespace huawei {
 
-constexpr std::size_t kBatchConnectionMaxPhones = CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS;
-
-/// The answer to one batch-connection call.
-class BatchConnectionResult {
- public:
-  explicit BatchConnectionResult(cloudphone_huawei_batch_connection_result *r) noexcept : h_(r) {}
-  std::optional<std::string_view> request_id() const noexcept {
-    return detail::opt_view(cloudphone_huawei_batch_connection_result_request_id(h_.get()));
-  }
-  std::vector<ConnectInfo> connect_infos() const {
-    return detail::collect<ConnectInfo>(h_.get(), cloudphone_huawei_batch_connection_result_connect_info_count,
-                                        cloudphone_huawei_batch_connection_result_connect_info_at);
-  }
-  std::vector<ItemFailure> failures() const {
-    return detail::collect<ItemFailure>(h_.get(), cloudphone_huawei_batch_connection_result_failure_count,
-                                        cloudphone_huawei_batch_connection_result_failure_at);
-  }
-  std::string to_json() const {
-    cloudphone_string *s = nullptr;
-    detail::call([&](cloudphone_error **e) { return cloudphone_huawei_batch_connection_result_to_json(h_.get(), &s, e); });
-    return detail::take_string(s);
-  }
-  const cloudphone_huawei_batch_connection_result *get() const noexcept { return h_.get(); }
-
- private:
-  detail::Handle<cloudphone_huawei_batch_connection_result, cloudphone_huawei_batch_connection_result_free> h_;
-};
+constexpr std::size_t kShowConnectInfosMaxIds = CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS;
 
 namespace detail_ {
-inline Request batch_connection_build(const HuaweiConfig &cfg, const char *const *ids, std::size_t n,
+inline Request show_connect_infos_build(const HuaweiConfig &cfg, const char *const *ids, std::size_t n,
                                       const std::string &client_type, std::uint64_t now_unix_ms) {
   cloudphone_request *r = nullptr;
   cloudphone::detail::call([&](cloudphone_error **e) {
@@ -428,43 +492,17 @@ inline Request batch_connection_build(const HuaweiConfig &cfg, const char *const
 }
 }  // namespace detail_
 
-/// POST /v1/{project_id}/cloud-phone/phones/batch-connection for 1..10 ids.
-inline Request batch_connection_build(const HuaweiConfig &cfg, const std::vector<std::string> &phone_ids,
+/// huawei.show_connect_infos: POST /v1/{project_id}/cloud-phone/phones/batch-connection for 1..10 ids.
+inline Request show_connect_infos_build(const HuaweiConfig &cfg, const std::vector<std::string> &phone_ids,
                                       const std::string &client_type, std::uint64_t now_unix_ms) {
   cloudphone::detail::CStrings ids(phone_ids);
-  return detail_::batch_connection_build(cfg, ids.data(), ids.size(), client_type, now_unix_ms);
+  return detail_::show_connect_infos_build(cfg, ids.data(), ids.size(), client_type, now_unix_ms);
 }
 /// The same for one call of a plan.
-inline Request batch_connection_build(const HuaweiConfig &cfg, const IdList &phone_ids,
+inline Request show_connect_infos_build(const HuaweiConfig &cfg, const IdList &phone_ids,
                                       const std::string &client_type, std::uint64_t now_unix_ms) {
-  return detail_::batch_connection_build(cfg, phone_ids.data(), phone_ids.size(), client_type, now_unix_ms);
+  return detail_::show_connect_infos_build(cfg, phone_ids.data(), phone_ids.size(), client_type, now_unix_ms);
 }
-
-/// Parses any answer to a batch-connection request; throws Error for a
-/// non-2xx answer or a body that is not the documented JSON.
-inline BatchConnectionResult batch_connection_parse(const Request &req, std::uint16_t http_status,
-                                                    const ResponseHeaders &headers, std::string_view body) {
-  return BatchConnectionResult(cloudphone::detail::parse<cloudphone_huawei_batch_connection_result>(
-      cloudphone_huawei_batch_connection_parse, req, http_status, headers, body));
-}
-
-/// An IAM token and its expiry.
-class IamToken {
- public:
-  explicit IamToken(cloudphone_huawei_iam_token *t) noexcept : h_(t) {}
-  /// A credential: pass to HuaweiConfig::token, do not log.
-  std::string_view value() const noexcept { return cloudphone::detail::view(cloudphone_huawei_iam_token_value(h_.get())); }
-  std::string_view expires_at() const noexcept {
-    return cloudphone::detail::view(cloudphone_huawei_iam_token_expires_at(h_.get()));
-  }
-  std::uint64_t expires_at_unix_ms() const noexcept { return cloudphone_huawei_iam_token_expires_at_unix_ms(h_.get()); }
-  std::optional<std::string_view> project_id() const noexcept {
-    return cloudphone::detail::opt_view(cloudphone_huawei_iam_token_project_id(h_.get()));
-  }
-
- private:
-  cloudphone::detail::Handle<cloudphone_huawei_iam_token, cloudphone_huawei_iam_token_free> h_;
-};
 
 /// POST {iam}/v3/auth/tokens with a password identity scoped to a project.
 inline Request iam_create_token_build(const std::string &iam_region_or_endpoint, const std::string &user_name,
@@ -479,63 +517,16 @@ inline Request iam_create_token_build(const std::string &iam_region_or_endpoint,
   return Request(r);
 }
 
-inline IamToken iam_create_token_parse(const Request &req, std::uint16_t http_status, const ResponseHeaders &headers,
-                                       std::string_view body) {
-  return IamToken(cloudphone::detail::parse<cloudphone_huawei_iam_token>(cloudphone_huawei_iam_create_token_parse, req,
-                                                                         http_status, headers, body));
-}
-
 }  // namespace huawei
 
 // ---------------------------------------------------------------- geelark
 
 namespace geelark {
 
-constexpr std::size_t kPhoneStatusMaxIds = CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS;
-
-/// The answer to one phone-status call.
-class PhoneStatusResult {
- public:
-  explicit PhoneStatusResult(cloudphone_geelark_phone_status_result *r) noexcept : h_(r) {}
-  std::optional<std::string_view> trace_id() const noexcept {
-    return cloudphone::detail::opt_view(cloudphone_geelark_phone_status_result_trace_id(h_.get()));
-  }
-  /// 0, or 40006/40009 when some/all ids failed.
-  std::int64_t code() const noexcept { return cloudphone_geelark_phone_status_result_code(h_.get()); }
-  std::string_view msg() const noexcept {
-    return cloudphone::detail::view(cloudphone_geelark_phone_status_result_msg(h_.get()));
-  }
-  std::optional<std::int64_t> total_amount() const noexcept {
-    return cloudphone::detail::opt_count(cloudphone_geelark_phone_status_result_total_amount(h_.get()));
-  }
-  std::optional<std::int64_t> success_amount() const noexcept {
-    return cloudphone::detail::opt_count(cloudphone_geelark_phone_status_result_success_amount(h_.get()));
-  }
-  std::optional<std::int64_t> fail_amount() const noexcept {
-    return cloudphone::detail::opt_count(cloudphone_geelark_phone_status_result_fail_amount(h_.get()));
-  }
-  std::vector<PhoneState> phones() const {
-    return cloudphone::detail::collect<PhoneState>(h_.get(), cloudphone_geelark_phone_status_result_phone_count,
-                                                   cloudphone_geelark_phone_status_result_phone_at);
-  }
-  std::vector<ItemFailure> failures() const {
-    return cloudphone::detail::collect<ItemFailure>(h_.get(), cloudphone_geelark_phone_status_result_failure_count,
-                                                    cloudphone_geelark_phone_status_result_failure_at);
-  }
-  std::string to_json() const {
-    cloudphone_string *s = nullptr;
-    cloudphone::detail::call(
-        [&](cloudphone_error **e) { return cloudphone_geelark_phone_status_result_to_json(h_.get(), &s, e); });
-    return cloudphone::detail::take_string(s);
-  }
-  const cloudphone_geelark_phone_status_result *get() const noexcept { return h_.get(); }
-
- private:
-  cloudphone::detail::Handle<cloudphone_geelark_phone_status_result, cloudphone_geelark_phone_status_result_free> h_;
-};
+constexpr std::size_t kGetPhoneStatusMaxIds = CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS;
 
 namespace detail_ {
-inline Request phone_status_build(const GeelarkConfig &cfg, const char *const *ids, std::size_t n,
+inline Request get_phone_status_build(const GeelarkConfig &cfg, const char *const *ids, std::size_t n,
                                   std::uint64_t now_unix_ms, const std::string &trace_id) {
   cloudphone_request *r = nullptr;
   cloudphone::detail::call([&](cloudphone_error **e) {
@@ -547,20 +538,14 @@ inline Request phone_status_build(const GeelarkConfig &cfg, const char *const *i
 
 /// POST /open/v1/phone/status for 1..100 ids; `trace_id` fresh per request
 /// (see format_trace_id).
-inline Request phone_status_build(const GeelarkConfig &cfg, const std::vector<std::string> &ids,
+inline Request get_phone_status_build(const GeelarkConfig &cfg, const std::vector<std::string> &ids,
                                   std::uint64_t now_unix_ms, const std::string &trace_id) {
   cloudphone::detail::CStrings c(ids);
-  return detail_::phone_status_build(cfg, c.data(), c.size(), now_unix_ms, trace_id);
+  return detail_::get_phone_status_build(cfg, c.data(), c.size(), now_unix_ms, trace_id);
 }
-inline Request phone_status_build(const GeelarkConfig &cfg, const IdList &ids, std::uint64_t now_unix_ms,
+inline Request get_phone_status_build(const GeelarkConfig &cfg, const IdList &ids, std::uint64_t now_unix_ms,
                                   const std::string &trace_id) {
-  return detail_::phone_status_build(cfg, ids.data(), ids.size(), now_unix_ms, trace_id);
-}
-
-inline PhoneStatusResult phone_status_parse(const Request &req, std::uint16_t http_status,
-                                            const ResponseHeaders &headers, std::string_view body) {
-  return PhoneStatusResult(cloudphone::detail::parse<cloudphone_geelark_phone_status_result>(
-      cloudphone_geelark_phone_status_parse, req, http_status, headers, body));
+  return detail_::get_phone_status_build(cfg, ids.data(), ids.size(), now_unix_ms, trace_id);
 }
 
 }  // namespace geelark
@@ -616,7 +601,7 @@ class BatchOutcome {
   std::optional<std::string_view> item_job_id(std::size_t i) const noexcept {
     return detail::opt_view(cloudphone_batch_outcome_item_job_id(h_.get(), i));
   }
-  std::vector<ItemFailure> failed() const {
+  std::vector<ItemFailure> failures() const {
     return detail::collect<ItemFailure>(h_.get(), cloudphone_batch_outcome_failure_count,
                                         cloudphone_batch_outcome_failure_at);
   }
@@ -633,8 +618,6 @@ class BatchOutcome {
   detail::Handle<cloudphone_batch_outcome, cloudphone_batch_outcome_free> h_;
 };
 
-class Result;
-
 /// Collects a plan's per-call results. Not for concurrent use.
 class BatchMerge {
  public:
@@ -643,22 +626,14 @@ class BatchMerge {
     detail::call([&](cloudphone_error **e) { return cloudphone_batch_merge_new(plan.get(), &m, e); });
     h_.reset(m);
   }
-  /// Records the answer of call `call_index`: only the ids that call
-  /// carried are credited; any other id it names is listed as unexpected.
-  void record(std::size_t call_index, const huawei::BatchConnectionResult &r) {
-    detail::call([&](cloudphone_error **e) {
-      return cloudphone_batch_merge_record_huawei_batch_connection(h_.get(), call_index, r.get(), e);
-    });
+  /// Records the answer of call `call_index` (copied): only the ids that
+  /// call carried are credited; any other id it names is listed as
+  /// unexpected. Throws Error with CLOUDPHONE_STATUS_INVALID_INPUT for an
+  /// operation that acts on no list of ids or differs from the results
+  /// already recorded.
+  void record(std::size_t call_index, const Result &r) {
+    detail::call([&](cloudphone_error **e) { return cloudphone_batch_merge_record(h_.get(), call_index, r.get(), e); });
   }
-  void record(std::size_t call_index, const geelark::PhoneStatusResult &r) {
-    detail::call([&](cloudphone_error **e) {
-      return cloudphone_batch_merge_record_geelark_phone_status(h_.get(), call_index, r.get(), e);
-    });
-  }
-  /// Any other batch operation's result (restart, start, GPS, ...); throws
-  /// Error with CLOUDPHONE_STATUS_INVALID_INPUT for an operation that acts
-  /// on no list of ids or differs from the results already recorded.
-  inline void record(std::size_t call_index, const Result &r);
   /// Call `call_index` failed as a whole with `error` (as thrown by a parse).
   void record_error(std::size_t call_index, const Error &error) {
     detail::call(
@@ -680,53 +655,6 @@ class BatchMerge {
   detail::Handle<cloudphone_batch_merge, cloudphone_batch_merge_free> h_;
 };
 
-// -------------------------------------------- every other operation
-
-/// The answer of any operation without a dedicated class (listings,
-/// lifecycle, jobs, ADB, apps, ...): items (id, neutral status, job id),
-/// failures, GeeLark's envelope code, a listing's total, and any value of
-/// its JSON by JSON pointer.
-class Result {
- public:
-  explicit Result(cloudphone_result *r) noexcept : h_(r) {}
-  std::string_view operation() const noexcept { return detail::view(cloudphone_result_operation(h_.get())); }
-  std::optional<std::string_view> request_id() const noexcept {
-    return detail::opt_view(cloudphone_result_request_id(h_.get()));
-  }
-  std::int64_t code() const noexcept { return cloudphone_result_code(h_.get()); }
-  std::optional<std::int64_t> total() const noexcept { return detail::opt_count(cloudphone_result_total(h_.get())); }
-  std::size_t item_count() const noexcept { return cloudphone_result_item_count(h_.get()); }
-  /// The items' ids, ready to pass to another operation's build.
-  IdList item_ids() const noexcept { return IdList(cloudphone_result_item_ids(h_.get())); }
-  std::optional<std::string_view> item_status(std::size_t i) const noexcept {
-    return detail::opt_view(cloudphone_result_item_status(h_.get(), i));
-  }
-  std::optional<std::string_view> item_job_id(std::size_t i) const noexcept {
-    return detail::opt_view(cloudphone_result_item_job_id(h_.get(), i));
-  }
-  std::vector<ItemFailure> failures() const {
-    return detail::collect<ItemFailure>(h_.get(), cloudphone_result_failure_count, cloudphone_result_failure_at);
-  }
-  /// One value by RFC 6901 pointer ("/task_id", "/phones/0/serial_name"):
-  /// a string's text or compact JSON. May be a credential.
-  std::optional<std::string_view> field(const std::string &pointer) const noexcept {
-    return detail::opt_view(cloudphone_result_field(h_.get(), pointer.c_str()));
-  }
-  std::string to_json() const {
-    cloudphone_string *s = nullptr;
-    detail::call([&](cloudphone_error **e) { return cloudphone_result_to_json(h_.get(), &s, e); });
-    return detail::take_string(s);
-  }
-  const cloudphone_result *get() const noexcept { return h_.get(); }
-
- private:
-  detail::Handle<cloudphone_result, cloudphone_result_free> h_;
-};
-
-inline void BatchMerge::record(std::size_t call_index, const Result &r) {
-  detail::call(
-      [&](cloudphone_error **e) { return cloudphone_batch_merge_record_result(h_.get(), call_index, r.get(), e); });
-}
 
 /// Builds any operation's request: `f(request_out, err_out)` calls its C
 /// `_build`, e.g.
@@ -736,28 +664,6 @@ template <typename F>
 Request build(F &&f) {
   cloudphone_request *r = nullptr;
   detail::call([&](cloudphone_error **e) { return f(&r, e); });
-  return Request(r);
-}
-
-/// The shape every `cloudphone_*_parse` into a generic result has.
-using ResultParseFn = cloudphone_status (*)(const cloudphone_request *, std::uint16_t,
-                                            const cloudphone_response_header *, std::size_t, const std::uint8_t *,
-                                            std::size_t, cloudphone_result **, cloudphone_error **);
-
-/// Parses with any operation's `_parse`, e.g.
-/// `cp::parse(cloudphone_geelark_phone_list_parse, req, status, headers, body)`.
-inline Result parse(ResultParseFn f, const Request &req, std::uint16_t http_status, const ResponseHeaders &headers,
-                    std::string_view body) {
-  return Result(detail::parse<cloudphone_result>(f, req, http_status, headers, body));
-}
-
-/// A pager's next page: `f(next_out, err_out)` calls its C `_next`; nullopt
-/// when the page given to it was the last.
-template <typename F>
-std::optional<Request> next(F &&f) {
-  cloudphone_request *r = nullptr;
-  detail::call([&](cloudphone_error **e) { return f(&r, e); });
-  if (!r) return std::nullopt;
   return Request(r);
 }
 
@@ -780,7 +686,7 @@ class HuaweiClient {
     detail::call([&](cloudphone_error **e) { return cloudphone_huawei_client_from_env(timeout_ms, &c, e); });
     return HuaweiClient(c);
   }
-  /// Any operation that parses into a generic Result, in one blocking call:
+  /// Any operation, in one blocking call:
   /// `request` (built with any config) names the operation and arguments;
   /// the client signs and sends it afresh, with its retries.
   Result call(const Request &request) const {
@@ -788,7 +694,8 @@ class HuaweiClient {
     detail::call([&](cloudphone_error **e) { return cloudphone_huawei_client_call(h_.get(), request.get(), &r, e); });
     return Result(r);
   }
-  BatchOutcome batch_connection(const std::vector<std::string> &phone_ids, const std::string &client_type) const {
+  /// Access information for any number of phones (10 a call, merged).
+  BatchOutcome show_connect_infos(const std::vector<std::string> &phone_ids, const std::string &client_type) const {
     detail::CStrings ids(phone_ids);
     cloudphone_batch_outcome *o = nullptr;
     detail::call([&](cloudphone_error **e) {
@@ -822,7 +729,8 @@ class GeelarkClient {
     detail::call([&](cloudphone_error **e) { return cloudphone_geelark_client_call(h_.get(), request.get(), &r, e); });
     return Result(r);
   }
-  BatchOutcome phone_status(const std::vector<std::string> &ids) const {
+  /// The status of any number of phones (100 a call, merged).
+  BatchOutcome get_phone_status(const std::vector<std::string> &ids) const {
     detail::CStrings c(ids);
     cloudphone_batch_outcome *o = nullptr;
     detail::call([&](cloudphone_error **e) {

@@ -86,8 +86,8 @@ static void test_huawei(const std::string &seeds) {
   const std::vector<std::string> ids = {"1564567b8bab40f34711234cb80d8574", "1234567b8bab40ffb711234cb80d0234",
                                         "1234567b8bab40ffb711234cb8654321"};
   auto cfg = cp::HuaweiConfig::aksk("cn-north-4", PROJECT, AK, SK);
-  cp::Request req = cp::huawei::batch_connection_build(cfg, ids, "ANDROID", 1700000000000ULL);
-  CHECK(req.operation() == "huawei.batch_connection");
+  cp::Request req = cp::huawei::show_connect_infos_build(cfg, ids, "ANDROID", 1700000000000ULL);
+  CHECK(req.operation() == "huawei.show_connect_infos");
   CHECK(req.method() == "POST");
   CHECK(req.url() == std::string("https://cph.cn-north-4.myhuaweicloud.com/v1/") + PROJECT +
                          "/cloud-phone/phones/batch-connection");
@@ -100,7 +100,7 @@ static void test_huawei(const std::string &seeds) {
 
   std::string body = seed_json(seeds, "huawei-cph-batch-connection.txt", "Example Responses");
   CHECK(!body.empty());
-  auto res = cp::huawei::batch_connection_parse(req, 200, {{"Content-Type", "application/json"}}, body);
+  auto res = cp::parse(req, 200, {{"Content-Type", "application/json"}}, body);
   CHECK(res.request_id() == std::string_view("70bb40bef50e4a14b116a5a527fd7432"));
   auto infos = res.connect_infos();
   CHECK(infos.size() == 1);
@@ -124,21 +124,24 @@ static void test_huawei(const std::string &seeds) {
   // The IAM token round trip (the token comes from X-Subject-Token).
   cp::Request iam = cp::huawei::iam_create_token_build("cn-north-4", "user", "pw", "domain", "cn-north-4", false, 0);
   CHECK(iam.url().find("/v3/auth/tokens") != std::string_view::npos);
-  auto tok = cp::huawei::iam_create_token_parse(
+  auto token_result = cp::parse(
       iam, 201, {{"X-Subject-Token", "MIIT0k3n"}},
       R"({"token":{"expires_at":"2024-01-02T03:04:05.000000Z","project":{"id":"p1","name":"cn-north-4"}}})");
+  CHECK(token_result.operation() == "huawei.iam.create_token" && token_result.connect_infos().empty());
+  CHECK(token_result.iam_token().has_value());
+  cp::IamToken tok = token_result.iam_token().value();
   CHECK(tok.value() == "MIIT0k3n");
   CHECK(tok.expires_at_unix_ms() == 1704164645000ULL);
   CHECK(tok.project_id() == std::string_view("p1"));
   auto tcfg = cp::HuaweiConfig::token("cn-north-4", PROJECT, std::string(tok.value()));
-  cp::Request treq = cp::huawei::batch_connection_build(tcfg, ids, "ANDROID", 1);
+  cp::Request treq = cp::huawei::show_connect_infos_build(tcfg, ids, "ANDROID", 1);
   CHECK(treq.find_header("X-Auth-Token") == std::string_view("MIIT0k3n"));
 }
 
 static void test_geelark(const std::string &seeds) {
   auto cfg = cp::GeelarkConfig::key("eH6gQR4oHr3FsZpI36La01IW", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf");
   // The seed's request example: four copies of one id, collapsed to one.
-  cp::Request req = cp::geelark::phone_status_build(cfg, {"123456ABCDEF", "123456ABCDEF", "123456ABCDEF", "123456ABCDEF"},
+  cp::Request req = cp::geelark::get_phone_status_build(cfg, {"123456ABCDEF", "123456ABCDEF", "123456ABCDEF", "123456ABCDEF"},
                                                     1716972892166ULL, "db6094ab-3797-4186-84d5-b0b58eebad56");
   CHECK(req.url() == "https://openapi.geelark.com/open/v1/phone/status");
   CHECK(req.body() == R"({"ids":["123456ABCDEF"]})");
@@ -149,12 +152,14 @@ static void test_geelark(const std::string &seeds) {
 
   std::string body = seed_json(seeds, "geelark-phone-status.txt", "Response Example");
   CHECK(!body.empty());
-  auto res = cp::geelark::phone_status_parse(req, 200, {}, body);
-  CHECK(res.trace_id() == std::string_view("123456ABCDEF"));
+  auto res = cp::parse(req, 200, {}, body);
+  CHECK(res.request_id() == std::string_view("123456ABCDEF"));
   CHECK(res.code() == 0);
-  CHECK(res.msg() == "\xe6\x88\x90\xe5\x8a\x9f");
-  CHECK(res.total_amount() == 4 && res.success_amount() == 3 && res.fail_amount() == 1);
-  auto phones = res.phones();
+  CHECK(res.field("/msg") == std::string_view("\xe6\x88\x90\xe5\x8a\x9f"));
+  CHECK(res.total() == 4 && res.field("/success_amount") == std::string_view("3") &&
+        res.field("/fail_amount") == std::string_view("1"));
+  CHECK(!res.iam_token() && res.connect_infos().empty());
+  auto phones = res.phone_states();
   CHECK(phones.size() == 3);
   if (phones.size() == 3) {
     CHECK(phones[0].id() == "123456ABCDEF" && phones[0].status() == "running" && phones[0].is_running());
@@ -182,7 +187,7 @@ static void test_batch() {
   ids.emplace_back("p05");  // duplicates collapse
   ids.emplace_back("p00");
   auto cfg = cp::HuaweiConfig::aksk("cn-north-4", PROJECT, "AK", "SK");
-  cp::BatchPlan plan(ids, cp::huawei::kBatchConnectionMaxPhones);
+  cp::BatchPlan plan(ids, cp::huawei::kShowConnectInfosMaxIds);
   CHECK(plan.ids().size() == 23);
   CHECK(plan.call_count() == 3);
   CHECK(plan.call(2).size() == 3 && plan.call(2)[0] == "p20");
@@ -190,9 +195,9 @@ static void test_batch() {
   cp::BatchMerge merge(plan);
 
   for (std::size_t i = 0; i < plan.call_count(); i++) {
-    cp::Request req = cp::huawei::batch_connection_build(cfg, plan.call(i), "ANDROID", 1700000000000ULL);
+    cp::Request req = cp::huawei::show_connect_infos_build(cfg, plan.call(i), "ANDROID", 1700000000000ULL);
     if (i == 0) {
-      auto res = cp::huawei::batch_connection_parse(
+      auto res = cp::parse(
           req, 200, {},
           R"({"request_id":"r0","connect_infos":[{"phone_id":"p01","access_info":{"access_port":8443}},)"
           R"({"phone_id":"p00","access_info":null}],)"
@@ -200,7 +205,7 @@ static void test_batch() {
       merge.record(i, res);
     } else if (i == 1) {
       try {
-        cp::huawei::batch_connection_parse(req, 429, {{"X-Request-Id", "r1"}, {"Retry-After", "3"}},
+        cp::parse(req, 429, {{"X-Request-Id", "r1"}, {"Retry-After", "3"}},
                                            R"({"error_code":"APIGW.0308","error_msg":"throttled"})");
         CHECK(false);
       } catch (const cp::Error &e) {
@@ -219,7 +224,7 @@ static void test_batch() {
   CHECK(out.connect_info(1) && out.connect_info(1)->access_port() == 8443);
   CHECK(!out.connect_info(2));
   CHECK(!out.phone_state(0));
-  auto failed = out.failed();
+  auto failed = out.failures();
   CHECK(failed.size() == 14);
   if (failed.size() == 14) {
     CHECK(failed[0].id() == "p02" && failed[0].status() == CLOUDPHONE_STATUS_API);
@@ -234,37 +239,37 @@ static void test_batch() {
 
   // GeeLark through the same merge type.
   auto gcfg = cp::GeelarkConfig::key("app", "key", std::string("http://127.0.0.1:9"));
-  cp::BatchPlan gplan({"g1", "g2", "g3"}, cp::geelark::kPhoneStatusMaxIds);
+  cp::BatchPlan gplan({"g1", "g2", "g3"}, cp::geelark::kGetPhoneStatusMaxIds);
   cp::BatchMerge gmerge(gplan);
-  cp::Request greq = cp::geelark::phone_status_build(gcfg, gplan.call(0), 1, "ABCDEF123");
-  gmerge.record(0, cp::geelark::phone_status_parse(
+  cp::Request greq = cp::geelark::get_phone_status_build(gcfg, gplan.call(0), 1, "ABCDEF123");
+  gmerge.record(0, cp::parse(
       greq, 200, {},
       R"({"code":40006,"msg":"partial","traceId":"T","data":{"successDetails":[{"id":"g3","serialName":"three","status":2}],)"
       R"("failDetails":[{"code":42001,"id":"g1","msg":"env not found"}]}})"));
   cp::BatchOutcome gout = gmerge.finish();
   CHECK(gout.succeeded_count() == 1 && gout.phone_state(0) && gout.phone_state(0)->status() == "stopped");
-  CHECK(gout.failed().size() == 1 && gout.missing().size() == 1 && gout.missing()[0] == "g2");
+  CHECK(gout.failures().size() == 1 && gout.missing().size() == 1 && gout.missing()[0] == "g2");
 }
 
 static void test_errors() {
   auto cfg = cp::HuaweiConfig::aksk("cn-north-4", PROJECT, AK, SK);
   // Refused before anything is built.
-  EXPECT_ERROR(cp::huawei::batch_connection_build(cfg, std::vector<std::string>{}, "ANDROID", 0),
+  EXPECT_ERROR(cp::huawei::show_connect_infos_build(cfg, std::vector<std::string>{}, "ANDROID", 0),
                CLOUDPHONE_STATUS_INVALID_INPUT, CHECK(e.http_status() == 0 && !e.provider_code()));
-  EXPECT_ERROR(cp::huawei::batch_connection_build(cfg, {"a"}, "BLACKBERRY", 0), CLOUDPHONE_STATUS_INVALID_INPUT,
+  EXPECT_ERROR(cp::huawei::show_connect_infos_build(cfg, {"a"}, "BLACKBERRY", 0), CLOUDPHONE_STATUS_INVALID_INPUT,
                CHECK(std::strstr(e.what(), "BLACKBERRY") != nullptr || std::strlen(e.what()) > 0));
   EXPECT_ERROR(cp::HuaweiConfig::aksk("nowhere-1", PROJECT, AK, SK), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
   EXPECT_ERROR(cp::HuaweiConfig::aksk("cn-north-4", "a/b", AK, SK), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
   EXPECT_ERROR(cp::HuaweiConfig::aksk(std::string("cn\xff"), PROJECT, AK, SK), CLOUDPHONE_STATUS_INVALID_UTF8, (void)e);
   std::vector<std::string> eleven(11);
   for (std::size_t i = 0; i < eleven.size(); i++) eleven[i] = "id" + std::to_string(i);
-  EXPECT_ERROR(cp::huawei::batch_connection_build(cfg, eleven, "ANDROID", 0), CLOUDPHONE_STATUS_INVALID_INPUT,
+  EXPECT_ERROR(cp::huawei::show_connect_infos_build(cfg, eleven, "ANDROID", 0), CLOUDPHONE_STATUS_INVALID_INPUT,
                (void)e);
   EXPECT_ERROR(cp::BatchPlan({"a"}, 0), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
 
   // Provider errors: status, HTTP status, provider, code, request id.
-  cp::Request req = cp::huawei::batch_connection_build(cfg, {"x"}, "ANDROID", 0);
-  EXPECT_ERROR(cp::huawei::batch_connection_parse(req, 404, {{"x-request-id", "req-404"}},
+  cp::Request req = cp::huawei::show_connect_infos_build(cfg, {"x"}, "ANDROID", 0);
+  EXPECT_ERROR(cp::parse(req, 404, {{"x-request-id", "req-404"}},
                                                   R"({"error_code":"CPS.0005","error_msg":"Phone not found."})"),
                CLOUDPHONE_STATUS_API, {
                  CHECK(e.http_status() == 404);
@@ -275,16 +280,16 @@ static void test_errors() {
                  CHECK(!e.retry_after_secs());
                  CHECK(e.get() != nullptr);
                });
-  EXPECT_ERROR(cp::huawei::batch_connection_parse(req, 401, {}, R"({"error_code":"APIGW.0301","error_msg":"bad"})"),
+  EXPECT_ERROR(cp::parse(req, 401, {}, R"({"error_code":"APIGW.0301","error_msg":"bad"})"),
                CLOUDPHONE_STATUS_AUTH, CHECK(e.provider_code() == std::string_view("APIGW.0301")));
-  EXPECT_ERROR(cp::huawei::batch_connection_parse(req, 200, {}, "<html>gateway</html>"), CLOUDPHONE_STATUS_DECODE,
-               CHECK(std::string(e.what()).find("huawei.batch_connection") != std::string::npos));
-  EXPECT_ERROR(cp::huawei::batch_connection_parse(req, 502, {}, ""), CLOUDPHONE_STATUS_API,
+  EXPECT_ERROR(cp::parse(req, 200, {}, "<html>gateway</html>"), CLOUDPHONE_STATUS_DECODE,
+               CHECK(std::string(e.what()).find("huawei.show_connect_infos") != std::string::npos));
+  EXPECT_ERROR(cp::parse(req, 502, {}, ""), CLOUDPHONE_STATUS_API,
                CHECK(e.http_status() == 502));
 
   auto gcfg = cp::GeelarkConfig::token("tok");
-  cp::Request greq = cp::geelark::phone_status_build(gcfg, {"g"}, 1, "ABCDEF123");
-  EXPECT_ERROR(cp::geelark::phone_status_parse(greq, 200, {}, R"({"code":40014,"msg":"locked","traceId":"T1"})"),
+  cp::Request greq = cp::geelark::get_phone_status_build(gcfg, {"g"}, 1, "ABCDEF123");
+  EXPECT_ERROR(cp::parse(greq, 200, {}, R"({"code":40014,"msg":"locked","traceId":"T1"})"),
                CLOUDPHONE_STATUS_LOCKOUT, {
                  CHECK(e.provider() == std::string_view("geelark"));
                  CHECK(e.provider_code() == std::string_view("40014"));
@@ -292,13 +297,13 @@ static void test_errors() {
                });
   // Key mode takes the nonce from the trace id: too short is refused.
   auto kcfg = cp::GeelarkConfig::key("app", "key");
-  EXPECT_ERROR(cp::geelark::phone_status_build(kcfg, {"g"}, 1, "short"), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
-  // A response parsed with another operation's request is refused.
-  EXPECT_ERROR(cp::geelark::phone_status_parse(req, 200, {}, "{}"), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
+  EXPECT_ERROR(cp::geelark::get_phone_status_build(kcfg, {"g"}, 1, "short"), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
+  // The request picks its parser: a body of another shape is a decode error.
+  EXPECT_ERROR(cp::parse(req, 200, {}, R"({"connect_infos":7})"), CLOUDPHONE_STATUS_DECODE, (void)e);
 
   // Errors are copyable values; copies share the C error.
   try {
-    cp::huawei::batch_connection_parse(req, 404, {}, R"({"error_code":"CPS.0005","error_msg":"gone"})");
+    cp::parse(req, 404, {}, R"({"error_code":"CPS.0005","error_msg":"gone"})");
   } catch (const cp::Error &e) {
     cp::Error copy = e;
     CHECK(copy.get() == e.get() && copy.provider_code() == e.provider_code());
@@ -308,13 +313,13 @@ static void test_errors() {
 
 static void test_moves() {
   auto cfg = cp::HuaweiConfig::aksk("cn-north-4", PROJECT, AK, SK);
-  cp::Request a = cp::huawei::batch_connection_build(cfg, {"x"}, "ANDROID", 0);
+  cp::Request a = cp::huawei::show_connect_infos_build(cfg, {"x"}, "ANDROID", 0);
   cp::Request b = std::move(a);
   CHECK(b.method() == "POST");
   // A moved-from handle reads as empty rather than crashing.
   CHECK(a.get() == nullptr && a.method().empty() && a.header_count() == 0);  // NOLINT(bugprone-use-after-move)
   std::vector<cp::Request> many;
-  for (int i = 0; i < 50; i++) many.push_back(cp::huawei::batch_connection_build(cfg, {"x"}, "ANDROID", 0));
+  for (int i = 0; i < 50; i++) many.push_back(cp::huawei::show_connect_infos_build(cfg, {"x"}, "ANDROID", 0));
   CHECK(many.back().url() == b.url());
 }
 
@@ -324,20 +329,18 @@ static void test_generic_operations() {
   cp::Request req = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
     return cloudphone_geelark_list_phones_build(cfg.get(), 1, 2, R"({"tags":["a"]})", 1, trace.c_str(), out, err);
   });
-  CHECK(req.operation() == "geelark.phone_list");
+  CHECK(req.operation() == "geelark.list_phones");
   CHECK(req.body() == R"({"page":1,"pageSize":2,"tags":["a"]})");
-  cp::Result page = cp::parse(cloudphone_geelark_phone_list_parse, req, 200, {},
+  cp::Result page = cp::parse(req, 200, {},
                               R"({"code":0,"traceId":"T","data":{"total":5,"items":[)"
                               R"({"id":"1","serialName":"a","status":0},{"id":"2","serialName":"b","status":2}]}})");
-  CHECK(page.operation() == "geelark.phone_list" && page.total() == 5 && page.request_id() == std::string_view("T"));
+  CHECK(page.operation() == "geelark.list_phones" && page.total() == 5 && page.request_id() == std::string_view("T"));
   CHECK(page.item_count() == 2 && page.item_ids()[1] == "2");
   CHECK(page.item_status(0) == std::string_view("running") && page.item_status(1) == std::string_view("stopped"));
   CHECK(!page.item_job_id(0) && !page.item_status(2));
   CHECK(page.field("/phones/1/serial_name") == std::string_view("b") && !page.field("/nope"));
   CHECK(page.to_json().find("\"serial_name\":\"a\"") != std::string::npos);
-  auto nxt = cp::next([&](cloudphone_request **out, cloudphone_error **err) {
-    return cloudphone_geelark_phone_list_next(cfg.get(), req.get(), page.get(), 2, trace.c_str(), out, err);
-  });
+  auto nxt = cp::next(req, page, 2, trace.c_str());
   CHECK(nxt && nxt->body().find("\"page\":2") != std::string_view::npos);
   // The ids go straight into another operation.
   cp::Request start = cp::build([&](cloudphone_request **out, cloudphone_error **err) {
@@ -347,16 +350,15 @@ static void test_generic_operations() {
   });
   CHECK(start.body().find(R"("ids":["1","2"])") != std::string_view::npos);
   // Errors through the generic path carry the same fields.
-  EXPECT_ERROR(cp::parse(cloudphone_geelark_phone_list_parse, req, 200, {},
+  EXPECT_ERROR(cp::parse(req, 200, {},
                          R"({"code":40007,"msg":"too many","traceId":"T9"})"),
                CLOUDPHONE_STATUS_RATE_LIMITED, CHECK(e.request_id() == std::string_view("T9")));
   EXPECT_ERROR(cp::build([&](cloudphone_request **out, cloudphone_error **err) {
                  return cloudphone_geelark_list_phones_build(cfg.get(), 0, 2, nullptr, 1, trace.c_str(), out, err);
                }),
                CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
-  // A parse function of another operation refuses the request.
-  EXPECT_ERROR(cp::parse(cloudphone_geelark_phone_start_parse, req, 200, {}, "{}"), CLOUDPHONE_STATUS_INVALID_INPUT,
-               (void)e);
+  // An operation that is not a listing has no next page.
+  EXPECT_ERROR(cp::next(start, page, 2, trace.c_str()), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
 
   // Any batch operation merges: a stop of three phones in calls of two.
   cp::BatchPlan plan({"1", "2", "3"}, 2);
@@ -366,13 +368,13 @@ static void test_generic_operations() {
     auto ids = plan.call(0);
     return cloudphone_geelark_stop_phones_build(cfg.get(), ids.data(), ids.size(), 1, trace.c_str(), out, err);
   });
-  merge.record(0, cp::parse(cloudphone_geelark_phone_stop_parse, stop, 200, {},
+  merge.record(0, cp::parse(stop, 200, {},
                          R"({"code":0,"traceId":"T2","data":{"totalAmount":2,"successAmount":1,"failAmount":1,)"
                          R"("failDetails":[{"code":42001,"id":"2","msg":"env not found"}]}})"));
   merge.record_transport_error(1, "connection reset");
   cp::BatchOutcome out = merge.finish();
   CHECK(out.succeeded_count() == 1 && out.item_id(0) == "1" && !out.item_job_id(0) && out.item_id(1).empty());
-  CHECK(out.failed().size() == 2 && out.missing().empty());
+  CHECK(out.failures().size() == 2 && out.missing().empty());
 }
 
 static void test_clients() {
@@ -386,10 +388,10 @@ static void test_clients() {
   }
   // Nothing listens on port 9: the call's failure lands in the outcome.
   cp::GeelarkClient client(gcfg, 2000);
-  cp::BatchOutcome out = client.phone_status({"g1", "g2"});
-  CHECK(out.succeeded_count() == 0 && out.failed().size() == 2);
-  CHECK(out.failed().size() == 2 && out.failed()[0].status() == CLOUDPHONE_STATUS_TRANSPORT);
-  EXPECT_ERROR(client.phone_status({}), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
+  cp::BatchOutcome out = client.get_phone_status({"g1", "g2"});
+  CHECK(out.succeeded_count() == 0 && out.failures().size() == 2);
+  CHECK(out.failures().size() == 2 && out.failures()[0].status() == CLOUDPHONE_STATUS_TRANSPORT);
+  EXPECT_ERROR(client.get_phone_status({}), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
   // Any other operation: the request names it; here the send fails.
   cp::Request stop = cp::build([&](cloudphone_request **o, cloudphone_error **err) {
     const char *ids[] = {"g1"};
@@ -412,10 +414,10 @@ static std::pair<int, std::string> send_somehow(const cp::Request &req) {
 static int readme_snippet(const std::vector<std::string> &phone_ids, std::uint64_t now_ms) {
   try {
     auto cfg = cp::HuaweiConfig::aksk("cn-north-4", PROJECT, AK, SK);
-    cp::Request req = cp::huawei::batch_connection_build(cfg, phone_ids, "ANDROID", now_ms);
+    cp::Request req = cp::huawei::show_connect_infos_build(cfg, phone_ids, "ANDROID", now_ms);
     // send req.method(), req.url(), every req.header(i) and req.body() with your HTTP stack
     auto [status, body] = send_somehow(req);
-    auto result = cp::huawei::batch_connection_parse(req, status, {{"Content-Type", "application/json"}}, body);
+    auto result = cp::parse(req, status, {{"Content-Type", "application/json"}}, body);
     for (const auto &info : result.connect_infos())
       std::printf("%s %s:%d\n", std::string(info.phone_id()).c_str(),
                   std::string(info.access_ip().value_or("-")).c_str(), info.access_port().value_or(-1));
