@@ -227,11 +227,35 @@ impl cloudphone_result {
     pub(crate) fn new<T: Summary>(op_name: &'static str, output: T) -> Self {
         let items = output.items();
         let mut arena = StrArena::with_capacity(128 + 48 * items.len());
-        let ids = IdList::in_arena(items.iter().map(|i| i.id), &mut arena);
-        let statuses = items.iter().map(|i| arena.opt(i.status)).collect();
+        let views = output.views(&mut arena);
+        // The items of the operations with typed views are those views, in
+        // the same order: their ids (and states) are not copied again.
+        let n = items.len();
+        let ids = if n > 0 && views.connect_infos.len() == n {
+            IdList::from_texts(views.connect_infos.iter().map(|c| c.phone_id).collect())
+        } else if n > 0 && views.phone_states.len() == n {
+            IdList::from_texts(views.phone_states.iter().map(|p| p.id).collect())
+        } else {
+            IdList::in_arena(items.iter().map(|i| i.id), &mut arena)
+        };
+        // Status names are a handful of static strings: each copied once.
+        let mut names: Vec<(&'static str, Text)> = Vec::new();
+        let mut statuses = Vec::with_capacity(n);
+        for item in &items {
+            statuses.push(match item.status {
+                None => Text::NONE,
+                Some(s) => match names.iter().find(|(k, _)| *k == s) {
+                    Some((_, t)) => *t,
+                    None => {
+                        let t = arena.put(s);
+                        names.push((s, t));
+                        t
+                    }
+                },
+            });
+        }
         let job_ids = items.iter().map(|i| arena.opt(i.job_id)).collect();
         let failures = views_in(output.failures(), &mut arena);
-        let views = output.views(&mut arena);
         cloudphone_result {
             op_name,
             op_name_c: arena.put(op_name),

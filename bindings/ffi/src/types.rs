@@ -297,7 +297,11 @@ impl IdList {
         ids: impl IntoIterator<Item = &'a str>,
         arena: &mut StrArena,
     ) -> IdList {
-        let ids: Vec<Text> = ids.into_iter().map(|id| arena.put(id)).collect();
+        IdList::from_texts(ids.into_iter().map(|id| arena.put(id)).collect())
+    }
+
+    /// An id list over strings already in the caller's handle's arena.
+    pub(crate) fn from_texts(ids: Vec<Text>) -> IdList {
         let ptrs = ids.iter().map(|t| t.view().ptr).collect();
         IdList {
             ids,
