@@ -291,11 +291,7 @@ impl HuaweiClient {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let ids = distinct(ids)?;
-        let started = self.batch(ids.clone(), MAX_PHONES_PER_CALL, |c| {
-            RestartPhones::new(c.iter().cloned())
-        })?;
-        Ok(reorder(self.wait_jobs(&started, options)?, &ids))
+        self.start_jobs_and_wait(ids, options, |c| RestartPhones::new(c.iter().cloned()))
     }
 
     /// Stops any number of phones and waits until their jobs finish.
@@ -304,11 +300,7 @@ impl HuaweiClient {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let ids = distinct(ids)?;
-        let started = self.batch(ids.clone(), MAX_PHONES_PER_CALL, |c| {
-            HwStopPhones::new(c.iter().cloned())
-        })?;
-        Ok(reorder(self.wait_jobs(&started, options)?, &ids))
+        self.start_jobs_and_wait(ids, options, |c| HwStopPhones::new(c.iter().cloned()))
     }
 
     /// Factory-resets any number of phones and waits until their jobs finish.
@@ -317,10 +309,26 @@ impl HuaweiClient {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
+        self.start_jobs_and_wait(ids, options, |c| ResetPhones::new(c.iter().cloned()))
+    }
+
+    /// Fans out a job-starting lifecycle operation (`make` builds one call's
+    /// operation) and waits for the jobs; the outcome in input order.
+    fn start_jobs_and_wait<I, S, O, F>(
+        &self,
+        ids: I,
+        options: &WaitOptions,
+        make: F,
+    ) -> Result<WaitOutcome>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+        O: crate::Operation<Config = crate::huawei::Config>,
+        O::Output: Into<crate::CallOutcome<StartedJob>>,
+        F: Fn(&[String]) -> Result<O> + Sync,
+    {
         let ids = distinct(ids)?;
-        let started = self.batch(ids.clone(), MAX_PHONES_PER_CALL, |c| {
-            ResetPhones::new(c.iter().cloned())
-        })?;
+        let started = self.batch(ids.clone(), MAX_PHONES_PER_CALL, make)?;
         Ok(reorder(self.wait_jobs(&started, options)?, &ids))
     }
 }
