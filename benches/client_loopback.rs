@@ -17,7 +17,7 @@
 use std::time::{Duration, Instant};
 
 use cloudphone::client::{GeeLarkClient, HuaweiClient, RetryPolicy};
-use cloudphone::huawei::{BatchConnection, ClientType};
+use cloudphone::huawei::{ShowConnectInfos, ClientType};
 
 const PID: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 const AK: &str = "HPUAEXAMPLEAK0000001";
@@ -72,7 +72,7 @@ fn cpu_per_call(url: &str, calls: u32) {
         .build()
         .expect("client");
     let ids: Vec<String> = (0..10).map(|i| format!("{i:032x}")).collect();
-    let op = BatchConnection::new(ids, ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(ids, ClientType::Android).unwrap();
     // One call first: the connection is open and kept alive afterwards.
     huawei.execute(&op).expect("is the server running?");
     let (cpu0, t0) = (cpu_time(), Instant::now());
@@ -126,7 +126,7 @@ fn main() {
         .retry(RetryPolicy::none())
         .build()
         .expect("client");
-    let op = BatchConnection::new(ids.clone(), ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(ids.clone(), ClientType::Android).unwrap();
     let check = huawei
         .execute(&op)
         .expect("is the server running? scripts/bench_client.sh starts it");

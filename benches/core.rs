@@ -11,7 +11,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use cloudphone::huawei::signer::{self, Unsigned};
-use cloudphone::huawei::{self, BatchConnection, ClientType, DEFAULT_USER_AGENT};
+use cloudphone::huawei::{self, ShowConnectInfos, ClientType, DEFAULT_USER_AGENT};
 use cloudphone::{Context, Operation, Response, geelark};
 
 // The same credentials as ../shared/bench/peer_huawei_python.py.
@@ -41,7 +41,7 @@ fn load(path: &str) -> Vec<u8> {
 fn huawei(c: &mut Criterion) {
     let config = huawei::Config::for_region(REGION, PID, huawei::Auth::aksk(AK, SK)).unwrap();
     let ids: Vec<String> = (0..10).map(|i| format!("{i:032x}")).collect();
-    let op = BatchConnection::new(ids.iter().cloned(), ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(ids.iter().cloned(), ClientType::Android).unwrap();
     let ctx = Context::new(&config, NOW_MS, "trace");
 
     // The signer alone, on exactly what `build` hands it.

@@ -6,7 +6,7 @@
 //! Run: `cargo run --example sans_io`
 
 use cloudphone::geelark::{self, GetPhoneStatus};
-use cloudphone::huawei::{self, BatchConnection, ClientType};
+use cloudphone::huawei::{self, ShowConnectInfos, ClientType};
 use cloudphone::{BatchPlan, CallOutcome, Context, Error, Operation, Response};
 
 fn main() -> Result<(), Error> {
@@ -22,7 +22,7 @@ fn main() -> Result<(), Error> {
             "ExampleSecretKey0123456789abcdefghijklmn",
         ),
     )?;
-    let op = BatchConnection::new(
+    let op = ShowConnectInfos::new(
         [
             "1564567b8bab40f34711234cb80d8574",
             "1234567b8bab40ffb711234cb80d0234",
@@ -67,16 +67,16 @@ fn main() -> Result<(), Error> {
     // A batch of 25 phones: planned into calls of at most 10, answered out
     // of order and in part, one call failing outright.
     let ids: Vec<String> = (0..25).map(|i| format!("phone-{i:02}")).collect();
-    let plan = BatchPlan::new(ids, huawei::MAX_PHONES)?;
+    let plan = BatchPlan::new(ids, huawei::MAX_IDS)?;
     let mut merge = plan.merge();
     for (n, call) in plan.calls().enumerate() {
         let result = match n {
             1 => Err(Error::Timeout {
-                operation: BatchConnection::NAME,
+                operation: ShowConnectInfos::NAME,
                 message: "no answer within 30 s".into(),
             }),
             _ => {
-                let op = BatchConnection::new(call.iter().cloned(), ClientType::Android)?;
+                let op = ShowConnectInfos::new(call.iter().cloned(), ClientType::Android)?;
                 let body = fake_answer(call);
                 op.parse(&Response::new(200, body)).map(CallOutcome::from)
             }

@@ -19,14 +19,14 @@
 //!
 //! ```
 //! use cloudphone::{Context, Operation, Response};
-//! use cloudphone::huawei::{Auth, BatchConnection, ClientType, Config};
+//! use cloudphone::huawei::{Auth, ShowConnectInfos, ClientType, Config};
 //!
 //! let config = Config::for_region(
 //!     "cn-north-4",
 //!     "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
 //!     Auth::aksk("HPUAEXAMPLEAK0000001", "ExampleSecretKey0123456789abcdefghijklmn"),
 //! )?;
-//! let op = BatchConnection::new(["1564567b8bab40f34711234cb80d8574"], ClientType::Android)?;
+//! let op = ShowConnectInfos::new(["1564567b8bab40f34711234cb80d8574"], ClientType::Android)?;
 //! // The time and trace id come from the caller: the request is reproducible.
 //! let request = op.build(&Context::new(&config, 1_700_000_000_000, "unused-by-huawei"))?;
 //! assert_eq!(

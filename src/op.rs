@@ -53,7 +53,14 @@ impl<'a, C> Context<'a, C> {
 pub trait Operation {
     /// The provider configuration this operation is built against.
     type Config;
-    /// The typed result.
+    /// The typed result. One naming rule for both providers: a page of a
+    /// listing is `<Thing>List` (`PhoneList`, `JobList`, `PhoneModelList`),
+    /// one thing is `<Thing>Detail` or the thing's own name (`PhoneDetail`,
+    /// `Job`, `IamToken`), the per-item answer of an action over ids is a
+    /// `<What>Report` (`ConnectInfoReport`, `JobsReport`, `StartReport`,
+    /// `PhoneStatusReport`), an acknowledgement with nothing else in it is
+    /// `Accepted`. Per-call id limits are `MAX_IDS` in the operation's
+    /// module (`MAX_SYNC_IDS` / `MAX_ASYNC_IDS` where a module has two).
     type Output;
     /// A stable name for errors and logs, e.g. `"huawei.show_connect_infos"`.
     const NAME: &'static str;

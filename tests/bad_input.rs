@@ -120,7 +120,7 @@ fn gl<O: Operation<Config = geelark::Config>>(op: Result<O>) -> Got {
 /// A batch-connection build under a caller-made Huawei configuration.
 fn with_hw_cfg(cfg: Result<huawei::Config>) -> Got {
     built(cfg.and_then(|cfg| {
-        huawei::BatchConnection::new(["p1"], huawei::ClientType::Android)?
+        huawei::ShowConnectInfos::new(["p1"], huawei::ClientType::Android)?
             .build(&Context::new(&cfg, NOW, TRACE))
     }))
 }
@@ -329,7 +329,7 @@ fn string_fields() -> Vec<Field> {
             "huawei.show_connect_infos phone_ids (body)",
             Invalid("phone_ids"),
             Box::new(|v: &str| {
-                hw(huawei::BatchConnection::new(
+                hw(huawei::ShowConnectInfos::new(
                     [v],
                     huawei::ClientType::Android,
                 ))
@@ -775,7 +775,7 @@ fn path_traversal(c: &mut Catalogue) {
             show(p),
             Accepted,
             move || {
-                hw(huawei::BatchConnection::new(
+                hw(huawei::ShowConnectInfos::new(
                     [p],
                     huawei::ClientType::Android,
                 ))
@@ -802,7 +802,7 @@ fn oversized_lists(c: &mut Catalogue) {
     type Make = fn(Vec<String>) -> Got;
     let ops: [(&str, usize, &'static str, Make); 19] = [
         ("huawei.show_connect_infos", 10, "phone_ids", |v| {
-            hw(huawei::BatchConnection::new(v, huawei::ClientType::Android))
+            hw(huawei::ShowConnectInfos::new(v, huawei::ClientType::Android))
         }),
         ("huawei.restart_phones", 100, "phone_ids", |v| {
             hw(lifecycle::RestartPhones::new(v))
@@ -930,7 +930,7 @@ fn oversized_lists(c: &mut Catalogue) {
         "the same id 10 000 times",
         Accepted,
         || {
-            hw(huawei::BatchConnection::new(
+            hw(huawei::ShowConnectInfos::new(
                 vec!["p1"; 10_000],
                 huawei::ClientType::Android,
             ))
@@ -969,7 +969,7 @@ fn huge_strings(c: &mut Catalogue) {
         show(&mib),
         Invalid("phone_ids"),
         move || {
-            hw(huawei::BatchConnection::new(
+            hw(huawei::ShowConnectInfos::new(
                 [m],
                 huawei::ClientType::Android,
             ))
@@ -1092,7 +1092,7 @@ fn p<O: Operation + 'static>(op: O) -> (&'static str, Parse) {
 fn parsers() -> Vec<(&'static str, Parse)> {
     let one = || vec!["p1".to_owned()];
     vec![
-        p(huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap()),
+        p(huawei::ShowConnectInfos::new(["p1"], huawei::ClientType::Android).unwrap()),
         p(phones::ListPhones::new()),
         p(phones::ShowPhone::new("p1").unwrap()),
         p(phones::RenamePhone::new("p1", "n").unwrap()),
@@ -1265,7 +1265,7 @@ fn hostile_bodies(c: &mut Catalogue) {
             "gigantic numbers",
             format!("`access_port`: {n}"),
             Decode,
-            huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(),
+            huawei::ShowConnectInfos::new(["p1"], huawei::ClientType::Android).unwrap(),
             Response::new(200, port),
         );
         let count = format!("{{\"request_id\":\"r\",\"count\":{n},\"phones\":[]}}");
@@ -1303,7 +1303,7 @@ fn hostile_bodies(c: &mut Catalogue) {
         "huge strings in answers",
         "200, a `request_id` filling the 16 MiB cap",
         Accepted,
-        huawei::BatchConnection::new(["p1"], huawei::ClientType::Android).unwrap(),
+        huawei::ShowConnectInfos::new(["p1"], huawei::ClientType::Android).unwrap(),
         Response::new(200, huge),
     );
     let wrap = "{\"code\":42001,\"msg\":\"\",\"traceId\":\"T\"}".len();

@@ -55,7 +55,7 @@ fn rows() -> Vec<Row> {
     vec![
         row(
             "Huawei CPH",
-            huawei::BatchConnection::new(["p"], huawei::ClientType::Android).unwrap(),
+            huawei::ShowConnectInfos::new(["p"], huawei::ClientType::Android).unwrap(),
             &hw,
             "10 phone ids",
         ),
@@ -340,7 +340,7 @@ fn stated_id_limits_are_enforced() {
         (
             "huawei.show_connect_infos",
             10,
-            Box::new(|ids| huawei::BatchConnection::new(ids, huawei::ClientType::Android).is_ok()),
+            Box::new(|ids| huawei::ShowConnectInfos::new(ids, huawei::ClientType::Android).is_ok()),
         ),
         (
             "huawei.restart_phones",

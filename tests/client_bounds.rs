@@ -17,7 +17,7 @@ use cloudphone::client::{
     GeeLarkClient, GeeLarkClientBuilder, HuaweiClient, HuaweiClientBuilder, MAX_ATTEMPTS,
     MAX_IN_FLIGHT, NoJitter, RateLimit, RetryPolicy, TransportBuilder,
 };
-use cloudphone::huawei::{BatchConnection, ClientType};
+use cloudphone::huawei::{ShowConnectInfos, ClientType};
 use cloudphone::page::{DEFAULT_MAX_PAGES, PageLimits};
 use cloudphone::{Error, ErrorKind, geelark, huawei};
 use loopback::{Recorded, Reply, Server};
@@ -227,7 +227,7 @@ fn an_absurd_gateway_date_is_refused_and_the_local_clock_kept() {
     ] {
         let server = skewed(date);
         let c = hw(&server).build().unwrap();
-        let op = BatchConnection::new(["p1"], ClientType::Android).unwrap();
+        let op = ShowConnectInfos::new(["p1"], ClientType::Android).unwrap();
         let e = c.execute(&op).unwrap_err();
         assert_eq!(limit(&e), "max_clock_skew", "{date}: {e}");
         assert!(e.to_string().contains("fix the local clock"), "{e}");
@@ -251,7 +251,7 @@ fn an_absurd_gateway_date_is_refused_and_the_local_clock_kept() {
         .max_clock_skew(Duration::from_secs(3600))
         .build()
         .unwrap();
-    let op = BatchConnection::new(["p1"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["p1"], ClientType::Android).unwrap();
     assert_eq!(limit(&c.execute(&op).unwrap_err()), "max_clock_skew");
     assert_eq!(c.clock_offset_ms(), 0);
     let c = hw(&server).build().unwrap();
@@ -420,7 +420,7 @@ fn throttled(value: &'static str, date: Option<&'static str>) -> Server {
 fn retry_after_every_form() {
     const DATE: &str = "Wed, 21 Oct 2015 07:28:00 GMT";
     let policy = fast().max_retry_after(Duration::from_secs(5));
-    let op = BatchConnection::new(["p1"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["p1"], ClientType::Android).unwrap();
     // (Retry-After, Date, requests, hint on the error if it gave up)
     let cases: [(&'static str, Option<&'static str>, usize, Option<u64>); 8] = [
         // Seconds within the cap: waited, then retried.

@@ -187,7 +187,7 @@ fn a_failing_token_request_fails_every_waiter_without_hanging() {
                 let c = c.clone();
                 s.spawn(move || {
                     c.execute(
-                        &cloudphone::huawei::BatchConnection::new(
+                        &cloudphone::huawei::ShowConnectInfos::new(
                             [format!("p{t}")],
                             ClientType::Android,
                         )

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use cloudphone::client::{GeeLarkClient, HuaweiClient};
 use cloudphone::geelark;
-use cloudphone::huawei::lifecycle::{MAX_PHONES_PER_CALL, StopPhones};
+use cloudphone::huawei::lifecycle::{MAX_IDS, StopPhones};
 use cloudphone::huawei::phones::ListPhones;
 use cloudphone::sim::{Sim, SimConfig};
 
@@ -59,7 +59,7 @@ fn huawei_generic_batch_stops_any_number_of_phones() {
     ids.push("0123456789abcdef0123456789abcdef".into()); // not in the fleet
     ids.push(ids[0].clone()); // a duplicate
     let out = client
-        .batch(ids, MAX_PHONES_PER_CALL, |call| {
+        .batch(ids, MAX_IDS, |call| {
             StopPhones::new(call.iter().cloned())
         })
         .unwrap();

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use cloudphone::client::{HuaweiClient, HuaweiClientBuilder, NoJitter, RetryPolicy};
-use cloudphone::huawei::{BatchConnection, ClientType, Config};
+use cloudphone::huawei::{ShowConnectInfos, ClientType, Config};
 use cloudphone::{Context, Error, ErrorKind, Operation, Request, Response};
 use loopback::{After, Recorded, Reply, Server};
 
@@ -143,7 +143,7 @@ fn the_signature_verifies_against_what_was_received() {
         cloudphone::huawei::Auth::aksk(AK, SK),
     )
     .unwrap();
-    let op = BatchConnection::new(["p1"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["p1"], ClientType::Android).unwrap();
     let want = op.build(&Context::new(&cfg, secs * 1000, "x")).unwrap();
     assert_eq!(got.header("authorization"), want.header("authorization"));
     assert_eq!(got.body, want.body);
@@ -205,7 +205,7 @@ fn throttling_waits_for_retry_after_then_succeeds() {
     });
     let c = client(&server).build().unwrap();
     let start = Instant::now();
-    let out = c.execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap());
+    let out = c.execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap());
     assert!(out.is_ok(), "{out:?}");
     assert_eq!(server.seen(), 2);
     // Retry-After: 1 was honoured (the only lower bound in these tests: a
@@ -224,7 +224,7 @@ fn a_retry_after_beyond_the_cap_is_not_waited_for() {
     ]);
     let c = client(&server).build().unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert_eq!(err.api().unwrap().retry_after_secs, Some(3600));
@@ -256,7 +256,7 @@ fn retries_stop_at_max_attempts_with_the_last_error() {
         .build()
         .unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.code(), "CPS.0003");
     assert_eq!(err.http_status(), Some(500));
@@ -271,7 +271,7 @@ fn client_errors_are_not_retried() {
     )]);
     let c = client(&server).build().unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.code(), "CPS.0005");
     assert_eq!(server.seen(), 1);
@@ -302,7 +302,7 @@ fn a_reset_mid_body_gives_a_transport_error_when_retries_are_off() {
     )]);
     let c = client(&server).retry(RetryPolicy::none()).build().unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Transport, "{err}");
     assert!(matches!(
@@ -350,7 +350,7 @@ fn a_too_short_content_length_gives_a_decode_error_not_a_retry() {
     }]);
     let c = client(&server).build().unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
     assert_eq!(server.seen(), 1);
@@ -361,7 +361,7 @@ fn invalid_json_is_a_decode_error_and_not_retried() {
     let server = Server::script(vec![Reply::json(200, "this is not json")]);
     let c = client(&server).build().unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     match &err {
         Error::Decode { operation, .. } => assert_eq!(*operation, "huawei.show_connect_infos"),
@@ -382,7 +382,7 @@ fn a_server_that_never_answers_times_out() {
         .unwrap();
     let start = Instant::now();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
     // Ended by the 1 s timeouts, not by some other limit (a hang guard: two
@@ -402,7 +402,7 @@ fn the_retry_budget_cuts_attempts_short() {
         .unwrap();
     let start = Instant::now();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
     // Cut by the 400 ms budget, not by the 60 s timeout.
@@ -418,7 +418,7 @@ fn a_huge_body_hits_the_cap() {
     }]);
     let c = client(&server).body_limit(64 * 1024).build().unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert!(
         matches!(err, Error::BodyTooLarge { limit: 65536, .. }),
@@ -439,7 +439,7 @@ fn connection_refused_is_retried_and_reported_as_not_sent() {
         .build()
         .unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert!(
         matches!(err, Error::Transport { not_sent: true, .. }),
@@ -459,7 +459,7 @@ impl Operation for Restart {
     const NAME: &'static str = "test.restart";
 
     fn build(&self, ctx: &Context<'_, Config>) -> cloudphone::Result<Request> {
-        let mut r = BatchConnection::new(self.0.clone(), ClientType::Android)?.build(ctx)?;
+        let mut r = ShowConnectInfos::new(self.0.clone(), ClientType::Android)?.build(ctx)?;
         r.url = r.url.replace("batch-connection", "batch-restart");
         Ok(r)
     }
@@ -469,7 +469,7 @@ impl Operation for Restart {
             Ok(())
         } else {
             // The core's CPH error reading, borrowed from a real operation.
-            let op = BatchConnection::new(["x"], ClientType::Android)?;
+            let op = ShowConnectInfos::new(["x"], ClientType::Android)?;
             op.parse(response).map(|_| ())
         }
     }
@@ -543,7 +543,7 @@ fn clock_skew_is_corrected_from_the_gateway_date() {
         .build()
         .unwrap();
     let err = c
-        .execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap())
+        .execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Auth);
     assert_eq!(err.code(), "APIGW.0303");
@@ -649,7 +649,7 @@ fn a_content_coded_body_is_refused_never_inflated() {
         let server =
             Server::start(move |_, r| ok(r).with_header("Content-Encoding", &coding_owned));
         let c = client(&server).build().unwrap();
-        let result = c.execute(&BatchConnection::new(["p1"], ClientType::Android).unwrap());
+        let result = c.execute(&ShowConnectInfos::new(["p1"], ClientType::Android).unwrap());
         assert_eq!(server.seen(), 1, "{coding:.20}: sent once, not retried");
         if !refused {
             result.unwrap();
@@ -697,7 +697,7 @@ fn a_thousand_calls_to_an_ip_literal_start_no_thread() {
 
     let server = Server::start(|_, r| Reply::json(200, answer(r)));
     let c = client(&server).build().unwrap();
-    let op = BatchConnection::new(vec!["p1".to_owned()], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(vec!["p1".to_owned()], ClientType::Android).unwrap();
     c.execute(&op).unwrap();
 
     let own = std::fs::read_to_string("/proc/thread-self/comm").unwrap_or_default();
@@ -750,7 +750,7 @@ fn a_host_name_is_looked_up_once_for_many_calls() {
         .retry(fast())
         .build()
         .unwrap();
-    let op = BatchConnection::new(vec!["p1".to_owned()], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(vec!["p1".to_owned()], ClientType::Android).unwrap();
     for _ in 0..500 {
         assert_eq!(c.execute(&op).unwrap().connect_infos.len(), 1);
     }

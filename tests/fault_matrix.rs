@@ -40,7 +40,7 @@ use cloudphone::huawei::adb::{RunSyncShell, Target};
 use cloudphone::huawei::jobs::ListJobs;
 use cloudphone::huawei::lifecycle::RestartPhones;
 use cloudphone::huawei::phones::ListPhones;
-use cloudphone::huawei::{ClientType, MAX_PHONES};
+use cloudphone::huawei::{ClientType, MAX_IDS};
 use cloudphone::page::PageLimits;
 use cloudphone::sim::{Fault, FaultRule, Sim, SimConfig};
 use cloudphone::{BatchItem, BatchOutcome, BatchPlan, CallOutcome, ErrorKind, Result};
@@ -200,7 +200,7 @@ impl Op {
     /// HTTP calls the operation makes to the faulted path when nothing fails.
     fn calls(self) -> u64 {
         match self {
-            Op::HwConnect => (HW_CONNECT_IDS / MAX_PHONES) as u64,
+            Op::HwConnect => (HW_CONNECT_IDS / MAX_IDS) as u64,
             Op::GlStatus => (GL_STATUS_IDS / geelark::MAX_IDS) as u64,
             _ => 1,
         }

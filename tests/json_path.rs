@@ -28,12 +28,12 @@ use cloudphone::huawei::iam::{CreateToken, ProjectScope};
 use cloudphone::huawei::jobs::{Job, JobList, ListJobs, ShowJob};
 use cloudphone::huawei::lifecycle::{RestartPhones, StopPhones};
 use cloudphone::huawei::phones::{
-    Done, ListPhones, PhoneDetail, PhoneRecord, RenamePhone, ShowPhone,
+    Accepted, ListPhones, PhoneDetail, PhoneRecord, RenamePhone, ShowPhone,
 };
 use cloudphone::huawei::servers::{
     EncodeServerList, ListEncodeServers, ListServers, ServerDetail, ServerList, ShowServer,
 };
-use cloudphone::huawei::{BatchConnection, ClientType};
+use cloudphone::huawei::{ShowConnectInfos, ClientType};
 use cloudphone::{Error, Operation, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -406,7 +406,7 @@ fn paths_match_serde_path_to_error() {
         &mut t,
         "huawei/rename_phone",
         &RenamePhone::new("p1", "n").unwrap(),
-        oracle::<Done>,
+        oracle::<Accepted>,
     );
     differential(
         &mut t,
@@ -444,7 +444,7 @@ fn paths_match_serde_path_to_error() {
     differential_in(
         &mut t,
         "huawei/batch_connection",
-        &BatchConnection::new(["x"], ClientType::Android).unwrap(),
+        &ShowConnectInfos::new(["x"], ClientType::Android).unwrap(),
         "connect_infos",
         oracle_each::<ConnectInfo>,
     );
@@ -535,7 +535,7 @@ fn paths_name_the_mutated_place() {
     let ops: Vec<(&str, Parse)> = vec![
         (
             "huawei/batch_connection",
-            parser(BatchConnection::new(["x"], ClientType::Android).unwrap()),
+            parser(ShowConnectInfos::new(["x"], ClientType::Android).unwrap()),
         ),
         ("huawei/list_phones", parser(ListPhones::new())),
         (

@@ -4,7 +4,7 @@
 
 use cloudphone::geelark::{self, GetPhoneStatus};
 use cloudphone::huawei::iam::{CreateToken, ProjectScope};
-use cloudphone::huawei::{self, BatchConnection, ClientType};
+use cloudphone::huawei::{self, ShowConnectInfos, ClientType};
 use cloudphone::{Context, Endpoint, Operation};
 
 const PROJECT: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -33,7 +33,7 @@ fn snap(name: &str, text: String) {
 
 #[test]
 fn huawei_batch_connection_seed_example_aksk() {
-    let op = BatchConnection::new(SEED_IDS, ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(SEED_IDS, ClientType::Android).unwrap();
     let req = op
         .build(&Context::new(&huawei_aksk(), NOW_MS, TRACE))
         .unwrap();
@@ -45,7 +45,7 @@ fn huawei_batch_connection_every_client_type() {
     let cfg = huawei_aksk();
     let mut text = String::new();
     for ct in ClientType::ALL {
-        let op = BatchConnection::new(["p1"], ct).unwrap();
+        let op = ShowConnectInfos::new(["p1"], ct).unwrap();
         let req = op.build(&Context::new(&cfg, NOW_MS, TRACE)).unwrap();
         text.push_str(&String::from_utf8(req.body).unwrap());
         text.push('\n');
@@ -61,7 +61,7 @@ fn huawei_batch_connection_temporary_credentials() {
         huawei::Auth::temporary(AK, SK, "gQpzZWN1cml0eS10b2tlbg"),
     )
     .unwrap();
-    let op = BatchConnection::new(["p1", "p2", "p1"], ClientType::Ios).unwrap();
+    let op = ShowConnectInfos::new(["p1", "p2", "p1"], ClientType::Ios).unwrap();
     let req = op.build(&Context::new(&cfg, NOW_MS, TRACE)).unwrap();
     snap("huawei_batch_connection_temporary_aksk", req.to_text());
 }
@@ -71,7 +71,7 @@ fn huawei_batch_connection_token() {
     let cfg =
         huawei::Config::for_region("cn-east-3", PROJECT, huawei::Auth::token("MIIEXAMPLEtoken"))
             .unwrap();
-    let op = BatchConnection::new(SEED_IDS, ClientType::H5Pc).unwrap();
+    let op = ShowConnectInfos::new(SEED_IDS, ClientType::H5Pc).unwrap();
     let req = op.build(&Context::new(&cfg, NOW_MS, TRACE)).unwrap();
     snap("huawei_batch_connection_token", req.to_text());
 }
@@ -83,7 +83,7 @@ fn huawei_batch_connection_custom_endpoint_with_port_and_prefix() {
         .unwrap()
         .with_user_agent("my-app/1.2 (cloudphone)")
         .unwrap();
-    let op = BatchConnection::new(["p1"], ClientType::Windows).unwrap();
+    let op = ShowConnectInfos::new(["p1"], ClientType::Windows).unwrap();
     let req = op.build(&Context::new(&cfg, NOW_MS, TRACE)).unwrap();
     snap("huawei_batch_connection_custom_endpoint", req.to_text());
 }

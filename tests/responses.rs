@@ -8,7 +8,7 @@ mod support;
 use cloudphone::Operation;
 use cloudphone::geelark::GetPhoneStatus;
 use cloudphone::huawei::iam::{CreateToken, ProjectScope};
-use cloudphone::huawei::{BatchConnection, ClientType};
+use cloudphone::huawei::{ShowConnectInfos, ClientType};
 
 fn snapshot_dir<O>(op: &O, dir: &str)
 where
@@ -43,7 +43,7 @@ where
 
 #[test]
 fn huawei_batch_connection() {
-    let op = BatchConnection::new(["x"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["x"], ClientType::Android).unwrap();
     snapshot_dir(&op, "huawei/batch_connection");
 }
 

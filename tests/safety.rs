@@ -3,7 +3,7 @@
 
 use cloudphone::geelark::{self, GetPhoneStatus};
 use cloudphone::huawei::iam::{CreateToken, ProjectScope};
-use cloudphone::huawei::{self, BatchConnection, ClientType};
+use cloudphone::huawei::{self, ShowConnectInfos, ClientType};
 use cloudphone::{Context, Endpoint, Error, ErrorKind, Operation, Response};
 
 const PROJECT: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -29,32 +29,32 @@ fn aksk() -> huawei::Config {
 #[test]
 fn huawei_ids_are_checked() {
     assert_eq!(
-        field(BatchConnection::new(Vec::<String>::new(), ClientType::Android).unwrap_err()),
+        field(ShowConnectInfos::new(Vec::<String>::new(), ClientType::Android).unwrap_err()),
         "phone_ids"
     );
     let eleven: Vec<String> = (0..11).map(|i| format!("p{i}")).collect();
-    let e = BatchConnection::new(eleven.clone(), ClientType::Android).unwrap_err();
+    let e = ShowConnectInfos::new(eleven.clone(), ClientType::Android).unwrap_err();
     assert!(e.to_string().contains("11 distinct ids"), "{e}");
     // Eleven ids of which two are duplicates fit.
     let mut dup = eleven[..10].to_vec();
     dup.push("p0".into());
     assert_eq!(
-        BatchConnection::new(dup, ClientType::Android)
+        ShowConnectInfos::new(dup, ClientType::Android)
             .unwrap()
             .phone_ids()
             .len(),
         10
     );
     assert_eq!(
-        field(BatchConnection::new([""], ClientType::Android).unwrap_err()),
+        field(ShowConnectInfos::new([""], ClientType::Android).unwrap_err()),
         "phone_ids"
     );
     assert_eq!(
-        field(BatchConnection::new(["a\nb"], ClientType::Android).unwrap_err()),
+        field(ShowConnectInfos::new(["a\nb"], ClientType::Android).unwrap_err()),
         "phone_ids"
     );
     assert_eq!(
-        field(BatchConnection::new(["a\0b"], ClientType::Android).unwrap_err()),
+        field(ShowConnectInfos::new(["a\0b"], ClientType::Android).unwrap_err()),
         "phone_ids"
     );
 }
@@ -263,7 +263,7 @@ fn debug_never_shows_secrets() {
     ] {
         assert_no_secret(what, &text);
     }
-    let op = BatchConnection::new(["p"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["p"], ClientType::Android).unwrap();
     for cfg in [&hw, &hw_tmp, &hw_tok] {
         let req = op
             .build(&Context::new(cfg, 1_700_000_000_000, "T"))
@@ -301,7 +301,7 @@ fn debug_never_shows_secrets() {
 
 #[test]
 fn connection_ticket_is_redacted_in_debug_but_reaches_the_caller() {
-    let op = BatchConnection::new(["p"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["p"], ClientType::Android).unwrap();
     let resp = Response::new(
         200,
         r#"{"request_id":"r","connect_infos":[{"phone_id":"p","access_info":{"ticket":"TICKETSECRET","session_id":"s"}}]}"#,
@@ -333,7 +333,7 @@ fn errors_never_carry_secrets() {
 
 #[test]
 fn parsers_never_panic_on_arbitrary_bytes() {
-    let hw = BatchConnection::new(["p"], ClientType::Android).unwrap();
+    let hw = ShowConnectInfos::new(["p"], ClientType::Android).unwrap();
     let gl = GetPhoneStatus::new(["p"]).unwrap();
     let iam = CreateToken::password("u", "p", "d", ProjectScope::Name("r".into())).unwrap();
     let bodies: Vec<Vec<u8>> = vec![

@@ -10,7 +10,7 @@ use cloudphone::geelark::{self, GetPhoneStatus};
 use cloudphone::huawei::jobs::ListJobs;
 use cloudphone::huawei::lifecycle::RestartPhones;
 use cloudphone::huawei::phones::{ListPhones, ShowPhone};
-use cloudphone::huawei::{self, BatchConnection, ClientType, signer};
+use cloudphone::huawei::{self, ShowConnectInfos, ClientType, signer};
 use cloudphone::sim::{Fault, FaultRule, Sim, SimConfig};
 use cloudphone::{Context, ErrorKind, JobStatus, Method, Operation, Pager, PhoneStatus, Request};
 
@@ -151,7 +151,7 @@ fn eleven_ids_are_refused_the_huawei_way() {
     assert!(json["error_msg"].as_str().unwrap().contains("10"));
     assert_eq!(json["request_id"].as_str().unwrap().len(), 32);
     // The core's parser reads it as a typed API error.
-    let op = BatchConnection::new(["x"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["x"], ClientType::Android).unwrap();
     let err = op.parse(&resp).unwrap_err();
     let api = err.api().unwrap();
     assert_eq!((api.http_status, api.code.as_str()), (400, "CPS.0004"));

@@ -23,7 +23,7 @@ use std::hint::black_box;
 use std::ptr::{null, null_mut};
 use std::time::Instant;
 
-use cloudphone::huawei::{self, BatchConnection, ClientType};
+use cloudphone::huawei::{self, ShowConnectInfos, ClientType};
 use cloudphone::{Context, Operation, Response, geelark};
 
 const AK: &str = "HPUAEXAMPLEAK0000001";
@@ -129,7 +129,7 @@ fn main() {
     let hw = huawei::Config::for_region("cn-north-4", PID, huawei::Auth::aksk(AK, SK)).unwrap();
     let hw_ids: Vec<String> = (0..10).map(|i| format!("{i:032x}")).collect();
     let hw_ctx = Context::new(&hw, NOW_MS, "");
-    let hw_op = BatchConnection::new(hw_ids.iter().cloned(), ClientType::Android).unwrap();
+    let hw_op = ShowConnectInfos::new(hw_ids.iter().cloned(), ClientType::Android).unwrap();
     let gl = geelark::Config::global(geelark::Auth::key(APP_ID, API_KEY)).unwrap();
     let gl_ids: Vec<String> = (0..100u64)
         .map(|i| (100_000_000_000_000_000 + i).to_string())
@@ -154,7 +154,7 @@ fn main() {
                     .iter()
                     .map(|s| s.as_str().to_owned())
                     .collect();
-                let op = BatchConnection::new(ids, ClientType::Android).unwrap();
+                let op = ShowConnectInfos::new(ids, ClientType::Android).unwrap();
                 black_box(op.build(black_box(&hw_ctx)).unwrap());
             }),
         ),
@@ -338,7 +338,7 @@ fn main() {
             .iter()
             .map(|s| s.as_str().to_owned())
             .collect();
-        let op = BatchConnection::new(ids, ClientType::Android).unwrap();
+        let op = ShowConnectInfos::new(ids, ClientType::Android).unwrap();
         black_box(op.build(black_box(&hw_ctx)).unwrap());
     };
     let rust_build_gl = || {

@@ -104,7 +104,7 @@ fuzz_target!(|i: Input| {
         let base = format!("{}/v1/{}/", endpoint.as_str(), i.project_id);
         let ids = i.ids.clone();
         build(
-            huawei::BatchConnection::new(ids.clone(), huawei::ClientType::Android),
+            huawei::ShowConnectInfos::new(ids.clone(), huawei::ClientType::Android),
             &hw,
             &base,
             &i,

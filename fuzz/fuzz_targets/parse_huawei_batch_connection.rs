@@ -2,14 +2,14 @@
 //! merge over its ids, on arbitrary responses.
 #![no_main]
 
-use cloudphone::huawei::{BatchConnection, ClientType};
+use cloudphone::huawei::{ShowConnectInfos, ClientType};
 use cloudphone_fuzz::{HUAWEI_IDS, merge_checked, parse_checked, response_from_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let response = response_from_bytes(data);
     let ids: Vec<String> = HUAWEI_IDS.iter().map(|s| (*s).to_owned()).collect();
-    let op = BatchConnection::new(ids.clone(), ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(ids.clone(), ClientType::Android).unwrap();
     let result = parse_checked(&op, &response);
     if let Ok(out) = &result {
         // Output strings go to C as NUL-terminated views and to JSON.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use cloudphone::geelark::{self, GpsPosition, NewPhone};
 use cloudphone::huawei::{
-    self, BatchConnection, ClientType, adb, iam, jobs, lifecycle, phones, servers,
+    self, ShowConnectInfos, ClientType, adb, iam, jobs, lifecycle, phones, servers,
 };
 use cloudphone::{
     BatchItem, BatchMerge, BatchOutcome, CallOutcome, Context, Endpoint, Error, Operation, Pager,
@@ -256,7 +256,7 @@ impl Catalog {
         let p = || adb::Target::Phones(ids.clone());
 
         run_merged(
-            &BatchConnection::new(ids.clone(), ClientType::Android).unwrap(),
+            &ShowConnectInfos::new(ids.clone(), ClientType::Android).unwrap(),
             &ids,
             r,
         );

@@ -258,7 +258,7 @@ pub fn start(
     c: &GeeLarkClient,
     ids: Vec<String>,
 ) -> cloudphone::Result<BatchOutcome<StartedPhone>> {
-    let plan = BatchPlan::new(ids, geelark::lifecycle::MAX_LIFECYCLE_IDS)?;
+    let plan = BatchPlan::new(ids, geelark::lifecycle::MAX_IDS)?;
     let mut merge = plan.merge();
     for chunk in plan.calls() {
         let r = geelark::StartPhones::new(chunk.iter().cloned())
@@ -271,7 +271,7 @@ pub fn start(
 
 /// Stops any number of phones, 100 a call.
 pub fn stop(c: &GeeLarkClient, ids: Vec<String>) -> cloudphone::Result<BatchOutcome<PhoneAck>> {
-    let plan = BatchPlan::new(ids, geelark::lifecycle::MAX_LIFECYCLE_IDS)?;
+    let plan = BatchPlan::new(ids, geelark::lifecycle::MAX_IDS)?;
     let mut merge = plan.merge();
     for chunk in plan.calls() {
         let r = geelark::StopPhones::new(chunk.iter().cloned())

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use cloudphone::BatchPlan;
 use cloudphone::client::HuaweiClient;
 use cloudphone::huawei::adb::{Command as AdbCommand, RunCommand, RunSyncShell, Target};
-use cloudphone::huawei::jobs::{Job, JobsStarted, ListJobs, ShowJob};
+use cloudphone::huawei::jobs::{Job, JobsReport, ListJobs, ShowJob};
 use cloudphone::huawei::lifecycle::{ResetPhones, RestartPhones, StopPhones};
 use cloudphone::huawei::phones::{ListPhones, ShowPhone};
 use cloudphone::huawei::{Auth, ClientType};
@@ -500,13 +500,13 @@ pub fn print_connect(
 }
 
 fn lifecycle(c: &HuaweiClient, verb: &'static str, l: Lifecycle, out: Out) -> Result<u8, Failure> {
-    let plan = BatchPlan::new(l.ids, cloudphone::huawei::lifecycle::MAX_PHONES_PER_CALL)
+    let plan = BatchPlan::new(l.ids, cloudphone::huawei::lifecycle::MAX_IDS)
         .context(|| "reading the phone ids".to_owned())?;
     let mut merge = plan.merge();
     let mut requests = Vec::new();
     for chunk in plan.calls() {
         let ids = chunk.iter().cloned();
-        let r: cloudphone::Result<JobsStarted> = match verb {
+        let r: cloudphone::Result<JobsReport> = match verb {
             "restart" => RestartPhones::new(ids).and_then(|op| c.execute(&op)),
             "stop" => StopPhones::new(ids).and_then(|op| c.execute(&op)),
             _ => ResetPhones::new(ids).and_then(|op| c.execute(&op)),
@@ -646,7 +646,7 @@ fn adb(
             EXIT_PARTIAL
         });
     }
-    let plan = BatchPlan::new(ids, cloudphone::huawei::adb::MAX_SYNC_PHONES)
+    let plan = BatchPlan::new(ids, cloudphone::huawei::adb::MAX_SYNC_IDS)
         .context(|| "reading the phone ids".to_owned())?;
     let mut merge = plan.merge();
     for chunk in plan.calls() {

@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorKind, Result, invalid};
 use crate::http::Response;
 use crate::huawei::iam::{CreateToken, ProjectScope};
 use crate::huawei::{
-    Auth, BatchConnection, ClientType, Config, ConnectInfo, MAX_PHONES, cph_endpoint, iam_endpoint,
+    Auth, ShowConnectInfos, ClientType, Config, ConnectInfo, MAX_IDS, cph_endpoint, iam_endpoint,
 };
 use crate::op::{Endpoint, Operation, check_path_segment};
 use crate::page::{PageLimits, Pager};
@@ -629,9 +629,9 @@ impl HuaweiClient {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let plan = BatchPlan::new(phone_ids, MAX_PHONES)?;
+        let plan = BatchPlan::new(phone_ids, MAX_IDS)?;
         Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
-            let op = BatchConnection::new(ids.iter().cloned(), client_type)?;
+            let op = ShowConnectInfos::new(ids.iter().cloned(), client_type)?;
             self.execute(&op).map(Into::into)
         }))
     }

@@ -12,11 +12,11 @@ use std::time::Duration;
 
 use crate::batch::{BatchItem, BatchOutcome, ItemFailure};
 use crate::error::{Result, invalid};
-use crate::geelark::lifecycle::{MAX_LIFECYCLE_IDS, StartPhones, StopPhones};
+use crate::geelark::lifecycle::{self as gl_lifecycle, StartPhones, StopPhones};
 use crate::geelark::watch::{DEFAULT_POLL_INTERVAL_MS, StateStep, StateWatch};
 use crate::huawei::jobs::{Job, JobWatch, StartedJob, WatchStep};
 use crate::huawei::lifecycle::{
-    MAX_PHONES_PER_CALL, ResetPhones, RestartPhones, StopPhones as HwStopPhones,
+    self as hw_lifecycle, ResetPhones, RestartPhones, StopPhones as HwStopPhones,
 };
 use crate::phone::{JobStatus, PhoneStatus};
 use crate::wait::{Progress, Unfinished, WaitOutcome};
@@ -328,7 +328,7 @@ impl HuaweiClient {
         F: Fn(&[String]) -> Result<O> + Sync,
     {
         let ids = distinct(ids)?;
-        let started = self.batch(ids.clone(), MAX_PHONES_PER_CALL, make)?;
+        let started = self.batch(ids.clone(), hw_lifecycle::MAX_IDS, make)?;
         Ok(reorder(self.wait_jobs(&started, options)?, &ids))
     }
 }
@@ -390,7 +390,7 @@ impl GeeLarkClient {
         S: Into<String>,
     {
         let ids = distinct(ids)?;
-        let started = self.batch(ids.clone(), MAX_LIFECYCLE_IDS, |c| {
+        let started = self.batch(ids.clone(), gl_lifecycle::MAX_IDS, |c| {
             StartPhones::new(c.iter().cloned())
         })?;
         self.wait_after(&ids, &started, PhoneStatus::Running, options)
@@ -403,7 +403,7 @@ impl GeeLarkClient {
         S: Into<String>,
     {
         let ids = distinct(ids)?;
-        let stopped = self.batch(ids.clone(), MAX_LIFECYCLE_IDS, |c| {
+        let stopped = self.batch(ids.clone(), gl_lifecycle::MAX_IDS, |c| {
             StopPhones::new(c.iter().cloned())
         })?;
         self.wait_after(&ids, &stopped, PhoneStatus::Stopped, options)

@@ -1,6 +1,6 @@
 //! ADB: `POST /open/v1/adb/setStatus` switches ADB on or off for running
 //! phones; `POST /open/v1/adb/getData` reads how to connect. 1 to
-//! [`MAX_ADB_IDS`] phones per call.
+//! [`MAX_IDS`] phones per call.
 //!
 //! Switching is asynchronous and answers with the envelope only; GeeLark
 //! silently skips models without ADB support. So a `code 0` switch means
@@ -29,7 +29,7 @@ use crate::secret::Secret;
 
 /// Most phones one ADB call carries. GeeLark documents no limit; 100 is its
 /// limit for every other per-phone batch, and a batch plan splits more.
-pub const MAX_ADB_IDS: usize = 100;
+pub const MAX_IDS: usize = 100;
 
 #[derive(Serialize)]
 struct IdsBody<'a> {
@@ -85,14 +85,14 @@ pub struct SetAdb {
 }
 
 impl SetAdb {
-    /// ADB on (`open = true`) or off for 1 to [`MAX_ADB_IDS`] running phones.
+    /// ADB on (`open = true`) or off for 1 to [`MAX_IDS`] running phones.
     pub fn new<I, S>(ids: I, open: bool) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(SetAdb {
-            ids: unique_ids("ids", ids, MAX_ADB_IDS)?,
+            ids: unique_ids("ids", ids, MAX_IDS)?,
             open,
         })
     }
@@ -215,14 +215,14 @@ pub struct GetAdbData {
 }
 
 impl GetAdbData {
-    /// 1 to [`MAX_ADB_IDS`] distinct phone ids.
+    /// 1 to [`MAX_IDS`] distinct phone ids.
     pub fn new<I, S>(ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(GetAdbData {
-            ids: unique_ids("ids", ids, MAX_ADB_IDS)?,
+            ids: unique_ids("ids", ids, MAX_IDS)?,
         })
     }
 

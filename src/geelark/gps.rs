@@ -1,5 +1,5 @@
 //! GPS: `POST /open/v1/phone/gps/set` places phones, `/gps/get` reads where
-//! they are; 1 to [`MAX_GPS_IDS`] phones per call.
+//! they are; 1 to [`MAX_IDS`] phones per call.
 //!
 //! Set answers batch shape A with the amounts only: no id is named either
 //! way. Its successes are therefore always inferred, by the rule of
@@ -26,7 +26,7 @@ use crate::op::{Context, Operation, check_id, unique_ids};
 
 /// Most phones one GPS call carries. GeeLark documents no limit; 100 is its
 /// limit for every other per-phone batch, and a batch plan splits more.
-pub const MAX_GPS_IDS: usize = 100;
+pub const MAX_IDS: usize = 100;
 
 /// A phone's position, in degrees.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -73,7 +73,7 @@ pub struct SetGps {
 }
 
 impl SetGps {
-    /// 1 to [`MAX_GPS_IDS`] phones. A phone listed twice at the same place
+    /// 1 to [`MAX_IDS`] phones. A phone listed twice at the same place
     /// is sent once; listed at two different places, it is refused (which
     /// one was meant is unknown).
     pub fn new(positions: impl IntoIterator<Item = GpsPosition>) -> Result<Self> {
@@ -103,11 +103,11 @@ impl SetGps {
                 "no positions given; at least one is required",
             ));
         }
-        if list.len() > MAX_GPS_IDS {
+        if list.len() > MAX_IDS {
             return Err(invalid(
                 "list",
                 format!(
-                    "{} distinct phones given, more than the {MAX_GPS_IDS} one call accepts; use a batch plan to split them",
+                    "{} distinct phones given, more than the {MAX_IDS} one call accepts; use a batch plan to split them",
                     list.len()
                 ),
             ));
@@ -221,14 +221,14 @@ pub struct GetGps {
 }
 
 impl GetGps {
-    /// 1 to [`MAX_GPS_IDS`] distinct phone ids.
+    /// 1 to [`MAX_IDS`] distinct phone ids.
     pub fn new<I, S>(ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(GetGps {
-            ids: unique_ids("ids", ids, MAX_GPS_IDS)?,
+            ids: unique_ids("ids", ids, MAX_IDS)?,
         })
     }
 

@@ -1,5 +1,5 @@
 //! Start, stop and delete phones: `POST /open/v1/phone/start`, `/stop`,
-//! `/delete`, each with 1 to [`MAX_LIFECYCLE_IDS`] ids.
+//! `/delete`, each with 1 to [`MAX_IDS`] ids.
 //!
 //! All three answer batch shape A inside a `code 0` envelope even when some
 //! ids failed (GeeLark's own start example has `failAmount: 2`); 40006/40009
@@ -37,7 +37,7 @@ use crate::secret::Secret;
 /// 100; start and stop have no limit in GeeLark's docs (the official CLI says
 /// 200), so the documented 100 is used for all three — a batch plan splits
 /// larger sets.
-pub const MAX_LIFECYCLE_IDS: usize = 100;
+pub const MAX_IDS: usize = 100;
 
 /// Smallest remote-view width `start` accepts, in pixels.
 pub const MIN_WIDTH: u16 = 200;
@@ -56,14 +56,14 @@ pub struct StartPhones {
 }
 
 impl StartPhones {
-    /// 1 to [`MAX_LIFECYCLE_IDS`] distinct phone ids.
+    /// 1 to [`MAX_IDS`] distinct phone ids.
     pub fn new<I, S>(ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(StartPhones {
-            ids: unique_ids("ids", ids, MAX_LIFECYCLE_IDS)?,
+            ids: unique_ids("ids", ids, MAX_IDS)?,
             width: None,
             center: None,
             energy_saving: None,
@@ -308,14 +308,14 @@ pub struct StopPhones {
 }
 
 impl StopPhones {
-    /// 1 to [`MAX_LIFECYCLE_IDS`] distinct phone ids.
+    /// 1 to [`MAX_IDS`] distinct phone ids.
     pub fn new<I, S>(ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(StopPhones {
-            ids: unique_ids("ids", ids, MAX_LIFECYCLE_IDS)?,
+            ids: unique_ids("ids", ids, MAX_IDS)?,
         })
     }
 
@@ -356,14 +356,14 @@ pub struct DeletePhones {
 }
 
 impl DeletePhones {
-    /// 1 to [`MAX_LIFECYCLE_IDS`] distinct phone ids.
+    /// 1 to [`MAX_IDS`] distinct phone ids.
     pub fn new<I, S>(ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(DeletePhones {
-            ids: unique_ids("ids", ids, MAX_LIFECYCLE_IDS)?,
+            ids: unique_ids("ids", ids, MAX_IDS)?,
         })
     }
 

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
-use super::jobs::{JobsStarted, parse_jobs_started};
+use super::jobs::{JobsReport, parse_jobs_started};
 use super::wire;
 use crate::batch::{BatchItem, CallOutcome, ItemFailure};
 use crate::error::{Result, invalid};
@@ -15,10 +15,10 @@ use crate::op::{Context, Operation, unique_ids};
 use crate::phone::JobStatus;
 
 /// Most phones one synchronous command may target.
-pub const MAX_SYNC_PHONES: usize = 15;
+pub const MAX_SYNC_IDS: usize = 15;
 /// Most phones or servers one asynchronous command call carries (the API
 /// documents none; this crate's chunk size).
-pub const MAX_ASYNC_TARGETS: usize = 100;
+pub const MAX_ASYNC_IDS: usize = 100;
 /// Longest shell command, in bytes.
 pub const MAX_SHELL_BYTES: usize = 2048;
 
@@ -158,20 +158,20 @@ pub struct RunCommand {
 }
 
 impl RunCommand {
-    /// A command on up to [`MAX_ASYNC_TARGETS`] phones or servers.
+    /// A command on up to [`MAX_ASYNC_IDS`] phones or servers.
     pub fn new(command: Command, target: Target) -> Result<Self> {
         let (command, content) = command.wire()?;
         Ok(RunCommand {
             command,
             content,
-            target: target.checked(MAX_ASYNC_TARGETS)?,
+            target: target.checked(MAX_ASYNC_IDS)?,
         })
     }
 }
 
 impl Operation for RunCommand {
     type Config = Config;
-    type Output = JobsStarted;
+    type Output = JobsReport;
     const NAME: &'static str = "huawei.run_command";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -180,7 +180,7 @@ impl Operation for RunCommand {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -206,7 +206,7 @@ impl RunSyncShell {
         check_text("content", &content, MAX_SHELL_BYTES)?;
         Ok(RunSyncShell {
             content,
-            target: target.checked(MAX_SYNC_PHONES)?,
+            target: target.checked(MAX_SYNC_IDS)?,
         })
     }
 }
@@ -266,7 +266,7 @@ struct WireSync {
 /// The answer of a synchronous shell call.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct SyncShellOutput {
+pub struct SyncShellReport {
     /// The request id.
     pub request_id: Option<String>,
     /// Phones that ran the command.
@@ -275,15 +275,15 @@ pub struct SyncShellOutput {
     pub errors: Vec<ItemFailure>,
 }
 
-impl From<SyncShellOutput> for CallOutcome<ShellOutput> {
-    fn from(o: SyncShellOutput) -> Self {
+impl From<SyncShellReport> for CallOutcome<ShellOutput> {
+    fn from(o: SyncShellReport) -> Self {
         CallOutcome::new(o.outputs, o.errors, o.request_id)
     }
 }
 
 impl Operation for RunSyncShell {
     type Config = Config;
-    type Output = SyncShellOutput;
+    type Output = SyncShellReport;
     const NAME: &'static str = "huawei.run_sync_shell";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -292,9 +292,9 @@ impl Operation for RunSyncShell {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<SyncShellOutput> {
+    fn parse_unchecked(&self, response: &Response) -> Result<SyncShellReport> {
         let w: WireSync = wire::parse_json(Self::NAME, response)?;
-        let mut out = SyncShellOutput {
+        let mut out = SyncShellReport {
             request_id: w.request_id,
             outputs: Vec::new(),
             errors: Vec::new(),

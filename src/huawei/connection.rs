@@ -1,7 +1,7 @@
 //! Obtain cloud-phone access information:
 //! `POST /v1/{project_id}/cloud-phone/phones/batch-connection`.
 //!
-//! At most [`MAX_PHONES`] ids per call; use [`crate::batch::BatchPlan`] with
+//! At most [`MAX_IDS`] ids per call; use [`crate::batch::BatchPlan`] with
 //! that limit for more. Per-phone failures come back inside a 200 as
 //! `errors[]` and land in the outcome's `failed` list.
 
@@ -20,7 +20,7 @@ use crate::op::{Context, Operation, unique_ids};
 use crate::secret::Secret;
 
 /// Most phone ids one batch-connection call accepts.
-pub const MAX_PHONES: usize = 10;
+pub const MAX_IDS: usize = 10;
 
 /// Which client SDK will connect to the phone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,20 +90,20 @@ impl FromStr for ClientType {
     alias = "BatchShowPhoneConnectInfos",
     alias = "batch_show_phone_connect_infos"
 )]
-pub struct BatchConnection {
+pub struct ShowConnectInfos {
     phone_ids: Vec<String>,
     client_type: ClientType,
 }
 
-impl BatchConnection {
-    /// 1 to [`MAX_PHONES`] distinct phone ids (duplicates are collapsed first).
+impl ShowConnectInfos {
+    /// 1 to [`MAX_IDS`] distinct phone ids (duplicates are collapsed first).
     pub fn new<I, S>(phone_ids: I, client_type: ClientType) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Ok(BatchConnection {
-            phone_ids: unique_ids("phone_ids", phone_ids, MAX_PHONES)?,
+        Ok(ShowConnectInfos {
+            phone_ids: unique_ids("phone_ids", phone_ids, MAX_IDS)?,
             client_type,
         })
     }
@@ -213,7 +213,7 @@ struct WireOutput {
 /// The answer to one batch-connection call.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct BatchConnectionOutput {
+pub struct ConnectInfoReport {
     /// The request id.
     pub request_id: Option<String>,
     /// Phones with access information.
@@ -222,15 +222,15 @@ pub struct BatchConnectionOutput {
     pub errors: Vec<ItemFailure>,
 }
 
-impl From<BatchConnectionOutput> for CallOutcome<ConnectInfo> {
-    fn from(o: BatchConnectionOutput) -> Self {
+impl From<ConnectInfoReport> for CallOutcome<ConnectInfo> {
+    fn from(o: ConnectInfoReport) -> Self {
         CallOutcome::new(o.connect_infos, o.errors, o.request_id)
     }
 }
 
-impl Operation for BatchConnection {
+impl Operation for ShowConnectInfos {
     type Config = Config;
-    type Output = BatchConnectionOutput;
+    type Output = ConnectInfoReport;
     const NAME: &'static str = "huawei.show_connect_infos";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -243,13 +243,13 @@ impl Operation for BatchConnection {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<BatchConnectionOutput> {
+    fn parse_unchecked(&self, response: &Response) -> Result<ConnectInfoReport> {
         let w: WireOutput = wire::parse_json(Self::NAME, response)?;
         let request_id = w
             .request_id
             .filter(|s| !s.is_empty())
             .or_else(|| response.header("x-request-id").map(str::to_owned));
-        Ok(BatchConnectionOutput {
+        Ok(ConnectInfoReport {
             request_id,
             connect_infos: w.connect_infos,
             errors: w

@@ -61,7 +61,7 @@ struct WireJobs {
 /// refused).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct JobsStarted {
+pub struct JobsReport {
     /// The request id (what [`ListJobs::for_request`] filters on).
     pub request_id: Option<String>,
     /// Items whose job started.
@@ -70,8 +70,8 @@ pub struct JobsStarted {
     pub errors: Vec<ItemFailure>,
 }
 
-impl From<JobsStarted> for CallOutcome<StartedJob> {
-    fn from(j: JobsStarted) -> Self {
+impl From<JobsReport> for CallOutcome<StartedJob> {
+    fn from(j: JobsReport) -> Self {
         CallOutcome::new(j.jobs, j.errors, j.request_id)
     }
 }
@@ -80,9 +80,9 @@ impl From<JobsStarted> for CallOutcome<StartedJob> {
 pub(crate) fn parse_jobs_started(
     operation: &'static str,
     response: &Response,
-) -> Result<JobsStarted> {
+) -> Result<JobsReport> {
     let w: WireJobs = wire::parse_json(operation, response)?;
-    let mut out = JobsStarted {
+    let mut out = JobsReport {
         request_id: w
             .request_id
             .filter(|s| !s.is_empty())

@@ -4,7 +4,7 @@
 //! for phones it refused; poll with [`super::jobs::JobWatch`].
 //!
 //! The API documents no per-call maximum for these lists; this crate sends
-//! at most [`MAX_PHONES_PER_CALL`] per call (use [`crate::BatchPlan`] for
+//! at most [`MAX_IDS`] per call (use [`crate::BatchPlan`] for
 //! more), which keeps one bad call from touching a whole fleet.
 
 use std::collections::BTreeMap;
@@ -12,14 +12,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::config::Config;
-use super::jobs::{JobsStarted, parse_jobs_started};
+use super::jobs::{JobsReport, parse_jobs_started};
 use super::wire;
 use crate::error::{Result, invalid};
 use crate::http::{Method, Request, Response};
 use crate::op::{Context, Operation, check_id, check_path_segment, unique_ids};
 
 /// Most phones one restart/reset/stop/update call carries.
-pub const MAX_PHONES_PER_CALL: usize = 100;
+pub const MAX_IDS: usize = 100;
 
 /// Android properties to set, sent as a JSON object serialized into a string
 /// (the API's `property` field), e.g. `{"sys.prop.writephonenum":"13666666666"}`.
@@ -125,7 +125,7 @@ impl PhoneBatch {
         S: Into<String>,
     {
         Ok(PhoneBatch {
-            phone_ids: unique_ids("phone_ids", phone_ids, MAX_PHONES_PER_CALL)?,
+            phone_ids: unique_ids("phone_ids", phone_ids, MAX_IDS)?,
             image_id: None,
             properties: Properties::new(),
         })
@@ -172,7 +172,7 @@ pub struct RestartPhones {
 }
 
 impl RestartPhones {
-    /// 1 to [`MAX_PHONES_PER_CALL`] distinct phones.
+    /// 1 to [`MAX_IDS`] distinct phones.
     pub fn new<I, S>(phone_ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
@@ -198,7 +198,7 @@ impl RestartPhones {
 
 impl Operation for RestartPhones {
     type Config = Config;
-    type Output = JobsStarted;
+    type Output = JobsReport;
     const NAME: &'static str = "huawei.restart_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -206,7 +206,7 @@ impl Operation for RestartPhones {
             .build(ctx, "cloud-phone/phones/batch-restart", None)
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -224,7 +224,7 @@ pub struct ResetPhones {
 }
 
 impl ResetPhones {
-    /// 1 to [`MAX_PHONES_PER_CALL`] distinct phones.
+    /// 1 to [`MAX_IDS`] distinct phones.
     pub fn new<I, S>(phone_ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
@@ -257,7 +257,7 @@ impl ResetPhones {
 
 impl Operation for ResetPhones {
     type Config = Config;
-    type Output = JobsStarted;
+    type Output = JobsReport;
     const NAME: &'static str = "huawei.reset_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -265,7 +265,7 @@ impl Operation for ResetPhones {
             .build(ctx, "cloud-phone/phones/batch-reset", self.factory_reset)
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -282,14 +282,14 @@ pub struct StopPhones {
 }
 
 impl StopPhones {
-    /// 1 to [`MAX_PHONES_PER_CALL`] distinct phones.
+    /// 1 to [`MAX_IDS`] distinct phones.
     pub fn new<I, S>(phone_ids: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
         Ok(StopPhones {
-            phone_ids: unique_ids("phone_ids", phone_ids, MAX_PHONES_PER_CALL)?,
+            phone_ids: unique_ids("phone_ids", phone_ids, MAX_IDS)?,
         })
     }
 }
@@ -301,7 +301,7 @@ struct IdsBody<'a> {
 
 impl Operation for StopPhones {
     type Config = Config;
-    type Output = JobsStarted;
+    type Output = JobsReport;
     const NAME: &'static str = "huawei.stop_phones";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -312,7 +312,7 @@ impl Operation for StopPhones {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
         parse_jobs_started(Self::NAME, response)
     }
 
@@ -367,7 +367,7 @@ impl UpdateProperties {
                 "property and custom_property exceed 7800 bytes",
             ));
         }
-        if self.updates.len() == MAX_PHONES_PER_CALL {
+        if self.updates.len() == MAX_IDS {
             return Err(invalid("phone_ids", "more than 100 phones in one call"));
         }
         self.updates.push((phone_id, properties, custom));
@@ -397,7 +397,7 @@ struct UpdateBody<'a> {
 
 impl Operation for UpdateProperties {
     type Config = Config;
-    type Output = JobsStarted;
+    type Output = JobsReport;
     const NAME: &'static str = "huawei.update_properties";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -419,7 +419,7 @@ impl Operation for UpdateProperties {
         wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<JobsStarted> {
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
         parse_jobs_started(Self::NAME, response)
     }
 

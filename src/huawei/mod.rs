@@ -2,7 +2,7 @@
 //!
 //! - [`Config`] and [`Auth`]: endpoint ([`cph_endpoint`] for a region or a
 //!   custom [`crate::Endpoint`]), project id, AK/SK or IAM token.
-//! - Connecting: [`BatchConnection`] (access info for up to 10 phones a call).
+//! - Connecting: [`ShowConnectInfos`] (access info for up to 10 phones a call).
 //! - Fleet: [`phones`] (list, detail, rename), [`servers`] (servers and
 //!   encode servers), [`lifecycle`] (restart, reset, stop, properties),
 //!   [`jobs`] (job state and a sans-IO watcher), [`adb`] (shell, install,
@@ -28,6 +28,6 @@ mod wire;
 
 pub use config::{Auth, Config, DEFAULT_USER_AGENT};
 pub use connection::{
-    AccessInfo, BatchConnection, BatchConnectionOutput, ClientType, ConnectInfo, MAX_PHONES,
+    AccessInfo, ShowConnectInfos, ConnectInfoReport, ClientType, ConnectInfo, MAX_IDS,
 };
 pub use region::{REGIONS, cph_endpoint, iam_endpoint};

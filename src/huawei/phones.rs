@@ -428,7 +428,7 @@ struct RenameBody<'a> {
 /// The answer of an operation that returns only its request id.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
-pub struct Done {
+pub struct Accepted {
     /// The request id.
     #[serde(default)]
     pub request_id: Option<String>,
@@ -436,7 +436,7 @@ pub struct Done {
 
 impl Operation for RenamePhone {
     type Config = Config;
-    type Output = Done;
+    type Output = Accepted;
     const NAME: &'static str = "huawei.rename_phone";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -452,9 +452,9 @@ impl Operation for RenamePhone {
         wire::build(ctx, Method::Put, path, Vec::new(), Some(body))
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<Done> {
+    fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
         if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(Done {
+            return Ok(Accepted {
                 request_id: response.header("x-request-id").map(str::to_owned),
             });
         }

@@ -776,7 +776,7 @@ fn ids(body: &Value, key: &str) -> Result<Vec<String>, CpsError> {
 
 fn connect(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
     let ids = ids(body, "phone_ids")?;
-    if ids.len() > crate::huawei::MAX_PHONES {
+    if ids.len() > crate::huawei::MAX_IDS {
         return Err(bad(
             "CPS.0004",
             "Invalid phone id. A maximum of 10 cloud phone IDs can be requested at a time.",
@@ -1061,7 +1061,7 @@ fn commands(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
 
 fn sync_commands(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
     let (_, content, targets) = command_targets(hw, body, &["shell"])?;
-    if targets.len() > crate::huawei::adb::MAX_SYNC_PHONES {
+    if targets.len() > crate::huawei::adb::MAX_SYNC_IDS {
         return Err(bad(
             "CPS.0004",
             "Invalid phone id. A maximum of 15 cloud phones can run a synchronous command at a time.",

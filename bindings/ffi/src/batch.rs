@@ -24,7 +24,7 @@ use cloudphone::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutc
 use cloudphone::error::{Error, invalid};
 use cloudphone::geelark::GetPhoneStatus;
 use cloudphone::geelark::PhoneState;
-use cloudphone::huawei::{BatchConnection, ConnectInfo};
+use cloudphone::huawei::{ShowConnectInfos, ConnectInfo};
 use cloudphone::op::Operation;
 
 /// Distinct ids (duplicates collapsed, first seen wins) split into calls of
@@ -166,7 +166,7 @@ enum ItemKind {
 impl ItemKind {
     fn name(self) -> &'static str {
         match self {
-            ItemKind::Connection => <BatchConnection as Operation>::NAME,
+            ItemKind::Connection => <ShowConnectInfos as Operation>::NAME,
             ItemKind::Status => <GetPhoneStatus as Operation>::NAME,
             ItemKind::Items(name) => name,
         }

@@ -34,9 +34,9 @@ use cloudphone::geelark::{
 /// sets with `cloudphone_batch_plan_new`.
 pub const CLOUDPHONE_GEELARK_BATCH_MAX_IDS: usize = 100;
 const _: () = assert!(
-    CLOUDPHONE_GEELARK_BATCH_MAX_IDS == geelark::lifecycle::MAX_LIFECYCLE_IDS
-        && CLOUDPHONE_GEELARK_BATCH_MAX_IDS == geelark::gps::MAX_GPS_IDS
-        && CLOUDPHONE_GEELARK_BATCH_MAX_IDS == geelark::adb::MAX_ADB_IDS
+    CLOUDPHONE_GEELARK_BATCH_MAX_IDS == geelark::lifecycle::MAX_IDS
+        && CLOUDPHONE_GEELARK_BATCH_MAX_IDS == geelark::gps::MAX_IDS
+        && CLOUDPHONE_GEELARK_BATCH_MAX_IDS == geelark::adb::MAX_IDS
 );
 
 /// Most profiles one create call takes.

@@ -14,13 +14,13 @@ use super::types::{
 };
 use cloudphone::batch::ItemFailure;
 use cloudphone::huawei::iam::{CreateToken, IamToken, ProjectScope};
-use cloudphone::huawei::{self, BatchConnection, BatchConnectionOutput, ClientType, ConnectInfo};
+use cloudphone::huawei::{self, ShowConnectInfos, ConnectInfoReport, ClientType, ConnectInfo};
 use cloudphone::op::Endpoint;
 
 /// Most phone ids one batch-connection call accepts; split larger sets with
 /// `cloudphone_batch_plan_new`.
 pub const CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS: usize = 10;
-const _: () = assert!(CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS == huawei::MAX_PHONES);
+const _: () = assert!(CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS == huawei::MAX_IDS);
 
 // ---------------------------------------------------------------- batch-connection
 
@@ -71,8 +71,8 @@ pub unsafe extern "C" fn cloudphone_huawei_show_connect_infos_build(
                 arg_opt_str(trace_id, "trace_id")?,
             )
         };
-        let op = BatchConnection::new(ids, client_type.parse::<ClientType>()?)?;
-        let fns = OpFns::provider::<cloudphone_huawei_config, BatchConnection>();
+        let op = ShowConnectInfos::new(ids, client_type.parse::<ClientType>()?)?;
+        let fns = OpFns::provider::<cloudphone_huawei_config, ShowConnectInfos>();
         let req = build_request(op, &config.inner, now_unix_ms, trace_id.unwrap_or(""), fns)?;
         // SAFETY: checked above.
         unsafe { write_out(request_out, req) };
@@ -80,7 +80,7 @@ pub unsafe extern "C" fn cloudphone_huawei_show_connect_infos_build(
     })
 }
 
-impl Summary for BatchConnectionOutput {
+impl Summary for ConnectInfoReport {
     fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }

@@ -21,16 +21,16 @@ use super::result::{CallRecord, Item, Summary, cloudphone_result, items_record};
 use super::types::cloudphone_status;
 use cloudphone::batch::ItemFailure;
 use cloudphone::error::invalid;
-use cloudphone::huawei::adb::{self, Command, RunCommand, RunSyncShell, SyncShellOutput, Target};
+use cloudphone::huawei::adb::{self, Command, RunCommand, RunSyncShell, SyncShellReport, Target};
 use cloudphone::huawei::catalog::{ListPhoneModels, PhoneModelList};
 use cloudphone::huawei::jobs::{
-    self, Job, JobList, JobWatch, JobsStarted, ListJobs, ShowJob, WatchStep,
+    self, Job, JobList, JobWatch, JobsReport, ListJobs, ShowJob, WatchStep,
 };
 use cloudphone::huawei::lifecycle::{
     self, Properties, ResetPhones, RestartPhones, StopPhones, UpdateProperties,
 };
 use cloudphone::huawei::phones::{
-    Done, ListPhones, PhoneDetail, PhoneList, RenamePhone, ShowPhone,
+    Accepted, ListPhones, PhoneDetail, PhoneList, RenamePhone, ShowPhone,
 };
 use cloudphone::huawei::servers::{
     EncodeServerList, ListEncodeServers, ListServers, ServerDetail, ServerList, ShowServer,
@@ -41,15 +41,15 @@ use cloudphone::phone::PhoneStatus;
 /// Most phones one restart, reset, stop or property-update call takes
 /// (this library's chunk; split larger sets with `cloudphone_batch_plan_new`).
 pub const CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS: usize = 100;
-const _: () = assert!(CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS == lifecycle::MAX_PHONES_PER_CALL);
+const _: () = assert!(CLOUDPHONE_HUAWEI_LIFECYCLE_MAX_IDS == lifecycle::MAX_IDS);
 
 /// Most phones (or servers) one synchronous shell call takes.
 pub const CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS: usize = 15;
-const _: () = assert!(CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS == adb::MAX_SYNC_PHONES);
+const _: () = assert!(CLOUDPHONE_HUAWEI_RUN_SYNC_SHELL_MAX_IDS == adb::MAX_SYNC_IDS);
 
 /// Most phones (or servers) one asynchronous command call takes.
 pub const CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS: usize = 100;
-const _: () = assert!(CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS == adb::MAX_ASYNC_TARGETS);
+const _: () = assert!(CLOUDPHONE_HUAWEI_RUN_COMMAND_MAX_IDS == adb::MAX_ASYNC_IDS);
 
 /// Most request ids one list-jobs call takes.
 pub const CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS: usize = 20;
@@ -88,7 +88,7 @@ impl Summary for PhoneDetail {
     }
 }
 
-impl Summary for Done {
+impl Summary for Accepted {
     fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
@@ -138,7 +138,7 @@ impl Summary for PhoneModelList {
     }
 }
 
-impl Summary for JobsStarted {
+impl Summary for JobsReport {
     fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
@@ -181,7 +181,7 @@ impl Summary for JobList {
     }
 }
 
-impl Summary for SyncShellOutput {
+impl Summary for SyncShellReport {
     fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }

@@ -3,7 +3,7 @@
 //! The Rust-side halves of these checks are in the core's tests/safety.rs.
 
 use cloudphone::geelark::GetPhoneStatus;
-use cloudphone::huawei::{BatchConnection, ClientType};
+use cloudphone::huawei::{ShowConnectInfos, ClientType};
 use cloudphone::{Error, ErrorKind, Operation, Response};
 
 const PROJECT: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -243,7 +243,7 @@ fn echoed_credentials_never_reach_an_error_rust_or_c() {
                 let mut response = Response::new(status, body.clone());
                 response.headers = headers.clone();
                 let e = if provider == "huawei" {
-                    BatchConnection::new(["1234567890"], ClientType::Android)
+                    ShowConnectInfos::new(["1234567890"], ClientType::Android)
                         .unwrap()
                         .parse(&response)
                         .map(drop)
@@ -315,7 +315,7 @@ fn oversized_bodies_are_refused_with_the_cap_named_rust_and_c() {
     assert_eq!(cap, 16 * 1024 * 1024);
     #[cfg(feature = "client")]
     assert_eq!(cap, cloudphone::client::DEFAULT_BODY_LIMIT);
-    let op = BatchConnection::new(["p1"], ClientType::Android).unwrap();
+    let op = ShowConnectInfos::new(["p1"], ClientType::Android).unwrap();
     let over = Response::new(200, vec![b' '; cap as usize + 1]);
     let e = op.parse(&over).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::BodyTooLarge);
