@@ -17,7 +17,7 @@
 use std::time::{Duration, Instant};
 
 use cloudphone::client::{GeeLarkClient, HuaweiClient, RetryPolicy};
-use cloudphone::huawei::{ShowConnectInfos, ClientType};
+use cloudphone::huawei::{ClientType, ShowConnectInfos};
 
 const PID: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 const AK: &str = "HPUAEXAMPLEAK0000001";

@@ -11,7 +11,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use cloudphone::huawei::signer::{self, Unsigned};
-use cloudphone::huawei::{self, ShowConnectInfos, ClientType, DEFAULT_USER_AGENT};
+use cloudphone::huawei::{self, ClientType, DEFAULT_USER_AGENT, ShowConnectInfos};
 use cloudphone::{Context, Operation, Response, geelark};
 
 // The same credentials as ../shared/bench/peer_huawei_python.py.

@@ -6,7 +6,7 @@
 //! Run: `cargo run --example sans_io`
 
 use cloudphone::geelark::{self, GetPhoneStatus};
-use cloudphone::huawei::{self, ShowConnectInfos, ClientType};
+use cloudphone::huawei::{self, ClientType, ShowConnectInfos};
 use cloudphone::{BatchPlan, CallOutcome, Context, Error, Operation, Response};
 
 fn main() -> Result<(), Error> {

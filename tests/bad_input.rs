@@ -802,7 +802,10 @@ fn oversized_lists(c: &mut Catalogue) {
     type Make = fn(Vec<String>) -> Got;
     let ops: [(&str, usize, &'static str, Make); 19] = [
         ("huawei.show_connect_infos", 10, "phone_ids", |v| {
-            hw(huawei::ShowConnectInfos::new(v, huawei::ClientType::Android))
+            hw(huawei::ShowConnectInfos::new(
+                v,
+                huawei::ClientType::Android,
+            ))
         }),
         ("huawei.restart_phones", 100, "phone_ids", |v| {
             hw(lifecycle::RestartPhones::new(v))

@@ -17,7 +17,7 @@ use cloudphone::client::{
     GeeLarkClient, GeeLarkClientBuilder, HuaweiClient, HuaweiClientBuilder, MAX_ATTEMPTS,
     MAX_IN_FLIGHT, NoJitter, RateLimit, RetryPolicy, TransportBuilder,
 };
-use cloudphone::huawei::{ShowConnectInfos, ClientType};
+use cloudphone::huawei::{ClientType, ShowConnectInfos};
 use cloudphone::page::{DEFAULT_MAX_PAGES, PageLimits};
 use cloudphone::{Error, ErrorKind, geelark, huawei};
 use loopback::{Recorded, Reply, Server};

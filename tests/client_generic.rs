@@ -59,9 +59,7 @@ fn huawei_generic_batch_stops_any_number_of_phones() {
     ids.push("0123456789abcdef0123456789abcdef".into()); // not in the fleet
     ids.push(ids[0].clone()); // a duplicate
     let out = client
-        .batch(ids, MAX_IDS, |call| {
-            StopPhones::new(call.iter().cloned())
-        })
+        .batch(ids, MAX_IDS, |call| StopPhones::new(call.iter().cloned()))
         .unwrap();
     // 250 fleet phones + 1 foreign id, each exactly once.
     assert_eq!(out.total(), 251);

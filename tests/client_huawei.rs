@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use cloudphone::client::{HuaweiClient, HuaweiClientBuilder, NoJitter, RetryPolicy};
-use cloudphone::huawei::{ShowConnectInfos, ClientType, Config};
+use cloudphone::huawei::{ClientType, Config, ShowConnectInfos};
 use cloudphone::{Context, Error, ErrorKind, Operation, Request, Response};
 use loopback::{After, Recorded, Reply, Server};
 

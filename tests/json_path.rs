@@ -33,7 +33,7 @@ use cloudphone::huawei::phones::{
 use cloudphone::huawei::servers::{
     EncodeServerList, ListEncodeServers, ListServers, ServerDetail, ServerList, ShowServer,
 };
-use cloudphone::huawei::{ShowConnectInfos, ClientType};
+use cloudphone::huawei::{ClientType, ShowConnectInfos};
 use cloudphone::{Error, Operation, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;

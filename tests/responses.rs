@@ -8,7 +8,7 @@ mod support;
 use cloudphone::Operation;
 use cloudphone::geelark::GetPhoneStatus;
 use cloudphone::huawei::iam::{CreateToken, ProjectScope};
-use cloudphone::huawei::{ShowConnectInfos, ClientType};
+use cloudphone::huawei::{ClientType, ShowConnectInfos};
 
 fn snapshot_dir<O>(op: &O, dir: &str)
 where

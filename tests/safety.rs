@@ -3,7 +3,7 @@
 
 use cloudphone::geelark::{self, GetPhoneStatus};
 use cloudphone::huawei::iam::{CreateToken, ProjectScope};
-use cloudphone::huawei::{self, ShowConnectInfos, ClientType};
+use cloudphone::huawei::{self, ClientType, ShowConnectInfos};
 use cloudphone::{Context, Endpoint, Error, ErrorKind, Operation, Response};
 
 const PROJECT: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";

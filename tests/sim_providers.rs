@@ -10,7 +10,7 @@ use cloudphone::geelark::{self, GetPhoneStatus};
 use cloudphone::huawei::jobs::ListJobs;
 use cloudphone::huawei::lifecycle::RestartPhones;
 use cloudphone::huawei::phones::{ListPhones, ShowPhone};
-use cloudphone::huawei::{self, ShowConnectInfos, ClientType, signer};
+use cloudphone::huawei::{self, ClientType, ShowConnectInfos, signer};
 use cloudphone::sim::{Fault, FaultRule, Sim, SimConfig};
 use cloudphone::{Context, ErrorKind, JobStatus, Method, Operation, Pager, PhoneStatus, Request};
 

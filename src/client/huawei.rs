@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorKind, Result, invalid};
 use crate::http::Response;
 use crate::huawei::iam::{CreateToken, ProjectScope};
 use crate::huawei::{
-    Auth, ShowConnectInfos, ClientType, Config, ConnectInfo, MAX_IDS, cph_endpoint, iam_endpoint,
+    Auth, ClientType, Config, ConnectInfo, MAX_IDS, ShowConnectInfos, cph_endpoint, iam_endpoint,
 };
 use crate::op::{Endpoint, Operation, check_path_segment};
 use crate::page::{PageLimits, Pager};

@@ -28,6 +28,6 @@ mod wire;
 
 pub use config::{Auth, Config, DEFAULT_USER_AGENT};
 pub use connection::{
-    AccessInfo, ShowConnectInfos, ConnectInfoReport, ClientType, ConnectInfo, MAX_IDS,
+    AccessInfo, ClientType, ConnectInfo, ConnectInfoReport, MAX_IDS, ShowConnectInfos,
 };
 pub use region::{REGIONS, cph_endpoint, iam_endpoint};

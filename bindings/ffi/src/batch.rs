@@ -24,7 +24,7 @@ use cloudphone::batch::{BatchItem, BatchMerge, BatchOutcome, BatchPlan, CallOutc
 use cloudphone::error::{Error, invalid};
 use cloudphone::geelark::GetPhoneStatus;
 use cloudphone::geelark::PhoneState;
-use cloudphone::huawei::{ShowConnectInfos, ConnectInfo};
+use cloudphone::huawei::{ConnectInfo, ShowConnectInfos};
 use cloudphone::op::Operation;
 
 /// Distinct ids (duplicates collapsed, first seen wins) split into calls of

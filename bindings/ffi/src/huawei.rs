@@ -14,7 +14,7 @@ use super::types::{
 };
 use cloudphone::batch::ItemFailure;
 use cloudphone::huawei::iam::{CreateToken, IamToken, ProjectScope};
-use cloudphone::huawei::{self, ShowConnectInfos, ConnectInfoReport, ClientType, ConnectInfo};
+use cloudphone::huawei::{self, ClientType, ConnectInfo, ConnectInfoReport, ShowConnectInfos};
 use cloudphone::op::Endpoint;
 
 /// Most phone ids one batch-connection call accepts; split larger sets with

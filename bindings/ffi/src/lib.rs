@@ -164,7 +164,7 @@ mod tests {
     /// The C path builds byte-for-byte the request the Rust path builds.
     #[test]
     fn c_build_equals_rust_build() {
-        use cloudphone::huawei::{Auth, ShowConnectInfos, ClientType, Config};
+        use cloudphone::huawei::{Auth, ClientType, Config, ShowConnectInfos};
         use cloudphone::op::{Context, Operation};
         use std::ffi::CStr;
 
@@ -209,8 +209,9 @@ mod tests {
             Auth::aksk("AK", "SK"),
         )
         .unwrap();
-        let op = ShowConnectInfos::new(ids.iter().map(|c| c.to_str().unwrap()), ClientType::Android)
-            .unwrap();
+        let op =
+            ShowConnectInfos::new(ids.iter().map(|c| c.to_str().unwrap()), ClientType::Android)
+                .unwrap();
         let want = op
             .build(&Context::new(&config, 1_700_000_000_000, ""))
             .unwrap();

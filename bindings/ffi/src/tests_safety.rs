@@ -3,7 +3,7 @@
 //! The Rust-side halves of these checks are in the core's tests/safety.rs.
 
 use cloudphone::geelark::GetPhoneStatus;
-use cloudphone::huawei::{ShowConnectInfos, ClientType};
+use cloudphone::huawei::{ClientType, ShowConnectInfos};
 use cloudphone::{Error, ErrorKind, Operation, Response};
 
 const PROJECT: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
