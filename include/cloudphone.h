@@ -535,7 +535,8 @@ void cloudphone_geelark_config_free(struct cloudphone_geelark_config *config);
 // 0, 40006 or 40009) succeeds; anything else fails with a typed error in
 // `*err_out` (provider code, HTTP status, request id; the body quoted only
 // after redacting credentials). A body over 16 MiB is refused with
-// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` before it is read.
+// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` before it is read (another cap:
+// `cloudphone_request_parse_capped`).
 //
 // - `request`: required; the request this is the answer to.
 // - `http_status`: the HTTP status code.
@@ -559,6 +560,28 @@ cloudphone_status cloudphone_request_parse(const struct cloudphone_request *requ
                                            size_t body_len,
                                            struct cloudphone_result **result_out,
                                            struct cloudphone_error **err_out);
+
+// `cloudphone_request_parse` with the host's own cap on the body size:
+// a body over `max_body_len` bytes is refused with
+// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` (its error names the cap) before it
+// is read; `max_body_len` 0 means the default, 16 MiB.
+//
+// Pointers: `request` required; `headers` required unless its length is 0
+// ((NULL, 0) = none); `body` required unless its length is 0 ((NULL, 0) =
+// none); `result_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_request_parse`.
+cloudphone_status cloudphone_request_parse_capped(const struct cloudphone_request *request,
+                                                  uint64_t max_body_len,
+                                                  uint16_t http_status,
+                                                  const struct cloudphone_response_header *headers,
+                                                  size_t headers_len,
+                                                  const uint8_t *body,
+                                                  size_t body_len,
+                                                  struct cloudphone_result **result_out,
+                                                  struct cloudphone_error **err_out);
 
 // For a listing (`cloudphone_request_pages`): builds the request for the
 // page after `result` (the parsed answer to `request`) into `*next_out`,

@@ -445,15 +445,18 @@ class Result {
 };
 
 /// Parses any answer (any status) to `req` with the operation that built
-/// it (cloudphone_request_parse); throws Error for a failed call.
+/// it (cloudphone_request_parse_capped); throws Error for a failed call. A
+/// body over `max_body_len` bytes (0: the default, 16 MiB) is refused with
+/// CLOUDPHONE_STATUS_BODY_TOO_LARGE.
 inline Result parse(const Request &req, std::uint16_t http_status, const ResponseHeaders &headers,
-                    std::string_view body) {
+                    std::string_view body, std::uint64_t max_body_len = 0) {
   std::vector<cloudphone_response_header> hs;
   hs.reserve(headers.size());
   for (const auto &h : headers) hs.push_back({h.first.data(), h.first.size(), h.second.data(), h.second.size()});
   cloudphone_result *out = nullptr;
   detail::call([&](cloudphone_error **e) {
-    return cloudphone_request_parse(req.get(), http_status, hs.empty() ? nullptr : hs.data(), hs.size(),
+    return cloudphone_request_parse_capped(req.get(), max_body_len, http_status, hs.empty() ? nullptr : hs.data(),
+                                           hs.size(),
                                     body.empty() ? nullptr : reinterpret_cast<const std::uint8_t *>(body.data()),
                                     body.size(), &out, e);
   });

@@ -298,6 +298,8 @@ static void test_errors() {
   // Key mode takes the nonce from the trace id: too short is refused.
   auto kcfg = cp::GeelarkConfig::key("app", "key");
   EXPECT_ERROR(cp::geelark::get_phone_status_build(kcfg, {"g"}, 1, "short"), CLOUDPHONE_STATUS_INVALID_INPUT, (void)e);
+  // The host's own cap on the body size.
+  EXPECT_ERROR(cp::parse(req, 200, {}, R"({"connect_infos":[]})", 10), CLOUDPHONE_STATUS_BODY_TOO_LARGE, (void)e);
   // The request picks its parser: a body of another shape is a decode error.
   EXPECT_ERROR(cp::parse(req, 200, {}, R"({"connect_infos":7})"), CLOUDPHONE_STATUS_DECODE, (void)e);
 

@@ -164,6 +164,7 @@ _SIGNATURES = {
     "cloudphone_request_body": (_Bytes, [_P]),
     "cloudphone_request_is_idempotent": (_B, [_P]),
     "cloudphone_request_parse": (_U32, _PARSE),
+    "cloudphone_request_parse_capped": (_U32, [_P, _U64] + _PARSE[1:]),
     "cloudphone_request_next": (_U32, _NEXT),
     "cloudphone_request_pages": (_B, [_P]),
     "cloudphone_item_failure_id": (_Str, [_P]),
@@ -894,11 +895,13 @@ class Request(_Handle):
     def is_idempotent(self) -> bool:
         return bool(C.request_is_idempotent(self._h))
 
-    def parse(self, http_status: int, headers: HeadersLike, body: Optional[bytes]) -> "Result":
+    def parse(self, http_status: int, headers: HeadersLike, body: Optional[bytes],
+              max_body_len: Optional[int] = None) -> "Result":
         """Parses the answer (any status) with the operation that built this
         request into a Result (cloudphone_request_parse); a failed call
-        raises its Error."""
-        return Result._from_handle(_parse(self, http_status, headers, body))
+        raises its Error. A body over `max_body_len` bytes (default 16 MiB)
+        is refused with STATUS_BODY_TOO_LARGE (cloudphone_request_parse_capped)."""
+        return Result._from_handle(_parse(self, http_status, headers, body, max_body_len))
 
     @property
     def pages(self) -> bool:
@@ -923,7 +926,8 @@ class Request(_Handle):
         return "Request(%s %s)" % (self.method, self.url)
 
 
-def _parse(request: Optional[Request], http_status: int, headers: HeadersLike, body) -> int:
+def _parse(request: Optional[Request], http_status: int, headers: HeadersLike, body,
+           max_body_len: Optional[int] = None) -> int:
     if isinstance(headers, dict):
         headers = headers.items()
     hs = [(_cstr(k, "header name"), _cstr(v, "header value")) for k, v in (headers or [])]
@@ -933,7 +937,12 @@ def _parse(request: Optional[Request], http_status: int, headers: HeadersLike, b
     if body is not None and not isinstance(body, (bytes, bytearray, memoryview)):
         raise TypeError("body must be bytes")
     data = bytes(body) if body else None
-    return _out(C.request_parse, _handle_of(request), http_status, arr, len(hs), data, len(data) if data else 0)
+    n = len(data) if data else 0
+    if max_body_len is not None:
+        if max_body_len <= 0:
+            raise ValueError("max_body_len must be positive")
+        return _out(C.request_parse_capped, _handle_of(request), max_body_len, http_status, arr, len(hs), data, n)
+    return _out(C.request_parse, _handle_of(request), http_status, arr, len(hs), data, n)
 
 
 # ------------------------------------------------------------ result items

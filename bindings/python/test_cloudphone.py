@@ -324,6 +324,11 @@ def test_misuse_raises_cleanly(huawei):
     with pytest.raises(cp.NullArgumentError) as ei:
         cfg.show_connect_infos_request(["x"])
     assert ei.value.status_name == "null_argument"
+    # The host's own cap on the body size.
+    with pytest.raises(cp.TransportError) as ei:
+        req.parse(200, None, b'{"request_id":"r","connect_infos":[]}', max_body_len=10)
+    assert ei.value.status == cp.STATUS_BODY_TOO_LARGE and "10" in ei.value.message
+    assert req.parse(200, None, b'{"connect_infos":[]}', max_body_len=20).connect_infos == []
     # The request picks its own parser: a body of another operation's shape
     # is a decode error, never a misread.
     with pytest.raises(cp.DecodeError):

@@ -116,6 +116,28 @@ int main(void) {
   EXPECT_FAIL(cloudphone_request_parse(greq, 200, NULL, 3, body, 2, (cloudphone_result **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_request_parse(greq, 200, NULL, 0, NULL, 9, (cloudphone_result **)&sentinel, err), NUL);
   EXPECT_FAIL(cloudphone_request_parse(greq, 200, NULL, 0, body, 2, NULL, err), NUL);
+  /* The host's own cap on the body: over it, refused before it is read;
+   * at it, parsed (0 = the default 16 MiB). */
+  {
+    static const char small[] = "{\"code\":0,\"msg\":\"ok\",\"traceId\":\"T\",\"data\":{\"successDetails\":[]}}";
+    cloudphone_result *r = NULL;
+    cloudphone_error *e = NULL;
+    CHECK(cloudphone_request_parse_capped(greq, 10, 200, NULL, 0, (const uint8_t *)small, strlen(small), &r, &e) ==
+          CLOUDPHONE_STATUS_BODY_TOO_LARGE);
+    CHECK(r == NULL && e != NULL && cloudphone_error_status(e) == CLOUDPHONE_STATUS_BODY_TOO_LARGE);
+    CHECK(strstr(cloudphone_error_message(e).ptr, "10") != NULL);
+    cloudphone_error_free(e);
+    e = NULL;
+    CHECK(cloudphone_request_parse_capped(greq, strlen(small), 200, NULL, 0, (const uint8_t *)small, strlen(small),
+                                          &r, &e) == CLOUDPHONE_STATUS_OK);
+    cloudphone_result_free(r);
+    r = NULL;
+    CHECK(cloudphone_request_parse_capped(greq, 0, 200, NULL, 0, (const uint8_t *)small, strlen(small), &r, &e) ==
+          CLOUDPHONE_STATUS_OK);
+    cloudphone_result_free(r);
+    EXPECT_FAIL(cloudphone_request_parse_capped(NULL, 0, 200, NULL, 0, body, 2, (cloudphone_result **)&sentinel, err),
+                NUL);
+  }
   /* Response header bytes that are not UTF-8 are replaced, not refused. */
   {
     cloudphone_response_header latin1[] = {RESPONSE_HEADER("X-Note", "caf\xe9")};

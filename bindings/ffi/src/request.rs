@@ -359,7 +359,8 @@ impl cloudphone_request {
 /// 0, 40006 or 40009) succeeds; anything else fails with a typed error in
 /// `*err_out` (provider code, HTTP status, request id; the body quoted only
 /// after redacting credentials). A body over 16 MiB is refused with
-/// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` before it is read.
+/// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` before it is read (another cap:
+/// `cloudphone_request_parse_capped`).
 ///
 /// - `request`: required; the request this is the answer to.
 /// - `http_status`: the HTTP status code.
@@ -387,24 +388,94 @@ pub unsafe extern "C" fn cloudphone_request_parse(
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
-        arg_out(result_out, "result_out")?;
         // SAFETY: per the function contract.
-        let request = unsafe { arg_ref(request, "request") }?;
-        // The sans-IO size cap (16 MiB, `DEFAULT_MAX_BODY_LEN`), checked
-        // before the body is copied: the host knows `body_len` before
-        // calling, so it can apply a lower cap itself.
-        cloudphone::op::check_body_len(
-            request.op_name,
-            body_len,
-            cloudphone::op::DEFAULT_MAX_BODY_LEN,
-        )?;
-        // SAFETY: per the function contract.
-        let response = unsafe { arg_response(http_status, headers, headers_len, body, body_len) }?;
-        let result = (request.fns.parse)(request.op.as_ref(), &response)?;
-        // SAFETY: checked above.
-        unsafe { write_out(result_out, result) };
-        Ok(())
+        unsafe {
+            parse_capped(
+                request,
+                cloudphone::op::DEFAULT_MAX_BODY_LEN,
+                http_status,
+                headers,
+                headers_len,
+                body,
+                body_len,
+                result_out,
+            )
+        }
     })
+}
+
+/// `cloudphone_request_parse` with the host's own cap on the body size:
+/// a body over `max_body_len` bytes is refused with
+/// `CLOUDPHONE_STATUS_BODY_TOO_LARGE` (its error names the cap) before it
+/// is read; `max_body_len` 0 means the default, 16 MiB.
+///
+/// Pointers: `request` required; `headers` required unless its length is 0
+/// ((NULL, 0) = none); `body` required unless its length is 0 ((NULL, 0) =
+/// none); `result_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_request_parse`.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn cloudphone_request_parse_capped(
+    request: *const cloudphone_request,
+    max_body_len: u64,
+    http_status: u16,
+    headers: *const cloudphone_response_header,
+    headers_len: usize,
+    body: *const u8,
+    body_len: usize,
+    result_out: *mut *mut cloudphone_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        let cap = match max_body_len {
+            0 => cloudphone::op::DEFAULT_MAX_BODY_LEN,
+            n => n,
+        };
+        // SAFETY: per the function contract.
+        unsafe {
+            parse_capped(
+                request,
+                cap,
+                http_status,
+                headers,
+                headers_len,
+                body,
+                body_len,
+                result_out,
+            )
+        }
+    })
+}
+
+/// The body of both parse exports.
+///
+/// # Safety
+/// As `cloudphone_request_parse`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn parse_capped(
+    request: *const cloudphone_request,
+    max_body_len: u64,
+    http_status: u16,
+    headers: *const cloudphone_response_header,
+    headers_len: usize,
+    body: *const u8,
+    body_len: usize,
+    result_out: *mut *mut cloudphone_result,
+) -> FfiResult<()> {
+    arg_out(result_out, "result_out")?;
+    // SAFETY: per the function contract.
+    let request = unsafe { arg_ref(request, "request") }?;
+    // Checked before the body is copied or read.
+    cloudphone::op::check_body_len(request.op_name, body_len, max_body_len)?;
+    // SAFETY: per the function contract.
+    let response = unsafe { arg_response(http_status, headers, headers_len, body, body_len) }?;
+    let result = (request.fns.parse)(request.op.as_ref(), &response)?;
+    // SAFETY: checked above.
+    unsafe { write_out(result_out, result) };
+    Ok(())
 }
 
 /// For a listing (`cloudphone_request_pages`): builds the request for the
