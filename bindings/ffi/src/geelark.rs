@@ -4,8 +4,8 @@ use std::ffi::c_char;
 
 use super::config::cloudphone_geelark_config;
 use super::error::cloudphone_error;
-use super::guard::{arg_out, arg_ref, arg_str, arg_str_array, guard, guard_or, write_out};
-use super::request::{OpFns, build_request, cloudphone_request};
+use super::guard::{arg_str_array, guard, guard_or};
+use super::request::{OpFns, build_into, cloudphone_request};
 use super::result::{CallRecord, Item, Summary, Views};
 use super::types::{FromIn, StrArena, Text, cloudphone_status, cloudphone_str, views_in};
 use cloudphone::batch::ItemFailure;
@@ -51,21 +51,17 @@ pub unsafe extern "C" fn cloudphone_geelark_get_phone_status_build(
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
-        arg_out(request_out, "request_out")?;
         // SAFETY: per the function contract.
-        let (config, ids, trace_id) = unsafe {
-            (
-                arg_ref(config, "config")?,
-                arg_str_array(ids, ids_len, "ids")?,
-                arg_str(trace_id, "trace_id")?,
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<cloudphone_geelark_config, GetPhoneStatus>(),
+                || Ok(GetPhoneStatus::new(arg_str_array(ids, ids_len, "ids")?)?),
             )
-        };
-        let op = GetPhoneStatus::new(ids)?;
-        let fns = OpFns::provider::<cloudphone_geelark_config, GetPhoneStatus>();
-        let req = build_request(op, &config.inner, now_unix_ms, trace_id, fns)?;
-        // SAFETY: checked above.
-        unsafe { write_out(request_out, req) };
-        Ok(())
+        }
     })
 }
 

@@ -4,10 +4,8 @@ use std::ffi::c_char;
 
 use super::config::cloudphone_huawei_config;
 use super::error::cloudphone_error;
-use super::guard::{
-    arg_opt_str, arg_out, arg_ref, arg_str, arg_str_array, guard, guard_or, write_out,
-};
-use super::request::{OpFns, build_request, cloudphone_request};
+use super::guard::{arg_opt_str, arg_out, arg_str, arg_str_array, guard, guard_or, write_out};
+use super::request::{OpFns, build_into, build_request, cloudphone_request};
 use super::result::{CallRecord, Item, Summary, Views};
 use super::types::{
     FromIn, NulStr, StrArena, Text, cloudphone_status, cloudphone_str, opt_view, views_in,
@@ -61,22 +59,24 @@ pub unsafe extern "C" fn cloudphone_huawei_show_connect_infos_build(
     err_out: *mut *mut cloudphone_error,
 ) -> cloudphone_status {
     guard(err_out, || {
-        arg_out(request_out, "request_out")?;
         // SAFETY: per the function contract.
-        let (config, ids, client_type, trace_id) = unsafe {
-            (
-                arg_ref(config, "config")?,
-                arg_str_array(phone_ids, phone_ids_len, "phone_ids")?,
-                arg_str(client_type, "client_type")?,
-                arg_opt_str(trace_id, "trace_id")?,
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<cloudphone_huawei_config, ShowConnectInfos>(),
+                || {
+                    let ids = arg_str_array(phone_ids, phone_ids_len, "phone_ids")?;
+                    let client_type = arg_str(client_type, "client_type")?;
+                    Ok(ShowConnectInfos::new(
+                        ids,
+                        client_type.parse::<ClientType>()?,
+                    )?)
+                },
             )
-        };
-        let op = ShowConnectInfos::new(ids, client_type.parse::<ClientType>()?)?;
-        let fns = OpFns::provider::<cloudphone_huawei_config, ShowConnectInfos>();
-        let req = build_request(op, &config.inner, now_unix_ms, trace_id.unwrap_or(""), fns)?;
-        // SAFETY: checked above.
-        unsafe { write_out(request_out, req) };
-        Ok(())
+        }
     })
 }
 
