@@ -8,7 +8,7 @@
 //! spaced [`DEFAULT_POLL_INTERVAL_MS`] (10 s) apart by default and never less
 //! than [`MIN_POLL_INTERVAL_MS`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::batch::{BatchOutcome, BatchPlan, ItemFailure};
 use crate::error::{ErrorKind, Result, invalid};
@@ -52,6 +52,8 @@ enum Settled {
 pub struct StateWatch {
     goal: PhoneStatus,
     ids: Vec<String>,
+    /// The same ids, for membership in O(1): answers are checked id by id.
+    watched: HashSet<String>,
     settled: HashMap<String, Settled>,
     last: HashMap<String, PhoneStatus>,
     interval_ms: u64,
@@ -93,6 +95,7 @@ impl StateWatch {
         Ok(StateWatch {
             goal,
             ids: plan.ids().to_vec(),
+            watched: plan.ids().iter().cloned().collect(),
             settled: HashMap::new(),
             last: HashMap::new(),
             interval_ms,
@@ -152,7 +155,7 @@ impl StateWatch {
     }
 
     fn is_pending(&self, id: &str) -> bool {
-        !self.settled.contains_key(id) && self.ids.iter().any(|i| i == id)
+        !self.settled.contains_key(id) && self.watched.contains(id)
     }
 
     /// What to do at `now`.

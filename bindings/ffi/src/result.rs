@@ -174,13 +174,15 @@ where
     X: BatchItem + Serialize,
 {
     let items = output.items();
+    // One index, not a scan per item: an answer may hold any number of items.
+    let by_id: HashMap<&str, &Item<'_>> = items.iter().map(|i| (i.id, i)).collect();
     let call: CallOutcome<X> = output.clone().into();
     let succeeded = call
         .succeeded
         .iter()
         .map(|x| {
             let id = x.item_id();
-            let summary = items.iter().find(|i| i.id == id);
+            let summary = by_id.get(id).copied();
             MergedItem {
                 id: id.to_owned(),
                 status: summary.and_then(|i| i.status),
