@@ -8,11 +8,13 @@
 //!
 //! Prints one line per figure: name, µs per call, calls per second.
 //!
-//! `-- --cpu-calls N [--ak AK --sk SK --project PID]` instead measures the
-//! client's own CPU (getrusage `RUSAGE_SELF`, user + system, every thread of
-//! the process, so lookup threads count too) over N batch-connection(10)
-//! calls, one in flight, and exits; with the credentials of a simulator
-//! (`cloudphone sim --json`) it runs against the simulator in its own process.
+//! `-- --cpu-calls N [--op huawei|geelark] [--in-flight K] [--ak AK --sk SK
+//! --project PID]` instead measures the client's own CPU (getrusage
+//! `RUSAGE_SELF`, user + system, every thread of the process, so lookup
+//! threads count too) over N batch-connection(10) or GeeLark status(100)
+//! calls, K in flight, and exits; with the credentials of a simulator
+//! (`cloudphone sim --json`) it runs against the simulator in its own
+//! process. `scripts/bench_percall.sh` puts these beside wrk.
 
 use std::time::{Duration, Instant};
 
@@ -59,38 +61,79 @@ fn cpu_time() -> Duration {
     tv(ru.ru_utime) + tv(ru.ru_stime)
 }
 
-/// Client CPU per call over `calls` batch-connection(10) calls, one in flight.
-fn cpu_per_call(url: &str, calls: u32) {
+/// Client CPU per call over `calls` calls of `op` (`huawei`:
+/// batch-connection with 10 ids; `geelark`: status of 100 phones), with
+/// `in_flight` threads sharing one client (and its pool), each sending
+/// its share one call at a time.
+fn cpu_per_call(url: &str, calls: u32, op: &str, in_flight: u32) {
     let ak = arg("--ak").unwrap_or_else(|| AK.to_owned());
     let sk = arg("--sk").unwrap_or_else(|| SK.to_owned());
     let project = arg("--project").unwrap_or_else(|| PID.to_owned());
-    let huawei = HuaweiClient::builder()
-        .endpoint(url)
-        .project_id(&project)
-        .aksk(&ak, &sk)
-        .retry(RetryPolicy::none())
-        .build()
-        .expect("client");
-    let ids: Vec<String> = (0..10).map(|i| format!("{i:032x}")).collect();
-    let op = ShowConnectInfos::new(ids, ClientType::Android).unwrap();
-    // One call first: the connection is open and kept alive afterwards.
-    huawei.execute(&op).expect("is the server running?");
+    let call: Box<dyn Fn() + Sync> = match op {
+        "huawei" => {
+            let huawei = HuaweiClient::builder()
+                .endpoint(url)
+                .project_id(&project)
+                .aksk(&ak, &sk)
+                .retry(RetryPolicy::none())
+                .build()
+                .expect("client");
+            let ids: Vec<String> = (0..10).map(|i| format!("{i:032x}")).collect();
+            let op = ShowConnectInfos::new(ids, ClientType::Android).unwrap();
+            Box::new(move || {
+                huawei.execute(&op).expect("is the server running?");
+            })
+        }
+        "geelark" => {
+            let geelark = GeeLarkClient::builder()
+                .endpoint(url)
+                .key("eH6gQR4oHr3FsZpI36La01IW", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf")
+                .no_rate_limit()
+                .retry(RetryPolicy::none())
+                .build()
+                .expect("client");
+            let ids: Vec<String> = (0..100u64)
+                .map(|i| (100_000_000_000_000_000 + i).to_string())
+                .collect();
+            let op = cloudphone::geelark::GetPhoneStatus::new(ids).unwrap();
+            Box::new(move || {
+                geelark.execute(&op).expect("is the server running?");
+            })
+        }
+        other => panic!("--op huawei|geelark, not {other}"),
+    };
+    // One call per thread first: the connections are open and kept alive.
+    std::thread::scope(|s| {
+        for _ in 0..in_flight {
+            s.spawn(|| call());
+        }
+    });
     let (cpu0, t0) = (cpu_time(), Instant::now());
-    for _ in 0..calls {
-        huawei.execute(&op).expect("call");
-    }
+    let share = calls / in_flight;
+    std::thread::scope(|s| {
+        for _ in 0..in_flight {
+            s.spawn(|| {
+                for _ in 0..share {
+                    call();
+                }
+            });
+        }
+    });
+    let done = share * in_flight;
     let (cpu, wall) = (cpu_time() - cpu0, t0.elapsed());
     println!(
-        "batch_connection_10 x{calls} ({url}): {:.1} us CPU/call (user+sys, RUSAGE_SELF), {:.0} calls/s",
-        cpu.as_secs_f64() * 1e6 / f64::from(calls),
-        f64::from(calls) / wall.as_secs_f64()
+        "cpu\t{op}\tin_flight={in_flight}\t{:.1} us CPU/call\t{:.0} calls/s\t({done} calls, {url}, user+sys RUSAGE_SELF)",
+        cpu.as_secs_f64() * 1e6 / f64::from(done),
+        f64::from(done) / wall.as_secs_f64()
     );
 }
 
 fn main() {
     let url = arg("--url").unwrap_or_else(|| "http://127.0.0.1:18080".to_owned());
     if let Some(calls) = arg("--cpu-calls").and_then(|n| n.parse().ok()) {
-        cpu_per_call(&url, calls);
+        let op = arg("--op").unwrap_or_else(|| "huawei".to_owned());
+        let in_flight = arg("--in-flight").and_then(|n| n.parse().ok()).unwrap_or(1);
+        cpu_per_call(&url, calls, &op, in_flight);
         return;
     }
     let seconds: f64 = arg("--seconds").and_then(|s| s.parse().ok()).unwrap_or(3.0);

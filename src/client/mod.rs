@@ -77,6 +77,7 @@ mod limiter;
 mod resolve;
 mod retry;
 mod rng;
+mod tcp;
 mod transport;
 mod wait;
 

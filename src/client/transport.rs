@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::resolve::{CachingResolver, LookupsExhausted, MAX_PENDING_LOOKUPS};
+use super::tcp::LeanTcpConnector;
 use crate::error::{Error, Result, invalid};
 use crate::http::{Request, Response};
 use crate::secret::Secret;
@@ -244,14 +245,11 @@ impl TransportBuilder {
                     .build(),
             )
         };
-        // ureq's own connector chain (SOCKS, CONNECT proxy, TCP, TLS) with
-        // our resolver instead of its thread-per-lookup default.
+        // ureq's connector chain (SOCKS, CONNECT proxy, TCP, TLS) with our
+        // resolver instead of its thread-per-lookup default and our TCP link
+        // instead of its six-syscall-a-call one.
         let resolver = CachingResolver::new(self.connect_timeout);
-        let agent = ureq::Agent::with_parts(
-            builder.build(),
-            ureq::unversioned::transport::DefaultConnector::new(),
-            resolver.clone(),
-        );
+        let agent = ureq::Agent::with_parts(builder.build(), connectors(), resolver.clone());
         Ok(Transport {
             inner: Arc::new(Inner {
                 agent,
@@ -261,6 +259,47 @@ impl TransportBuilder {
                 user_agent: self.user_agent,
             }),
         })
+    }
+}
+
+/// The steps that open a connection, in ureq's order: a SOCKS proxy, an
+/// HTTP CONNECT proxy, TCP ([`LeanTcpConnector`]), TLS; an `https` URL
+/// that no step secured is refused (ureq's default chain panics there when
+/// built without TLS).
+fn connectors() -> impl ureq::unversioned::transport::Connector<()> {
+    use ureq::unversioned::transport::{ConnectProxyConnector, Connector};
+    let chain = ();
+    #[cfg(feature = "socks-proxy")]
+    let chain = chain.chain(ureq::unversioned::transport::SocksConnector::default());
+    let chain = chain
+        .chain(ConnectProxyConnector::default())
+        .chain(LeanTcpConnector);
+    #[cfg(feature = "rustls")]
+    let chain = chain.chain(ureq::unversioned::transport::RustlsConnector::default());
+    chain.chain(RequireTls)
+}
+
+/// The last step: an `https` URL must have reached a TLS transport.
+#[derive(Debug)]
+struct RequireTls;
+
+impl<In: ureq::unversioned::transport::Transport>
+    ureq::unversioned::transport::Connector<In> for RequireTls
+{
+    type Out = In;
+
+    fn connect(
+        &self,
+        details: &ureq::unversioned::transport::ConnectionDetails,
+        chained: Option<In>,
+    ) -> std::result::Result<Option<In>, ureq::Error> {
+        if details.needs_tls() && !chained.as_ref().is_some_and(|c| c.is_tls()) {
+            return Err(ureq::Error::Io(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "https needs the `rustls` feature of cloudphone",
+            )));
+        }
+        Ok(chained)
     }
 }
 
