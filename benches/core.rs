@@ -85,6 +85,12 @@ fn huawei(c: &mut Criterion) {
     g.bench_function("parse_batch_connection_10", |b| {
         b.iter(|| black_box(&op).parse(black_box(&response)).unwrap())
     });
+    // The floor: serde_json reading the same body and keeping nothing.
+    g.bench_function("floor_ignored_any_batch_connection_10", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&response.body)).unwrap()
+        })
+    });
     g.finish();
 }
 
@@ -126,6 +132,11 @@ fn geelark(c: &mut Criterion) {
     assert_eq!(report.failures.len(), 5, "failDetails in the fixture");
     g.bench_function("parse_status_100", |b| {
         b.iter(|| black_box(&op).parse(black_box(&response)).unwrap())
+    });
+    g.bench_function("floor_ignored_any_status_100", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&response.body)).unwrap()
+        })
     });
     g.finish();
 }

@@ -32,6 +32,22 @@ pub(crate) fn decode<'de, T: Deserialize<'de>>(
     }
 }
 
+/// [`decode`] through a [`DeserializeSeed`](de::DeserializeSeed): a reader
+/// that carries state (the GeeLark envelope decodes `data` in place only
+/// for a success). The whole body must be one value, as with [`decode`].
+pub(crate) fn decode_seed<'de, S: de::DeserializeSeed<'de>>(
+    operation: &'static str,
+    http_status: u16,
+    body: &'de [u8],
+    seed: S,
+) -> Result<S::Value, Error> {
+    let text = std::str::from_utf8(body).map_err(|e| not_utf8(operation, http_status, body, &e))?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    seed.deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(|e| decode_error(operation, http_status, body, &e))
+}
+
 /// The [`Error::Decode`] for a failed [`decode`]; not generic, so it exists
 /// once however many types are decoded.
 #[cold]

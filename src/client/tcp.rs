@@ -98,7 +98,9 @@ fn connect_any(addrs: &[SocketAddr], budget: Option<Duration>) -> Result<TcpStre
         };
         match attempt {
             Ok(stream) => return Ok(stream),
-            Err(e) if e.kind() == io::ErrorKind::TimedOut || e.kind() == io::ErrorKind::WouldBlock => {
+            Err(e)
+                if e.kind() == io::ErrorKind::TimedOut || e.kind() == io::ErrorKind::WouldBlock =>
+            {
                 last = Some(Error::Timeout(ureq::Timeout::Connect));
                 if budget.is_some_and(|b| started.elapsed() >= b) {
                     break;
@@ -229,7 +231,9 @@ impl Transport for LeanTcp {
         let timeout = timeout.for_read();
         let wanted = socket_timeout(timeout)?;
         let stream = &*self.stream;
-        keep_timeout(&mut self.read_timeout, wanted, |t| stream.set_read_timeout(t))?;
+        keep_timeout(&mut self.read_timeout, wanted, |t| {
+            stream.set_read_timeout(t)
+        })?;
         let input = self.buffers.input_append_buf();
         let amount = loop {
             match (&*self.stream).read(input) {
@@ -253,7 +257,8 @@ impl Transport for LeanTcp {
 #[cfg(unix)]
 fn probe(stream: &TcpStream) -> bool {
     let mut byte = [std::mem::MaybeUninit::<u8>::uninit()];
-    match socket2::SockRef::from(stream).recv_with_flags(&mut byte, libc::MSG_PEEK | libc::MSG_DONTWAIT)
+    match socket2::SockRef::from(stream)
+        .recv_with_flags(&mut byte, libc::MSG_PEEK | libc::MSG_DONTWAIT)
     {
         Err(e) => e.kind() == io::ErrorKind::WouldBlock,
         // 0: closed by the peer; more: bytes nobody asked for.
@@ -284,7 +289,10 @@ mod tests {
         assert!(!close_enough(Some(s(60)), None));
         assert!(!close_enough(None, Some(s(60))));
         // 60 s less a few microseconds: the same timeout.
-        assert!(close_enough(Some(s(60)), Some(s(60) - Duration::from_micros(7))));
+        assert!(close_enough(
+            Some(s(60)),
+            Some(s(60) - Duration::from_micros(7))
+        ));
         // 20 ms at most, even for long timeouts.
         assert!(close_enough(Some(s(60)), Some(s(60) - ms(20))));
         assert!(!close_enough(Some(s(60)), Some(s(60) - ms(21))));

@@ -283,8 +283,8 @@ fn connectors() -> impl ureq::unversioned::transport::Connector<()> {
 #[derive(Debug)]
 struct RequireTls;
 
-impl<In: ureq::unversioned::transport::Transport>
-    ureq::unversioned::transport::Connector<In> for RequireTls
+impl<In: ureq::unversioned::transport::Transport> ureq::unversioned::transport::Connector<In>
+    for RequireTls
 {
     type Out = In;
 
