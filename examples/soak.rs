@@ -506,7 +506,11 @@ fn run_op(
         }
         Op::GlList => {
             let page = rng.range(1, 5) as u32;
-            single(geelark::ListPhones::new(page, 100).and_then(|op| c.geelark.execute(&op)))
+            single(
+                geelark::ListPhones::new()
+                    .page(page, 100)
+                    .and_then(|op| c.geelark.execute(&op)),
+            )
         }
         Op::GlStart => {
             let n = rng_n(rng, 1, 10);

@@ -1641,7 +1641,7 @@ bool cloudphone_phone_state_is_running(const struct cloudphone_phone_state *stat
 // A listing: page on with `cloudphone_request_next`.
 //
 // Result (`cloudphone_request_parse`): Items: the phones (id, neutral
-// status); total: `total`; e.g. `/phones/0/serial_name`.
+// status); total: `total`; e.g. `/records/0/serial_name`.
 //
 // Pointers: `config` required; `options_json` optional (NULL = none);
 // `trace_id` required; `request_out` required; `err_out` optional (NULL = no

@@ -125,7 +125,7 @@ impl PageLimits {
 /// # fn send(_: &ListPhones) -> cloudphone::Result<PhoneList> { unimplemented!() }
 /// # fn run() -> cloudphone::Result<()> {
 /// let mut guard = PageGuard::new(PageLimits::default().max_pages(50))?;
-/// let mut op = ListPhones::new(1, 100)?;
+/// let mut op = ListPhones::new().page(1, 100)?;
 /// loop {
 ///     let page = send(&op)?;             // the host's own HTTP stack
 ///     let next = guard.next(&op, &page); // a bound hit is a typed error

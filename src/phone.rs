@@ -154,6 +154,16 @@ impl PhoneStatus {
     }
 }
 
+/// Serializes a record's status as its stable name (`"running"`), the
+/// vocabulary both providers' records share in JSON; the record's
+/// `raw_status` beside it keeps the provider's code.
+pub(crate) fn serialize_status_name<S: serde::Serializer>(
+    status: &PhoneStatus,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(status.as_str())
+}
+
 impl fmt::Display for PhoneStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -167,7 +177,12 @@ impl fmt::Display for PhoneStatus {
 /// both providers. `raw` keeps the provider's record exactly as received
 /// (unknown fields included) for whatever the neutral view drops; the typed
 /// provider records are in each provider's list outputs.
-#[derive(Clone, Debug, Serialize)]
+///
+/// `raw` may hold secrets (a GeeLark record carries its proxy's password):
+/// `Debug` shows it with every secret-named member masked; the field and
+/// `Serialize` keep it as received (a host that asks for its data gets it,
+/// as with [`Secret`](crate::Secret)).
+#[derive(Clone, Serialize)]
 #[non_exhaustive]
 pub struct Phone {
     /// Whose phone it is.
@@ -180,6 +195,26 @@ pub struct Phone {
     pub status: PhoneStatus,
     /// The provider's JSON record, byte for byte.
     pub raw: Box<serde_json::value::RawValue>,
+}
+
+/// `raw` with its secrets masked, as a JSON value (`null` if it does not
+/// parse, which a record that came through a parser always does).
+fn redacted(raw: &serde_json::value::RawValue) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(raw.get()).unwrap_or_default();
+    crate::redact::redact_json(&mut v);
+    v
+}
+
+impl fmt::Debug for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Phone")
+            .field("provider", &self.provider)
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("status", &self.status)
+            .field("raw", &format_args!("{}", redacted(&self.raw)))
+            .finish()
+    }
 }
 
 impl Phone {
@@ -248,6 +283,15 @@ impl JobStatus {
             JobStatus::Succeeded => "succeeded",
             JobStatus::Failed => "failed",
             JobStatus::Unknown { .. } => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JobStatus::Unknown { provider, raw } => write!(f, "unknown ({provider} {raw})"),
+            other => f.write_str(other.as_str()),
         }
     }
 }

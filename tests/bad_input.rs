@@ -581,17 +581,25 @@ fn string_fields() -> Vec<Field> {
         (
             "geelark.list_phones serialName filter (JSON body)",
             Accepted,
-            Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.serial_name(v)))),
+            Box::new(|v: &str| {
+                gl(geelark::ListPhones::new()
+                    .page(1, 10)
+                    .map(|o| o.serial_name(v)))
+            }),
         ),
         (
             "geelark.list_phones remark filter (JSON body)",
             Accepted,
-            Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.remark(v)))),
+            Box::new(|v: &str| gl(geelark::ListPhones::new().page(1, 10).map(|o| o.remark(v)))),
         ),
         (
             "geelark.list_phones groupName filter (JSON body)",
             Accepted,
-            Box::new(|v: &str| gl(geelark::ListPhones::new(1, 10).map(|o| o.group_name(v)))),
+            Box::new(|v: &str| {
+                gl(geelark::ListPhones::new()
+                    .page(1, 10)
+                    .map(|o| o.group_name(v)))
+            }),
         ),
         (
             "geelark.update_phone id (body)",
@@ -1124,7 +1132,7 @@ fn parsers() -> Vec<(&'static str, Parse)> {
                 .unwrap(),
         ),
         p(geelark::GetPhoneStatus::new(["1"]).unwrap()),
-        p(geelark::ListPhones::new(1, 100).unwrap()),
+        p(geelark::ListPhones::new().page(1, 100).unwrap()),
         p(geelark::StartPhones::new(["1"]).unwrap()),
         p(geelark::StopPhones::new(["1"]).unwrap()),
         p(geelark::DeletePhones::new(["1"]).unwrap()),
@@ -1246,7 +1254,7 @@ fn hostile_bodies(c: &mut Catalogue) {
             "gigantic numbers",
             format!("`data.total`: {n}"),
             Decode,
-            geelark::ListPhones::new(1, 10).unwrap(),
+            geelark::ListPhones::new().page(1, 10).unwrap(),
             Response::new(200, total),
         );
         let status = format!(
@@ -1838,7 +1846,7 @@ fn echoed_values(c: &mut Catalogue) {
         group,
         "`data.total` a 1 MiB string",
         Decode,
-        geelark::ListPhones::new(1, 10).unwrap(),
+        geelark::ListPhones::new().page(1, 10).unwrap(),
         Response::new(200, body.into_bytes()),
     );
 }

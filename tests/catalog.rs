@@ -165,7 +165,7 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
-            geelark::ListPhones::new(1, 100).unwrap(),
+            geelark::ListPhones::new().page(1, 100).unwrap(),
             &gl,
             "page of 1–100",
         ),

@@ -150,7 +150,7 @@ fn huawei_endless_listing_stops_at_max_pages_max_items_and_no_progress() {
 
 #[test]
 fn geelark_endless_listing_stops_at_max_pages_max_items_and_no_progress() {
-    let first = geelark::ListPhones::new(1, 100).unwrap();
+    let first = geelark::ListPhones::new().page(1, 100).unwrap();
     let server = geelark_endless(true);
     let c = gl(&server)
         .page_limits(PageLimits::default().max_pages(7))

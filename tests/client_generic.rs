@@ -76,7 +76,7 @@ fn huawei_generic_batch_stops_any_number_of_phones() {
 fn geelark_pages_and_batch() {
     let sim = sim();
     let client = geelark(&sim);
-    let first = geelark::ListPhones::new(1, 100).unwrap();
+    let first = geelark::ListPhones::new().page(1, 100).unwrap();
     let pages: Vec<_> = client.pages(first).collect::<Result<_, _>>().unwrap();
     assert_eq!(pages.len(), 3);
     let total: usize = pages.iter().map(|p| p.phones.len()).sum();

@@ -191,6 +191,29 @@ fn large_batches_fan_out_and_partial_failures_lose_nothing() {
 }
 
 #[test]
+fn a_fan_out_reports_its_progress_once_per_call_and_only_upwards() {
+    let server = Server::start(|_, r| ok(r).delayed(Duration::from_millis(5)));
+    let c = client(&server).max_in_flight(3).build().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let with = c.with_progress(move |p| log.lock().unwrap().push((p.done, p.total)));
+    let out = with.batch_connection(ids(95), ClientType::Android).unwrap();
+    assert_eq!(out.succeeded.len(), 95);
+    let seen = seen.lock().unwrap().clone();
+    // 10 calls (9 of 10 ids, one of 5): ten reports, growing, ending at 95/95.
+    assert_eq!(seen.len(), 10, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+    assert!(seen.iter().all(|&(_, t)| t == 95));
+    assert_eq!(seen.last(), Some(&(95, 95)));
+    // The client it came from stays quiet, and shares the pool.
+    c.batch_connection(ids(5), ClientType::Android).unwrap();
+    assert_eq!(
+        with.transport().name_lookups(),
+        c.transport().name_lookups()
+    );
+}
+
+#[test]
 fn throttling_waits_for_retry_after_then_succeeds() {
     let server = Server::start(|n, r| {
         if n == 0 {

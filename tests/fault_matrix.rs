@@ -846,7 +846,7 @@ fn run_op(cell: &Cell, op: Op, ids: &[String]) -> (Outcome, Option<IdStates>, Ve
         }
         Op::GlList if cell.walk_pages => {
             let limits = PageLimits::default().max_pages(WALK_MAX_PAGES);
-            let first = geelark::ListPhones::new(1, 100).unwrap();
+            let first = geelark::ListPhones::new().page(1, 100).unwrap();
             let r = geelark_client(cell)
                 .pages_with(first, limits)
                 .try_for_each(|p| p.map(|_| ()));
@@ -865,7 +865,7 @@ fn run_op(cell: &Cell, op: Op, ids: &[String]) -> (Outcome, Option<IdStates>, Ve
         }
         Op::GlList => {
             let r = geelark_client(cell)
-                .execute(&geelark::ListPhones::new(1, 100).unwrap())
+                .execute(&geelark::ListPhones::new().page(1, 100).unwrap())
                 .map(|_| ());
             (single(r), None, problems)
         }

@@ -50,7 +50,8 @@ fn field(e: Error) -> &'static str {
 
 #[test]
 fn phone_list_sample_filters() {
-    let op = ListPhones::new(1, 20)
+    let op = ListPhones::new()
+        .page(1, 20)
         .unwrap()
         .group_name("warmup-batch-a")
         .tags(["tiktok", "sg", "tiktok"])
@@ -62,7 +63,8 @@ fn phone_list_sample_filters() {
 
 #[test]
 fn phone_list_every_filter_token_mode() {
-    let op = ListPhones::new(3, 100)
+    let op = ListPhones::new()
+        .page(3, 100)
         .unwrap()
         .ids([P1, P3])
         .unwrap()
@@ -83,12 +85,18 @@ fn phone_list_every_filter_token_mode() {
 
 #[test]
 fn phone_list_refuses_bad_paging_and_filters() {
-    assert_eq!(field(ListPhones::new(0, 10).unwrap_err()), "page");
-    assert_eq!(field(ListPhones::new(1, 0).unwrap_err()), "page_size");
-    assert_eq!(field(ListPhones::new(1, 101).unwrap_err()), "page_size");
-    assert!(ListPhones::new(1, 100).is_ok());
+    assert_eq!(field(ListPhones::new().page(0, 10).unwrap_err()), "page");
+    assert_eq!(
+        field(ListPhones::new().page(1, 0).unwrap_err()),
+        "page_size"
+    );
+    assert_eq!(
+        field(ListPhones::new().page(1, 101).unwrap_err()),
+        "page_size"
+    );
+    assert!(ListPhones::new().page(1, 100).is_ok());
     let many: Vec<String> = (0..101).map(|i| format!("id{i}")).collect();
-    let base = || ListPhones::new(1, 10).unwrap();
+    let base = || ListPhones::new().page(1, 10).unwrap();
     assert_eq!(field(base().ids(many.clone()).unwrap_err()), "ids");
     assert!(base().ids(many[..100].to_vec()).is_ok());
     assert_eq!(

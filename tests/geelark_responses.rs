@@ -79,7 +79,7 @@ fn strings(v: &[&str]) -> Vec<String> {
 
 #[test]
 fn phone_list() {
-    let op = ListPhones::new(1, 20).unwrap();
+    let op = ListPhones::new().page(1, 20).unwrap();
     snapshot_dir("geelark/phone_list", parsed(&op));
 }
 
@@ -184,7 +184,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
     }
     let ids = || strings(&[P1, P2]);
     let needs_data: Vec<(&str, Parse)> = vec![
-        p(ListPhones::new(1, 20).unwrap()),
+        p(ListPhones::new().page(1, 20).unwrap()),
         p(cloudphone::geelark::GetPhoneStatus::new(ids()).unwrap()),
         p(StartPhones::new(ids()).unwrap()),
         p(StopPhones::new(ids()).unwrap()),
@@ -252,15 +252,15 @@ fn list_page(n: usize, total: Option<u64>) -> Response {
 /// Walks a listing: for each page the number of items the server returns,
 /// with the total it reports; gives the page numbers requested.
 fn walk(page_size: u32, total: Option<u64>, served: &[usize]) -> Vec<u32> {
-    let mut op = ListPhones::new(1, page_size).unwrap();
-    let mut asked = vec![op.page()];
+    let mut op = ListPhones::new().page(1, page_size).unwrap();
+    let mut asked = vec![op.page_number()];
     for &n in served {
         let page = op.parse(&list_page(n, total)).unwrap();
         assert_eq!(page.phones.len(), n);
         match op.next_page(&page) {
             Some(next) => {
                 assert_eq!(next.page_size(), page_size);
-                asked.push(next.page());
+                asked.push(next.page_number());
                 op = next;
             }
             None => return asked,
@@ -292,7 +292,11 @@ fn phone_list_pager() {
 
 #[test]
 fn phone_list_by_ids_is_one_page() {
-    let op = ListPhones::new(1, 2).unwrap().ids([P1, P2, P3]).unwrap();
+    let op = ListPhones::new()
+        .page(1, 2)
+        .unwrap()
+        .ids([P1, P2, P3])
+        .unwrap();
     // GeeLark ignores paging for ids: 3 phones although pageSize is 2.
     let page = op.parse(&list_page(3, Some(3))).unwrap();
     assert!(op.next_page(&page).is_none());
@@ -305,18 +309,19 @@ fn phone_list_keeps_each_item_raw() {
     let body = r#"{"code":0,"msg":"success","traceId":"T","data":{"total":2,"items":[
         {"id":612345678901234567, "status":0,"newField":{"deep":[1,2]}},
         {"id":"b","serialName":"名前","status":"1"}]}}"#;
-    let page = ListPhones::new(1, 20)
+    let page = ListPhones::new()
+        .page(1, 20)
         .unwrap()
         .parse(&Response::new(200, body))
         .unwrap();
     assert_eq!(
-        page.neutral[0].raw.get(),
+        page.phones[0].raw.get(),
         r#"{"id":612345678901234567, "status":0,"newField":{"deep":[1,2]}}"#
     );
-    assert_eq!(page.neutral[0].id, P1);
-    assert_eq!(page.neutral[1].name.as_deref(), Some("名前"));
-    assert_eq!(page.neutral[1].status, cloudphone::PhoneStatus::Starting);
-    assert_eq!(page.phones.len(), page.neutral.len());
+    assert_eq!(page.phones[0].id, P1);
+    assert_eq!(page.phones[1].name.as_deref(), Some("名前"));
+    assert_eq!(page.phones[1].status, cloudphone::PhoneStatus::Starting);
+    assert_eq!(page.records.len(), page.phones.len());
 }
 
 #[test]
@@ -362,7 +367,7 @@ fn capability_urls_and_passwords_are_redacted_in_debug() {
             r#"{"code":0,"msg":"","data":{"items":[{"code":0,"id":"612345678901234567","ip":"1.2.3.4","port":"5555","pwd":"GLOGINSECRET"}]}}"#,
         ))
         .unwrap();
-    let list = ListPhones::new(1, 20)
+    let list = ListPhones::new().page(1, 20)
         .unwrap()
         .parse(&Response::new(
             200,
@@ -376,7 +381,10 @@ fn capability_urls_and_passwords_are_redacted_in_debug() {
             r#"{"code":0,"msg":"","data":{"status":2,"downloadLink":"https://b/x.png?Signature=LINKSECRET"}}"#,
         ))
         .unwrap();
-    let debug = format!("{start:?}{adb:?}{:?}{shot:?}", list.phones);
+    let debug = format!(
+        "{start:?}{adb:?}{:?}{:?}{shot:?}",
+        list.records, list.phones
+    );
     for secret in ["URLSECRET", "GLOGINSECRET", "PROXYSECRET", "LINKSECRET"] {
         assert!(!debug.contains(secret), "{secret} leaked: {debug}");
     }

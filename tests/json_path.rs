@@ -573,7 +573,7 @@ fn paths_name_the_mutated_place() {
         ),
         (
             "geelark/phone_list",
-            parser(GeeLarkListPhones::new(1, 20).unwrap()),
+            parser(GeeLarkListPhones::new().page(1, 20).unwrap()),
         ),
         (
             "geelark/phone_start",

@@ -486,7 +486,7 @@ fn echoed_inputs_are_capped() {
         format!(r#"{{"code":"{huge}","msg":""}}"#),
         format!(r#"{{"code":0,"msg":"","data":{{"total":"{huge}","items":[]}}}}"#),
     ];
-    let op = geelark::ListPhones::new(1, 10).unwrap();
+    let op = geelark::ListPhones::new().page(1, 10).unwrap();
     for body in bodies {
         match op.parse(&Response::new(200, body.into_bytes())) {
             Err(e) => {
@@ -568,7 +568,10 @@ fn oversized_inputs_are_refused_naming_the_field_and_cap() {
     // Setters that cannot fail are checked when the request is built.
     let cfg = geelark::Config::global(geelark::Auth::key("APP", "KEY")).unwrap();
     let ctx = Context::new(&cfg, 1_700_000_000_000, "0123456789ABCDEF0123456789ABCDEF");
-    let list = geelark::ListPhones::new(1, 10).unwrap().remark(&*huge);
+    let list = geelark::ListPhones::new()
+        .page(1, 10)
+        .unwrap()
+        .remark(&*huge);
     assert_eq!(field(list.build(&ctx).unwrap_err()), "remark");
     let phone = geelark::NewPhone::with_saved_proxy("a", 1)
         .unwrap()

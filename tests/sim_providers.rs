@@ -439,7 +439,7 @@ fn geelark_rate_limit_per_api_per_minute() {
     assert_eq!(e.api().unwrap().code, "40007");
     // Another API still has its own budget.
     client
-        .execute(&geelark::ListPhones::new(1, 10).unwrap())
+        .execute(&geelark::ListPhones::new().page(1, 10).unwrap())
         .unwrap();
 }
 
@@ -592,7 +592,7 @@ mod waits {
             .unwrap();
         page.records
             .iter()
-            .filter(|p| PhoneStatus::from_huawei(p.status) == PhoneStatus::Running)
+            .filter(|p| p.status == PhoneStatus::Running)
             .take(n)
             .map(|p| p.phone_id.clone())
             .collect()
@@ -628,10 +628,7 @@ mod waits {
         // The phones are running again afterwards.
         for id in &out.done {
             let p = c.execute(&ShowPhone::new(id.clone()).unwrap()).unwrap();
-            assert_eq!(
-                PhoneStatus::from_huawei(p.phone.status),
-                PhoneStatus::Running
-            );
+            assert_eq!(p.phone.status, PhoneStatus::Running);
         }
     }
 

@@ -428,7 +428,7 @@ class Result {
     if (!t) return std::nullopt;
     return IamToken(t);
   }
-  /// One value by RFC 6901 pointer ("/task_id", "/phones/0/serial_name"):
+  /// One value by RFC 6901 pointer ("/task_id", "/records/0/serial_name"):
   /// a string's text or compact JSON. May be a credential.
   std::optional<std::string_view> field(const std::string &pointer) const noexcept {
     return detail::opt_view(cloudphone_result_field(h_.get(), pointer.c_str()));

@@ -340,7 +340,7 @@ static void test_generic_operations() {
   CHECK(page.item_count() == 2 && page.item_ids()[1] == "2");
   CHECK(page.item_status(0) == std::string_view("running") && page.item_status(1) == std::string_view("stopped"));
   CHECK(!page.item_job_id(0) && !page.item_status(2));
-  CHECK(page.field("/phones/1/serial_name") == std::string_view("b") && !page.field("/nope"));
+  CHECK(page.field("/records/1/serial_name") == std::string_view("b") && !page.field("/nope"));
   CHECK(page.to_json().find("\"serial_name\":\"a\"") != std::string::npos);
   auto nxt = cp::next(req, page, 2, trace.c_str());
   CHECK(nxt && nxt->body().find("\"page\":2") != std::string_view::npos);

@@ -500,8 +500,8 @@ def test_generic_results_geelark_list_and_pages(geelark):
     assert isinstance(res, cp.Result) and res.operation == "geelark.list_phones"
     assert (res.total, res.request_id, res.code) == (5, "T", 0)
     assert res.items == [cp.Item("1", "running", None), cp.Item("2", "stopped", None)]
-    assert res.field("/phones/1/serial_name") == "b" and res.field("/no/such") is None
-    assert res.to_dict()["phones"][0]["id"] == "1"
+    assert res.field("/records/1/serial_name") == "b" and res.field("/no/such") is None
+    assert res.to_dict()["records"][0]["id"] == "1"
     nxt = req.next_request(res, now_unix_ms=2)
     assert json.loads(nxt.body)["page"] == 2
     # The item ids go straight into another operation.

@@ -345,8 +345,8 @@ impl Catalog {
         let gl = &self.gl;
         let ids = strings(&GEELARK_IDS);
         run_merged(&geelark::GetPhoneStatus::new(ids.clone()).unwrap(), &ids, r);
-        run_paged(&geelark::ListPhones::new(1, 100).unwrap(), gl, r);
-        run_paged(&geelark::ListPhones::new(u32::MAX, 100).unwrap(), gl, r);
+        run_paged(&geelark::ListPhones::new().page(1, 100).unwrap(), gl, r);
+        run_paged(&geelark::ListPhones::new().page(u32::MAX, 100).unwrap(), gl, r);
         run_merged(&geelark::StartPhones::new(ids.clone()).unwrap(), &ids, r);
         run_merged(&geelark::StopPhones::new(ids.clone()).unwrap(), &ids, r);
         run_merged(&geelark::DeletePhones::new(ids.clone()).unwrap(), &ids, r);

@@ -100,15 +100,13 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
         None
     } else {
         Some(
-            sweep::geelark_status(&gl, gl_ids, 4, progress)
+            sweep::geelark_status(&gl, gl_ids, progress)
                 .context(|| "reading GeeLark phone status".to_owned())?,
         )
     };
     let mut by_status: BTreeMap<&'static str, [usize; 2]> = BTreeMap::new();
     for p in &hw_phones {
-        by_status
-            .entry(PhoneStatus::from_huawei(p.status).as_str())
-            .or_default()[0] += 1;
+        by_status.entry(p.status.as_str()).or_default()[0] += 1;
     }
     if let Some(s) = &gl_status {
         for p in &s.succeeded {
@@ -201,7 +199,7 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
     // 4. Restart two stopped Huawei phones and watch their jobs.
     let stopped: Vec<String> = hw_phones
         .iter()
-        .filter(|p| PhoneStatus::from_huawei(p.status) == PhoneStatus::Stopped)
+        .filter(|p| p.status == PhoneStatus::Stopped)
         .take(2)
         .map(|p| p.phone_id.clone())
         .collect();

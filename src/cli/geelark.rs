@@ -120,7 +120,6 @@ fn partial<T>(o: &BatchOutcome<T>) -> u8 {
 
 pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
     let c = client(&args.opts)?;
-    let parallel = args.opts.net.parallel();
     let progress = out.progress && !out.json;
     match args.command {
         GeeLarkCommand::Status { ids } => {
@@ -142,7 +141,7 @@ pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
                 }
                 return Ok(EXIT_OK);
             }
-            let outcome = sweep::geelark_status(&c, ids, parallel, progress)
+            let outcome = sweep::geelark_status(&c, ids, progress)
                 .context(|| "reading GeeLark phone status".to_owned())?;
             if let Some(f) = Failure::whole_batch("reading GeeLark phone status", &outcome) {
                 return Err(f);
@@ -200,7 +199,8 @@ pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
             let phones = if all {
                 sweep::geelark_all(&c, progress).context(|| "listing GeeLark phones".to_owned())?
             } else {
-                let op = geelark::ListPhones::new(page, page_size)
+                let op = geelark::ListPhones::new()
+                    .page(page, page_size)
                     .context(|| "reading --page/--page-size".to_owned())?;
                 let list = c
                     .execute(&op)
@@ -208,11 +208,11 @@ pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
                 if !out.json {
                     println!(
                         "GeeLark phones, page {page} ({} of {})",
-                        list.phones.len(),
+                        list.records.len(),
                         list.total.map_or("?".into(), |t| thousands(t as usize))
                     );
                 }
-                list.phones
+                list.records
             };
             if out.json {
                 let rows: Vec<Value> = phones

@@ -13,9 +13,9 @@ use cloudphone::huawei::jobs::{Job, JobsReport, ListJobs, ShowJob};
 use cloudphone::huawei::lifecycle::{ResetPhones, RestartPhones, StopPhones};
 use cloudphone::huawei::phones::{ListPhones, ShowPhone};
 use cloudphone::huawei::{Auth, ClientType};
-use cloudphone::{BatchOutcome, CallOutcome, ItemFailure, JobStatus, PhoneStatus};
+use cloudphone::{BatchOutcome, CallOutcome, ItemFailure, JobStatus};
 
-use super::output::{Context, EXIT_OK, EXIT_PARTIAL, Failure, Table, short, thousands};
+use super::output::{Context, EXIT_OK, EXIT_PARTIAL, Failure, Progress, Table, short, thousands};
 use super::{NetOpts, Out, sweep};
 
 /// Credentials and endpoint.
@@ -209,9 +209,12 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
             let ct: ClientType = client_type
                 .parse()
                 .context(|| "reading --client-type".to_owned())?;
+            let bar = Progress::new("access info", ids.len(), out.progress && !out.json);
             let outcome = c
+                .with_progress(bar.hook())
                 .batch_connection(ids, ct)
                 .context(|| "getting access information".to_owned())?;
+            bar.finish();
             if let Some(f) = Failure::whole_batch("getting access information", &outcome) {
                 return Err(f);
             }
@@ -259,7 +262,7 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
                     t.row(vec![
                         r.phone_id.clone(),
                         r.phone_name.clone().unwrap_or_default(),
-                        PhoneStatus::from_huawei(r.status).to_string(),
+                        r.status.to_string(),
                         short(r.server_id.as_deref().unwrap_or(""), 12),
                         r.availability_zone.clone().unwrap_or_default(),
                     ]);
@@ -313,9 +316,7 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
                 .context(|| "listing Huawei phones".to_owned())?;
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             for r in &records {
-                *counts
-                    .entry(PhoneStatus::from_huawei(r.status).to_string())
-                    .or_default() += 1;
+                *counts.entry(r.status.to_string()).or_default() += 1;
             }
             if out.json {
                 out.json(&json!({"total": records.len(), "by_status": counts}));
@@ -330,28 +331,31 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
             Ok(EXIT_OK)
         }
         HuaweiCommand::Status { ids } => {
-            let mut rows = Vec::new();
-            let mut failed = 0;
-            for id in ids {
-                let r = ShowPhone::new(id.clone()).and_then(|op| c.execute(&op));
-                match r {
-                    Ok(d) => rows.push(json!({
-                        "phone_id": id,
+            // One detail call a phone, `--parallel` at a time.
+            let bar = Progress::new("Huawei status", ids.len(), out.progress && !out.json);
+            let outcome = c
+                .with_progress(bar.hook())
+                .batch(ids, 1, |one| ShowPhone::new(one[0].clone()))
+                .context(|| "reading Huawei phone status".to_owned())?;
+            bar.finish();
+            if let Some(f) = Failure::whole_batch("reading Huawei phone status", &outcome) {
+                return Err(f);
+            }
+            let mut rows: Vec<Value> = outcome
+                .succeeded
+                .iter()
+                .map(|d| {
+                    json!({
+                        "phone_id": d.phone.phone_id,
                         "name": d.phone.phone_name,
                         "status": d.status().as_str(),
-                        "raw_status": d.phone.status,
-                    })),
-                    Err(e) => {
-                        if e.api().is_none() {
-                            return Err(Failure::new(format!("reading phone {id}"), e));
-                        }
-                        failed += 1;
-                        rows.push(
-                            json!({"phone_id": id, "error": e.to_string(), "code": e.code()}),
-                        );
-                    }
-                }
-            }
+                        "raw_status": d.phone.raw_status,
+                    })
+                })
+                .collect();
+            rows.extend(outcome.failed.iter().map(|f| {
+                json!({"phone_id": f.id, "error": f.message, "code": f.code, "kind": f.kind.as_str()})
+            }));
             if out.json {
                 out.json(&json!({"phones": rows}));
             } else {
@@ -368,12 +372,7 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
                 }
                 t.print();
             }
-            // Every phone refused by the provider: its error, not "partial".
-            Ok(match failed {
-                0 => EXIT_OK,
-                n if n == rows.len() => super::output::exit_code(cloudphone::ErrorKind::Api),
-                _ => EXIT_PARTIAL,
-            })
+            Ok(partial(&outcome))
         }
         HuaweiCommand::Restart(l) => lifecycle(&c, "restart", l, out),
         HuaweiCommand::Stop(l) => lifecycle(&c, "stop", l, out),

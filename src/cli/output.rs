@@ -276,6 +276,17 @@ impl Progress {
         self.done.fetch_add(n, Ordering::Relaxed);
     }
 
+    /// A client progress hook that moves this bar (`with_progress`).
+    pub fn hook(&self) -> impl Fn(cloudphone::Progress) + Send + Sync + 'static {
+        let (done, total) = (self.done.clone(), self.total.clone());
+        move |p| {
+            done.store(p.done, Ordering::Relaxed);
+            if p.total > 0 {
+                total.store(p.total, Ordering::Relaxed);
+            }
+        }
+    }
+
     pub fn finish(mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(t) = self.thread.take() {

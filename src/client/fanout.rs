@@ -3,20 +3,61 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::wait::ProgressHook;
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::Result;
 use crate::page::{PageGuard, PageLimits};
+use crate::wait::Progress;
+
+/// Tells a progress hook how many ids are settled, one report at a time
+/// (the lock), so that `done` only grows even when workers finish together.
+struct Reporter<'a> {
+    hook: Option<&'a ProgressHook>,
+    done: Mutex<usize>,
+    total: usize,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(hook: Option<&'a ProgressHook>, total: usize) -> Self {
+        Reporter {
+            hook,
+            done: Mutex::new(0),
+            total,
+        }
+    }
+
+    fn add(&self, n: usize) {
+        if let Some(hook) = self.hook {
+            let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+            *done += n;
+            hook(Progress::new(*done, self.total));
+        }
+    }
+}
 
 /// Sends each call of `plan` through `call`, at most `in_flight` at a time
 /// (scoped std threads; none when one call or one in flight), and merges
 /// the answers in call order. A failed call's ids come back as failed with
-/// its error; nothing is lost.
-pub(crate) fn run<T, F>(plan: &BatchPlan, in_flight: usize, call: F) -> BatchOutcome<T>
+/// its error; nothing is lost. `progress` hears, after each call, how many
+/// ids have had their answer: on the thread that ran the call, never two
+/// reports at once.
+pub(crate) fn run<T, F>(
+    plan: &BatchPlan,
+    in_flight: usize,
+    progress: Option<&ProgressHook>,
+    call: F,
+) -> BatchOutcome<T>
 where
     T: BatchItem + Send,
     F: Fn(&[String]) -> Result<CallOutcome<T>> + Sync,
 {
     let chunks: Vec<&[String]> = plan.calls().collect();
+    let reporter = Reporter::new(progress, plan.ids().len());
+    let call = |chunk: &[String]| {
+        let r = call(chunk);
+        reporter.add(chunk.len());
+        r
+    };
     let workers = in_flight.clamp(1, chunks.len().max(1));
     let results: Vec<Result<CallOutcome<T>>> = if workers == 1 {
         chunks.iter().map(|c| call(c)).collect()
@@ -58,10 +99,12 @@ where
 /// of a bound the walk hit (`max_pages`, `max_items`, `no_progress`). A page
 /// that crosses `max_items` or adds nothing new is replaced by that error;
 /// after the last page `max_pages` allows, the error comes instead of a
-/// request for one more.
+/// request for one more. `progress` hears, after each page, the items read
+/// so far (`total` 0: a listing's total is its own business).
 pub(crate) fn pages<O, F>(
     first: O,
     limits: PageLimits,
+    progress: Option<ProgressHook>,
     mut execute: F,
 ) -> impl Iterator<Item = Result<O::Output>>
 where
@@ -73,6 +116,7 @@ where
         Fail(crate::Error),
         Done,
     }
+    let mut items = 0usize;
     let (mut step, mut guard) = match PageGuard::new(limits) {
         Ok(g) => (Step::Send(first), Some(g)),
         Err(e) => (Step::Fail(e), None),
@@ -88,6 +132,10 @@ where
             Ok(page) => page,
             Err(e) => return Some(Err(e)),
         };
+        if let Some(hook) = &progress {
+            O::item_ids(&page, &mut |_| items += 1);
+            hook(Progress::new(items, 0));
+        }
         match guard.next(&op, &page) {
             Ok(Some(n)) => step = Step::Send(n),
             Ok(None) => {}

@@ -28,10 +28,10 @@ impl GeeLarkClient {
     /// Every phone of the team, every page read (bounded by the builder's
     /// page limits), in GeeLark's list order.
     pub fn all_phones(&self) -> Result<Vec<Phone>> {
-        let first = crate::geelark::ListPhones::new(1, GEELARK_PAGE)?;
+        let first = crate::geelark::ListPhones::new().page(1, GEELARK_PAGE)?;
         let mut phones = Vec::new();
         for page in self.pages(first) {
-            phones.extend(page?.neutral);
+            phones.extend(page?.phones);
         }
         Ok(phones)
     }

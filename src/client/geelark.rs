@@ -9,6 +9,7 @@ use super::driver::{self, Hooks};
 use super::limiter::{RateLimit, RateLimiter, url_path};
 use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
+use super::wait::ProgressHook;
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Result, invalid};
 use crate::geelark::{
@@ -17,6 +18,7 @@ use crate::geelark::{
 use crate::http::Request;
 use crate::op::{Endpoint, Operation};
 use crate::page::{PageLimits, Pager};
+use crate::wait::Progress;
 
 /// Environment variable for the team AppId (key mode).
 pub const ENV_APP_ID: &str = "CLOUDPHONE_GEELARK_APP_ID";
@@ -147,6 +149,7 @@ impl GeeLarkClientBuilder {
             )
         })?;
         Ok(GeeLarkClient {
+            progress: None,
             inner: Arc::new(Inner {
                 config: Arc::new(Config::new(endpoint, auth)?),
                 transport,
@@ -175,6 +178,9 @@ impl GeeLarkClientBuilder {
 #[derive(Clone)]
 pub struct GeeLarkClient {
     inner: Arc<Inner>,
+    /// Hears the progress of fan-outs, page walks and waits (see
+    /// [`with_progress`](Self::with_progress)).
+    progress: Option<ProgressHook>,
 }
 
 impl fmt::Debug for GeeLarkClient {
@@ -243,10 +249,15 @@ impl GeeLarkClient {
         S: Into<String>,
     {
         let plan = BatchPlan::new(ids, MAX_IDS)?;
-        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
-            let op = GetPhoneStatus::new(ids.iter().cloned())?;
-            self.execute(&op).map(Into::into)
-        }))
+        Ok(super::fanout::run(
+            &plan,
+            self.inner.max_in_flight,
+            self.progress.as_ref(),
+            |ids| {
+                let op = GetPhoneStatus::new(ids.iter().cloned())?;
+                self.execute(&op).map(Into::into)
+            },
+        ))
     }
 
     /// Any batch operation over any number of ids: the ids are split into
@@ -269,9 +280,12 @@ impl GeeLarkClient {
         F: Fn(&[String]) -> Result<O> + Sync,
     {
         let plan = BatchPlan::new(ids, per_call)?;
-        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
-            self.execute(&make(ids)?).map(Into::into)
-        }))
+        Ok(super::fanout::run(
+            &plan,
+            self.inner.max_in_flight,
+            self.progress.as_ref(),
+            |ids| self.execute(&make(ids)?).map(Into::into),
+        ))
     }
 
     /// Every page of a listing, starting with `first`: each item is one
@@ -297,7 +311,36 @@ impl GeeLarkClient {
     where
         O: Pager + Operation<Config = Config> + 'static,
     {
-        super::fanout::pages(first, limits, move |op| self.execute(op))
+        super::fanout::pages(first, limits, self.progress.clone(), move |op| {
+            self.execute(op)
+        })
+    }
+
+    /// This client (sharing its connections, limits and credentials) with
+    /// a progress hook for its long operations: fan-outs
+    /// ([`batch`](Self::batch) and the batch methods) report the ids
+    /// answered of the ids asked, after each call, from the thread that ran
+    /// it, one report at a time; page walks ([`pages`](Self::pages)) the
+    /// items read so far (total 0); waits the ids settled, after each poll,
+    /// on the waiting thread, unless their [`WaitOptions`](super::WaitOptions)
+    /// bring a hook of their own. A hook should return quickly: the call
+    /// that reported waits for it.
+    pub fn with_progress(&self, hook: impl Fn(Progress) + Send + Sync + 'static) -> Self {
+        let mut c = self.clone();
+        c.progress = Some(Arc::new(hook));
+        c
+    }
+
+    /// The progress hook given by [`with_progress`](Self::with_progress).
+    pub(crate) fn progress_hook(&self) -> Option<&ProgressHook> {
+        self.progress.as_ref()
+    }
+
+    /// This client without a progress hook (for the calls inside a wait).
+    pub(crate) fn without_progress(&self) -> Self {
+        let mut c = self.clone();
+        c.progress = None;
+        c
     }
 
     /// The transport (share it with other clients).

@@ -9,6 +9,7 @@ use super::clock::{Clock, DEFAULT_MAX_CLOCK_SKEW, system_now_ms};
 use super::driver::{self, Hooks};
 use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
+use super::wait::ProgressHook;
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Error, ErrorKind, Result, invalid};
 use crate::http::Response;
@@ -19,6 +20,7 @@ use crate::huawei::{
 use crate::op::{Endpoint, Operation, check_path_segment};
 use crate::page::{PageLimits, Pager};
 use crate::secret::Secret;
+use crate::wait::Progress;
 
 /// Environment variable for the access key (as the official SDKs).
 pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
@@ -298,6 +300,7 @@ impl HuaweiClientBuilder {
             }
         };
         Ok(HuaweiClient {
+            progress: None,
             inner: Arc::new(Inner {
                 transport,
                 policy: self.retry,
@@ -329,6 +332,9 @@ impl HuaweiClientBuilder {
 #[derive(Clone)]
 pub struct HuaweiClient {
     inner: Arc<Inner>,
+    /// Hears the progress of fan-outs, page walks and waits (see
+    /// [`with_progress`](Self::with_progress)).
+    progress: Option<ProgressHook>,
 }
 
 impl fmt::Debug for HuaweiClient {
@@ -630,10 +636,15 @@ impl HuaweiClient {
         S: Into<String>,
     {
         let plan = BatchPlan::new(phone_ids, MAX_IDS)?;
-        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
-            let op = ShowConnectInfos::new(ids.iter().cloned(), client_type)?;
-            self.execute(&op).map(Into::into)
-        }))
+        Ok(super::fanout::run(
+            &plan,
+            self.inner.max_in_flight,
+            self.progress.as_ref(),
+            |ids| {
+                let op = ShowConnectInfos::new(ids.iter().cloned(), client_type)?;
+                self.execute(&op).map(Into::into)
+            },
+        ))
     }
 
     /// Any batch operation over any number of ids: the ids are split into
@@ -656,9 +667,12 @@ impl HuaweiClient {
         F: Fn(&[String]) -> Result<O> + Sync,
     {
         let plan = BatchPlan::new(ids, per_call)?;
-        Ok(super::fanout::run(&plan, self.inner.max_in_flight, |ids| {
-            self.execute(&make(ids)?).map(Into::into)
-        }))
+        Ok(super::fanout::run(
+            &plan,
+            self.inner.max_in_flight,
+            self.progress.as_ref(),
+            |ids| self.execute(&make(ids)?).map(Into::into),
+        ))
     }
 
     /// Every page of a listing, starting with `first`: each item is one
@@ -684,7 +698,36 @@ impl HuaweiClient {
     where
         O: Pager + Operation<Config = Config> + 'static,
     {
-        super::fanout::pages(first, limits, move |op| self.execute(op))
+        super::fanout::pages(first, limits, self.progress.clone(), move |op| {
+            self.execute(op)
+        })
+    }
+
+    /// This client (sharing its connections, limits and credentials) with
+    /// a progress hook for its long operations: fan-outs
+    /// ([`batch`](Self::batch) and the batch methods) report the ids
+    /// answered of the ids asked, after each call, from the thread that ran
+    /// it, one report at a time; page walks ([`pages`](Self::pages)) the
+    /// items read so far (total 0); waits the ids settled, after each poll,
+    /// on the waiting thread, unless their [`WaitOptions`](super::WaitOptions)
+    /// bring a hook of their own. A hook should return quickly: the call
+    /// that reported waits for it.
+    pub fn with_progress(&self, hook: impl Fn(Progress) + Send + Sync + 'static) -> Self {
+        let mut c = self.clone();
+        c.progress = Some(Arc::new(hook));
+        c
+    }
+
+    /// The progress hook given by [`with_progress`](Self::with_progress).
+    pub(crate) fn progress_hook(&self) -> Option<&ProgressHook> {
+        self.progress.as_ref()
+    }
+
+    /// This client without a progress hook (for the calls inside a wait).
+    pub(crate) fn without_progress(&self) -> Self {
+        let mut c = self.clone();
+        c.progress = None;
+        c
     }
 
     /// The transport (share it with other clients).

@@ -51,8 +51,10 @@ impl Cancel {
     }
 }
 
-/// A progress hook: called on the waiting thread after every poll with how
-/// many ids are settled of how many.
+/// A progress hook: for a wait, called on the waiting thread after every
+/// poll with how many ids are settled of how many
+/// ([`WaitOptions::progress`]); for a client's fan-outs and page walks, see
+/// `with_progress` on [`HuaweiClient`] and [`GeeLarkClient`].
 pub type ProgressHook = Arc<dyn Fn(Progress) + Send + Sync>;
 
 /// How long and how a wait polls.
@@ -117,8 +119,9 @@ impl WaitOptions {
         self.cancel.as_ref().is_some_and(Cancel::is_cancelled)
     }
 
-    fn report(&self, done: usize, total: usize) {
-        if let Some(hook) = &self.progress {
+    /// Reports to the options' hook, else to the client's (`fallback`).
+    fn report(&self, fallback: Option<&ProgressHook>, done: usize, total: usize) {
+        if let Some(hook) = self.progress.as_ref().or(fallback) {
             hook(Progress::new(done, total));
         }
     }
@@ -191,6 +194,8 @@ impl HuaweiClient {
         started: &BatchOutcome<StartedJob>,
         options: &WaitOptions,
     ) -> Result<WaitOutcome> {
+        // The polls' own page walks report nothing: the wait reports.
+        let quiet = self.without_progress();
         let start = super::clock::system_now_ms();
         let interval = ms(options.interval.unwrap_or(DEFAULT_JOB_POLL_INTERVAL));
         let mut watches: Vec<JobWatch> = started
@@ -219,7 +224,7 @@ impl HuaweiClient {
                         op,
                     } if not_before_unix_ms <= now => {
                         // A failed poll is retried at the next interval.
-                        let jobs: Vec<Job> = self
+                        let jobs: Vec<Job> = quiet
                             .pages(op)
                             .filter_map(Result::ok)
                             .flat_map(|page| page.jobs)
@@ -249,7 +254,7 @@ impl HuaweiClient {
                 .values()
                 .filter(|j| j.as_ref().is_some_and(|j| j.status.is_terminal()))
                 .count();
-            options.report(settled, total);
+            options.report(self.progress_hook(), settled, total);
             if open.is_empty() || settled == total {
                 break;
             }
@@ -353,6 +358,8 @@ impl GeeLarkClient {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
+        // The polls' own fan-outs report nothing: the wait reports.
+        let quiet = self.without_progress();
         // Below MIN_POLL_INTERVAL_MS the watch refuses the options.
         let interval = ms(options
             .interval
@@ -374,9 +381,9 @@ impl GeeLarkClient {
                     if !options.sleep_until(not_before_unix_ms) {
                         return Ok(watch.outcome(true));
                     }
-                    let answer = self.phone_status(ids)?;
+                    let answer = quiet.phone_status(ids)?;
                     watch.observe(&answer, super::clock::system_now_ms());
-                    options.report(watch.settled(), watch.total());
+                    options.report(self.progress_hook(), watch.settled(), watch.total());
                 }
             }
         }

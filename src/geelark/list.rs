@@ -35,7 +35,7 @@ pub const MAX_FILTER_PROXY_IDS: usize = 10;
 /// List one page of phones, optionally filtered.
 ///
 /// Empty filters are not sent (GeeLark ignores them anyway), so a plain
-/// `ListPhones::new(1, 100)?` lists the whole fleet page by page.
+/// `ListPhones::new()` lists the whole fleet page by page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "phone/list")]
 pub struct ListPhones {
@@ -52,21 +52,19 @@ pub struct ListPhones {
     serial_nos: Vec<String>,
 }
 
+impl Default for ListPhones {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl ListPhones {
-    /// Page `page` (from 1) of `page_size` (1 to [`MAX_PAGE_SIZE`]) phones.
-    pub fn new(page: u32, page_size: u32) -> Result<Self> {
-        if page == 0 {
-            return Err(invalid("page", "pages are numbered from 1"));
-        }
-        if page_size == 0 || page_size > MAX_PAGE_SIZE {
-            return Err(invalid(
-                "page_size",
-                format!("must be 1 to {MAX_PAGE_SIZE}"),
-            ));
-        }
-        Ok(ListPhones {
-            page,
-            page_size,
+    /// The first page of [`MAX_PAGE_SIZE`] phones, no filter (the same
+    /// rule as `huawei::ListPhones::new`: a value, paging set apart).
+    pub fn new() -> Self {
+        ListPhones {
+            page: 1,
+            page_size: MAX_PAGE_SIZE,
             ids: Vec::new(),
             serial_name: None,
             remark: None,
@@ -76,7 +74,23 @@ impl ListPhones {
             open_status: None,
             proxy_ids: Vec::new(),
             serial_nos: Vec::new(),
-        })
+        }
+    }
+
+    /// Page `page` (from 1) of `page_size` (1 to [`MAX_PAGE_SIZE`]) phones.
+    pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
+        if page == 0 {
+            return Err(invalid("page", "pages are numbered from 1"));
+        }
+        if page_size == 0 || page_size > MAX_PAGE_SIZE {
+            return Err(invalid(
+                "page_size",
+                format!("must be 1 to {MAX_PAGE_SIZE}"),
+            ));
+        }
+        self.page = page;
+        self.page_size = page_size;
+        Ok(self)
     }
 
     /// Only these phones (at most [`MAX_FILTER_IDS`]; GeeLark then ignores
@@ -150,8 +164,8 @@ impl ListPhones {
         Ok(self)
     }
 
-    /// The page this call asks for.
-    pub fn page(&self) -> u32 {
+    /// The page number this call asks for (from 1).
+    pub fn page_number(&self) -> u32 {
         self.page
     }
 
@@ -212,11 +226,11 @@ pub struct PhoneList {
     pub page: Option<u32>,
     /// `pageSize`, as echoed.
     pub page_size: Option<u32>,
-    /// The phones of this page, typed.
-    pub phones: Vec<PhoneRecord>,
+    /// The phones of this page, typed (`records`, as on Huawei's list).
+    pub records: Vec<PhoneRecord>,
     /// The same phones in the provider-neutral model, same order, each with
-    /// its raw JSON.
-    pub neutral: Vec<Phone>,
+    /// its raw JSON (`phones`, as on Huawei's list).
+    pub phones: Vec<Phone>,
 }
 
 impl Operation for ListPhones {
@@ -257,8 +271,8 @@ impl Operation for ListPhones {
         let envelope = Envelope::of(&a);
         let d = a.data;
         let typed: Vec<WirePhone> = decode_each(Self::NAME, response.status, "items", &d.items)?;
-        let phones: Vec<PhoneRecord> = typed.into_iter().map(PhoneRecord::from).collect();
-        let neutral = phones
+        let records: Vec<PhoneRecord> = typed.into_iter().map(PhoneRecord::from).collect();
+        let phones = records
             .iter()
             .zip(d.items)
             .map(|(p, raw)| {
@@ -276,8 +290,8 @@ impl Operation for ListPhones {
             total: d.total,
             page: d.page,
             page_size: d.page_size,
+            records,
             phones,
-            neutral,
         })
     }
 
@@ -295,13 +309,13 @@ impl Pager for ListPhones {
         if !self.ids.is_empty() {
             return None;
         }
-        let next = next_page_number(self.page, self.page_size, last.phones.len(), last.total)?;
+        let next = next_page_number(self.page, self.page_size, last.records.len(), last.total)?;
         let mut op = self.clone();
         op.page = next;
         Some(op)
     }
 
     fn item_ids(page: &PhoneList, each: &mut dyn FnMut(Option<&str>)) {
-        page.phones.iter().for_each(|p| each(Some(&p.id)));
+        page.records.iter().for_each(|p| each(Some(&p.id)));
     }
 }

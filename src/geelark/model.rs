@@ -246,7 +246,9 @@ pub struct PhoneRecord {
     pub group: Option<Group>,
     /// `remark`.
     pub remark: Option<String>,
-    /// The state in the provider-neutral model.
+    /// The state in the provider-neutral model (in JSON: its name, as
+    /// [`PhoneStatus::as_str`]).
+    #[serde(serialize_with = "crate::phone::serialize_status_name")]
     pub status: PhoneStatus,
     /// The status code as GeeLark sent it.
     pub raw_status: i64,

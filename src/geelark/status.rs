@@ -56,7 +56,9 @@ pub struct PhoneState {
     pub id: String,
     /// The phone's name (`serialName`).
     pub serial_name: Option<String>,
-    /// The state in the provider-neutral model.
+    /// The state in the provider-neutral model (in JSON: its name, as
+    /// [`PhoneStatus::as_str`]).
+    #[serde(serialize_with = "crate::phone::serialize_status_name")]
     pub status: PhoneStatus,
     /// The status code as GeeLark sent it.
     pub raw_status: i64,

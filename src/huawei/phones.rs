@@ -36,56 +36,107 @@ pub struct Metadata {
 
 /// A phone as the list returns it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(from = "WirePhoneRecord")]
 #[non_exhaustive]
 pub struct PhoneRecord {
     /// The phone id.
-    #[serde(deserialize_with = "string_or_int")]
     pub phone_id: String,
     /// The name.
-    #[serde(default)]
     pub phone_name: Option<String>,
     /// The server the phone runs on.
-    #[serde(default, deserialize_with = "opt_string_or_int")]
     pub server_id: Option<String>,
     /// The flavor.
-    #[serde(default)]
     pub phone_model_name: Option<String>,
     /// The image.
-    #[serde(default)]
     pub image_id: Option<String>,
     /// The image version.
-    #[serde(default)]
     pub image_version: Option<String>,
-    /// The raw status code (see [`PhoneStatus::from_huawei`]).
-    #[serde(deserialize_with = "int_or_string")]
-    pub status: i64,
+    /// The state in the provider-neutral model (in JSON: its name, as
+    /// [`PhoneStatus::as_str`]).
+    #[serde(serialize_with = "crate::phone::serialize_status_name")]
+    pub status: PhoneStatus,
+    /// The status code as Huawei sent it (see [`PhoneStatus::from_huawei`]).
+    pub raw_status: i64,
     /// 0 ordinary, 1 trial.
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub phone_type: Option<i64>,
     /// IMEI.
-    #[serde(default)]
     pub imei: Option<String>,
     /// `direct` or `routing`.
-    #[serde(default)]
     pub traffic_type: Option<String>,
     /// 0 shared disk, 1 independent disk.
-    #[serde(default)]
     pub volume_mode: Option<i64>,
     /// Availability zone.
-    #[serde(default)]
     pub availability_zone: Option<String>,
     /// Order metadata.
-    #[serde(default, deserialize_with = "null_default")]
     pub metadata: Metadata,
     /// File-level encryption on.
-    #[serde(default)]
     pub has_encrypt: Option<bool>,
     /// Created (UTC text).
-    #[serde(default)]
     pub create_time: Option<String>,
     /// Updated (UTC text).
-    #[serde(default)]
     pub update_time: Option<String>,
+}
+
+/// [`PhoneRecord`] as sent: the status an integer.
+#[derive(Deserialize)]
+struct WirePhoneRecord {
+    #[serde(deserialize_with = "string_or_int")]
+    phone_id: String,
+    #[serde(default)]
+    phone_name: Option<String>,
+    #[serde(default, deserialize_with = "opt_string_or_int")]
+    server_id: Option<String>,
+    #[serde(default)]
+    phone_model_name: Option<String>,
+    #[serde(default)]
+    image_id: Option<String>,
+    #[serde(default)]
+    image_version: Option<String>,
+    #[serde(deserialize_with = "int_or_string")]
+    status: i64,
+    #[serde(default, rename = "type")]
+    phone_type: Option<i64>,
+    #[serde(default)]
+    imei: Option<String>,
+    #[serde(default)]
+    traffic_type: Option<String>,
+    #[serde(default)]
+    volume_mode: Option<i64>,
+    #[serde(default)]
+    availability_zone: Option<String>,
+    #[serde(default, deserialize_with = "null_default")]
+    metadata: Metadata,
+    #[serde(default)]
+    has_encrypt: Option<bool>,
+    #[serde(default)]
+    create_time: Option<String>,
+    #[serde(default)]
+    update_time: Option<String>,
+}
+
+impl From<WirePhoneRecord> for PhoneRecord {
+    fn from(w: WirePhoneRecord) -> Self {
+        PhoneRecord {
+            phone_id: w.phone_id,
+            phone_name: w.phone_name,
+            server_id: w.server_id,
+            phone_model_name: w.phone_model_name,
+            image_id: w.image_id,
+            image_version: w.image_version,
+            status: PhoneStatus::from_huawei(w.status),
+            raw_status: w.status,
+            phone_type: w.phone_type,
+            imei: w.imei,
+            traffic_type: w.traffic_type,
+            volume_mode: w.volume_mode,
+            availability_zone: w.availability_zone,
+            metadata: w.metadata,
+            has_encrypt: w.has_encrypt,
+            create_time: w.create_time,
+            update_time: w.update_time,
+        }
+    }
 }
 
 /// List phones: `GET /v1/{project_id}/cloud-phone/phones` (newest first).
@@ -190,7 +241,7 @@ impl Operation for ListPhones {
                 Provider::Huawei,
                 rec.phone_id.clone(),
                 rec.phone_name.clone(),
-                PhoneStatus::from_huawei(rec.status),
+                rec.status,
                 raw.to_owned(),
             ));
             records.push(rec);
@@ -340,10 +391,25 @@ pub struct PhoneDetail {
     pub custom_property: BTreeMap<String, String>,
 }
 
+impl crate::batch::BatchItem for PhoneDetail {
+    fn item_id(&self) -> &str {
+        &self.phone.phone_id
+    }
+}
+
+/// One phone's detail as a batch's answer for that phone, so that a
+/// client fans [`ShowPhone`] out over many ids (`batch(ids, 1, ..)`).
+impl From<PhoneDetail> for crate::batch::CallOutcome<PhoneDetail> {
+    fn from(d: PhoneDetail) -> Self {
+        let request_id = d.request_id.clone();
+        crate::batch::CallOutcome::new(vec![d], Vec::new(), request_id)
+    }
+}
+
 impl PhoneDetail {
     /// The neutral state.
     pub fn status(&self) -> PhoneStatus {
-        PhoneStatus::from_huawei(self.phone.status)
+        self.phone.status
     }
 }
 

@@ -55,7 +55,7 @@ static void test_list_walk(void) {
   CHECK(cloudphone_result_item_count(res) == 2);
   CHECK_VIEW(item_id(res, 0), "612345678901234567");
   CHECK_VIEW(cloudphone_result_item_status(res, 0), "running");
-  CHECK_VIEW(cloudphone_result_field(res, "/phones/0/serial_name"), "sg-tt-001");
+  CHECK_VIEW(cloudphone_result_field(res, "/records/0/serial_name"), "sg-tt-001");
   CHECK_STATUS(cloudphone_request_next(req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
   CHECK(next == NULL);
   done(req, res);

@@ -405,7 +405,7 @@ struct CreateOptions {
 /// A listing: page on with `cloudphone_request_next`.
 ///
 /// Result (`cloudphone_request_parse`): Items: the phones (id, neutral
-/// status); total: `total`; e.g. `/phones/0/serial_name`.
+/// status); total: `total`; e.g. `/records/0/serial_name`.
 ///
 /// Pointers: `config` required; `options_json` optional (NULL = none);
 /// `trace_id` required; `request_out` required; `err_out` optional (NULL = no
@@ -436,7 +436,7 @@ pub unsafe extern "C" fn cloudphone_geelark_list_phones_build(
                 OpFns::pager::<Gl, geelark::ListPhones>(),
                 || {
                     let o: ListOptions = json_arg(options_json, "options_json")?;
-                    let mut op = geelark::ListPhones::new(page, page_size)?;
+                    let mut op = geelark::ListPhones::new().page(page, page_size)?;
                     if let Some(v) = o.ids {
                         op = op.ids(v)?;
                     }

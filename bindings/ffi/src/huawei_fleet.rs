@@ -36,7 +36,6 @@ use cloudphone::huawei::servers::{
     EncodeServerList, ListEncodeServers, ListServers, ServerDetail, ServerList, ShowServer,
 };
 use cloudphone::op::Operation;
-use cloudphone::phone::PhoneStatus;
 
 /// Most phones one restart, reset, stop or property-update call takes
 /// (this library's chunk; split larger sets with `cloudphone_batch_plan_new`).
@@ -60,10 +59,6 @@ type Hw = cloudphone_huawei_config;
 
 // ---------------------------------------------------------------- summaries
 
-fn phone_status(code: i64) -> &'static str {
-    PhoneStatus::from_huawei(code).as_str()
-}
-
 impl Summary for PhoneList {
     fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
@@ -74,7 +69,7 @@ impl Summary for PhoneList {
     fn items(&self) -> Vec<Item<'_>> {
         let records = self.records.iter();
         records
-            .map(|p| Item::id(&p.phone_id).status(phone_status(p.status)))
+            .map(|p| Item::id(&p.phone_id).status(p.status.as_str()))
             .collect()
     }
 }
@@ -84,7 +79,7 @@ impl Summary for PhoneDetail {
         self.request_id.as_deref()
     }
     fn items(&self) -> Vec<Item<'_>> {
-        vec![Item::id(&self.phone.phone_id).status(phone_status(self.phone.status))]
+        vec![Item::id(&self.phone.phone_id).status(self.phone.status.as_str())]
     }
 }
 
