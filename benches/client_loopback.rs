@@ -105,7 +105,7 @@ fn cpu_per_call(url: &str, calls: u32, op: &str, in_flight: u32) {
     // One call per thread first: the connections are open and kept alive.
     std::thread::scope(|s| {
         for _ in 0..in_flight {
-            s.spawn(|| call());
+            s.spawn(&call);
         }
     });
     let (cpu0, t0) = (cpu_time(), Instant::now());
