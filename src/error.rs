@@ -119,6 +119,8 @@ impl ApiError {
     }
 }
 
+impl std::error::Error for ApiError {}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -169,6 +171,10 @@ pub enum Error {
         message: String,
         /// Whether the failure proves the request never reached the server.
         not_sent: bool,
+        /// The operating system's kind of the failure, when a socket call
+        /// failed (connection refused, reset, broken pipe, ...): what a
+        /// caller matches on instead of the message.
+        io_kind: Option<std::io::ErrorKind>,
     },
     /// A timeout fired (client layer).
     #[error("{operation}: timed out: {message}")]
@@ -224,6 +230,16 @@ impl Error {
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    /// The operating system's kind of a transport failure, when a socket
+    /// call failed (e.g. [`ConnectionRefused`](std::io::ErrorKind::ConnectionRefused),
+    /// [`ConnectionReset`](std::io::ErrorKind::ConnectionReset)).
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            Error::Transport { io_kind, .. } => *io_kind,
             _ => None,
         }
     }

@@ -88,6 +88,7 @@ fn run(
                 operation: "test",
                 message: "connection reset".into(),
                 not_sent: false,
+                io_kind: None,
             };
             answers.push((c, Err(err)));
             continue;
@@ -237,6 +238,7 @@ fn an_answer_cannot_vouch_for_another_calls_ids() {
             operation: "restart",
             message: "connection reset".into(),
             not_sent: false,
+            io_kind: None,
         };
         merge.record_result(call, Err(reset));
     }

@@ -468,6 +468,8 @@ fn connection_refused_is_retried_and_reported_as_not_sent() {
         matches!(err, Error::Transport { not_sent: true, .. }),
         "{err:?}"
     );
+    // The socket's own kind, not only a message.
+    assert_eq!(err.io_kind(), Some(std::io::ErrorKind::ConnectionRefused));
     // No secret in the message.
     let text = err.to_string();
     assert!(!text.contains(SK) && !text.contains(AK), "{text}");

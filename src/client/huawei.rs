@@ -442,6 +442,7 @@ impl Drop for Refresh<'_> {
                 operation: CreateToken::NAME,
                 message: "the token refresh was interrupted".into(),
                 not_sent: true,
+                io_kind: None,
             });
             self.cache.changed.notify_all();
         }

@@ -316,6 +316,7 @@ mod tests {
             operation: "t",
             message: "x".into(),
             not_sent,
+            io_kind: None,
         }
     }
 

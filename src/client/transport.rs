@@ -498,6 +498,7 @@ fn map_error(operation: &'static str, e: ureq::Error, before_response: bool) -> 
             operation,
             message,
             not_sent,
+            io_kind: None,
         },
         not_sent,
     };
@@ -531,7 +532,27 @@ fn map_error(operation: &'static str, e: ureq::Error, before_response: bool) -> 
         },
         ureq::Error::Io(io) => {
             use io::ErrorKind as K;
-            match io.kind() {
+            let with_kind = |f: SendFailure| match f.error {
+                Error::Transport {
+                    operation,
+                    message,
+                    not_sent,
+                    ..
+                } => SendFailure {
+                    error: Error::Transport {
+                        operation,
+                        message,
+                        not_sent,
+                        io_kind: Some(io.kind()),
+                    },
+                    not_sent: f.not_sent,
+                },
+                other => SendFailure {
+                    error: other,
+                    not_sent: f.not_sent,
+                },
+            };
+            with_kind(match io.kind() {
                 K::TimedOut | K::WouldBlock => SendFailure {
                     error: Error::Timeout {
                         operation,
@@ -548,7 +569,7 @@ fn map_error(operation: &'static str, e: ureq::Error, before_response: bool) -> 
                     false,
                 ),
                 _ => transport(format!("I/O error: {io}"), false),
-            }
+            })
         }
         ureq::Error::Protocol(p) => transport(format!("HTTP protocol error: {p}"), false),
         ureq::Error::LargeResponseHeader(..) => {

@@ -235,6 +235,7 @@ mod tests {
                 operation: "geelark.get_phone_status",
                 message: "reset".into(),
                 not_sent: false,
+                io_kind: None,
             };
             merge.record_error(&transient, &e);
         }

@@ -391,6 +391,7 @@ pub unsafe extern "C" fn cloudphone_batch_merge_record_transport_error(
             operation: merge.kind.map_or("host", ItemKind::name),
             message: message.to_owned(),
             not_sent: false,
+            io_kind: None,
         };
         merge.events.push(Event::CallFailed(call_index, e));
         Ok(())
