@@ -214,6 +214,50 @@ fn a_fan_out_reports_its_progress_once_per_call_and_only_upwards() {
 }
 
 #[test]
+fn sync_commands_are_spaced_by_the_client_and_nothing_else_is() {
+    use cloudphone::client::RateLimit;
+    use cloudphone::huawei::adb::{RunSyncShell, Target};
+    let server = Server::start(|_, r| {
+        if r.path.ends_with("/sync-commands") {
+            Reply::json(
+                200,
+                r#"{"request_id":"k","jobs":[{"phone_id":"p1","job_id":"j","status":2,"execute_msg":"ok"}]}"#,
+            )
+        } else {
+            ok(r)
+        }
+    });
+    let window = Duration::from_millis(300);
+    let c = client(&server)
+        .sync_command_rate_limit(RateLimit::new(2, window))
+        .build()
+        .unwrap();
+    let shell = RunSyncShell::new("ls", Target::Phones(vec!["p1".into()])).unwrap();
+    let t0 = Instant::now();
+    c.execute(&shell).unwrap();
+    c.execute(&shell).unwrap();
+    // Other operations are not held back by the sync-command budget.
+    let op = ShowConnectInfos::new(["p1"], ClientType::Android).unwrap();
+    c.execute(&op).unwrap();
+    assert!(t0.elapsed() < window, "{:?}", t0.elapsed());
+    // The third command in the window waits for it to pass.
+    c.execute(&shell).unwrap();
+    assert!(t0.elapsed() >= window, "{:?}", t0.elapsed());
+    // The limit can be lifted: 7 commands, one more than the default
+    // allows in a minute, go at once.
+    let free = client(&server)
+        .no_sync_command_rate_limit()
+        .build()
+        .unwrap();
+    let t1 = Instant::now();
+    for _ in 0..7 {
+        free.execute(&shell).unwrap();
+    }
+    assert_eq!(server.seen(), 11);
+    assert!(t1.elapsed() < Duration::from_secs(30), "{:?}", t1.elapsed());
+}
+
+#[test]
 fn throttling_waits_for_retry_after_then_succeeds() {
     let server = Server::start(|n, r| {
         if n == 0 {

@@ -7,12 +7,13 @@ use std::time::Duration;
 
 use super::clock::{Clock, DEFAULT_MAX_CLOCK_SKEW, system_now_ms};
 use super::driver::{self, Hooks};
+use super::limiter::{RateLimit, RateLimiter, url_path};
 use super::retry::RetryPolicy;
 use super::transport::{Transport, TransportBuilder};
 use super::wait::ProgressHook;
 use crate::batch::{BatchItem, BatchOutcome, BatchPlan, CallOutcome};
 use crate::error::{Error, ErrorKind, Result, invalid};
-use crate::http::Response;
+use crate::http::{Request, Response};
 use crate::huawei::iam::{CreateToken, ProjectScope};
 use crate::huawei::{
     Auth, ClientType, Config, ConnectInfo, MAX_IDS, ShowConnectInfos, cph_endpoint, iam_endpoint,
@@ -77,7 +78,15 @@ pub struct HuaweiClientBuilder {
     clock_skew_correction: bool,
     max_clock_skew: Duration,
     page_limits: PageLimits,
+    sync_command_limit: Option<RateLimit>,
 }
+
+/// The path suffix of synchronous ADB commands.
+const SYNC_COMMANDS_PATH: &str = "/cloud-phone/phones/sync-commands";
+
+/// Huawei's documented limit on synchronous ADB commands
+/// (`phones/sync-commands`): 6 calls a minute per user.
+pub const SYNC_COMMAND_LIMIT: RateLimit = RateLimit::per_minute_const(6);
 
 impl Default for HuaweiClientBuilder {
     fn default() -> Self {
@@ -95,6 +104,7 @@ impl Default for HuaweiClientBuilder {
             clock_skew_correction: true,
             max_clock_skew: DEFAULT_MAX_CLOCK_SKEW,
             page_limits: PageLimits::default(),
+            sync_command_limit: Some(SYNC_COMMAND_LIMIT),
         }
     }
 }
@@ -213,6 +223,22 @@ impl HuaweiClientBuilder {
 
     /// Checks everything and builds the client (no request is sent).
     ///
+    /// Spaces synchronous ADB commands ([`RunSyncShell`](crate::huawei::RunSyncShell))
+    /// to at most `limit` (default [`SYNC_COMMAND_LIMIT`], the documented 6
+    /// a minute per user): a fan-out over many phones waits its turn instead
+    /// of tripping the gateway. Clones of the client share the budget.
+    pub fn sync_command_rate_limit(mut self, limit: RateLimit) -> Self {
+        self.sync_command_limit = Some(limit);
+        self
+    }
+
+    /// No client-side spacing of synchronous ADB commands (the account has
+    /// a higher quota, or the caller spaces them itself).
+    pub fn no_sync_command_rate_limit(mut self) -> Self {
+        self.sync_command_limit = None;
+        self
+    }
+
     /// Every setting is validated here (durations, counts, bounds, user
     /// agent, proxy): a bad one is an [`Error::InvalidInput`] naming it.
     pub fn build(self) -> Result<HuaweiClient> {
@@ -309,6 +335,7 @@ impl HuaweiClientBuilder {
                 clock: Clock::new(self.max_clock_skew),
                 clock_skew_correction: self.clock_skew_correction,
                 page_limits: self.page_limits,
+                sync_limiter: self.sync_command_limit.map(RateLimiter::new),
             }),
         })
     }
@@ -365,6 +392,8 @@ struct Inner {
     clock: Clock,
     clock_skew_correction: bool,
     page_limits: PageLimits,
+    /// Spaces synchronous ADB commands (see [`SYNC_COMMAND_LIMIT`]).
+    sync_limiter: Option<RateLimiter>,
 }
 
 enum AuthState {
@@ -539,6 +568,14 @@ impl Hooks<Config> for Inner {
 
     fn now_ms(&self, config: &Config) -> u64 {
         self.clock.now_ms(config.endpoint().authority())
+    }
+
+    fn throttle(&self, request: &Request) -> Duration {
+        let path = url_path(&request.url);
+        match &self.sync_limiter {
+            Some(l) if path.ends_with(SYNC_COMMANDS_PATH) => l.acquire(path),
+            _ => Duration::ZERO,
+        }
     }
 
     fn recover(

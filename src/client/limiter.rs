@@ -33,6 +33,14 @@ impl RateLimit {
         Self::new(max, Duration::from_secs(60))
     }
 
+    /// [`per_minute`](Self::per_minute) for constants (`max` at least 1).
+    pub(crate) const fn per_minute_const(max: u32) -> Self {
+        RateLimit {
+            max: if max == 0 { 1 } else { max },
+            window: Duration::from_secs(60),
+        }
+    }
+
     /// Requests allowed per window.
     pub fn max(&self) -> u32 {
         self.max

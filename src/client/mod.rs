@@ -85,6 +85,7 @@ pub use clock::DEFAULT_MAX_CLOCK_SKEW;
 pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
 pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
+    SYNC_COMMAND_LIMIT,
 };
 pub use limiter::RateLimit;
 pub use resolve::{MAX_PENDING_LOOKUPS, NAME_CACHE_ENTRIES, NAME_CACHE_TTL};

@@ -280,8 +280,12 @@ pub(crate) fn retry_after_date_secs(response: &crate::http::Response, now_ms: u6
     })
 }
 
-/// Fills `error`'s `retry_after_secs` from an HTTP-date `Retry-After` the
-/// core could not interpret (it reads no clock).
+/// Fills `error`'s `retry_after_secs` from what the core could not
+/// interpret (it reads no clock): an HTTP-date `Retry-After`, or, for
+/// GeeLark's 40007 ("rate limited — lifted in the next minute"), the time
+/// to the next minute on the server's clock (its `Date`, else `now_ms`),
+/// so that a retry waits for the window to turn instead of backing off
+/// blindly (too early: another 40007; far too late: time lost).
 pub(crate) fn resolve_retry_after(
     error: &mut Error,
     response: &crate::http::Response,
@@ -291,7 +295,25 @@ pub(crate) fn resolve_retry_after(
         if api.retry_after_secs.is_none() {
             api.retry_after_secs = retry_after_date_secs(response, now_ms);
         }
+        if api.retry_after_secs.is_none()
+            && api.provider == crate::phone::Provider::GeeLark
+            && api.code == "40007"
+        {
+            let server_now = response
+                .header("date")
+                .and_then(|d| httpdate::parse_http_date(d).ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(now_ms, |d| d.as_millis() as u64);
+            api.retry_after_secs = Some(secs_to_next_minute(server_now));
+        }
     }
+}
+
+/// Whole seconds from `now_ms` to the start of the next minute, plus one
+/// so the retry lands inside the new window: 2 to 60 (a minute at most, the
+/// default [`RetryPolicy::max_retry_after`]).
+fn secs_to_next_minute(now_ms: u64) -> u64 {
+    ((60_000 - now_ms % 60_000).div_ceil(1000) + 1).min(60)
 }
 
 #[cfg(test)]
@@ -462,6 +484,32 @@ mod tests {
         for r in 0..10 {
             assert!(full.delay(r, &e).unwrap() <= Duration::from_millis(50));
         }
+    }
+
+    #[test]
+    fn geelark_40007_waits_for_the_next_minute() {
+        use crate::http::Response;
+        assert_eq!(secs_to_next_minute(120_000), 60);
+        assert_eq!(secs_to_next_minute(120_001), 60);
+        assert_eq!(secs_to_next_minute(179_000), 2);
+        assert_eq!(secs_to_next_minute(179_999), 2);
+        let throttled = |date: Option<&str>| {
+            let mut r = Response::new(200, br#"{"code":40007,"msg":"too many"}"#.to_vec());
+            if let Some(d) = date {
+                r.headers.push(("Date".into(), d.into()));
+            }
+            let mut e = api(Provider::GeeLark, 200, "40007", None);
+            resolve_retry_after(&mut e, &r, 1_699_999_995_000);
+            e.api().unwrap().retry_after_secs
+        };
+        // The server's clock: 12:00:50 -> 10 s + 1.
+        assert_eq!(throttled(Some("Sun, 06 Nov 1994 08:49:50 GMT")), Some(11));
+        // No Date: the local clock (…:15 -> 45 s + 1).
+        assert_eq!(throttled(None), Some(46));
+        // Other codes and providers are left alone.
+        let mut e = api(Provider::GeeLark, 200, "40017", None);
+        resolve_retry_after(&mut e, &Response::new(200, Vec::new()), 0);
+        assert_eq!(e.api().unwrap().retry_after_secs, None);
     }
 
     #[test]
