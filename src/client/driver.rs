@@ -64,7 +64,12 @@ pub(crate) fn execute<O: Operation>(
             Ok(response) => match op.parse_with_limit(&response, u64::MAX) {
                 Ok(out) => return Ok(out),
                 Err(mut e) => {
-                    super::retry::resolve_retry_after(&mut e, &response, hooks.now_ms(&config));
+                    super::retry::resolve_retry_after(
+                        &mut e,
+                        &response,
+                        hooks.now_ms(&config),
+                        policy,
+                    );
                     if !recovered {
                         if let Some(why) = hooks.recover(O::NAME, &response, &e, &config)? {
                             recovered = true;

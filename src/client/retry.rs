@@ -285,11 +285,15 @@ pub(crate) fn retry_after_date_secs(response: &crate::http::Response, now_ms: u6
 /// GeeLark's 40007 ("rate limited — lifted in the next minute"), the time
 /// to the next minute on the server's clock (its `Date`, else `now_ms`),
 /// so that a retry waits for the window to turn instead of backing off
-/// blindly (too early: another 40007; far too late: time lost).
+/// blindly (too early: another 40007; far too late: time lost). That wait
+/// is the client's own reading, not the server's demand: it is cut to
+/// `policy`'s [`max_retry_after`](RetryPolicy::max_retry_after) rather than
+/// ending the call.
 pub(crate) fn resolve_retry_after(
     error: &mut Error,
     response: &crate::http::Response,
     now_ms: u64,
+    policy: &RetryPolicy,
 ) {
     if let Error::Api(api) = error {
         if api.retry_after_secs.is_none() {
@@ -304,7 +308,8 @@ pub(crate) fn resolve_retry_after(
                 .and_then(|d| httpdate::parse_http_date(d).ok())
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(now_ms, |d| d.as_millis() as u64);
-            api.retry_after_secs = Some(secs_to_next_minute(server_now));
+            api.retry_after_secs =
+                Some(secs_to_next_minute(server_now).min(policy.max_retry_after.as_secs()));
         }
     }
 }
@@ -499,16 +504,26 @@ mod tests {
                 r.headers.push(("Date".into(), d.into()));
             }
             let mut e = api(Provider::GeeLark, 200, "40007", None);
-            resolve_retry_after(&mut e, &r, 1_699_999_995_000);
+            resolve_retry_after(&mut e, &r, 1_699_999_995_000, &RetryPolicy::default());
             e.api().unwrap().retry_after_secs
         };
         // The server's clock: 12:00:50 -> 10 s + 1.
         assert_eq!(throttled(Some("Sun, 06 Nov 1994 08:49:50 GMT")), Some(11));
         // No Date: the local clock (…:15 -> 45 s + 1).
         assert_eq!(throttled(None), Some(46));
+        // Never beyond what the policy allows a wait to be.
+        let mut e = api(Provider::GeeLark, 200, "40007", None);
+        let short = RetryPolicy::default().max_retry_after(Duration::from_secs(2));
+        resolve_retry_after(&mut e, &Response::new(200, Vec::new()), 0, &short);
+        assert_eq!(e.api().unwrap().retry_after_secs, Some(2));
         // Other codes and providers are left alone.
         let mut e = api(Provider::GeeLark, 200, "40017", None);
-        resolve_retry_after(&mut e, &Response::new(200, Vec::new()), 0);
+        resolve_retry_after(
+            &mut e,
+            &Response::new(200, Vec::new()),
+            0,
+            &RetryPolicy::default(),
+        );
         assert_eq!(e.api().unwrap().retry_after_secs, None);
     }
 
@@ -565,6 +580,7 @@ mod tests {
             &mut e,
             &with("Wed, 21 Oct 2015 07:28:30 GMT", Some(date)),
             0,
+            &p,
         );
         assert_eq!(e.api().unwrap().retry_after_secs, Some(30));
         assert_eq!(p.delay(0, &e), Some(Duration::from_secs(30)));
@@ -573,6 +589,7 @@ mod tests {
             &mut e,
             &with("Fri, 31 Dec 9999 23:59:59 GMT", Some(date)),
             0,
+            &p,
         );
         assert_eq!(p.delay(0, &e), None);
         let huge = api(Provider::Huawei, 429, "APIGW.0308", Some(u64::MAX));
