@@ -599,6 +599,72 @@ mod waits {
     }
 
     #[test]
+    fn a_fleet_over_both_providers_lists_reads_and_stops_with_one_api() {
+        use cloudphone::client::{Capability, Fleet, PhoneRef};
+        use cloudphone::{Error, Provider};
+        let sim = Sim::start(small()).unwrap();
+        let fleet = Fleet::new().huawei(huawei(&sim)).geelark(geelark_key(&sim));
+        assert_eq!(fleet.providers(), [Provider::Huawei, Provider::GeeLark]);
+        let phones = fleet.list().unwrap();
+        let count = |p: Provider| phones.iter().filter(|x| x.provider == p).count();
+        assert_eq!(
+            (count(Provider::Huawei), count(Provider::GeeLark)),
+            (60, 60)
+        );
+        // Status of every phone, both providers, one outcome.
+        let status = fleet.status(&phones).unwrap();
+        assert_eq!(status.total(), 120, "{:?}", status.failed);
+        assert!(status.is_complete_success());
+        // What a provider cannot do is refused before anything is sent.
+        for (p, cap) in [
+            (PhoneRef::geelark("1"), Capability::Access),
+            (PhoneRef::geelark("1"), Capability::Restart),
+            (PhoneRef::huawei("1"), Capability::Start),
+        ] {
+            assert!(!Fleet::supports(p.provider, cap));
+        }
+        let mixed = [
+            PhoneRef::from(&phones[0]),
+            PhoneRef::geelark(&phones[60].id),
+        ];
+        assert!(matches!(
+            fleet.access(mixed.clone(), ClientType::Android),
+            Err(Error::Unsupported(_))
+        ));
+        assert!(matches!(
+            Fleet::new()
+                .huawei(huawei(&sim))
+                .stop(mixed, &options(5_000)),
+            Err(Error::Unsupported(_))
+        ));
+        // Stop a running phone of each provider and wait, side by side.
+        let running: Vec<PhoneRef> = [Provider::Huawei, Provider::GeeLark]
+            .into_iter()
+            .filter_map(|p| {
+                status
+                    .succeeded
+                    .iter()
+                    .find(|s| s.provider == p && s.status.is_running())
+                    .map(|s| match p {
+                        Provider::Huawei => PhoneRef::huawei(&s.id),
+                        _ => PhoneRef::geelark(&s.id),
+                    })
+            })
+            .collect();
+        assert_eq!(running.len(), 2, "{:?}", status.succeeded);
+        let out = fleet.stop(running.clone(), &options(30_000)).unwrap();
+        assert_eq!(out.done.len(), 2, "{out:?}");
+        let after = fleet.status(running).unwrap();
+        assert!(
+            after
+                .succeeded
+                .iter()
+                .all(|s| s.status == PhoneStatus::Stopped),
+            "{after:?}"
+        );
+    }
+
+    #[test]
     fn huawei_restart_and_wait_accounts_for_every_id_in_input_order() {
         let sim = Sim::start(small()).unwrap();
         let c = huawei(&sim);

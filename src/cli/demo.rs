@@ -8,15 +8,15 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use serde_json::json;
 
-use cloudphone::client::{GeeLarkClient, HuaweiClient};
+use cloudphone::client::{Fleet, GeeLarkClient, HuaweiClient};
 use cloudphone::huawei::ClientType;
 use cloudphone::huawei::jobs::ListJobs;
 use cloudphone::huawei::lifecycle::RestartPhones;
 use cloudphone::sim::{Sim, SimConfig};
-use cloudphone::{PhoneStatus, Provider};
+use cloudphone::{Phone, PhoneStatus, Provider};
 
-use super::output::{Context, EXIT_INTERNAL, EXIT_OK, Failure, Table, short, thousands};
-use super::{Out, geelark, huawei, sweep};
+use super::output::{Context, EXIT_INTERNAL, EXIT_OK, Failure, Progress, Table, short, thousands};
+use super::{Out, geelark, huawei};
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {
@@ -71,12 +71,16 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
         args.seed
     ));
 
-    // 1. The fleet.
-    say("1. List the fleet (Huawei 200 a page, GeeLark 100 a page)");
-    let hw_phones =
-        sweep::huawei_all(&hw, progress).context(|| "listing Huawei phones".to_owned())?;
-    let gl_phones =
-        sweep::geelark_all(&gl, progress).context(|| "listing GeeLark phones".to_owned())?;
+    // 1. The fleet, both providers through one provider-neutral API.
+    say("1. List the fleet (Huawei 200 a page, GeeLark 100 a page, side by side)");
+    let bar = Progress::new("phones", 2 * args.phones, progress);
+    let fleet = Fleet::new()
+        .huawei(hw.with_progress(bar.hook()))
+        .geelark(gl.with_progress(bar.hook()));
+    let phones = fleet.list().context(|| "listing the fleet".to_owned())?;
+    bar.finish();
+    let (hw_phones, gl_phones): (Vec<&Phone>, Vec<&Phone>) =
+        phones.iter().partition(|p| p.provider == Provider::Huawei);
     let mut t = Table::new(&["PROVIDER", "PHONES", "CALLS"]);
     t.row(vec![
         "huawei".into(),
@@ -94,24 +98,24 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
     }
 
     // 2. Status of every phone, both providers, one neutral model.
-    say("2. Status of every phone on both providers (GeeLark: 100 ids a call, 4 in flight)");
-    let gl_ids: Vec<String> = gl_phones.iter().map(|p| p.id.clone()).collect();
-    let gl_status = if gl_ids.is_empty() {
+    say("2. Status of every phone on both providers (Huawei by list, GeeLark 100 ids a call)");
+    let status = if phones.is_empty() {
         None
     } else {
-        Some(
-            sweep::geelark_status(&gl, gl_ids, progress)
-                .context(|| "reading GeeLark phone status".to_owned())?,
-        )
+        let bar = Progress::new("status", phones.len(), progress);
+        let fleet = Fleet::new()
+            .huawei(hw.clone())
+            .geelark(gl.with_progress(bar.hook()));
+        let s = fleet
+            .status(&phones)
+            .context(|| "reading the fleet's status".to_owned())?;
+        bar.finish();
+        Some(s)
     };
     let mut by_status: BTreeMap<&'static str, [usize; 2]> = BTreeMap::new();
-    for p in &hw_phones {
-        by_status.entry(p.status.as_str()).or_default()[0] += 1;
-    }
-    if let Some(s) = &gl_status {
-        for p in &s.succeeded {
-            by_status.entry(p.status.as_str()).or_default()[1] += 1;
-        }
+    for p in status.iter().flat_map(|s| &s.succeeded) {
+        let column = usize::from(p.provider == Provider::GeeLark);
+        by_status.entry(p.status.as_str()).or_default()[column] += 1;
     }
     let mut t = Table::new(&["STATUS", "HUAWEI", "GEELARK", "TOTAL"]);
     for (s, [h, g]) in &by_status {
@@ -122,7 +126,7 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
             thousands(h + g),
         ]);
     }
-    let gl_unanswered = gl_status
+    let gl_unanswered = status
         .as_ref()
         .map_or(0, |s| s.failed.len() + s.missing.len());
     if !out.json {
@@ -138,7 +142,7 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
     let page: Vec<String> = hw_phones
         .iter()
         .take(args.page)
-        .map(|p| p.phone_id.clone())
+        .map(|p| p.id.clone())
         .collect();
     say(&format!(
         "3. Access info for the first {} Huawei phones (batch-connection, at most 10 ids a call)",
@@ -201,7 +205,7 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
         .iter()
         .filter(|p| p.status == PhoneStatus::Stopped)
         .take(2)
-        .map(|p| p.phone_id.clone())
+        .map(|p| p.id.clone())
         .collect();
     let mut restart_json = json!(null);
     if !stopped.is_empty() {

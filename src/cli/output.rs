@@ -276,12 +276,17 @@ impl Progress {
         self.done.fetch_add(n, Ordering::Relaxed);
     }
 
-    /// A client progress hook that moves this bar (`with_progress`).
+    /// A client progress hook that moves this bar (`with_progress`). Each
+    /// hook adds what its own reports grew by, so the hooks of several
+    /// clients (a fleet's providers side by side) fill one bar; a report's
+    /// total is used while the bar has none.
     pub fn hook(&self) -> impl Fn(cloudphone::Progress) + Send + Sync + 'static {
         let (done, total) = (self.done.clone(), self.total.clone());
+        let last = AtomicUsize::new(0);
         move |p| {
-            done.store(p.done, Ordering::Relaxed);
-            if p.total > 0 {
+            let before = last.swap(p.done, Ordering::Relaxed);
+            done.fetch_add(p.done.saturating_sub(before), Ordering::Relaxed);
+            if p.total > 0 && total.load(Ordering::Relaxed) == 0 {
                 total.store(p.total, Ordering::Relaxed);
             }
         }

@@ -82,6 +82,7 @@ mod transport;
 mod wait;
 
 pub use clock::DEFAULT_MAX_CLOCK_SKEW;
+pub use fleet::{Capability, Fleet, FleetPhoneStatus, PhoneRef};
 pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
 pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,

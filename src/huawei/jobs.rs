@@ -268,9 +268,9 @@ impl Pager for ListJobs {
     }
 }
 
-/// What a [`JobWatch`] wants done next.
+/// What a [`JobWatch`] wants done next. Exhaustive on purpose: a caller's
+/// loop matches every step.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum WatchStep {
     /// Send this listing (all its pages) at or after `not_before_unix_ms`,
     /// then [`JobWatch::observe`] the jobs.
