@@ -182,6 +182,15 @@ typedef struct cloudphone_batch_outcome cloudphone_batch_outcome;
 // Thread safety: immutable; may be read from several threads at once.
 typedef struct cloudphone_batch_plan cloudphone_batch_plan;
 
+// A cancel flag: give it to waits through `cloudphone_wait_options`, set
+// it from any thread with `cloudphone_cancel_set`; every wait holding it
+// returns within about 100 ms with what it knows. Created by
+// `cloudphone_cancel_new`, freed with `cloudphone_cancel_free` (after the
+// waits using it returned).
+//
+// Thread safety: may be set and read by several threads at once.
+typedef struct cloudphone_cancel cloudphone_cancel;
+
 // Access information for one phone. Borrowed from the result or outcome it
 // was read from.
 //
@@ -345,6 +354,27 @@ typedef struct cloudphone_gps_position {
   // Degrees east, -180 to 180.
   double longitude;
 } cloudphone_gps_position;
+
+// Called during a wait with how many phones are settled (`done`) of how
+// many (`total`), after every poll, on the thread that called the wait.
+// `ctx` is the `progress_ctx` of the options. Must not unwind.
+typedef void (*cloudphone_progress_fn)(void *ctx, size_t done, size_t total);
+
+// How long and how a wait polls. Zero-initialise it and set `timeout_ms`.
+typedef struct cloudphone_wait_options {
+  // The deadline, in milliseconds from the call (1 to 86,400,000).
+  uint64_t timeout_ms;
+  // Milliseconds between polls; 0 for the provider's default (Huawei
+  // jobs 2 s; GeeLark 10 s, at least 200 ms: GeeLark locks out accounts
+  // that poll too often).
+  uint64_t interval_ms;
+  // A cancel flag, or NULL.
+  const struct cloudphone_cancel *cancel;
+  // A progress callback, or NULL.
+  cloudphone_progress_fn progress;
+  // Passed to `progress` as is.
+  void *progress_ctx;
+} cloudphone_wait_options;
 
 #ifdef __cplusplus
 extern "C" {
@@ -2409,6 +2439,76 @@ cloudphone_status cloudphone_geelark_client_call(const struct cloudphone_geelark
                                                  struct cloudphone_result **result_out,
                                                  struct cloudphone_error **err_out);
 
+// Creates a cancel flag, not set.
+//
+// Pointers: `cancel_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// `cancel_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_cancel_new(struct cloudphone_cancel **cancel_out,
+                                        struct cloudphone_error **err_out);
+
+// Sets the flag: every wait holding it stops soon. NULL is a no-op.
+//
+// Pointers: `cancel` optional (NULL = no-op).
+//
+// # Safety
+// `cancel` is NULL or live.
+void cloudphone_cancel_set(const struct cloudphone_cancel *cancel);
+
+// Frees a cancel flag. NULL is a no-op; must not be called twice, nor
+// while a wait holds the flag.
+//
+// Pointers: `cancel` optional (NULL = no-op).
+//
+// # Safety
+// `cancel` is NULL or a live flag no wait is using.
+void cloudphone_cancel_free(struct cloudphone_cancel *cancel);
+
+// Restarts (`action` `"restart"`), stops (`"stop"`) or factory-resets
+// (`"reset"`) any number of Huawei phones and waits for their jobs: calls
+// fanned out and merged as `cloudphone_huawei_client_show_connect_infos`,
+// then the jobs polled until each finished, the deadline passed or the
+// flag was set. Fails only for invalid input (an unknown action, no ids,
+// bad options); everything else is in the outcome (see the module notes).
+//
+// Pointers: `client` required; `action` required; `phone_ids` required
+// unless its length is 0; `options` required; `outcome_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// `client` and `options` NULL or live (`options.cancel` NULL or live for
+// the whole call); `action` NULL or NUL-terminated; `phone_ids` is
+// `(NULL, 0)` or `phone_ids_len` NUL-terminated strings; `outcome_out` and
+// `err_out` NULL or writable.
+cloudphone_status cloudphone_huawei_client_wait(const struct cloudphone_huawei_client *client,
+                                                const char *action,
+                                                const char *const *phone_ids,
+                                                size_t phone_ids_len,
+                                                const struct cloudphone_wait_options *options,
+                                                struct cloudphone_batch_outcome **outcome_out,
+                                                struct cloudphone_error **err_out);
+
+// Starts (`action` `"start"`) or stops (`"stop"`) any number of GeeLark
+// phones and waits until they run (or are stopped); `"until_running"` and
+// `"until_stopped"` only wait. Polls their status (every 10 s by default)
+// within the client's rate limit until each reached the state, failed
+// (expired, unknown to GeeLark), the deadline passed or the flag was set.
+// Fails only for invalid input; everything else is in the outcome.
+//
+// Pointers: as `cloudphone_huawei_client_wait`.
+//
+// # Safety
+// As `cloudphone_huawei_client_wait`.
+cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark_client *client,
+                                                 const char *action,
+                                                 const char *const *phone_ids,
+                                                 size_t phone_ids_len,
+                                                 const struct cloudphone_wait_options *options,
+                                                 struct cloudphone_batch_outcome **outcome_out,
+                                                 struct cloudphone_error **err_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus
@@ -2457,6 +2557,10 @@ cloudphone_status cloudphone_geelark_client_call(const struct cloudphone_geelark
   cloudphone_huawei_client_show_connect_infos((client), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (client_type), (outcome_out), (err_out))
 #define cloudphone_geelark_client_get_phone_status(client, ids, ids_len, outcome_out, err_out) \
   cloudphone_geelark_client_get_phone_status((client), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (outcome_out), (err_out))
+#define cloudphone_huawei_client_wait(client, action, phone_ids, phone_ids_len, options, outcome_out, err_out) \
+  cloudphone_huawei_client_wait((client), (action), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (options), (outcome_out), (err_out))
+#define cloudphone_geelark_client_wait(client, action, phone_ids, phone_ids_len, options, outcome_out, err_out) \
+  cloudphone_geelark_client_wait((client), (action), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (options), (outcome_out), (err_out))
 #endif  // C11
 
 #endif  /* CLOUDPHONE_H */

@@ -137,6 +137,19 @@ pub struct BatchOutcome<T> {
 }
 
 impl<T> BatchOutcome<T> {
+    /// An outcome assembled by hand (e.g. from a wait's results): these
+    /// items, failures and missing ids; no request ids, nothing unexpected.
+    pub fn new(succeeded: Vec<T>, failed: Vec<ItemFailure>, missing: Vec<String>) -> Self {
+        BatchOutcome {
+            succeeded,
+            failed,
+            missing,
+            request_ids: Vec::new(),
+            unexpected: Vec::new(),
+            unexpected_omitted: 0,
+        }
+    }
+
     /// Number of distinct ids accounted for.
     pub fn total(&self) -> usize {
         self.succeeded.len() + self.failed.len() + self.missing.len()

@@ -414,14 +414,7 @@ fn huawei_status(c: &HuaweiClient, ids: &[String]) -> Result<BatchOutcome<FleetP
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
-    let mut out = BatchOutcome {
-        succeeded: Vec::new(),
-        failed: Vec::new(),
-        missing: Vec::new(),
-        request_ids: Vec::new(),
-        unexpected: Vec::new(),
-        unexpected_omitted: 0,
-    };
+    let mut out = BatchOutcome::new(Vec::new(), Vec::new(), Vec::new());
     for id in plan.ids() {
         match listed.remove(id) {
             Some(p) => out.succeeded.push(item(p)),

@@ -24,6 +24,12 @@ static const char STOP_RESPONSE[] =
     "\"failAmount\":1,\"failDetails\":[{\"code\":42001,\"id\":\"g2\",\"msg\":\"env not found\"}]}}";
 
 static const char *response = RESPONSE;
+
+/* Counts progress reports; checks they never exceed their total. */
+static void count_progress(void *ctx, size_t done, size_t total) {
+  int *calls = ctx;
+  *calls += done <= total ? 1 : 1000;
+}
 static size_t response_len = sizeof RESPONSE - 1;
 
 static void *serve_once(void *arg) {
@@ -70,6 +76,8 @@ int main(void) {
     CHECK(cloudphone_huawei_client_from_env(0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_geelark_client_from_env(0, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_huawei_client_call(NULL, NULL, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_huawei_client_wait(NULL, "stop", ids, 1, NULL, &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
+    CHECK(cloudphone_geelark_client_wait(NULL, "start", ids, 1, NULL, &outcome, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(cloudphone_geelark_client_call(NULL, NULL, NULL, NULL) == CLOUDPHONE_STATUS_UNSUPPORTED);
     CHECK(outcome == NULL);
     cloudphone_huawei_client_free(NULL);
@@ -151,6 +159,58 @@ int main(void) {
       cloudphone_request_free(status_req);
       cloudphone_request_free(req);
       cloudphone_geelark_config_free(other);
+    }
+
+    /* Send-and-wait: g1 is already running, one poll settles it. */
+    {
+      cloudphone_wait_options opts;
+      cloudphone_batch_outcome *waited = NULL;
+      cloudphone_cancel *cancel = NULL;
+      int calls = 0;
+      memset(&opts, 0, sizeof opts);
+      opts.timeout_ms = 5000;
+      opts.interval_ms = 200;
+      opts.progress = count_progress;
+      opts.progress_ctx = &calls;
+      response = RESPONSE;
+      response_len = sizeof RESPONSE - 1;
+      CHECK(pthread_create(&server, NULL, serve_once, &listener) == 0);
+      CHECK_STATUS(cloudphone_geelark_client_wait(client, "until_running", ids, 1, &opts, &waited, &err),
+                   CLOUDPHONE_STATUS_OK, err);
+      pthread_join(server, NULL);
+      CHECK(cloudphone_batch_outcome_is_complete_success(waited));
+      CHECK(cloudphone_batch_outcome_succeeded_count(waited) == 1);
+      CHECK_VIEW(cloudphone_batch_outcome_item_id(waited, 0), "g1");
+      CHECK_VIEW(cloudphone_batch_outcome_item_status(waited, 0), "running");
+      CHECK(calls >= 1 && calls < 1000);
+      cloudphone_batch_outcome_free(waited);
+      waited = NULL;
+      /* A flag set before the wait: nothing is sent, every id comes back
+       * unfinished with the code "cancelled" and the kind timeout. */
+      CHECK_STATUS(cloudphone_cancel_new(&cancel, &err), CLOUDPHONE_STATUS_OK, err);
+      cloudphone_cancel_set(cancel);
+      opts.cancel = cancel;
+      opts.progress = NULL;
+      CHECK_STATUS(cloudphone_geelark_client_wait(client, "until_stopped", ids, 1, &opts, &waited, &err),
+                   CLOUDPHONE_STATUS_OK, err);
+      CHECK(cloudphone_batch_outcome_succeeded_count(waited) == 0);
+      CHECK(cloudphone_batch_outcome_failure_count(waited) == 1);
+      CHECK_VIEW(cloudphone_item_failure_code(cloudphone_batch_outcome_failure_at(waited, 0)), "cancelled");
+      CHECK(cloudphone_item_failure_status(cloudphone_batch_outcome_failure_at(waited, 0)) == CLOUDPHONE_STATUS_TIMEOUT);
+      cloudphone_batch_outcome_free(waited);
+      waited = NULL;
+      /* Refused before anything is sent: an unknown action, no options, no deadline. */
+      CHECK(cloudphone_geelark_client_wait(client, "reboot", ids, 1, &opts, &waited, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+      CHECK(view_contains(cloudphone_error_message(err), "until_running"));
+      cloudphone_error_free(err);
+      err = NULL;
+      CHECK(cloudphone_geelark_client_wait(client, "start", ids, 1, NULL, &waited, NULL) == CLOUDPHONE_STATUS_NULL_ARGUMENT);
+      opts.timeout_ms = 0;
+      CHECK(cloudphone_geelark_client_wait(client, "start", ids, 1, &opts, &waited, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+      CHECK(waited == NULL);
+      cloudphone_cancel_set(NULL);
+      cloudphone_cancel_free(cancel);
+      cloudphone_cancel_free(NULL);
     }
     close(listener);
   }

@@ -28,7 +28,7 @@ use super::guard::{FfiResult, arg_out, arg_ref, arg_str, arg_str_array, write_ou
 /// connection pool).
 pub struct cloudphone_huawei_client {
     #[cfg(feature = "client")]
-    inner: cloudphone::client::HuaweiClient,
+    pub(crate) inner: cloudphone::client::HuaweiClient,
 }
 
 /// A blocking GeeLark client: a connection pool, timeouts, the documented
@@ -38,7 +38,7 @@ pub struct cloudphone_huawei_client {
 /// Thread safety: may be used by several threads at once.
 pub struct cloudphone_geelark_client {
     #[cfg(feature = "client")]
-    inner: cloudphone::client::GeeLarkClient,
+    pub(crate) inner: cloudphone::client::GeeLarkClient,
 }
 
 /// Whether this build of the library includes the blocking client. When it
@@ -50,7 +50,7 @@ pub unsafe extern "C" fn cloudphone_has_client() -> bool {
 }
 
 #[cfg(not(feature = "client"))]
-fn unsupported() -> super::guard::FfiError {
+pub(crate) fn unsupported() -> super::guard::FfiError {
     super::guard::FfiError::Core(cloudphone::Error::Unsupported(
         "the blocking client (build the library with the `client` feature)",
     ))

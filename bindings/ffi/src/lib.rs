@@ -103,6 +103,8 @@ mod batch;
 
 mod client;
 
+mod wait;
+
 pub use batch::*;
 pub use client::*;
 pub use config::*;
@@ -118,6 +120,7 @@ pub use types::{
     cloudphone_bytes, cloudphone_header, cloudphone_id_list, cloudphone_response_header,
     cloudphone_status, cloudphone_str, cloudphone_string,
 };
+pub use wait::*;
 
 use std::ffi::c_char;
 

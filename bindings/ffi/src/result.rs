@@ -154,6 +154,23 @@ pub(crate) struct MergedItem {
     item: Box<serde_json::value::RawValue>,
 }
 
+impl MergedItem {
+    /// An id whose awaited work finished in state `status`; its JSON is
+    /// `{"id": …, "status": …}`.
+    #[cfg(feature = "client")]
+    pub(crate) fn reached(id: String, status: &'static str) -> Self {
+        let item =
+            serde_json::value::to_raw_value(&serde_json::json!({"id": id, "status": status}))
+                .unwrap_or_else(|_| serde_json::value::RawValue::NULL.to_owned());
+        MergedItem {
+            id,
+            status: Some(status),
+            job_id: None,
+            item,
+        }
+    }
+}
+
 impl cloudphone::batch::BatchItem for MergedItem {
     fn item_id(&self) -> &str {
         &self.id
