@@ -2497,7 +2497,9 @@ cloudphone_status cloudphone_huawei_client_wait(const struct cloudphone_huawei_c
 // (expired, unknown to GeeLark), the deadline passed or the flag was set.
 // Fails only for invalid input; everything else is in the outcome.
 //
-// Pointers: as `cloudphone_huawei_client_wait`.
+// Pointers: `client` required; `action` required; `phone_ids` required
+// unless its length is 0; `options` required; `outcome_out` required;
+// `err_out` optional (NULL = no error details).
 //
 // # Safety
 // As `cloudphone_huawei_client_wait`.

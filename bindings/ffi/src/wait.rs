@@ -172,7 +172,9 @@ pub unsafe extern "C" fn cloudphone_huawei_client_wait(
 /// (expired, unknown to GeeLark), the deadline passed or the flag was set.
 /// Fails only for invalid input; everything else is in the outcome.
 ///
-/// Pointers: as `cloudphone_huawei_client_wait`.
+/// Pointers: `client` required; `action` required; `phone_ids` required
+/// unless its length is 0; `options` required; `outcome_out` required;
+/// `err_out` optional (NULL = no error details).
 ///
 /// # Safety
 /// As `cloudphone_huawei_client_wait`.
