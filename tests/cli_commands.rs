@@ -284,6 +284,63 @@ fn real_verbs_against_the_simulator() {
 }
 
 #[test]
+fn a_closed_pipe_ends_quietly_and_a_wait_that_times_out_names_what_is_pending() {
+    // Enough phones that the table outgrows a pipe's buffer (64 KiB).
+    let sim = Sim::start(
+        SimConfig::default()
+            .phones(2000)
+            .job_duration(Duration::from_secs(600)),
+    )
+    .unwrap();
+    let mut child = against(&sim)
+        .args(["huawei", "list", "--all"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+    } // `| head -1`: the reading end closes here.
+    let done = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(141), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    // A restart whose jobs outlast --wait-timeout: exit 10, the phones named.
+    let (_, out, _) = run(against(&sim).args(["--json", "huawei", "list", "--status", "2"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<String> = v["phones"].as_array().unwrap()[..3]
+        .iter()
+        .map(|p| p["phone_id"].as_str().unwrap().to_owned())
+        .collect();
+    let (code, out, err) = run(against(&sim)
+        .args(["huawei", "restart", "--wait", "--wait-timeout", "1"])
+        .args(&ids[..2]));
+    assert_eq!(code, 10, "{out}{err}");
+    assert!(
+        err.contains("still pending") && ids[..2].iter().all(|i| err.contains(i)),
+        "{err}"
+    );
+    let (code, out, err) = run(against(&sim)
+        .args([
+            "--json",
+            "huawei",
+            "restart",
+            "--wait",
+            "--wait-timeout",
+            "1",
+        ])
+        .arg(&ids[2]));
+    assert_eq!(code, 10, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["pending"][0], ids[2].as_str(), "{out}");
+}
+
+#[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();
     let wrong = "WrongSecretKey-0123456789abcdefghijklmnop";

@@ -5,7 +5,9 @@
 //! Exit codes are listed in `cloudphone --help` (and `src/cli/mod.rs`):
 //! 0 ok, 1 partial, 2 usage, 3 invalid input or configuration, 4 API error,
 //! 5 authentication, 6 rate limited, 7 network, 8 undecodable answer,
-//! 9 internal.
+//! 9 internal, 10 `--wait` timed out with work pending. Output to a closed
+//! pipe (`… | head -1`) ends the command quietly with status 141, as a
+//! process killed by SIGPIPE.
 
 #[path = "../cli/mod.rs"]
 mod cli;
@@ -18,6 +20,7 @@ use cli::output::{EXIT_OK, EXIT_USAGE};
 use cli::{Cli, Command, Out};
 
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let args = match Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -46,4 +49,24 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// `println!` panics when stdout is a closed pipe; Rust ignores SIGPIPE, so
+/// without this `cloudphone huawei list --all | head -1` ended with a panic
+/// message and status 101. A write to a closed pipe now ends the process
+/// quietly with 141 (128 + SIGPIPE), what a shell shows for a C tool.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if text.contains("Broken pipe") || text.contains("os error 32") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }

@@ -15,7 +15,9 @@ use cloudphone::huawei::phones::{ListPhones, ShowPhone};
 use cloudphone::huawei::{Auth, ClientType};
 use cloudphone::{BatchOutcome, CallOutcome, ItemFailure, JobStatus};
 
-use super::output::{Context, EXIT_OK, EXIT_PARTIAL, Failure, Progress, Table, short, thousands};
+use super::output::{
+    Context, EXIT_OK, EXIT_PARTIAL, EXIT_PENDING, Failure, Progress, Table, short, thousands,
+};
 use super::{NetOpts, Out, sweep};
 
 /// Credentials and endpoint.
@@ -544,6 +546,9 @@ fn lifecycle(c: &HuaweiClient, verb: &'static str, l: Lifecycle, out: Out) -> Re
             "failed": outcome.failed.iter().map(failure_json).collect::<Vec<_>>(),
             "missing": outcome.missing,
             "finished_jobs": jobs,
+            "pending": outcome.succeeded.iter().filter(|s| l.wait && !jobs.iter().any(|j| {
+                j.job_id.as_deref() == Some(s.job_id.as_str()) && j.status.is_terminal()
+            })).map(|s| &s.id).collect::<Vec<_>>(),
         }));
     } else {
         println!(
@@ -574,6 +579,31 @@ fn lifecycle(c: &HuaweiClient, verb: &'static str, l: Lifecycle, out: Out) -> Re
             ]);
         }
         t.print();
+    }
+    // Started phones whose job had not finished when the wait ended: named,
+    // and the exit code says so (never 0 with work still running).
+    let pending: Vec<&str> = if l.wait {
+        outcome
+            .succeeded
+            .iter()
+            .filter(|s| {
+                !jobs.iter().any(|j| {
+                    j.job_id.as_deref() == Some(s.job_id.as_str()) && j.status.is_terminal()
+                })
+            })
+            .map(|s| s.id.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !pending.is_empty() {
+        eprintln!(
+            "cloudphone: {} phone(s) still pending after --wait-timeout {} s: {}",
+            pending.len(),
+            l.wait_timeout,
+            pending.join(" ")
+        );
+        return Ok(EXIT_PENDING);
     }
     let jobs_failed = jobs.iter().any(|j| j.status == JobStatus::Failed);
     Ok(match partial(&outcome) {

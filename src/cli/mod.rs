@@ -28,6 +28,7 @@ Exit codes:
   8  the answer was not the documented JSON, or a bound was reached
      (--max-pages, --max-items, a clock skew beyond a day)
   9  internal error (e.g. the simulator could not start)
+ 10  --wait timed out with work still running (the pending phones are named)
 
 Credentials come from flags or the environment:
   Huawei:  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID,

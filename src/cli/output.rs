@@ -19,6 +19,8 @@ pub const EXIT_RATE_LIMITED: u8 = 6;
 pub const EXIT_NETWORK: u8 = 7;
 pub const EXIT_DECODE: u8 = 8;
 pub const EXIT_INTERNAL: u8 = 9;
+/// `--wait` ended at its timeout with work still running.
+pub const EXIT_PENDING: u8 = 10;
 
 /// A failed command: what was being done, and why.
 pub struct Failure {
