@@ -142,14 +142,22 @@ pkgconfig_shared() {
 }
 check c-pkgconfig-shared pkgconfig_shared
 pkgconfig_static() {
-  # Only the archive installed: `pkg-config --static` gives everything to link.
-  bash bindings/c/install.sh "$work/static-prefix" --static-only >/dev/null &&
+  # Both libraries installed (the case that used to link the .so and fail
+  # at run time): the cloudphone-static module names the archive itself, and
+  # the default module carries an rpath, so both programs run as built.
+  bash bindings/c/install.sh "$work/static-prefix" --profile debug >/dev/null &&
     export PKG_CONFIG_PATH="$work/static-prefix/lib/pkgconfig" &&
     # shellcheck disable=SC2046
     cc -std=c11 -Wall -Wextra -Werror -pedantic bindings/c/example.c \
-      $(pkg-config --cflags --static --libs cloudphone) -o "$work/example-pc-static" &&
+      $(pkg-config --cflags --static --libs cloudphone-static) -o "$work/example-pc-static" &&
     ! readelf -d "$work/example-pc-static" | grep -q 'libcloudphone' &&
-    "$work/example-pc-static"
+    "$work/example-pc-static" &&
+    # shellcheck disable=SC2046
+    cc -std=c11 -Wall -Wextra -Werror -pedantic bindings/c/example.c \
+      $(pkg-config --cflags --libs cloudphone) -o "$work/example-pc-rpath" &&
+    readelf -d "$work/example-pc-rpath" | grep -q 'NEEDED.*libcloudphone.so' &&
+    env -u LD_LIBRARY_PATH "$work/example-pc-rpath" &&
+    test -f "$work/static-prefix/include/cloudphone.hpp"
 }
 check c-pkgconfig-static pkgconfig_static
 check c-example-valgrind "${valgrind[@]}" "$work/make/example"
