@@ -103,6 +103,48 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "Huawei CPH",
+            cloudphone::huawei::catalog::ListServerModels::new(),
+            &hw,
+            "page of 1–100 (marker)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::ListPhoneImages::new(),
+            &hw,
+            "page of 1–500 (marker)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::ListImages::new(),
+            &hw,
+            "page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::bandwidth::ListBandwidths::new(),
+            &hw,
+            "page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::server_admin::RestartServers::new(["s1"]).unwrap(),
+            &hw,
+            "100 servers",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::server_admin::RestartEncodeServers::new(["e1"]).unwrap(),
+            &hw,
+            "100 encode servers",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::server_admin::RenameServer::new("SERVER", "a").unwrap(),
+            &hw,
+            "1 server",
+        ),
+        row(
+            "Huawei CPH",
             lifecycle::RestartPhones::new(["p"]).unwrap(),
             &hw,
             "100 phone ids (our chunk)",
@@ -356,6 +398,18 @@ fn stated_id_limits_are_enforced() {
             "huawei.stop_phones",
             100,
             Box::new(|ids| lifecycle::StopPhones::new(ids).is_ok()),
+        ),
+        (
+            "huawei.restart_servers",
+            100,
+            Box::new(|ids| cloudphone::huawei::server_admin::RestartServers::new(ids).is_ok()),
+        ),
+        (
+            "huawei.restart_encode_servers",
+            100,
+            Box::new(|ids| {
+                cloudphone::huawei::server_admin::RestartEncodeServers::new(ids).is_ok()
+            }),
         ),
         (
             "huawei.run_sync_shell",

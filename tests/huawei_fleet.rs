@@ -163,6 +163,101 @@ fn phone_models_page_on_until_a_short_page_and_refuse_bad_input() {
     );
 }
 
+#[test]
+fn marker_listings_follow_next_marker_and_stop_on_none_empty_or_the_same() {
+    use cloudphone::huawei::catalog::ListServerModels;
+    use cloudphone::huawei::images::{ImageType, ListImages, ListPhoneImages};
+    let page = |marker: Option<&str>| {
+        let info = marker.map_or(String::new(), |m| {
+            format!(r#","page_info":{{"next_marker":"{m}"}}"#)
+        });
+        Response::new(
+            200,
+            format!(r#"{{"phone_images":[{{"image_id":"i1"}}]{info}}}"#),
+        )
+    };
+    let first = ListPhoneImages::new().image_type(ImageType::All);
+    let second = first
+        .next_page(&first.parse(&page(Some("m1"))).unwrap())
+        .unwrap();
+    let req = second
+        .build(&cloudphone::Context::new(&cfg(), 0, "t"))
+        .unwrap();
+    assert_eq!(query(&req.url, "marker"), "m1");
+    assert_eq!(query(&req.url, "image_type"), "all");
+    // The same marker again would loop: the listing ends.
+    assert!(
+        second
+            .next_page(&second.parse(&page(Some("m1"))).unwrap())
+            .is_none()
+    );
+    assert!(
+        first
+            .next_page(&first.parse(&page(Some(""))).unwrap())
+            .is_none()
+    );
+    assert!(
+        first
+            .next_page(&first.parse(&page(None)).unwrap())
+            .is_none()
+    );
+    // Server models page the same way.
+    let sm = ListServerModels::new();
+    let body = r#"{"server_models":[{"server_model_name":"a"}],"page_info":{"next_marker":"a"}}"#;
+    assert!(
+        sm.next_page(&sm.parse(&Response::new(200, body)).unwrap())
+            .is_some()
+    );
+    // Bad input is refused before anything is built.
+    assert_eq!(
+        field(ListPhoneImages::new().limit(501).unwrap_err()),
+        "limit"
+    );
+    assert_eq!(
+        field(ListPhoneImages::new().after("x".repeat(300)).unwrap_err()),
+        "marker"
+    );
+    assert_eq!(
+        field(ListImages::new().image_type(ImageType::Public).unwrap_err()),
+        "image_type"
+    );
+    assert_eq!(field(ListImages::new().status(3).unwrap_err()), "status");
+    assert_eq!(
+        field(ListServerModels::new().product_type(2).unwrap_err()),
+        "product_type"
+    );
+    // Custom images page by offset against the total.
+    let li = ListImages::new().page(0, 1).unwrap();
+    let one = li
+        .parse(&Response::new(
+            200,
+            r#"{"total":2,"image_infos":[{"image_id":"a"}]}"#,
+        ))
+        .unwrap();
+    assert!(li.next_page(&one).is_some());
+}
+
+#[test]
+fn names_follow_the_documented_alphabet() {
+    use cloudphone::huawei::server_admin::RenameServer;
+    for good in ["phone-01_a", "云手机01", "Z"] {
+        assert!(RenamePhone::new("p", good).is_ok(), "{good}");
+        assert!(RenameServer::new("s", good).is_ok(), "{good}");
+    }
+    for bad in ["café", "Тест", "a b", "", "émoji🙂", &"x".repeat(61)] {
+        assert_eq!(
+            field(RenamePhone::new("p", bad).unwrap_err()),
+            "phone_name",
+            "{bad}"
+        );
+        assert_eq!(
+            field(RenameServer::new("s", bad).unwrap_err()),
+            "server_name",
+            "{bad}"
+        );
+    }
+}
+
 fn job(id: &str, status: i64) -> Job {
     let list = ListJobs::for_request("r").unwrap();
     let body = format!(r#"{{"jobs":[{{"job_id":"{id}","phone_id":"p-{id}","status":{status}}}]}}"#);

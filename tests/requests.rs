@@ -198,6 +198,51 @@ mod huawei_fleet {
             .page(100, 50)
             .unwrap();
         snap("huawei_list_phone_models", build(&models));
+        {
+            use cloudphone::huawei::bandwidth::ListBandwidths;
+            use cloudphone::huawei::catalog::ListServerModels;
+            use cloudphone::huawei::images::{ImageType, ListImages, ListPhoneImages};
+            use cloudphone::huawei::server_admin::{
+                RenameServer, RestartEncodeServers, RestartServers,
+            };
+            let images = ListPhoneImages::new()
+                .image_type(ImageType::Share)
+                .limit(50)
+                .unwrap()
+                .after("9e8d7c6b")
+                .unwrap();
+            snap("huawei_list_phone_images", build(&images));
+            let custom = ListImages::new()
+                .image_type(ImageType::Private)
+                .unwrap()
+                .status(1)
+                .unwrap()
+                .image_name("golden")
+                .unwrap()
+                .create_since(1_700_000_000_000)
+                .unwrap()
+                .page(20, 10)
+                .unwrap();
+            snap("huawei_list_images", build(&custom));
+            let flavors = ListServerModels::new().product_type(0).unwrap();
+            snap("huawei_list_server_models", build(&flavors));
+            snap(
+                "huawei_list_bandwidths",
+                build(&ListBandwidths::new().page(0, 50).unwrap()),
+            );
+            snap(
+                "huawei_restart_servers",
+                build(&RestartServers::new(["s1", "s2", "s1"]).unwrap()),
+            );
+            snap(
+                "huawei_restart_encode_servers",
+                build(&RestartEncodeServers::new(["e1"]).unwrap()),
+            );
+            snap(
+                "huawei_rename_server",
+                build(&RenameServer::new("s1", "服务器-01_a").unwrap()),
+            );
+        }
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(
             "huawei_list_jobs_one",

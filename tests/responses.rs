@@ -92,8 +92,37 @@ mod huawei_fleet {
 
     #[test]
     fn catalog() {
-        use cloudphone::huawei::catalog::ListPhoneModels;
+        use cloudphone::huawei::catalog::{ListPhoneModels, ListServerModels};
         snapshot_dir(&ListPhoneModels::new(), "huawei/list_phone_models");
+        snapshot_dir(&ListServerModels::new(), "huawei/list_server_models");
+    }
+
+    #[test]
+    fn images_and_bandwidths() {
+        use cloudphone::huawei::bandwidth::ListBandwidths;
+        use cloudphone::huawei::images::{ListImages, ListPhoneImages};
+        snapshot_dir(&ListPhoneImages::new(), "huawei/list_phone_images");
+        snapshot_dir(&ListImages::new(), "huawei/list_images");
+        snapshot_dir(&ListBandwidths::new(), "huawei/list_bandwidths");
+    }
+
+    #[test]
+    fn server_admin() {
+        use cloudphone::huawei::server_admin::{
+            RenameServer, RestartEncodeServers, RestartServers,
+        };
+        snapshot_dir(
+            &RestartServers::new(["s1"]).unwrap(),
+            "huawei/restart_servers",
+        );
+        snapshot_dir(
+            &RestartEncodeServers::new(["e1"]).unwrap(),
+            "huawei/restart_encode_servers",
+        );
+        snapshot_dir(
+            &RenameServer::new("s1", "a").unwrap(),
+            "huawei/rename_server",
+        );
     }
 
     #[test]

@@ -177,3 +177,197 @@ impl Pager for ListPhoneModels {
             .for_each(|m| each(Some(&m.phone_model_name)));
     }
 }
+
+/// Largest `limit` of the server-model list.
+pub const MAX_SERVER_MODELS_LIMIT: u32 = 100;
+
+/// List server flavors (what a server can be bought as):
+/// `GET /v1/{project_id}/cloud-phone/server-models`. Marker paging.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(
+    alias = "ListCloudPhoneServerModels",
+    alias = "list_cloud_phone_server_models"
+)]
+pub struct ListServerModels {
+    product_type: Option<i64>,
+    marker: Option<String>,
+    limit: u32,
+}
+
+impl Default for ListServerModels {
+    fn default() -> Self {
+        ListServerModels {
+            product_type: None,
+            marker: None,
+            limit: MAX_SERVER_MODELS_LIMIT,
+        }
+    }
+}
+
+impl ListServerModels {
+    /// The first page of up to 100 server flavors.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only flavors for this product: 0 cloud phone, 1 cloud game.
+    pub fn product_type(mut self, product_type: i64) -> Result<Self> {
+        if !(0..=1).contains(&product_type) {
+            return Err(invalid("product_type", "must be 0 (phone) or 1 (game)"));
+        }
+        self.product_type = Some(product_type);
+        Ok(self)
+    }
+
+    /// Flavors per page (1 to 100).
+    pub fn limit(mut self, limit: u32) -> Result<Self> {
+        if !(1..=MAX_SERVER_MODELS_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 100"));
+        }
+        self.limit = limit;
+        Ok(self)
+    }
+
+    /// The page after `marker` (a previous page's `next_marker`).
+    pub fn after(mut self, marker: impl Into<String>) -> Result<Self> {
+        let marker = marker.into();
+        crate::limits::check_len("marker", &marker, 256)?;
+        self.marker = Some(marker).filter(|m| !m.is_empty());
+        Ok(self)
+    }
+}
+
+/// The system disk of a server flavor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct OsVolume {
+    /// Size in GiB.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub size: Option<i64>,
+    /// Disk type.
+    #[serde(default)]
+    pub volume_type: Option<String>,
+}
+
+/// A server flavor's hardware, as text the API writes (`"64 cores"`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServerModelExtendSpec {
+    /// CPU.
+    #[serde(default)]
+    pub cpu: Option<String>,
+    /// Memory.
+    #[serde(default)]
+    pub memory: Option<String>,
+    /// Disk.
+    #[serde(default)]
+    pub disk: Option<String>,
+    /// Network interfaces.
+    #[serde(default)]
+    pub network_interface: Option<String>,
+    /// GPU.
+    #[serde(default)]
+    pub gpu: Option<String>,
+    /// The bare-metal flavor behind it.
+    #[serde(default)]
+    pub bms_flavor: Option<String>,
+    /// GPUs.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub gpu_count: Option<i64>,
+    /// NUMA nodes.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub numa_count: Option<i64>,
+    /// The system disk.
+    #[serde(default, deserialize_with = "null_default")]
+    pub os_volume: OsVolume,
+}
+
+/// One server flavor. Field names are the API's (the official SDK's
+/// `ServerModel`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServerModel {
+    /// The flavor's name (what [`PhoneModel::server_model_name`] names).
+    pub server_model_name: String,
+    /// The server type.
+    #[serde(default)]
+    pub server_type: Option<String>,
+    /// vCPUs.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub cpu: Option<i64>,
+    /// Memory in MB.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub memory: Option<i64>,
+    /// The hardware in words.
+    #[serde(default, deserialize_with = "null_default")]
+    pub extend_spec: ServerModelExtendSpec,
+    /// Most data disks.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub disk_max_num: Option<i64>,
+    /// 0 cloud phone, 1 cloud game.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub product_type: Option<i64>,
+    /// Free storage in GiB.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub free_size: Option<i64>,
+}
+
+/// One page of server flavors.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServerModelList {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The flavors.
+    #[serde(default, deserialize_with = "null_default")]
+    pub server_models: Vec<ServerModel>,
+    /// Where the next page starts.
+    #[serde(default, deserialize_with = "null_default")]
+    pub page_info: super::images::PageInfo,
+}
+
+impl Operation for ListServerModels {
+    type Config = Config;
+    type Output = ServerModelList;
+    const NAME: &'static str = "huawei.list_server_models";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let mut q = Vec::with_capacity(3);
+        if let Some(p) = self.product_type {
+            q.push(("product_type".to_owned(), p.to_string()));
+        }
+        if let Some(m) = &self.marker {
+            q.push(("marker".to_owned(), m.clone()));
+        }
+        q.push(("limit".to_owned(), self.limit.to_string()));
+        let path = wire::project_path(ctx.config, "v1", "cloud-phone/server-models");
+        wire::build(ctx, Method::Get, path, q, None)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<ServerModelList> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListServerModels {
+    /// The page after `next_marker`; none when it is absent, empty or the
+    /// one just sent.
+    fn next_page(&self, last: &ServerModelList) -> Option<Self> {
+        let next = super::images::next_marker(&last.page_info, self.marker.as_deref())?;
+        Some(ListServerModels {
+            marker: Some(next),
+            ..self.clone()
+        })
+    }
+
+    fn item_ids(page: &ServerModelList, each: &mut dyn FnMut(Option<&str>)) {
+        page.server_models
+            .iter()
+            .for_each(|m| each(Some(&m.server_model_name)));
+    }
+}

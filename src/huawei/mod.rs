@@ -13,15 +13,18 @@
 //!   official SDK core.
 
 pub mod adb;
+pub mod bandwidth;
 pub mod catalog;
 mod config;
 pub mod connection;
 pub mod iam;
+pub mod images;
 pub mod jobs;
 pub mod lifecycle;
 mod listing;
 pub mod phones;
 mod region;
+pub mod server_admin;
 pub mod servers;
 pub mod signer;
 mod wire;

@@ -459,7 +459,8 @@ pub struct RenamePhone {
 pub const MAX_NAME_CHARS: usize = 60;
 
 impl RenamePhone {
-    /// A name of 1 to 60 letters (any script), digits, `-` and `_`.
+    /// A name of 1 to 60 characters from a–z, A–Z, 0–9, Chinese
+    /// characters, `-` and `_` (the API's rule).
     pub fn new(phone_id: impl Into<String>, name: impl Into<String>) -> Result<Self> {
         let phone_id = phone_id.into();
         check_path_segment("phone_id", &phone_id)?;
@@ -470,20 +471,57 @@ impl RenamePhone {
 }
 
 pub(crate) fn check_name(name: &str) -> Result<()> {
+    check_name_of("phone_name", name)
+}
+
+/// The API's rule for phone and server names: 1 to 60 characters from
+/// a–z, A–Z, 0–9, Chinese characters (the CJK Unified Ideographs and their
+/// extension A), `-` and `_`. Other scripts (`café`, `Тест`) are refused
+/// here rather than by the API.
+pub(crate) fn check_name_of(field: &'static str, name: &str) -> Result<()> {
     let n = name.chars().count();
     if n == 0 || n > MAX_NAME_CHARS {
-        return Err(invalid("phone_name", "must be 1 to 60 characters"));
+        return Err(invalid(field, "must be 1 to 60 characters"));
     }
-    if !name
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-    {
+    let allowed = |c: char| {
+        c.is_ascii_alphanumeric()
+            || c == '-'
+            || c == '_'
+            || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || ('\u{3400}'..='\u{4DBF}').contains(&c)
+    };
+    if !name.chars().all(allowed) {
         return Err(invalid(
-            "phone_name",
-            "only letters, digits, '-' and '_' are allowed",
+            field,
+            "only a-z, A-Z, 0-9, Chinese characters, '-' and '_' are allowed",
         ));
     }
     Ok(())
+}
+
+/// An answer that is only a request id (or an empty body): [`Accepted`].
+/// The API documents `error_code`/`error_msg` beside `request_id` in such
+/// answers, so a 2xx that carries a non-empty `error_code` is that error.
+pub(crate) fn parse_accepted(operation: &'static str, response: &Response) -> Result<Accepted> {
+    if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Accepted {
+            request_id: response.header("x-request-id").map(str::to_owned),
+        });
+    }
+    #[derive(Deserialize)]
+    struct Wire {
+        #[serde(default)]
+        request_id: Option<String>,
+        #[serde(default, deserialize_with = "crate::json::opt_string_or_int")]
+        error_code: Option<String>,
+    }
+    let w: Wire = wire::parse_json(operation, response)?;
+    if w.error_code.is_some_and(|c| !c.is_empty()) {
+        return Err(wire::api_error(response));
+    }
+    Ok(Accepted {
+        request_id: w.request_id,
+    })
 }
 
 #[derive(Serialize)]
@@ -519,12 +557,7 @@ impl Operation for RenamePhone {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
-        if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(Accepted {
-                request_id: response.header("x-request-id").map(str::to_owned),
-            });
-        }
-        wire::parse_json(Self::NAME, response)
+        parse_accepted(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {

@@ -1,0 +1,130 @@
+//! Bandwidth of servers on the system-defined network: list
+//! (`bandwidths`). Servers on a custom network have none listed.
+
+use serde::{Deserialize, Serialize};
+
+use super::config::Config;
+use super::phones::opt_int;
+use super::wire;
+use crate::error::{Result, invalid};
+use crate::http::{Method, Request, Response};
+use crate::json::null_default;
+use crate::op::{Context, Operation};
+use crate::page::{Pager, next_offset};
+
+/// Largest `limit` of the bandwidth list.
+pub const MAX_BANDWIDTHS_LIMIT: u32 = 100;
+
+/// List the project's bandwidths: `GET /v1/{project_id}/cloud-phone/bandwidths`
+/// (the SDK's `show_bandwidth_detail`). No total: a short page ends it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ShowBandwidthDetail", alias = "show_bandwidth_detail")]
+pub struct ListBandwidths {
+    offset: u32,
+    limit: u32,
+}
+
+impl Default for ListBandwidths {
+    fn default() -> Self {
+        ListBandwidths {
+            offset: 0,
+            limit: MAX_BANDWIDTHS_LIMIT,
+        }
+    }
+}
+
+impl ListBandwidths {
+    /// The first page of 100.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page (offset ≥ 0, limit 1 to 100).
+    pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
+        if !(1..=MAX_BANDWIDTHS_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 100"));
+        }
+        self.offset = offset;
+        self.limit = limit;
+        Ok(self)
+    }
+}
+
+/// One bandwidth. Field names are the API's (the official SDK's
+/// `Bandwidth`); also what a server's detail lists in `band_widths`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Bandwidth {
+    /// The bandwidth id.
+    pub band_width_id: String,
+    /// Its name.
+    #[serde(default)]
+    pub band_width_name: Option<String>,
+    /// Size in Mbit/s.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub band_width_size: Option<i64>,
+    /// 0 billed by bandwidth, 1 by traffic.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub band_width_charge_mode: Option<i64>,
+    /// 0 dedicated, 1 shared.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub band_width_share_type: Option<i64>,
+    /// Created (UTC text).
+    #[serde(default)]
+    pub create_time: Option<String>,
+    /// Updated (UTC text).
+    #[serde(default)]
+    pub update_time: Option<String>,
+}
+
+/// One page of bandwidths.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct BandwidthList {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The bandwidths.
+    #[serde(default, deserialize_with = "null_default")]
+    pub band_widths: Vec<Bandwidth>,
+}
+
+impl Operation for ListBandwidths {
+    type Config = Config;
+    type Output = BandwidthList;
+    const NAME: &'static str = "huawei.list_bandwidths";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let q = vec![
+            ("offset".to_owned(), self.offset.to_string()),
+            ("limit".to_owned(), self.limit.to_string()),
+        ];
+        let path = wire::project_path(ctx.config, "v1", "cloud-phone/bandwidths");
+        wire::build(ctx, Method::Get, path, q, None)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<BandwidthList> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListBandwidths {
+    fn next_page(&self, last: &BandwidthList) -> Option<Self> {
+        next_offset(self.offset, self.limit, last.band_widths.len(), None).map(|offset| {
+            ListBandwidths {
+                offset,
+                ..self.clone()
+            }
+        })
+    }
+
+    fn item_ids(page: &BandwidthList, each: &mut dyn FnMut(Option<&str>)) {
+        page.band_widths
+            .iter()
+            .for_each(|b| each(Some(&b.band_width_id)));
+    }
+}

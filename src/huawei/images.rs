@@ -1,0 +1,395 @@
+//! Images: the phone images a phone can run (`phone-images`: public ones,
+//! the project's own and those shared with it — what
+//! [`RestartPhones::with_image`](super::lifecycle::RestartPhones::with_image)
+//! and [`ResetPhones::with_image`](super::lifecycle::ResetPhones::with_image)
+//! take), and the project's custom images (`images`) with their state.
+//!
+//! The two listings page differently, as the API does: phone images by
+//! marker (`page_info.next_marker`, no total), custom images by offset with
+//! a `total`.
+
+use serde::{Deserialize, Serialize};
+
+use super::config::Config;
+use super::phones::opt_int;
+use super::wire;
+use crate::error::{Result, invalid};
+use crate::http::{Method, Request, Response};
+use crate::json::null_default;
+use crate::limits::check_len;
+use crate::op::{Context, Operation};
+use crate::page::{Pager, next_offset};
+
+/// Largest `limit` of the phone-image list (the API's maximum and default).
+pub const MAX_PHONE_IMAGES_LIMIT: u32 = 500;
+/// Largest `limit` of the custom-image list.
+pub const MAX_IMAGES_LIMIT: u32 = 100;
+/// Longest marker or filter text sent back to the API.
+const MAX_TEXT: usize = 256;
+
+/// Which images a listing covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImageType {
+    /// Huawei's public images (phone images only).
+    Public,
+    /// The project's own.
+    Private,
+    /// Shared with the project by another.
+    Share,
+    /// All of them (phone images only).
+    All,
+}
+
+impl ImageType {
+    /// The wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImageType::Public => "public",
+            ImageType::Private => "private",
+            ImageType::Share => "share",
+            ImageType::All => "all",
+        }
+    }
+}
+
+/// List the images phones can use:
+/// `GET /v1/{project_id}/cloud-phone/phone-images`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "ListCloudPhoneImages", alias = "list_cloud_phone_images")]
+pub struct ListPhoneImages {
+    image_type: Option<ImageType>,
+    marker: Option<String>,
+    limit: u32,
+}
+
+impl Default for ListPhoneImages {
+    fn default() -> Self {
+        ListPhoneImages {
+            image_type: None,
+            marker: None,
+            limit: MAX_PHONE_IMAGES_LIMIT,
+        }
+    }
+}
+
+impl ListPhoneImages {
+    /// The first page of up to 500 images of every kind the API lists by
+    /// default.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only images of this kind.
+    pub fn image_type(mut self, t: ImageType) -> Self {
+        self.image_type = Some(t);
+        self
+    }
+
+    /// Images per page (1 to 500).
+    pub fn limit(mut self, limit: u32) -> Result<Self> {
+        if !(1..=MAX_PHONE_IMAGES_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 500"));
+        }
+        self.limit = limit;
+        Ok(self)
+    }
+
+    /// The page after `marker` (a previous page's `next_marker`).
+    pub fn after(mut self, marker: impl Into<String>) -> Result<Self> {
+        let marker = marker.into();
+        check_len("marker", &marker, MAX_TEXT)?;
+        self.marker = Some(marker).filter(|m| !m.is_empty());
+        Ok(self)
+    }
+}
+
+/// One image a phone can run. Field names are the API's (the official
+/// SDK's `PhoneImage`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PhoneImage {
+    /// The image id (what `with_image` takes).
+    pub image_id: String,
+    /// Its name.
+    #[serde(default)]
+    pub image_name: Option<String>,
+    /// The OS family, e.g. `Android`.
+    #[serde(default)]
+    pub os_type: Option<String>,
+    /// The OS name and version.
+    #[serde(default)]
+    pub os_name: Option<String>,
+    /// 1 public, 2 private.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub is_public: Option<i64>,
+    /// Label, e.g. `cloud_phone` or `cloud_game`.
+    #[serde(default)]
+    pub image_label: Option<String>,
+    /// Whether phones on it can encrypt their data.
+    #[serde(default)]
+    pub is_support_encrypt: Option<bool>,
+    /// For a shared image: 0 pending, 1 accepted, 2 rejected.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub receive_status: Option<i64>,
+}
+
+/// Marker paging: where the next page starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PageInfo {
+    /// The marker of the next page; absent or empty on the last.
+    #[serde(default)]
+    pub next_marker: Option<String>,
+}
+
+/// The marker of the page after one sent with `sent`: none when the answer
+/// gives none, an empty one, one too long to send back, or `sent` again.
+pub(crate) fn next_marker(info: &PageInfo, sent: Option<&str>) -> Option<String> {
+    let next = info.next_marker.as_deref()?;
+    (!next.is_empty() && Some(next) != sent && next.len() <= MAX_TEXT).then(|| next.to_owned())
+}
+
+/// One page of phone images.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PhoneImageList {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The images.
+    #[serde(default, deserialize_with = "null_default")]
+    pub phone_images: Vec<PhoneImage>,
+    /// Where the next page starts.
+    #[serde(default, deserialize_with = "null_default")]
+    pub page_info: PageInfo,
+}
+
+impl Operation for ListPhoneImages {
+    type Config = Config;
+    type Output = PhoneImageList;
+    const NAME: &'static str = "huawei.list_phone_images";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let mut q = Vec::with_capacity(3);
+        if let Some(t) = self.image_type {
+            q.push(("image_type".to_owned(), t.as_str().to_owned()));
+        }
+        if let Some(m) = &self.marker {
+            q.push(("marker".to_owned(), m.clone()));
+        }
+        q.push(("limit".to_owned(), self.limit.to_string()));
+        let path = wire::project_path(ctx.config, "v1", "cloud-phone/phone-images");
+        wire::build(ctx, Method::Get, path, q, None)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<PhoneImageList> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListPhoneImages {
+    /// The page after `next_marker`; none when it is absent, empty, or the
+    /// marker just sent (a server that hands back the same marker would
+    /// otherwise be asked forever).
+    fn next_page(&self, last: &PhoneImageList) -> Option<Self> {
+        let next = next_marker(&last.page_info, self.marker.as_deref())?;
+        Some(ListPhoneImages {
+            marker: Some(next),
+            ..self.clone()
+        })
+    }
+
+    fn item_ids(page: &PhoneImageList, each: &mut dyn FnMut(Option<&str>)) {
+        page.phone_images
+            .iter()
+            .for_each(|i| each(Some(&i.image_id)));
+    }
+}
+
+/// List the project's custom images (its own, or shared with it):
+/// `GET /v1/{project_id}/cloud-phone/images`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "list_images")]
+pub struct ListImages {
+    filters: Vec<(&'static str, String)>,
+    offset: u32,
+    limit: u32,
+}
+
+impl Default for ListImages {
+    fn default() -> Self {
+        ListImages {
+            filters: Vec::new(),
+            offset: 0,
+            limit: MAX_IMAGES_LIMIT,
+        }
+    }
+}
+
+impl ListImages {
+    /// The first page of 100 custom images.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the page (offset ≥ 0, limit 1 to 100).
+    pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
+        if !(1..=MAX_IMAGES_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 100"));
+        }
+        self.offset = offset;
+        self.limit = limit;
+        Ok(self)
+    }
+
+    fn filter(mut self, key: &'static str, value: String) -> Result<Self> {
+        check_len(key, &value, MAX_TEXT)?;
+        self.filters.retain(|(k, _)| *k != key);
+        self.filters.push((key, value));
+        Ok(self)
+    }
+
+    /// Only the project's own ([`ImageType::Private`]) or shared ones
+    /// ([`ImageType::Share`]).
+    pub fn image_type(self, t: ImageType) -> Result<Self> {
+        if !matches!(t, ImageType::Private | ImageType::Share) {
+            return Err(invalid("image_type", "custom images are private or share"));
+        }
+        self.filter("image_type", t.as_str().to_owned())
+    }
+
+    /// Only images in this state: 0 creating, 1 usable, 2 creation failed.
+    pub fn status(self, status: i64) -> Result<Self> {
+        if !(0..=2).contains(&status) {
+            return Err(invalid("status", "must be 0, 1 or 2"));
+        }
+        self.filter("status", status.to_string())
+    }
+
+    /// Only this image.
+    pub fn image_id(self, id: impl Into<String>) -> Result<Self> {
+        self.filter("image_id", id.into())
+    }
+
+    /// Only images whose name contains `name`.
+    pub fn image_name(self, name: impl Into<String>) -> Result<Self> {
+        self.filter("image_name", name.into())
+    }
+
+    /// Only images created at or after this Unix time (milliseconds).
+    pub fn create_since(self, unix_ms: u64) -> Result<Self> {
+        self.filter("create_since", unix_ms.to_string())
+    }
+
+    /// Only images created at or before this Unix time (milliseconds).
+    pub fn create_until(self, unix_ms: u64) -> Result<Self> {
+        self.filter("create_until", unix_ms.to_string())
+    }
+
+    /// Only images shared from this project.
+    pub fn src_project_id(self, project_id: impl Into<String>) -> Result<Self> {
+        self.filter("src_project_id", project_id.into())
+    }
+}
+
+/// One custom image. Field names are the API's (the official SDK's
+/// `ListImagesView`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Image {
+    /// The image id.
+    pub image_id: String,
+    /// Its name.
+    #[serde(default)]
+    pub image_name: Option<String>,
+    /// 0 creating, 1 usable, 2 creation failed.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub status: Option<i64>,
+    /// `private` or `share`.
+    #[serde(default)]
+    pub image_type: Option<String>,
+    /// Its version.
+    #[serde(default)]
+    pub image_version: Option<String>,
+    /// Size in bytes.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub image_size: Option<i64>,
+    /// The owning account.
+    #[serde(default)]
+    pub domain_id: Option<String>,
+    /// The owning project.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// For a shared image, the project it came from.
+    #[serde(default)]
+    pub src_project_id: Option<String>,
+    /// Created (UTC text).
+    #[serde(default)]
+    pub create_time: Option<String>,
+    /// Updated (UTC text).
+    #[serde(default)]
+    pub update_time: Option<String>,
+}
+
+/// One page of custom images.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ImageList {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// How many images match in all.
+    #[serde(default)]
+    pub total: Option<u64>,
+    /// The images.
+    #[serde(default, deserialize_with = "null_default")]
+    pub image_infos: Vec<Image>,
+}
+
+impl Operation for ListImages {
+    type Config = Config;
+    type Output = ImageList;
+    const NAME: &'static str = "huawei.list_images";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let mut q: Vec<(String, String)> = self
+            .filters
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        q.push(("offset".to_owned(), self.offset.to_string()));
+        q.push(("limit".to_owned(), self.limit.to_string()));
+        let path = wire::project_path(ctx.config, "v1", "cloud-phone/images");
+        wire::build(ctx, Method::Get, path, q, None)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<ImageList> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListImages {
+    fn next_page(&self, last: &ImageList) -> Option<Self> {
+        next_offset(self.offset, self.limit, last.image_infos.len(), last.total).map(|offset| {
+            ListImages {
+                offset,
+                ..self.clone()
+            }
+        })
+    }
+
+    fn item_ids(page: &ImageList, each: &mut dyn FnMut(Option<&str>)) {
+        page.image_infos
+            .iter()
+            .for_each(|i| each(Some(&i.image_id)));
+    }
+}

@@ -1,0 +1,179 @@
+//! Servers and encode servers as things to operate: restart them (jobs, as
+//! phone restarts are) and rename a server.
+
+use serde::Serialize;
+
+use super::config::Config;
+use super::jobs::{JobsReport, parse_jobs_started};
+use super::phones::{Accepted, check_name_of};
+use super::wire;
+use crate::error::{Result, invalid};
+use crate::http::{Method, Request, Response};
+use crate::op::{Context, Operation, check_path_segment, unique_ids};
+
+/// Most servers (or encode servers) one restart call takes.
+pub const MAX_IDS: usize = 100;
+
+/// Restart servers (every phone on them restarts):
+/// `POST /v1/{project_id}/cloud-phone/servers/batch-restart`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(
+    alias = "RestartCloudPhoneServer",
+    alias = "restart_cloud_phone_server"
+)]
+pub struct RestartServers {
+    server_ids: Vec<String>,
+}
+
+impl RestartServers {
+    /// 1 to [`MAX_IDS`] distinct servers.
+    pub fn new<I, S>(server_ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(RestartServers {
+            server_ids: unique_ids("server_ids", server_ids, MAX_IDS)?,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct ServerIds<'a> {
+    server_ids: &'a [String],
+}
+
+impl Operation for RestartServers {
+    type Config = Config;
+    type Output = JobsReport;
+    const NAME: &'static str = "huawei.restart_servers";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        post(
+            ctx,
+            "cloud-phone/servers/batch-restart",
+            &ServerIds {
+                server_ids: &self.server_ids,
+            },
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
+        parse_jobs_started(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}
+
+/// Restart encode servers:
+/// `POST /v1/{project_id}/cloud-phone/encode-servers/batch-restart`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "RestartEncodeServer", alias = "restart_encode_server")]
+pub struct RestartEncodeServers {
+    encode_server_ids: Vec<String>,
+}
+
+impl RestartEncodeServers {
+    /// 1 to [`MAX_IDS`] distinct encode servers.
+    pub fn new<I, S>(encode_server_ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(RestartEncodeServers {
+            encode_server_ids: unique_ids("encode_server_ids", encode_server_ids, MAX_IDS)?,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct EncodeServerIds<'a> {
+    encode_server_ids: &'a [String],
+}
+
+impl Operation for RestartEncodeServers {
+    type Config = Config;
+    type Output = JobsReport;
+    const NAME: &'static str = "huawei.restart_encode_servers";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        post(
+            ctx,
+            "cloud-phone/encode-servers/batch-restart",
+            &EncodeServerIds {
+                encode_server_ids: &self.encode_server_ids,
+            },
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
+        parse_jobs_started(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}
+
+/// Rename a server: `PUT /v1/{project_id}/cloud-phone/servers/{server_id}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "UpdateServerName", alias = "update_server_name")]
+pub struct RenameServer {
+    server_id: String,
+    name: String,
+}
+
+impl RenameServer {
+    /// A name by the phone-name rules: 1 to 60 characters from a–z, A–Z,
+    /// 0–9, Chinese characters, `-` and `_`.
+    pub fn new(server_id: impl Into<String>, name: impl Into<String>) -> Result<Self> {
+        let server_id = server_id.into();
+        check_path_segment("server_id", &server_id)?;
+        let name = name.into();
+        check_name_of("server_name", &name)?;
+        Ok(RenameServer { server_id, name })
+    }
+}
+
+#[derive(Serialize)]
+struct RenameBody<'a> {
+    server_name: &'a str,
+}
+
+impl Operation for RenameServer {
+    type Config = Config;
+    type Output = Accepted;
+    const NAME: &'static str = "huawei.rename_server";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let body = serde_json::to_vec(&RenameBody {
+            server_name: &self.name,
+        })
+        .map_err(|e| invalid("server_name", e.to_string()))?;
+        let path = wire::project_path(
+            ctx.config,
+            "v1",
+            &format!("cloud-phone/servers/{}", self.server_id),
+        );
+        wire::build(ctx, Method::Put, path, Vec::new(), Some(body))
+    }
+
+    /// `{request_id}`; the API documents `error_code`/`error_msg` in the
+    /// same answer, so a 200 that carries an `error_code` is its error.
+    fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
+        super::phones::parse_accepted(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// A JSON POST to `rest` under the project.
+fn post(ctx: &Context<'_, Config>, rest: &str, body: &impl Serialize) -> Result<Request> {
+    let body = serde_json::to_vec(body).map_err(|e| invalid("body", e.to_string()))?;
+    let path = wire::project_path(ctx.config, "v1", rest);
+    wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
+}
