@@ -570,6 +570,82 @@ fn sans_io_context_against_the_sim() {
     assert_eq!(op.parse(&resp).unwrap().records.len(), 3);
 }
 
+#[test]
+fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
+    use cloudphone::huawei::bandwidth::ListBandwidths;
+    use cloudphone::huawei::catalog::ListServerModels;
+    use cloudphone::huawei::images::{ImageType, ListImages, ListPhoneImages};
+    use cloudphone::huawei::lifecycle::ResetPhones;
+    use cloudphone::huawei::server_admin::{RenameServer, RestartEncodeServers, RestartServers};
+    use cloudphone::huawei::servers::{ListEncodeServers, ListServers, ShowServer};
+    let sim = Sim::start(small()).unwrap();
+    let c = huawei(&sim);
+    // Phone images, one a page: the marker walk reads all four.
+    let images: Vec<String> = c
+        .pages(ListPhoneImages::new().limit(1).unwrap())
+        .map(|p| p.unwrap().phone_images)
+        .flat_map(|v| v.into_iter().map(|i| i.image_id))
+        .collect();
+    assert_eq!(images.len(), 4, "{images:?}");
+    let private = c
+        .execute(&ListPhoneImages::new().image_type(ImageType::Private))
+        .unwrap();
+    assert_eq!(private.phone_images.len(), 1);
+    let golden = private.phone_images[0].image_id.clone();
+    // Custom images: the project's and the shared one, with a total.
+    let custom = c.execute(&ListImages::new()).unwrap();
+    assert_eq!((custom.total, custom.image_infos.len()), (Some(2), 2));
+    let shared = c
+        .execute(&ListImages::new().image_type(ImageType::Share).unwrap())
+        .unwrap();
+    assert_eq!(shared.total, Some(1));
+    // A reset onto the golden image moves the phone to it; an unknown image is refused.
+    let running: String = c
+        .execute(&ListPhones::new().status(2).unwrap())
+        .unwrap()
+        .records[0]
+        .phone_id
+        .clone();
+    let reset = ResetPhones::new([running.clone()]).unwrap().with_image(&golden).unwrap();
+    assert_eq!(c.execute(&reset).unwrap().jobs.len(), 1);
+    let detail = c.execute(&ShowPhone::new(&running).unwrap()).unwrap();
+    assert_eq!(detail.phone.image_id.as_deref(), Some(golden.as_str()));
+    let bad = ResetPhones::new([running]).unwrap().with_image("0".repeat(32)).unwrap();
+    assert_eq!(c.execute(&bad).unwrap_err().code(), "CPS.0001");
+    // Server flavors cover every server's; bandwidths exist.
+    let flavors: Vec<String> = c
+        .pages(ListServerModels::new().limit(1).unwrap())
+        .flat_map(|p| p.unwrap().server_models)
+        .map(|m| m.server_model_name)
+        .collect();
+    let servers = c.execute(&ListServers::new()).unwrap();
+    for s in &servers.servers {
+        let model = s.server_model_name.as_deref().unwrap_or("");
+        assert!(flavors.iter().any(|f| f == model), "{model} not in {flavors:?}");
+    }
+    assert!(!c.execute(&ListBandwidths::new()).unwrap().band_widths.is_empty());
+    // Restart a server and an encode server: jobs the job listing follows.
+    let server = servers.servers[0].server_id.clone();
+    let started = c
+        .execute(&RestartServers::new([server.clone(), "nope".into()]).unwrap())
+        .unwrap();
+    assert_eq!((started.jobs.len(), started.errors.len()), (1, 1));
+    assert_eq!(started.jobs[0].id, server);
+    let jobs = c
+        .execute(&ListJobs::for_request(started.request_id.clone().unwrap()).unwrap())
+        .unwrap();
+    assert_eq!(jobs.jobs.len(), 1);
+    let encode = c.execute(&ListEncodeServers::new()).unwrap().encode_servers[0]
+        .encode_server_id
+        .clone();
+    let restarted = c.execute(&RestartEncodeServers::new([encode.clone()]).unwrap()).unwrap();
+    assert_eq!(restarted.jobs[0].id, encode);
+    // Rename a server.
+    c.execute(&RenameServer::new(&server, "编码-01").unwrap()).unwrap();
+    let shown = c.execute(&ShowServer::new(&server).unwrap()).unwrap();
+    assert_eq!(shown.server.server_name.as_deref(), Some("编码-01"));
+}
+
 // ------------------------------------------------- waiting for work (issue 13)
 
 mod waits {

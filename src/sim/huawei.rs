@@ -12,6 +12,8 @@ use super::server::{HttpRequest, HttpResponse};
 use super::{Rng, Shared, SimConfig, iso_time, lock, now_ms};
 use crate::huawei::signer;
 
+mod catalogue;
+
 const MODELS: [&str; 3] = [
     "rc.x86.2xlarge.cp",
     "kc1.large.2.cp",
@@ -352,6 +354,17 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         },
         ("GET", ["cloud-phone", "encode-servers"]) => list_encode_servers(&hw, &q),
         ("GET", ["cloud-phone", "phone-models"]) => list_phone_models(&q),
+        ("GET", ["cloud-phone", "server-models"]) => catalogue::list_server_models(&q),
+        ("GET", ["cloud-phone", "phone-images"]) => catalogue::list_phone_images(&q),
+        ("GET", ["cloud-phone", "images"]) => catalogue::list_images(&q),
+        ("GET", ["cloud-phone", "bandwidths"]) => catalogue::list_bandwidths(&hw, &q),
+        ("POST", ["cloud-phone", "servers", "batch-restart"]) => {
+            catalogue::restart_servers(sh, &mut hw, &body, now)
+        }
+        ("POST", ["cloud-phone", "encode-servers", "batch-restart"]) => {
+            catalogue::restart_encode_servers(sh, &mut hw, &body, now)
+        }
+        ("PUT", ["cloud-phone", "servers", id]) => catalogue::rename_server(&mut hw, id, &body),
         _ => {
             drop(hw);
             return sh.huawei_error(
@@ -839,6 +852,11 @@ fn phone_entries(body: &Value) -> Result<Vec<(String, Value)>, CpsError> {
 
 fn power(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64, reset: bool) -> Reply {
     let entries = phone_entries(body)?;
+    // A new image must be one the phone-image list offers.
+    let image = body["image_id"].as_str().filter(|i| !i.is_empty());
+    if image.is_some_and(|i| !catalogue::is_image(i)) {
+        return Err(bad("CPS.0001", "Parameter: image_id is invalid."));
+    }
     let request_id = sh.request_id();
     let job_ms = hw.job_ms;
     let mut jobs = Vec::new();
@@ -864,6 +882,9 @@ fn power(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64, reset: bool) -> R
         ));
         if let Some(prop) = entry["property"].as_str() {
             p.property = prop.to_owned();
+        }
+        if let Some(i) = image {
+            p.image_id = i.to_owned();
         }
         let job_id = sh.random_hex(32);
         jobs.push(json!({"phone_id": id, "job_id": job_id}));

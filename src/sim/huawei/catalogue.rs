@@ -1,0 +1,357 @@
+//! The simulator's images, server flavors and bandwidths, and the server
+//! operations (restart servers or encode servers, rename a server).
+//!
+//! The images are the ones phones run: the public image every simulated
+//! phone carries, a second public one, the project's own golden image and
+//! one shared with it — so a reset `with_image` has ids to use.
+
+use serde_json::{Value, json};
+
+use super::{Huawei, Job, Query, Reply, Shared, bad, ids, page};
+use crate::sim::iso_time;
+
+/// `(image_id, name, is_public, image_type, status, os)`: public images
+/// first, then the project's, then shared ones.
+const IMAGES: [(&str, &str, i64, &str, i64, &str); 4] = [
+    (
+        "c0ae4b2c4c0e4a7e9b2a1f0d3e5c7a90",
+        "Android 12 (public)",
+        1,
+        "public",
+        1,
+        "Android 12",
+    ),
+    (
+        "4d1e2f3a4b5c6d7e8f90a1b2c3d4e5f6",
+        "Android 10 (public)",
+        1,
+        "public",
+        1,
+        "Android 10",
+    ),
+    (
+        "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        "sim-golden",
+        2,
+        "private",
+        1,
+        "Android 12",
+    ),
+    (
+        "f0e1d2c3b4a5968778695a4b3c2d1e0f",
+        "shared-from-partner",
+        2,
+        "share",
+        1,
+        "Android 12",
+    ),
+];
+
+/// Whether `id` is an image a phone can be restarted or reset onto.
+pub(super) fn is_image(id: &str) -> bool {
+    IMAGES.iter().any(|i| i.0 == id)
+}
+
+/// `GET …/phone-images`: marker paging (the marker is the last image id of
+/// the page before).
+pub(super) fn list_phone_images(q: &Query) -> Reply {
+    let kind = q.get("image_type").unwrap_or("");
+    if !["", "public", "private", "share", "all"].contains(&kind) {
+        return Err(bad("CPS.0001", "Parameter: image_type is invalid."));
+    }
+    let limit = limit(q, crate::huawei::images::MAX_PHONE_IMAGES_LIMIT)?;
+    let chosen: Vec<_> = IMAGES
+        .iter()
+        .filter(|i| matches!(kind, "" | "all") || i.3 == kind)
+        .collect();
+    let start = after_marker(q, chosen.iter().map(|i| i.0))?;
+    let page: Vec<Value> = chosen
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|(id, name, public, kind, _, os)| {
+            let mut v = json!({
+                "image_name": name,
+                "os_type": "Android",
+                "is_public": public,
+                "os_name": os,
+                "image_label": "cloud_phone",
+                "image_id": id,
+                "is_support_encrypt": *kind != "share",
+            });
+            if *kind == "share" {
+                v["receive_status"] = json!(1);
+            }
+            v
+        })
+        .collect();
+    let more = start + page.len() < chosen.len();
+    let next = if more {
+        page.last().map(|v| v["image_id"].clone())
+    } else {
+        None
+    };
+    Ok(json!({"phone_images": page, "page_info": {"next_marker": next.unwrap_or(json!(""))}}))
+}
+
+/// `GET …/images`: the project's custom images (private and shared),
+/// offset paging with a total, every documented filter.
+pub(super) fn list_images(q: &Query) -> Reply {
+    let (offset, limit) = page(q, crate::huawei::images::MAX_IMAGES_LIMIT)?;
+    let kind = q.get("image_type").filter(|k| !k.is_empty());
+    if kind.is_some_and(|k| k != "private" && k != "share") {
+        return Err(bad("CPS.0001", "Parameter: image_type is invalid."));
+    }
+    let status = match q.get("status") {
+        None | Some("") => None,
+        Some(s) => Some(
+            s.parse::<i64>()
+                .map_err(|_| bad("CPS.0001", "Parameter: status is invalid."))?,
+        ),
+    };
+    let num = |k: &str| q.get(k).and_then(|v| v.parse::<u64>().ok());
+    // Created a day apart, ending a day before the simulator's epoch.
+    let created = |i: usize| 1_700_000_000_000 + i as u64 * 86_400_000;
+    let matching: Vec<Value> = IMAGES
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.3 != "public")
+        .filter(|(_, i)| kind.is_none_or(|k| i.3 == k))
+        .filter(|(_, i)| status.is_none_or(|s| i.4 == s))
+        .filter(|(_, i)| {
+            q.get("image_id")
+                .is_none_or(|id| id.is_empty() || i.0 == id)
+        })
+        .filter(|(_, i)| q.get("image_name").is_none_or(|n| i.1.contains(n)))
+        .filter(|(n, _)| num("create_since").is_none_or(|t| created(*n) >= t))
+        .filter(|(n, _)| num("create_until").is_none_or(|t| created(*n) <= t))
+        .filter(|(_, i)| {
+            q.get("src_project_id")
+                .is_none_or(|p| p.is_empty() || (i.3 == "share" && p == PARTNER))
+        })
+        .map(|(n, (id, name, _, kind, status, _))| {
+            json!({
+                "domain_id": "0123456789abcdef0123456789abcdef",
+                "image_name": name,
+                "update_time": iso_time(created(n)),
+                "create_time": iso_time(created(n)),
+                "image_size": 8_589_934_592u64,
+                "project_id": "",
+                "image_id": id,
+                "image_version": "1.0.0",
+                "image_type": kind,
+                "status": status,
+                "src_project_id": if *kind == "share" { PARTNER } else { "" },
+            })
+        })
+        .collect();
+    let total = matching.len();
+    let page: Vec<Value> = matching.into_iter().skip(offset).take(limit).collect();
+    Ok(json!({"image_infos": page, "total": total}))
+}
+
+/// The project a shared image comes from.
+const PARTNER: &str = "7f6e5d4c3b2a19080706050403020100";
+
+/// `GET …/server-models`: the flavors the simulated servers use, marker
+/// paging (the marker is a flavor name).
+pub(super) fn list_server_models(q: &Query) -> Reply {
+    let product = q.get("product_type").filter(|p| !p.is_empty());
+    if product.is_some_and(|p| p != "0" && p != "1") {
+        return Err(bad("CPS.0001", "Parameter: product_type is invalid."));
+    }
+    let limit = limit(q, crate::huawei::catalog::MAX_SERVER_MODELS_LIMIT)?;
+    let specs = [(32, 131_072), (64, 262_144), (128, 524_288)];
+    let models: Vec<(&str, (i64, i64))> = super::MODELS
+        .iter()
+        .copied()
+        .zip(specs)
+        .filter(|_| product.is_none_or(|p| p == "0"))
+        .collect();
+    let start = after_marker(q, models.iter().map(|m| m.0))?;
+    let page: Vec<Value> = models
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|(name, (cpu, memory))| {
+            json!({
+                "server_model_name": name,
+                "server_type": "arm",
+                "cpu": cpu,
+                "memory": memory,
+                "extend_spec": {
+                    "cpu": format!("{cpu} cores"),
+                    "memory": format!("{} GB", memory / 1024),
+                    "disk": "2 x 3.2 TB NVMe",
+                    "network_interface": "2 x 25GE",
+                    "gpu": "",
+                    "bms_flavor": format!("physical.{name}"),
+                    "gpu_count": 0,
+                    "numa_count": 2,
+                    "os_volume": {"size": 500, "volume_type": "SSD"},
+                },
+                "disk_max_num": 4,
+                "product_type": 0,
+                "free_size": 100,
+            })
+        })
+        .collect();
+    let more = start + page.len() < models.len();
+    let next = if more {
+        page.last().map(|v| v["server_model_name"].clone())
+    } else {
+        None
+    };
+    Ok(json!({"server_models": page, "page_info": {"next_marker": next.unwrap_or(json!(""))}}))
+}
+
+/// `GET …/bandwidths`: one shared bandwidth per availability zone.
+pub(super) fn list_bandwidths(hw: &Huawei, q: &Query) -> Reply {
+    let (offset, limit) = page(q, crate::huawei::bandwidth::MAX_BANDWIDTHS_LIMIT)?;
+    let mut zones: Vec<&str> = hw.servers.iter().map(|s| s.zone).collect();
+    zones.sort_unstable();
+    zones.dedup();
+    let list: Vec<Value> = zones
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(limit)
+        .map(|(i, zone)| {
+            json!({
+                "band_width_name": format!("cph-bw-{zone}"),
+                "band_width_id": format!("bw-{:028x}", i + 1),
+                "band_width_size": 100,
+                "band_width_charge_mode": 0,
+                "band_width_share_type": 1,
+                "create_time": iso_time(1_700_000_000_000),
+                "update_time": iso_time(1_700_000_000_000),
+            })
+        })
+        .collect();
+    Ok(json!({"band_widths": list}))
+}
+
+/// `POST …/servers/batch-restart`: a job per server; every phone of a
+/// restarted server goes through `restarting` back to `running`.
+pub(super) fn restart_servers(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    let ids = ids(body, "server_ids")?;
+    if ids.len() > crate::huawei::server_admin::MAX_IDS {
+        return Err(bad(
+            "CPS.0001",
+            "Parameter: server_ids is invalid (at most 100).",
+        ));
+    }
+    let request_id = sh.request_id();
+    let end = now + hw.job_ms;
+    let mut jobs = Vec::new();
+    for id in ids {
+        let Some(&s) = hw.server_index.get(&id) else {
+            jobs.push(json!({"server_id": id, "error_code": "CPS.0016", "error_msg": "server_id is invalid."}));
+            continue;
+        };
+        for &p in &hw.servers[s].phones.clone() {
+            let phone = &mut hw.phones[p];
+            phone.settle(now);
+            if phone.status == 2 {
+                phone.status = 4;
+                phone.update_ms = now;
+                phone.next = Some((end, 2));
+            }
+        }
+        let job_id = sh.random_hex(32);
+        jobs.push(json!({"server_id": id, "job_id": job_id}));
+        hw.add_job(Job {
+            id: job_id,
+            request_id: request_id.clone(),
+            phone_id: None,
+            server_id: Some(id),
+            begin_ms: now,
+            end_ms: end,
+            failure: None,
+            execute_msg: None,
+        });
+    }
+    Ok(json!({"request_id": request_id, "jobs": jobs}))
+}
+
+/// `POST …/encode-servers/batch-restart`: a job per encode server (one per
+/// server, id = the server's with its last character `e`).
+pub(super) fn restart_encode_servers(
+    sh: &Shared,
+    hw: &mut Huawei,
+    body: &Value,
+    now: u64,
+) -> Reply {
+    let ids = ids(body, "encode_server_ids")?;
+    if ids.len() > crate::huawei::server_admin::MAX_IDS {
+        return Err(bad(
+            "CPS.0001",
+            "Parameter: encode_server_ids is invalid (at most 100).",
+        ));
+    }
+    let request_id = sh.request_id();
+    let mut jobs = Vec::new();
+    for id in ids {
+        let known = id.len() == 32
+            && id.ends_with('e')
+            && hw.servers.iter().any(|s| s.id[..31] == id[..31]);
+        if !known {
+            jobs.push(json!({"encode_server_id": id, "error_code": "CPS.0016", "error_msg": "encode_server_id is invalid."}));
+            continue;
+        }
+        let job_id = sh.random_hex(32);
+        jobs.push(json!({"encode_server_id": id, "job_id": job_id}));
+        hw.add_job(Job {
+            id: job_id,
+            request_id: request_id.clone(),
+            phone_id: None,
+            server_id: None,
+            begin_ms: now,
+            end_ms: now + hw.job_ms,
+            failure: None,
+            execute_msg: None,
+        });
+    }
+    Ok(json!({"request_id": request_id, "jobs": jobs}))
+}
+
+/// `PUT …/servers/{server_id}`: renames by the phone-name rules.
+pub(super) fn rename_server(hw: &mut Huawei, id: &str, body: &Value) -> Reply {
+    let name = body["server_name"]
+        .as_str()
+        .filter(|n| crate::huawei::phones::check_name_of("server_name", n).is_ok())
+        .ok_or_else(|| bad("CPS.0001", "Parameter: server_name is invalid."))?;
+    let &s = hw
+        .server_index
+        .get(id)
+        .ok_or_else(|| bad("CPS.0016", "server_id is invalid."))?;
+    hw.servers[s].name = name.to_owned();
+    Ok(json!({}))
+}
+
+/// `limit` in 1..=`max` (default `max`).
+fn limit(q: &Query, max: u32) -> Result<usize, super::CpsError> {
+    match q.get("limit") {
+        None | Some("") => Ok(max as usize),
+        Some(l) => match l.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(n as usize),
+            _ => Err(bad("CPS.0002", "Parameter: limit is invalid.")),
+        },
+    }
+}
+
+/// Where a marker page starts: after the item named `marker`; a marker
+/// naming nothing is the API's 400.
+fn after_marker<'a>(
+    q: &Query,
+    names: impl Iterator<Item = &'a str>,
+) -> Result<usize, super::CpsError> {
+    match q.get("marker").filter(|m| !m.is_empty()) {
+        None => Ok(0),
+        Some(m) => names
+            .enumerate()
+            .find(|(_, n)| *n == m)
+            .map(|(i, _)| i + 1)
+            .ok_or_else(|| bad("CPS.0001", "Parameter: marker is invalid.")),
+    }
+}
