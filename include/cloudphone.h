@@ -62,6 +62,9 @@
 // Most request ids one list-jobs call takes.
 #define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS 20
 
+// Servers (or encode servers) one restart call takes.
+#define CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS 100
+
 // Most ids one phone-status call accepts; split larger sets with
 // `cloudphone_batch_plan_new`.
 #define CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS 100
@@ -1198,7 +1201,8 @@ cloudphone_status cloudphone_huawei_show_phone_build(const struct cloudphone_hua
                                                      struct cloudphone_error **err_out);
 
 // Builds a rename request (`PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`);
-// `phone_name` is 1 to 60 letters, digits, `-` and `_`.
+// `phone_name` is 1 to 60 characters from a-z, A-Z, 0-9, Chinese
+// characters, `-` and `_`.
 //
 // Result (`cloudphone_request_parse`): No items; the request id.
 //
@@ -1582,6 +1586,168 @@ cloudphone_status cloudphone_huawei_job_watch_observe(struct cloudphone_huawei_j
                                                       const struct cloudphone_result *result,
                                                       uint64_t now_unix_ms,
                                                       struct cloudphone_error **err_out);
+
+// Builds a phone-image listing (`GET /v1/{project_id}/cloud-phone/phone-images`):
+// the images a phone can be restarted or reset onto. A listing by marker:
+// page on with `cloudphone_request_next`.
+//
+// - `options_json`: NULL, or `{"image_type": "public"|"private"|"share"|"all",
+//   "limit": 1..500, "marker": "..."}`.
+//
+// Result (`cloudphone_request_parse`): items: the images (id: `image_id`);
+// every field in `/phone_images/N/...`; the next marker in
+// `/page_info/next_marker`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_phone_images_build(const struct cloudphone_huawei_config *config,
+                                                            const char *options_json,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds a server-flavor listing (`GET /v1/{project_id}/cloud-phone/server-models`).
+// A listing by marker: page on with `cloudphone_request_next`.
+//
+// - `options_json`: NULL, or `{"product_type": 0|1, "limit": 1..100,
+//   "marker": "..."}`.
+//
+// Result (`cloudphone_request_parse`): items: the flavors (id:
+// `server_model_name`); every field in `/server_models/N/...`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_server_models_build(const struct cloudphone_huawei_config *config,
+                                                             const char *options_json,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a custom-image listing (`GET /v1/{project_id}/cloud-phone/images`).
+// A listing: page on with `cloudphone_request_next`.
+//
+// - `offset`, `limit`: the page (limit 1 to 100).
+// - `options_json`: NULL, or `{"image_type": "private"|"share", "status":
+//   0|1|2, "image_id": "...", "image_name": "...", "create_since": ms,
+//   "create_until": ms, "src_project_id": "..."}`.
+//
+// Result (`cloudphone_request_parse`): items: the images (id: `image_id`);
+// total: `total`; every field in `/image_infos/N/...`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_images_build(const struct cloudphone_huawei_config *config,
+                                                      uint32_t offset,
+                                                      uint32_t limit,
+                                                      const char *options_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a bandwidth listing (`GET /v1/{project_id}/cloud-phone/bandwidths`).
+// A listing: page on with `cloudphone_request_next`.
+//
+// - `offset`, `limit`: the page (limit 1 to 100).
+//
+// Result (`cloudphone_request_parse`): items: the bandwidths (id:
+// `band_width_id`); every field in `/band_widths/N/...`.
+//
+// Pointers: `config` required; `trace_id` optional (NULL = none);
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_bandwidths_build(const struct cloudphone_huawei_config *config,
+                                                          uint32_t offset,
+                                                          uint32_t limit,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a server restart (`POST /v1/{project_id}/cloud-phone/servers/batch-restart`):
+// every phone on the servers restarts; one job per server.
+//
+// - `server_ids`, `server_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS` ids (duplicates collapsed).
+//
+// Result (`cloudphone_request_parse`): items: the servers whose job
+// started (id, job id); refused servers are failures.
+//
+// Pointers: `config` required; `server_ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`; `server_ids` is `(NULL, 0)` or
+// `server_ids_len` NUL-terminated strings.
+cloudphone_status cloudphone_huawei_restart_servers_build(const struct cloudphone_huawei_config *config,
+                                                          const char *const *server_ids,
+                                                          size_t server_ids_len,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds an encode-server restart
+// (`POST /v1/{project_id}/cloud-phone/encode-servers/batch-restart`); one
+// job per encode server.
+//
+// - `encode_server_ids`, `encode_server_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS` ids (duplicates collapsed).
+//
+// Result (`cloudphone_request_parse`): items: the encode servers whose job
+// started (id, job id); refused ones are failures.
+//
+// Pointers: `config` required; `encode_server_ids` required unless its
+// length is 0 ((NULL, 0) = empty); `trace_id` optional (NULL = none);
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_restart_encode_servers_build(const struct cloudphone_huawei_config *config,
+                                                                 const char *const *encode_server_ids,
+                                                                 size_t encode_server_ids_len,
+                                                                 uint64_t now_unix_ms,
+                                                                 const char *trace_id,
+                                                                 struct cloudphone_request **request_out,
+                                                                 struct cloudphone_error **err_out);
+
+// Builds a server rename (`PUT /v1/{project_id}/cloud-phone/servers/{server_id}`);
+// `server_name` is 1 to 60 characters from a-z, A-Z, 0-9, Chinese
+// characters, `-` and `_`.
+//
+// Result (`cloudphone_request_parse`): no items; the request id. A 200
+// that carries an `error_code` is that error.
+//
+// Pointers: `config` required; `server_id` required; `server_name`
+// required; `trace_id` optional (NULL = none); `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_rename_server_build(const struct cloudphone_huawei_config *config,
+                                                        const char *server_id,
+                                                        const char *server_name,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
 
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
@@ -2539,6 +2705,10 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_huawei_run_command_build((config), (command), (content), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_huawei_run_sync_shell_build(config, shell, phone_ids, phone_ids_len, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_huawei_run_sync_shell_build((config), (shell), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_restart_servers_build(config, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_restart_servers_build((config), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_restart_encode_servers_build(config, encode_server_ids, encode_server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_restart_encode_servers_build((config), CLOUDPHONE_ID_ARRAY(encode_server_ids), (encode_server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_get_phone_status_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_get_phone_status_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_start_phones_build(config, ids, ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \

@@ -55,7 +55,7 @@ pub const CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS: usize = 20;
 const _: () = assert!(CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS == jobs::MAX_REQUEST_IDS);
 
 /// The configuration handle of this file's operations.
-type Hw = cloudphone_huawei_config;
+pub(crate) type Hw = cloudphone_huawei_config;
 
 // ---------------------------------------------------------------- summaries
 
@@ -368,7 +368,8 @@ pub unsafe extern "C" fn cloudphone_huawei_show_phone_build(
 }
 
 /// Builds a rename request (`PUT /v1/{project_id}/cloud-phone/phones/{phone_id}`);
-/// `phone_name` is 1 to 60 letters, digits, `-` and `_`.
+/// `phone_name` is 1 to 60 characters from a-z, A-Z, 0-9, Chinese
+/// characters, `-` and `_`.
 ///
 /// Result (`cloudphone_request_parse`): No items; the request id.
 ///

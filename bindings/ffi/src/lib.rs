@@ -95,6 +95,8 @@ mod huawei;
 
 mod huawei_fleet;
 
+mod huawei_catalogue;
+
 mod geelark;
 
 mod geelark_fleet;
@@ -112,6 +114,7 @@ pub use error::*;
 pub use geelark::*;
 pub use geelark_fleet::*;
 pub use huawei::*;
+pub use huawei_catalogue::*;
 pub use huawei_fleet::*;
 pub use request::*;
 pub use response::*;
