@@ -246,6 +246,13 @@ _SIGNATURES = {
     "cloudphone_huawei_show_server_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_list_encode_servers_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_list_phone_models_build": (_U32, [_P, _I64, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_phone_images_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_server_models_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_images_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_bandwidths_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_restart_servers_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_restart_encode_servers_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_rename_server_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -660,6 +667,50 @@ class HuaweiConfig(_Handle):
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_list_phone_models_build, self._h, -1 if status is None else status,
                             offset, limit, now, None))
+
+    def list_phone_images_request(self, options=None, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/phone-images, a page of the images phones can run
+        (`options`: image_type, limit, marker; cloudphone_huawei_list_phone_images_build).
+        Page on by marker with `request.next_request(result)`."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_phone_images_build, self._h, _options(options), now, None))
+
+    def list_server_models_request(self, options=None, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/server-models, a page of server flavors (`options`:
+        product_type, limit, marker; cloudphone_huawei_list_server_models_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_server_models_build, self._h, _options(options), now, None))
+
+    def list_images_request(self, offset=0, limit=100, options=None, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/images, a page of custom images (filters in `options`:
+        image_type, status, image_id, image_name, create_since, create_until,
+        src_project_id; cloudphone_huawei_list_images_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_images_build, self._h, offset, limit, _options(options), now, None))
+
+    def list_bandwidths_request(self, offset=0, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../cloud-phone/bandwidths, a page (cloudphone_huawei_list_bandwidths_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_bandwidths_build, self._h, offset, limit, now, None))
+
+    def restart_servers_request(self, server_ids, now_unix_ms=None) -> "Request":
+        """POST .../servers/batch-restart, one job per server (cloudphone_huawei_restart_servers_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_restart_servers_build, self._h, arr, n, now, None))
+
+    def restart_encode_servers_request(self, encode_server_ids, now_unix_ms=None) -> "Request":
+        """POST .../encode-servers/batch-restart, one job per encode server
+        (cloudphone_huawei_restart_encode_servers_build)."""
+        arr, n = _id_array(encode_server_ids, "encode_server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_restart_encode_servers_build, self._h, arr, n, now, None))
+
+    def rename_server_request(self, server_id, server_name, now_unix_ms=None) -> "Request":
+        """PUT .../servers/{server_id} (cloudphone_huawei_rename_server_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_rename_server_build, self._h, _cstr(server_id, "server_id"),
+                            _cstr(server_name, "server_name"), now, None))
 
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""
