@@ -16,7 +16,19 @@ from huaweicloudsdkcph.v1 import (
     BatchShowPhoneConnectInfosRequest,
     CphClient,
     ConnectionRequestBody,
+    ListCloudPhoneImagesRequest,
     ListCloudPhoneModelsRequest,
+    ListCloudPhoneServerModelsRequest,
+    ListEncodeServersRequest,
+    ListImagesRequest,
+    RestartCloudPhoneServerRequest,
+    RestartCloudPhoneServerRequestBody,
+    RestartEncodeServerRequest,
+    RestartEncodeServerRequestBody,
+    ShowBandwidthDetailRequest,
+    ShowCloudPhoneServerDetailRequest,
+    UpdateServerNameRequest,
+    UpdateServerNameRequestBody,
     ListCloudPhoneServersRequest,
     ListCloudPhonesRequest,
     ListJobsRequest,
@@ -121,7 +133,39 @@ def main():
         command="shell", content="echo peer-ok", phone_ids=running[:2])))
     check(any(j.execute_msg == "peer-ok" for j in out.jobs), "run_sync_command: output parsed")
 
-    # 6. A wrong secret key: the simulator refuses the signature.
+    # 6. Images, flavors, bandwidths and server operations.
+    images, marker = [], None
+    while True:
+        page = c.list_cloud_phone_images(ListCloudPhoneImagesRequest(limit=1, marker=marker))
+        images += page.phone_images
+        marker = page.page_info.next_marker if page.page_info else None
+        if not marker or len(images) > 10:
+            break
+    check(len(images) == 4 and all(i.image_id for i in images),
+          f"list_cloud_phone_images: {len(images)} images over {len(images)} marker pages")
+    custom = c.list_images(ListImagesRequest(image_type="private"))
+    check(custom.total == 1 and custom.image_infos[0].status == 1, "list_images: the project's image, usable")
+    flavors = c.list_cloud_phone_server_models(ListCloudPhoneServerModelsRequest(product_type=0)).server_models
+    check({s.server_model_name for s in servers.servers} <= {f.server_model_name for f in flavors}
+          and flavors[0].extend_spec.os_volume.size == 500,
+          f"list_cloud_phone_server_models: {len(flavors)} flavors, every server's among them")
+    bws = c.show_bandwidth_detail(ShowBandwidthDetailRequest(limit=10)).band_widths
+    check(bws and all(b.band_width_id for b in bws), f"show_bandwidth_detail: {len(bws)} bandwidths")
+    server = servers.servers[0].server_id
+    rs = c.restart_cloud_phone_server(RestartCloudPhoneServerRequest(
+        body=RestartCloudPhoneServerRequestBody(server_ids=[server])))
+    check(len(rs.jobs) == 1 and rs.jobs[0].server_id == server and rs.jobs[0].job_id,
+          "restart_cloud_phone_server: a job for the server")
+    enc = c.list_encode_servers(ListEncodeServersRequest(limit=1)).encode_servers[0].encode_server_id
+    re = c.restart_encode_server(RestartEncodeServerRequest(
+        body=RestartEncodeServerRequestBody(encode_server_ids=[enc])))
+    check(re.jobs[0].encode_server_id == enc, "restart_encode_server: a job for the encode server")
+    c.update_server_name(UpdateServerNameRequest(server_id=server, body=UpdateServerNameRequestBody(
+        server_name="peer-renamed")))
+    shown = c.show_cloud_phone_server_detail(ShowCloudPhoneServerDetailRequest(server_id=server))
+    check(shown.server_name == "peer-renamed", "update_server_name: the detail shows the new name")
+
+    # 7. A wrong secret key: the simulator refuses the signature.
     bad = client(url, hw["ak"], "x" * 40, hw["project_id"])
     try:
         bad.list_cloud_phones(ListCloudPhonesRequest(limit=1))
