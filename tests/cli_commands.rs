@@ -341,6 +341,43 @@ fn a_closed_pipe_ends_quietly_and_a_wait_that_times_out_names_what_is_pending() 
 }
 
 #[test]
+fn images_flavors_bandwidths_and_server_restarts_from_the_shell() {
+    let sim = sim();
+    let json = |args: &[&str]| {
+        let (code, out, err) = run(against(&sim).arg("--json").args(args));
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    assert_eq!(
+        json(&["huawei", "images"])["phone_images"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    let custom = json(&["huawei", "images", "--custom", "--type", "private"]);
+    assert_eq!(custom["images"][0]["image_name"], "sim-golden");
+    let flavors = json(&["huawei", "flavors", "--servers"]);
+    assert!(!flavors["server_models"].as_array().unwrap().is_empty());
+    assert!(
+        !json(&["huawei", "bandwidths"])["band_widths"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let (_, out, _) = run(against(&sim).args(["--json", "huawei", "list"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let server = v["phones"][0]["server_id"].as_str().unwrap().to_owned();
+    let restarted = json(&["huawei", "restart-servers", &server]);
+    assert_eq!(restarted["jobs"][0]["id"], server.as_str());
+    // A wrong --type is a usage error; an unknown server fails with its code.
+    let (code, _, _) = run(against(&sim).args(["huawei", "images", "--type", "mine"]));
+    assert_eq!(code, 2);
+    let (code, out, err) = run(against(&sim).args(["huawei", "restart-servers", "nope"]));
+    assert_eq!(code, 4, "{out}{err}");
+}
+
+#[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();
     let wrong = "WrongSecretKey-0123456789abcdefghijklmnop";

@@ -606,11 +606,17 @@ fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
         .records[0]
         .phone_id
         .clone();
-    let reset = ResetPhones::new([running.clone()]).unwrap().with_image(&golden).unwrap();
+    let reset = ResetPhones::new([running.clone()])
+        .unwrap()
+        .with_image(&golden)
+        .unwrap();
     assert_eq!(c.execute(&reset).unwrap().jobs.len(), 1);
     let detail = c.execute(&ShowPhone::new(&running).unwrap()).unwrap();
     assert_eq!(detail.phone.image_id.as_deref(), Some(golden.as_str()));
-    let bad = ResetPhones::new([running]).unwrap().with_image("0".repeat(32)).unwrap();
+    let bad = ResetPhones::new([running])
+        .unwrap()
+        .with_image("0".repeat(32))
+        .unwrap();
     assert_eq!(c.execute(&bad).unwrap_err().code(), "CPS.0001");
     // Server flavors cover every server's; bandwidths exist.
     let flavors: Vec<String> = c
@@ -621,9 +627,17 @@ fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
     let servers = c.execute(&ListServers::new()).unwrap();
     for s in &servers.servers {
         let model = s.server_model_name.as_deref().unwrap_or("");
-        assert!(flavors.iter().any(|f| f == model), "{model} not in {flavors:?}");
+        assert!(
+            flavors.iter().any(|f| f == model),
+            "{model} not in {flavors:?}"
+        );
     }
-    assert!(!c.execute(&ListBandwidths::new()).unwrap().band_widths.is_empty());
+    assert!(
+        !c.execute(&ListBandwidths::new())
+            .unwrap()
+            .band_widths
+            .is_empty()
+    );
     // Restart a server and an encode server: jobs the job listing follows.
     let server = servers.servers[0].server_id.clone();
     let started = c
@@ -638,10 +652,13 @@ fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
     let encode = c.execute(&ListEncodeServers::new()).unwrap().encode_servers[0]
         .encode_server_id
         .clone();
-    let restarted = c.execute(&RestartEncodeServers::new([encode.clone()]).unwrap()).unwrap();
+    let restarted = c
+        .execute(&RestartEncodeServers::new([encode.clone()]).unwrap())
+        .unwrap();
     assert_eq!(restarted.jobs[0].id, encode);
     // Rename a server.
-    c.execute(&RenameServer::new(&server, "编码-01").unwrap()).unwrap();
+    c.execute(&RenameServer::new(&server, "编码-01").unwrap())
+        .unwrap();
     let shown = c.execute(&ShowServer::new(&server).unwrap()).unwrap();
     assert_eq!(shown.server.server_name.as_deref(), Some("编码-01"));
 }

@@ -121,6 +121,26 @@ pub enum HuaweiCommand {
         /// Only flavors in use (1) or withdrawn (0).
         #[arg(long)]
         status: Option<i64>,
+        /// Server flavors instead (what a server can be bought as).
+        #[arg(long, conflicts_with = "status")]
+        servers: bool,
+    },
+    /// Images phones can run (every page), or the project's custom images.
+    Images {
+        /// The project's custom images (own and shared) with their state.
+        #[arg(long)]
+        custom: bool,
+        /// public, private, share or all (custom: private or share).
+        #[arg(long = "type")]
+        kind: Option<String>,
+    },
+    /// Bandwidths of the project (system-defined network servers).
+    Bandwidths,
+    /// Restart servers (every phone on them): one job per server.
+    RestartServers {
+        /// Server ids.
+        #[arg(required = true)]
+        ids: Vec<String>,
     },
     /// State of the given phones, or a summary of the whole fleet.
     Status {
@@ -273,7 +293,13 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
             }
             Ok(EXIT_OK)
         }
-        HuaweiCommand::Flavors { status } => {
+        HuaweiCommand::Flavors { servers: true, .. } => super::catalogue::server_flavors(&c, out),
+        HuaweiCommand::Images { custom, kind } => {
+            super::catalogue::images(&c, custom, kind.as_deref(), out)
+        }
+        HuaweiCommand::Bandwidths => super::catalogue::bandwidths(&c, out),
+        HuaweiCommand::RestartServers { ids } => super::catalogue::restart_servers(&c, ids, out),
+        HuaweiCommand::Flavors { status, .. } => {
             let mut op = cloudphone::huawei::catalog::ListPhoneModels::new();
             if let Some(s) = status {
                 op = op.status(s).context(|| "reading --status".to_owned())?;

@@ -1,5 +1,6 @@
 //! The `cloudphone` command's modules (compiled into the binary only).
 
+pub mod catalogue;
 pub mod demo;
 pub mod geelark;
 pub mod huawei;

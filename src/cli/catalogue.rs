@@ -1,0 +1,206 @@
+//! Huawei verbs over images, server flavors, bandwidths and servers:
+//! `huawei images`, `huawei flavors --servers`, `huawei bandwidths`,
+//! `huawei restart-servers`.
+
+use serde_json::json;
+
+use cloudphone::client::HuaweiClient;
+use cloudphone::huawei::bandwidth::ListBandwidths;
+use cloudphone::huawei::catalog::ListServerModels;
+use cloudphone::huawei::images::{ImageType, ListImages, ListPhoneImages};
+use cloudphone::huawei::server_admin::{MAX_IDS, RestartServers};
+use cloudphone::{BatchPlan, CallOutcome};
+
+use super::Out;
+use super::output::{Context, EXIT_OK, EXIT_USAGE, Failure, Table};
+
+fn num(v: Option<i64>) -> String {
+    v.map_or(String::new(), |n| n.to_string())
+}
+
+/// `huawei images`: the images phones can run (every marker page), or with
+/// `custom` the project's custom images (every offset page).
+pub fn images(c: &HuaweiClient, custom: bool, kind: Option<&str>, out: Out) -> Result<u8, Failure> {
+    let kind = match kind {
+        None => None,
+        Some("public") => Some(ImageType::Public),
+        Some("private") => Some(ImageType::Private),
+        Some("share") => Some(ImageType::Share),
+        Some("all") => Some(ImageType::All),
+        Some(other) => {
+            return Err(Failure::other(
+                "reading --type",
+                EXIT_USAGE,
+                format!("{other}: public, private, share or all"),
+            ));
+        }
+    };
+    if custom {
+        let mut op = ListImages::new();
+        if let Some(k) = kind {
+            op = op.image_type(k).context(|| "reading --type".to_owned())?;
+        }
+        let mut all = Vec::new();
+        for page in c.pages(op) {
+            all.extend(
+                page.context(|| "listing custom images".to_owned())?
+                    .image_infos,
+            );
+        }
+        if out.json {
+            out.json(&json!({"images": all}));
+        } else {
+            let mut t = Table::new(&["IMAGE ID", "NAME", "TYPE", "STATUS", "VERSION"]);
+            for i in &all {
+                t.row(vec![
+                    i.image_id.clone(),
+                    i.image_name.clone().unwrap_or_default(),
+                    i.image_type.clone().unwrap_or_default(),
+                    match i.status {
+                        Some(0) => "creating".to_owned(),
+                        Some(1) => "usable".to_owned(),
+                        Some(2) => "failed".to_owned(),
+                        other => num(other),
+                    },
+                    i.image_version.clone().unwrap_or_default(),
+                ]);
+            }
+            t.print();
+        }
+        return Ok(EXIT_OK);
+    }
+    let mut op = ListPhoneImages::new();
+    if let Some(k) = kind {
+        op = op.image_type(k);
+    }
+    let mut all = Vec::new();
+    for page in c.pages(op) {
+        all.extend(
+            page.context(|| "listing phone images".to_owned())?
+                .phone_images,
+        );
+    }
+    if out.json {
+        out.json(&json!({"phone_images": all}));
+    } else {
+        let mut t = Table::new(&["IMAGE ID", "NAME", "OS", "PUBLIC", "LABEL"]);
+        for i in &all {
+            t.row(vec![
+                i.image_id.clone(),
+                i.image_name.clone().unwrap_or_default(),
+                i.os_name.clone().unwrap_or_default(),
+                match i.is_public {
+                    Some(1) => "public".to_owned(),
+                    Some(2) => "private".to_owned(),
+                    other => num(other),
+                },
+                i.image_label.clone().unwrap_or_default(),
+            ]);
+        }
+        t.print();
+    }
+    Ok(EXIT_OK)
+}
+
+/// `huawei flavors --servers`: every server flavor.
+pub fn server_flavors(c: &HuaweiClient, out: Out) -> Result<u8, Failure> {
+    let mut all = Vec::new();
+    for page in c.pages(ListServerModels::new()) {
+        all.extend(
+            page.context(|| "listing server flavors".to_owned())?
+                .server_models,
+        );
+    }
+    if out.json {
+        out.json(&json!({"server_models": all}));
+    } else {
+        let mut t = Table::new(&["SERVER FLAVOR", "TYPE", "CPU", "MEMORY MB", "PRODUCT"]);
+        for m in &all {
+            t.row(vec![
+                m.server_model_name.clone(),
+                m.server_type.clone().unwrap_or_default(),
+                num(m.cpu),
+                num(m.memory),
+                match m.product_type {
+                    Some(0) => "phone".to_owned(),
+                    Some(1) => "game".to_owned(),
+                    other => num(other),
+                },
+            ]);
+        }
+        t.print();
+    }
+    Ok(EXIT_OK)
+}
+
+/// `huawei bandwidths`: every bandwidth of the project.
+pub fn bandwidths(c: &HuaweiClient, out: Out) -> Result<u8, Failure> {
+    let mut all = Vec::new();
+    for page in c.pages(ListBandwidths::new()) {
+        all.extend(
+            page.context(|| "listing bandwidths".to_owned())?
+                .band_widths,
+        );
+    }
+    if out.json {
+        out.json(&json!({"band_widths": all}));
+    } else {
+        let mut t = Table::new(&["BANDWIDTH ID", "NAME", "MBIT/S", "CHARGED BY", "SHARED"]);
+        for b in &all {
+            t.row(vec![
+                b.band_width_id.clone(),
+                b.band_width_name.clone().unwrap_or_default(),
+                num(b.band_width_size),
+                match b.band_width_charge_mode {
+                    Some(0) => "bandwidth".to_owned(),
+                    Some(1) => "traffic".to_owned(),
+                    other => num(other),
+                },
+                match b.band_width_share_type {
+                    Some(0) => "no".to_owned(),
+                    Some(1) => "yes".to_owned(),
+                    other => num(other),
+                },
+            ]);
+        }
+        t.print();
+    }
+    Ok(EXIT_OK)
+}
+
+/// `huawei restart-servers`: one job per server, 100 servers a call (not
+/// idempotent: a call that failed as a whole is reported, not retried).
+pub fn restart_servers(c: &HuaweiClient, ids: Vec<String>, out: Out) -> Result<u8, Failure> {
+    let plan = BatchPlan::new(ids, MAX_IDS).context(|| "reading the server ids".to_owned())?;
+    let mut merge = plan.merge();
+    for chunk in plan.calls() {
+        let r = RestartServers::new(chunk.iter().cloned()).and_then(|op| c.execute(&op));
+        merge.record_result(chunk, r.map(CallOutcome::from));
+    }
+    let outcome = merge.finish();
+    if let Some(f) = Failure::whole_batch("restarting Huawei servers", &outcome) {
+        return Err(f);
+    }
+    if out.json {
+        out.json(&json!({
+            "request_ids": outcome.request_ids,
+            "jobs": outcome.succeeded,
+            "failed": outcome.failed,
+            "missing": outcome.missing,
+        }));
+    } else {
+        let mut t = Table::new(&["SERVER ID", "JOB ID", "RESULT"]);
+        for j in &outcome.succeeded {
+            t.row(vec![j.id.clone(), j.job_id.clone(), "started".into()]);
+        }
+        for f in &outcome.failed {
+            t.row(vec![
+                f.id.clone(),
+                String::new(),
+                format!("{} {}", f.code, f.message),
+            ]);
+        }
+        t.print();
+    }
+    Ok(super::output::batch_exit(&outcome))
+}
