@@ -661,6 +661,50 @@ fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
         .unwrap();
     let shown = c.execute(&ShowServer::new(&server).unwrap()).unwrap();
     assert_eq!(shown.server.server_name.as_deref(), Some("编码-01"));
+    // The detail's disks, bandwidths and network ranges are kept.
+    assert_eq!(shown.band_widths.len(), 1);
+    assert_eq!(shown.volumes[0].volume_size, Some(2048));
+    assert_eq!(
+        shown.share_volume_info.as_ref().and_then(|v| v.size),
+        Some(1024)
+    );
+    assert_eq!(shown.server.cidr.as_deref(), Some("172.16.0.0/16"));
+    // The server filters the simulator used to ignore.
+    let flavor = shown.server.phone_model_name.clone().unwrap();
+    let same = c
+        .execute(
+            &ListServers::new()
+                .filter("phone_model_name", &flavor)
+                .unwrap(),
+        )
+        .unwrap();
+    assert!(!same.servers.is_empty());
+    assert!(
+        same.servers
+            .iter()
+            .all(|s| s.phone_model_name.as_deref() == Some(flavor.as_str()))
+    );
+    let none = c
+        .execute(&ListServers::new().filter("network_version", "v2").unwrap())
+        .unwrap();
+    assert_eq!(none.total, Some(0));
+    let later = c
+        .execute(
+            &ListServers::new()
+                .filter("create_since", "99999999999999")
+                .unwrap(),
+        )
+        .unwrap();
+    assert!(later.servers.is_empty());
+    // A phone's data disk and VNC flag come through.
+    let phone = c
+        .execute(&ShowPhone::new(&sim.huawei_phone_ids()[0]).unwrap())
+        .unwrap();
+    assert_eq!(
+        phone.phone_data_volume.and_then(|v| v.volume_size),
+        Some(32)
+    );
+    assert_eq!(phone.vnc_enable.as_deref(), Some("false"));
 }
 
 // ------------------------------------------------- waiting for work (issue 13)

@@ -273,6 +273,9 @@ pub struct SyncShellReport {
     pub outputs: Vec<ShellOutput>,
     /// Phones where it failed (error code, or job status -1).
     pub errors: Vec<ItemFailure>,
+    /// The failed phones' jobs as sent, when the answer gave a job id or
+    /// output beside the error (the output often says why).
+    pub failed_jobs: Vec<ShellOutput>,
 }
 
 impl From<SyncShellReport> for CallOutcome<ShellOutput> {
@@ -298,11 +301,23 @@ impl Operation for RunSyncShell {
             request_id: w.request_id,
             outputs: Vec::new(),
             errors: Vec::new(),
+            failed_jobs: Vec::new(),
         };
         for j in w.jobs {
             let phone_id = j.phone_id.unwrap_or_default();
             let status = j.status.map_or(JobStatus::Running, JobStatus::from_huawei);
-            match j.error_code.filter(|c| !c.is_empty()) {
+            let code = j.error_code.filter(|c| !c.is_empty());
+            if (code.is_some() || status == JobStatus::Failed)
+                && (j.job_id.is_some() || j.execute_msg.as_deref().is_some_and(|m| !m.is_empty()))
+            {
+                out.failed_jobs.push(ShellOutput {
+                    phone_id: phone_id.clone(),
+                    job_id: j.job_id.clone(),
+                    status,
+                    output: j.execute_msg.clone().unwrap_or_default(),
+                });
+            }
+            match code {
                 Some(code) => out.errors.push(ItemFailure::api(
                     phone_id,
                     code,

@@ -141,6 +141,12 @@ pub struct Job {
     /// Output of a shell command (at most 1024 bytes).
     #[serde(default)]
     pub execute_msg: Option<String>,
+    /// The request that started the job (`ShowJob`'s answer carries it).
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The node (listed by `ListJobs`; marked deprecated in the official SDK).
+    #[serde(default, deserialize_with = "opt_string_or_int")]
+    pub node_id: Option<String>,
 }
 
 fn job_status<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<JobStatus, D::Error> {

@@ -389,6 +389,24 @@ pub struct PhoneDetail {
     /// Custom properties.
     #[serde(default, deserialize_with = "null_default")]
     pub custom_property: BTreeMap<String, String>,
+    /// `"true"`/`"false"` as sent (marked expired in the official SDK).
+    #[serde(default)]
+    pub vnc_enable: Option<String>,
+    /// The phone's data disk.
+    #[serde(default)]
+    pub phone_data_volume: Option<PhoneDataVolume>,
+}
+
+/// A phone's data disk.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PhoneDataVolume {
+    /// Disk type.
+    #[serde(default)]
+    pub volume_type: Option<String>,
+    /// Size in GB.
+    #[serde(default, deserialize_with = "opt_int")]
+    pub volume_size: Option<i64>,
 }
 
 impl crate::batch::BatchItem for PhoneDetail {

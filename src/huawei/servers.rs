@@ -80,6 +80,21 @@ pub struct Server {
     /// Subnet.
     #[serde(default)]
     pub subnet_id: Option<String>,
+    /// The server's own network range.
+    #[serde(default)]
+    pub cidr: Option<String>,
+    /// The VPC's range.
+    #[serde(default)]
+    pub vpc_cidr: Option<String>,
+    /// The subnet's range.
+    #[serde(default)]
+    pub subnet_cidr: Option<String>,
+    /// The project the server's resources are in.
+    #[serde(default)]
+    pub resource_project_id: Option<String>,
+    /// Its enterprise project.
+    #[serde(default)]
+    pub enterprise_project_id: Option<String>,
     /// Addresses.
     #[serde(default, deserialize_with = "null_default")]
     pub addresses: Vec<Address>,
@@ -239,6 +254,55 @@ pub struct ServerDetail {
     /// Security groups (empty on the system-defined network).
     #[serde(default, deserialize_with = "null_default")]
     pub security_groups: Vec<String>,
+    /// Its bandwidths (system-defined network).
+    #[serde(default, deserialize_with = "null_default")]
+    pub band_widths: Vec<super::bandwidth::Bandwidth>,
+    /// Its disks.
+    #[serde(default, deserialize_with = "null_default")]
+    pub volumes: Vec<Volume>,
+    /// The storage its phones share.
+    #[serde(default)]
+    pub share_volume_info: Option<ShareVolumeInfo>,
+}
+
+/// A disk of a server. Field names are the API's (the official SDK's
+/// `Volume`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Volume {
+    /// The disk id.
+    #[serde(default)]
+    pub volume_id: Option<String>,
+    /// Its name.
+    #[serde(default)]
+    pub volume_name: Option<String>,
+    /// Size in GB.
+    #[serde(default, deserialize_with = "super::phones::opt_int")]
+    pub volume_size: Option<i64>,
+    /// Disk type.
+    #[serde(default)]
+    pub volume_type: Option<String>,
+    /// Created (UTC text).
+    #[serde(default)]
+    pub create_time: Option<String>,
+    /// Updated (UTC text).
+    #[serde(default)]
+    pub update_time: Option<String>,
+}
+
+/// The storage a server's phones share.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ShareVolumeInfo {
+    /// Disk type.
+    #[serde(default)]
+    pub volume_type: Option<String>,
+    /// Size in GB.
+    #[serde(default, deserialize_with = "super::phones::opt_int")]
+    pub size: Option<i64>,
+    /// 0 v1.0, 1 v2.0.
+    #[serde(default, deserialize_with = "super::phones::opt_int")]
+    pub version: Option<i64>,
 }
 
 /// Read one server: `GET /v1/{project_id}/cloud-phone/servers/{server_id}`.

@@ -344,10 +344,25 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         ("GET", ["cloud-phone", "servers"]) => list_servers(&hw, &q),
         ("GET", ["cloud-phone", "servers", id]) => match hw.server_index.get(*id) {
             Some(&i) => {
-                let mut v = hw.servers[i].record();
+                let s = &hw.servers[i];
+                let mut v = s.record();
                 v["security_groups"] = json!([]);
-                v["band_widths"] = json!([]);
-                v["volumes"] = json!([]);
+                v["band_widths"] = json!([{
+                    "band_width_name": format!("cph-bw-{}", s.zone),
+                    "band_width_id": format!("bw-{}", &s.id[..28]),
+                    "band_width_size": 100,
+                    "band_width_charge_mode": 0,
+                    "band_width_share_type": 1,
+                }]);
+                v["volumes"] = json!([{
+                    "volume_name": format!("{}-data", s.name),
+                    "volume_id": format!("vol-{}", &s.id[..28]),
+                    "volume_size": 2048,
+                    "volume_type": "SSD",
+                    "create_time": iso_time(s.create_ms),
+                    "update_time": iso_time(s.create_ms),
+                }]);
+                v["share_volume_info"] = json!({"volume_type": "SSD", "size": 1024, "version": 1});
                 Ok(v)
             }
             None => Err(bad("CPS.0016", "server_id is invalid.")),
@@ -1140,12 +1155,21 @@ fn list_servers(hw: &Huawei, q: &Query) -> Reply {
     let name = q.get("server_name").filter(|s| !s.is_empty());
     let id = q.get("server_id").filter(|s| !s.is_empty());
     let status = q.get("status").filter(|s| !s.is_empty());
+    // The four filters the reference documents beside those.
+    let network = q.get("network_version").filter(|s| !s.is_empty());
+    let flavor = q.get("phone_model_name").filter(|s| !s.is_empty());
+    let since = q.get("create_since").and_then(|t| t.parse::<u64>().ok());
+    let until = q.get("create_until").and_then(|t| t.parse::<u64>().ok());
     let matching: Vec<&Server> = hw
         .servers
         .iter()
         .filter(|s| name.is_none_or(|n| s.name.contains(n)))
         .filter(|s| id.is_none_or(|i| s.id == i))
         .filter(|_| status.is_none_or(|st| st == "5"))
+        .filter(|_| network.is_none_or(|n| n == "v1"))
+        .filter(|s| flavor.is_none_or(|f| PHONE_MODELS[s.model] == f))
+        .filter(|s| since.is_none_or(|t| s.create_ms >= t))
+        .filter(|s| until.is_none_or(|t| s.create_ms <= t))
         .collect();
     let servers: Vec<Value> = matching
         .iter()
