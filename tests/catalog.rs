@@ -47,6 +47,10 @@ fn row<O: Operation>(provider: &'static str, op: O, cfg: &O::Config, limit: &'st
     }
 }
 
+fn tag() -> cloudphone::huawei::tags::Tag {
+    cloudphone::huawei::tags::Tag::new("env", "prod").unwrap()
+}
+
 fn rows() -> Vec<Row> {
     let hw = hw_cfg();
     let gl = gl_cfg();
@@ -142,6 +146,36 @@ fn rows() -> Vec<Row> {
             cloudphone::huawei::server_admin::RenameServer::new("SERVER", "a").unwrap(),
             &hw,
             "1 server",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::tags::CreateTags::new("SERVER", vec![tag()]).unwrap(),
+            &hw,
+            "1 server, 1–20 tags",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::tags::DeleteTags::new("SERVER", vec![tag()]).unwrap(),
+            &hw,
+            "1 server, 1–20 tags",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::tags::ListServerTags::new("SERVER").unwrap(),
+            &hw,
+            "1 server",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::tags::ListProjectTags::new(),
+            &hw,
+            "page of 1–100",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::tags::ListTaggedServers::untagged(),
+            &hw,
+            "page of 1–1000",
         ),
         row(
             "Huawei CPH",

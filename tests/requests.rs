@@ -242,6 +242,42 @@ mod huawei_fleet {
                 "huawei_rename_server",
                 build(&RenameServer::new("s1", "服务器-01_a").unwrap()),
             );
+            use cloudphone::huawei::tags::{
+                CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, Tag,
+                TagValues,
+            };
+            let tags = vec![
+                Tag::new("env", "prod").unwrap(),
+                Tag::new("owner", "ops@team").unwrap(),
+            ];
+            snap(
+                "huawei_create_tags",
+                build(&CreateTags::new("s1", tags.clone()).unwrap()),
+            );
+            snap(
+                "huawei_delete_tags",
+                build(&DeleteTags::new("s1", tags).unwrap()),
+            );
+            snap(
+                "huawei_list_server_tags",
+                build(&ListServerTags::new("s1").unwrap()),
+            );
+            snap(
+                "huawei_list_project_tags",
+                build(&ListProjectTags::new().page(10, 5).unwrap()),
+            );
+            let search = ListTaggedServers::with_tags(vec![
+                TagValues::new("env", ["prod", "test"]).unwrap(),
+                TagValues::new("team", Vec::<String>::new()).unwrap(),
+            ])
+            .unwrap()
+            .name("cph-server-0001")
+            .unwrap();
+            snap("huawei_list_tagged_servers", build(&search));
+            snap(
+                "huawei_list_tagged_servers_count",
+                build(&ListTaggedServers::untagged().count_only()),
+            );
         }
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(

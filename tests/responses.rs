@@ -107,6 +107,22 @@ mod huawei_fleet {
     }
 
     #[test]
+    fn tags() {
+        use cloudphone::huawei::tags::{
+            CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, Tag,
+        };
+        let t = || vec![Tag::new("env", "prod").unwrap()];
+        snapshot_dir(&CreateTags::new("s1", t()).unwrap(), "huawei/create_tags");
+        snapshot_dir(&DeleteTags::new("s1", t()).unwrap(), "huawei/delete_tags");
+        snapshot_dir(
+            &ListServerTags::new("s1").unwrap(),
+            "huawei/list_server_tags",
+        );
+        snapshot_dir(&ListProjectTags::new(), "huawei/list_project_tags");
+        snapshot_dir(&ListTaggedServers::untagged(), "huawei/list_tagged_servers");
+    }
+
+    #[test]
     fn server_admin() {
         use cloudphone::huawei::server_admin::{
             RenameServer, RestartEncodeServers, RestartServers,

@@ -707,6 +707,83 @@ fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
     assert_eq!(phone.vnc_enable.as_deref(), Some("false"));
 }
 
+#[test]
+fn huawei_tags_that_filter_on_the_simulator() {
+    use cloudphone::huawei::servers::ListServers;
+    use cloudphone::huawei::tags::{
+        CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, Tag, TagValues,
+    };
+    let sim = Sim::start(small()).unwrap();
+    let c = huawei(&sim);
+    let servers = c.execute(&ListServers::new()).unwrap().servers;
+    let keys = c.execute(&ListProjectTags::new()).unwrap();
+    assert_eq!(keys.total_count, Some(2), "{keys:?}");
+    let prod =
+        ListTaggedServers::with_tags(vec![TagValues::new("env", ["prod"]).unwrap()]).unwrap();
+    let before = c
+        .execute(&prod.clone().count_only())
+        .unwrap()
+        .total_count
+        .unwrap();
+    assert!(before > 0);
+    // Tag a test server as prod: one more prod server, found by name too.
+    let test_server = c
+        .execute(
+            &ListTaggedServers::with_tags(vec![TagValues::new("env", ["test"]).unwrap()]).unwrap(),
+        )
+        .unwrap()
+        .resources[0]
+        .clone();
+    let id = test_server.resource_id.clone();
+    c.execute(
+        &CreateTags::new(
+            &id,
+            vec![
+                Tag::new("env", "prod").unwrap(),
+                Tag::new("owner", "ops@x").unwrap(),
+            ],
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        c.execute(&prod.clone().count_only()).unwrap().total_count,
+        Some(before + 1)
+    );
+    let tags = c.execute(&ListServerTags::new(&id).unwrap()).unwrap().tags;
+    assert!(
+        tags.contains(&Tag::new("owner", "ops@x").unwrap()),
+        "{tags:?}"
+    );
+    let by_name = ListTaggedServers::with_tags(vec![])
+        .unwrap()
+        .name(test_server.resource_name.clone().unwrap())
+        .unwrap();
+    assert_eq!(c.execute(&by_name).unwrap().resources[0].resource_id, id);
+    // Untagged: the last server; removing its tags makes another one.
+    let untagged = c.execute(&ListTaggedServers::untagged()).unwrap();
+    assert_eq!(untagged.total_count, Some(1));
+    c.execute(&DeleteTags::new(&id, tags).unwrap()).unwrap();
+    assert_eq!(
+        c.execute(&ListTaggedServers::untagged())
+            .unwrap()
+            .total_count,
+        Some(2)
+    );
+    // Pages of the search walk every match.
+    let all_prod: usize = c
+        .pages(prod.page(0, 1).unwrap())
+        .map(|p| p.unwrap().resources.len())
+        .sum();
+    assert_eq!(all_prod as u64, before);
+    assert!(servers.len() >= 2);
+    // An unknown server is the API's 404.
+    let err = c
+        .execute(&ListServerTags::new("nope").unwrap())
+        .unwrap_err();
+    assert_eq!(err.code(), "CPS.0016");
+}
+
 // ------------------------------------------------- waiting for work (issue 13)
 
 mod waits {

@@ -27,6 +27,7 @@ mod region;
 pub mod server_admin;
 pub mod servers;
 pub mod signer;
+pub mod tags;
 mod wire;
 
 pub use config::{Auth, Config, DEFAULT_USER_AGENT};

@@ -90,6 +90,8 @@ pub(crate) struct Server {
     server_ip: String,
     create_ms: u64,
     phones: Vec<usize>,
+    /// Tags (`cph-server` resources): key → value.
+    tags: std::collections::BTreeMap<String, String>,
 }
 
 impl Server {
@@ -193,6 +195,21 @@ impl Huawei {
                 server_ip: format!("172.16.{}.{}", (i / 254) % 256, 1 + (i % 254)),
                 create_ms: start_ms.saturating_sub(86_400_000 * (30 + i as u64)),
                 phones: Vec::new(),
+                // Half the servers in each environment, every third in a team;
+                // the last stays untagged.
+                tags: if i + 1 == n_servers && n_servers > 1 {
+                    Default::default()
+                } else {
+                    let mut t = std::collections::BTreeMap::new();
+                    t.insert(
+                        "env".into(),
+                        if i % 2 == 0 { "prod" } else { "test" }.into(),
+                    );
+                    if i % 3 == 0 {
+                        t.insert("team".into(), "games".into());
+                    }
+                    t
+                },
             });
         }
         let mut phones = Vec::with_capacity(config.huawei_phones);
@@ -315,6 +332,16 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
     let q = Query(parse_query(&req.query));
     let m = req.method.as_str();
     let mut hw = lock(&sh.huawei);
+    if let ["cph-server", tail @ ..] = rest {
+        // Tags answer 204 with no body where the API does.
+        let r = catalogue::tags(&mut hw, m, tail, &body, &q);
+        drop(hw);
+        return match r {
+            Ok(None) => HttpResponse::empty(204).with_header("X-Request-Id", sh.request_id()),
+            Ok(Some(v)) => HttpResponse::json(200, &v).with_header("X-Request-Id", sh.request_id()),
+            Err((status, code, msg)) => sh.huawei_error(status, code, &msg),
+        };
+    }
     let result: Reply = match (m, rest) {
         ("GET", ["cloud-phone", "phones"]) => list_phones(&mut hw, &q, now),
         ("GET", ["cloud-phone", "phones", id]) => show_phone(&mut hw, id, now),

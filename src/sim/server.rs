@@ -62,6 +62,15 @@ impl HttpResponse {
         }
     }
 
+    /// A status with no body (e.g. 204).
+    pub(crate) fn empty(status: u16) -> Self {
+        HttpResponse {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    }
+
     pub(crate) fn text(status: u16, text: &str) -> Self {
         HttpResponse {
             status,

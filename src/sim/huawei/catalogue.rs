@@ -355,3 +355,166 @@ fn after_marker<'a>(
             .ok_or_else(|| bad("CPS.0001", "Parameter: marker is invalid.")),
     }
 }
+
+/// The `cph-server` tag routes (after the project id): `Ok(None)` is the
+/// API's 204 with no body.
+pub(super) fn tags(
+    hw: &mut Huawei,
+    method: &str,
+    tail: &[&str],
+    body: &Value,
+    q: &Query,
+) -> Result<Option<Value>, super::CpsError> {
+    match (method, tail) {
+        ("GET", ["tags"]) => project_tags(hw, q).map(Some),
+        ("POST", ["resource_instances", "action"]) => tagged(hw, body).map(Some),
+        ("GET", [id, "tags"]) => {
+            let s = server(hw, id)?;
+            let tags: Vec<Value> = hw.servers[s]
+                .tags
+                .iter()
+                .map(|(k, v)| json!({"key": k, "value": v}))
+                .collect();
+            Ok(Some(json!({"tags": tags})))
+        }
+        ("POST", [id, "tags", "action"]) => {
+            let s = server(hw, id)?;
+            let tags = body["tags"]
+                .as_array()
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| bad("CPS.0001", "Parameter: tags is invalid."))?;
+            let mut pairs = Vec::new();
+            for t in tags {
+                let (Some(k), v) = (t["key"].as_str(), t["value"].as_str().unwrap_or("")) else {
+                    return Err(bad("CPS.0001", "Parameter: tags.key is invalid."));
+                };
+                if crate::huawei::tags::Tag::new(k, v).is_err() {
+                    return Err(bad("CPS.0001", "Parameter: tags is invalid."));
+                }
+                pairs.push((k.to_owned(), v.to_owned()));
+            }
+            let map = &mut hw.servers[s].tags;
+            match body["action"].as_str() {
+                Some("create") => {
+                    if map.len() + pairs.iter().filter(|(k, _)| !map.contains_key(k)).count()
+                        > crate::huawei::tags::MAX_TAGS
+                    {
+                        return Err(bad("CPS.0001", "A resource has at most 20 tags."));
+                    }
+                    map.extend(pairs);
+                }
+                Some("delete") => {
+                    for (k, v) in pairs {
+                        if v.is_empty() || map.get(&k) == Some(&v) {
+                            map.remove(&k);
+                        }
+                    }
+                }
+                _ => return Err(bad("CPS.0001", "Parameter: action is invalid.")),
+            }
+            Ok(None)
+        }
+        _ => Err((
+            404,
+            "APIGW.0101",
+            "The API does not exist or has not been published in the environment.".into(),
+        )),
+    }
+}
+
+fn server(hw: &Huawei, id: &str) -> Result<usize, super::CpsError> {
+    hw.server_index
+        .get(id)
+        .copied()
+        .ok_or_else(|| (404, "CPS.0016", "server_id is invalid.".to_owned()))
+}
+
+/// `GET …/cph-server/tags`: every key with its values, offset paging.
+fn project_tags(hw: &Huawei, q: &Query) -> Reply {
+    let (offset, limit) = page(q, crate::huawei::tags::MAX_PROJECT_TAGS_LIMIT)?;
+    let mut keys: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for s in &hw.servers {
+        for (k, v) in &s.tags {
+            keys.entry(k).or_default().insert(v);
+        }
+    }
+    let total = keys.len();
+    let tags: Vec<Value> = keys
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|(k, vs)| json!({"key": k, "values": vs.iter().collect::<Vec<_>>()}))
+        .collect();
+    Ok(json!({"tags": tags, "total_count": total}))
+}
+
+/// `POST …/cph-server/resource_instances/action`: `filter` or `count` by
+/// tags (keys ANDed, values ORed), by exact name, or untagged.
+fn tagged(hw: &Huawei, body: &Value) -> Reply {
+    let count = match body["action"].as_str() {
+        Some("filter") => false,
+        Some("count") => true,
+        _ => return Err(bad("CPS.0001", "Parameter: action is invalid.")),
+    };
+    let num = |k: &str, default: usize| -> Result<usize, super::CpsError> {
+        match &body[k] {
+            Value::Null => Ok(default),
+            Value::String(s) => s
+                .parse()
+                .map_err(|_| bad("CPS.0001", format!("Parameter: {k} is invalid."))),
+            _ => Err(bad("CPS.0001", format!("Parameter: {k} must be a string."))),
+        }
+    };
+    let (offset, limit) = (num("offset", 0)?, num("limit", 1000)?);
+    if limit == 0 || limit > 1000 {
+        return Err(bad("CPS.0001", "Parameter: limit is invalid."));
+    }
+    let untagged = body["without_any_tag"].as_bool().unwrap_or(false);
+    let wanted: Vec<(String, Vec<String>)> = body["tags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            let values = t["values"].as_array().into_iter().flatten();
+            (
+                t["key"].as_str().unwrap_or("").to_owned(),
+                values
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+            )
+        })
+        .collect();
+    let name = body["matches"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["key"] == "resource_name")
+        .and_then(|m| m["value"].as_str());
+    let matching: Vec<&super::Server> = hw
+        .servers
+        .iter()
+        .filter(|s| !untagged || s.tags.is_empty())
+        .filter(|s| {
+            wanted.iter().all(|(k, vs)| {
+                s.tags
+                    .get(k)
+                    .is_some_and(|v| vs.is_empty() || vs.iter().any(|w| w == v))
+            })
+        })
+        .filter(|s| name.is_none_or(|n| s.name == n))
+        .collect();
+    if count {
+        return Ok(json!({"total_count": matching.len()}));
+    }
+    let resources: Vec<Value> = matching
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|s| {
+            let tags: Vec<Value> = s.tags.iter().map(|(k, v)| json!({"key": k, "value": v})).collect();
+            json!({"resource_id": s.id, "resource_name": s.name, "resource_detail": "", "tags": tags})
+        })
+        .collect();
+    Ok(json!({"resources": resources, "total_count": matching.len()}))
+}
