@@ -62,6 +62,9 @@
 // Most request ids one list-jobs call takes.
 #define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS 20
 
+// Tags one create or delete call takes.
+#define CLOUDPHONE_HUAWEI_MAX_TAGS 20
+
 // Servers (or encode servers) one restart call takes.
 #define CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS 100
 
@@ -1748,6 +1751,117 @@ cloudphone_status cloudphone_huawei_rename_server_build(const struct cloudphone_
                                                         const char *trace_id,
                                                         struct cloudphone_request **request_out,
                                                         struct cloudphone_error **err_out);
+
+// Builds a tag addition (`POST /v1/{project_id}/cph-server/{server_id}/tags/action`,
+// `create`): a key the server has already gets the new value.
+//
+// - `tags_json`: `[{"key": "env", "value": "prod"}, ...]`, 1 to
+//   `CLOUDPHONE_HUAWEI_MAX_TAGS` tags; keys 1 to 127 characters, values at
+//   most 255, from letters, digits, spaces and `_ . : = + - @`; no key
+//   starting with `_sys_`.
+//
+// Result (`cloudphone_request_parse`): no items; the request id (the API
+// answers 204).
+//
+// Pointers: `config` required; `server_id` required; `tags_json` required;
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_create_tags_build(const struct cloudphone_huawei_config *config,
+                                                      const char *server_id,
+                                                      const char *tags_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a tag removal (`POST /v1/{project_id}/cph-server/{server_id}/tags/action`,
+// `delete`); `tags_json` as for `cloudphone_huawei_create_tags_build`.
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `server_id` required; `tags_json` required;
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_delete_tags_build(const struct cloudphone_huawei_config *config,
+                                                      const char *server_id,
+                                                      const char *tags_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a read of a server's tags (`GET /v1/{project_id}/cph-server/{server_id}/tags`).
+//
+// Result (`cloudphone_request_parse`): items: the tags (id: the key); the
+// values in `/tags/N/value`.
+//
+// Pointers: `config` required; `server_id` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_server_tags_build(const struct cloudphone_huawei_config *config,
+                                                           const char *server_id,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a listing of the project's tag keys with their values
+// (`GET /v1/{project_id}/cph-server/tags`). A listing: page on with
+// `cloudphone_request_next`.
+//
+// - `offset`, `limit`: the page (limit 1 to 100).
+//
+// Result (`cloudphone_request_parse`): items: the keys; total:
+// `total_count`; the values in `/tags/N/values`.
+//
+// Pointers: `config` required; `trace_id` optional (NULL = none);
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_project_tags_build(const struct cloudphone_huawei_config *config,
+                                                            uint32_t offset,
+                                                            uint32_t limit,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds a search of servers by tag
+// (`POST /v1/{project_id}/cph-server/resource_instances/action`). A
+// listing: page on with `cloudphone_request_next`.
+//
+// - `options_json`: NULL (every server), or `{"tags": [{"key": "env",
+//   "values": ["prod", "test"]}, ...], "name": "exact name",
+//   "without_any_tag": true, "count": true, "offset": 0, "limit": 1..1000}`
+//   — keys ANDed, a key's values ORed (none: any value), at most 10 keys;
+//   `count` asks for `total_count` only; `without_any_tag` takes no tags.
+//
+// Result (`cloudphone_request_parse`): items: the servers (id:
+// `resource_id`); total: `total_count`; each server's tags in
+// `/resources/N/tags`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_tagged_servers_build(const struct cloudphone_huawei_config *config,
+                                                              const char *options_json,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
 
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //

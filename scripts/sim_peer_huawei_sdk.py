@@ -13,7 +13,17 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions import exceptions
 from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkcph.v1 import (
+    BatchCreateTagsRequest,
+    BatchCreateTagsRequestBody,
+    BatchDeleteTagsRequest,
+    BatchDeleteTagsRequestBody,
     BatchShowPhoneConnectInfosRequest,
+    ListProjectTagsRequest,
+    ListResourceInstancesRequest,
+    ListResourceInstancesRequestBody,
+    ListResourceTagsRequest,
+    Tag,
+    Tags,
     CphClient,
     ConnectionRequestBody,
     ListCloudPhoneImagesRequest,
@@ -165,7 +175,27 @@ def main():
     shown = c.show_cloud_phone_server_detail(ShowCloudPhoneServerDetailRequest(server_id=server))
     check(shown.server_name == "peer-renamed", "update_server_name: the detail shows the new name")
 
-    # 7. A wrong secret key: the simulator refuses the signature.
+    # 7. Tags on servers: add, read, search, count, remove.
+    rt = "cph-server"
+    c.batch_create_tags(BatchCreateTagsRequest(resource_type=rt, resource_id=server, body=BatchCreateTagsRequestBody(
+        action="create", tags=[Tag(key="peer", value="yes")])))
+    mine = c.list_resource_tags(ListResourceTagsRequest(resource_type=rt, resource_id=server)).tags
+    check(any(t.key == "peer" and t.value == "yes" for t in mine), "batch_create_tags + list_resource_tags")
+    keys = c.list_project_tags(ListProjectTagsRequest(resource_type=rt, limit=10))
+    check(keys.total_count == 3 and any(t.key == "peer" for t in keys.tags), "list_project_tags: the new key listed")
+    found = c.list_resource_instances(ListResourceInstancesRequest(resource_type=rt, body=ListResourceInstancesRequestBody(
+        action="filter", offset="0", limit="100", tags=[Tags(key="peer", values=["yes"])])))
+    check(found.total_count == 1 and found.resources[0].resource_id == server,
+          "list_resource_instances: the tagged server found")
+    counted = c.list_resource_instances(ListResourceInstancesRequest(resource_type=rt, body=ListResourceInstancesRequestBody(
+        action="count", tags=[Tags(key="env", values=["prod", "test"])])))
+    check(counted.total_count and counted.total_count >= 1, f"list_resource_instances count: {counted.total_count}")
+    c.batch_delete_tags(BatchDeleteTagsRequest(resource_type=rt, resource_id=server, body=BatchDeleteTagsRequestBody(
+        action="delete", tags=[Tag(key="peer", value="yes")])))
+    mine = c.list_resource_tags(ListResourceTagsRequest(resource_type=rt, resource_id=server)).tags
+    check(all(t.key != "peer" for t in mine), "batch_delete_tags: the tag is gone")
+
+    # 8. A wrong secret key: the simulator refuses the signature.
     bad = client(url, hw["ak"], "x" * 40, hw["project_id"])
     try:
         bad.list_cloud_phones(ListCloudPhonesRequest(limit=1))

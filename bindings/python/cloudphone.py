@@ -253,6 +253,11 @@ _SIGNATURES = {
     "cloudphone_huawei_restart_servers_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_restart_encode_servers_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_rename_server_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_create_tags_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_delete_tags_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_server_tags_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_project_tags_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_tagged_servers_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -711,6 +716,40 @@ class HuaweiConfig(_Handle):
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_rename_server_build, self._h, _cstr(server_id, "server_id"),
                             _cstr(server_name, "server_name"), now, None))
+
+    def create_tags_request(self, server_id, tags, now_unix_ms=None) -> "Request":
+        """POST .../cph-server/{server_id}/tags/action, create: `tags` is a
+        {key: value} dict (cloudphone_huawei_create_tags_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        body = json.dumps([{"key": k, "value": v} for k, v in dict(tags).items()])
+        return Request(_out(C.huawei_create_tags_build, self._h, _cstr(server_id, "server_id"),
+                            _cstr(body, "tags"), now, None))
+
+    def delete_tags_request(self, server_id, tags, now_unix_ms=None) -> "Request":
+        """POST .../cph-server/{server_id}/tags/action, delete: `tags` is a
+        {key: value} dict (cloudphone_huawei_delete_tags_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        body = json.dumps([{"key": k, "value": v} for k, v in dict(tags).items()])
+        return Request(_out(C.huawei_delete_tags_build, self._h, _cstr(server_id, "server_id"),
+                            _cstr(body, "tags"), now, None))
+
+    def list_server_tags_request(self, server_id, now_unix_ms=None) -> "Request":
+        """GET .../cph-server/{server_id}/tags (cloudphone_huawei_list_server_tags_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_server_tags_build, self._h, _cstr(server_id, "server_id"), now, None))
+
+    def list_project_tags_request(self, offset=0, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../cph-server/tags, a page of keys with their values
+        (cloudphone_huawei_list_project_tags_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_project_tags_build, self._h, offset, limit, now, None))
+
+    def list_tagged_servers_request(self, options=None, now_unix_ms=None) -> "Request":
+        """POST .../cph-server/resource_instances/action: servers by tag (`options`:
+        tags, name, without_any_tag, count, offset, limit;
+        cloudphone_huawei_list_tagged_servers_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_tagged_servers_build, self._h, _options(options), now, None))
 
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""

@@ -168,6 +168,72 @@ static void test_server_operations(void) {
   CHECK(req == NULL);
 }
 
+static void test_tags(void) {
+  cloudphone_request *req = NULL, *next = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+
+  BUILD(cloudphone_huawei_create_tags_build(cfg, "s1", "[{\"key\":\"env\",\"value\":\"prod\"}]", NOW_MS, NULL,
+                                            &req, err),
+        "POST", "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/cph-server/s1/tags/action");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/create_tags/no_content.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(cloudphone_result_request_id(res), "tg1");
+  done(req, res);
+
+  BUILD(cloudphone_huawei_delete_tags_build(cfg, "s1", "[{\"key\":\"env\"}]", NOW_MS, NULL, &req, err), "POST",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/cph-server/s1/tags/action");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_tags/no_content.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  done(req, res);
+
+  BUILD(cloudphone_huawei_list_server_tags_build(cfg, "s1", NOW_MS, NULL, &req, err), "GET",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/cph-server/s1/tags");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_server_tags/two.http", CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_item_count(res) == 2);
+  CHECK_VIEW(cloudphone_result_field(res, "/tags/1/value"), "games");
+  done(req, res);
+
+  BUILD(cloudphone_huawei_list_project_tags_build(cfg, 0, 1, NOW_MS, NULL, &req, err), "GET",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/cph-server/tags?limit=1&offset=0");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_project_tags/keys.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_total(res) == 2);
+  CHECK_VIEW(cloudphone_result_field(res, "/tags/0/values/1"), "test");
+  /* Both keys of the total are here: the listing is complete. */
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+
+  BUILD(cloudphone_huawei_list_tagged_servers_build(
+            cfg, "{\"tags\":[{\"key\":\"env\",\"values\":[\"prod\"]}],\"limit\":1}", NOW_MS, NULL, &req, err),
+        "POST", "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/cph-server/resource_instances/action");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_tagged_servers/filtered.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(item_id(res, 0), "c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
+  CHECK(cloudphone_result_total(res) == 1);
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+
+  /* Refused: a reserved key, no tags, tags beside without_any_tag, a typo. */
+  req = NULL;
+  CHECK(cloudphone_huawei_create_tags_build(cfg, "s1", "[{\"key\":\"_sys_x\",\"value\":\"1\"}]", NOW_MS, NULL,
+                                            &req, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(view_contains(cloudphone_error_message(err), "_sys_"));
+  cloudphone_error_free(err);
+  err = NULL;
+  CHECK(cloudphone_huawei_create_tags_build(cfg, "s1", "[]", NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_list_tagged_servers_build(
+            cfg, "{\"without_any_tag\":true,\"tags\":[{\"key\":\"a\"}]}", NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_list_tagged_servers_build(cfg, "{\"tag\":[]}", NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(CLOUDPHONE_HUAWEI_MAX_TAGS == 20);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -176,6 +242,7 @@ int main(int argc, char **argv) {
   test_images();
   test_flavors_and_bandwidths();
   test_server_operations();
+  test_tags();
   cloudphone_huawei_config_free(cfg);
   return check_report("huawei_catalogue");
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::config::cloudphone_huawei_config;
 use super::error::cloudphone_error;
-use super::guard::{arg_str, arg_str_array, guard};
+use super::guard::{FfiResult, arg_str, arg_str_array, guard};
 use super::huawei_fleet::Hw;
 use super::options::json_arg;
 use super::request::{OpFns, build_into, cloudphone_request};
@@ -22,6 +22,14 @@ use cloudphone::huawei::images::{
     ImageList, ImageType, ListImages, ListPhoneImages, PhoneImageList,
 };
 use cloudphone::huawei::server_admin::{RenameServer, RestartEncodeServers, RestartServers};
+use cloudphone::huawei::tags::{
+    CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, ProjectTagList,
+    Tag, TagList, TagValues, TaggedResourceList,
+};
+
+/// Tags one create or delete call takes.
+pub const CLOUDPHONE_HUAWEI_MAX_TAGS: usize = 20;
+const _: () = assert!(CLOUDPHONE_HUAWEI_MAX_TAGS == cloudphone::huawei::tags::MAX_TAGS);
 
 /// Servers (or encode servers) one restart call takes.
 pub const CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS: usize = 100;
@@ -466,6 +474,327 @@ pub unsafe extern "C" fn cloudphone_huawei_rename_server_build(
                         arg_str(server_id, "server_id")?,
                         arg_str(server_name, "server_name")?,
                     )?)
+                },
+            )
+        }
+    })
+}
+
+// ---------------------------------------------------------------- tags
+
+impl Summary for TagList {
+    /// The tag service's answers carry no request id in the body.
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        self.tags.iter().map(|t| Item::id(&t.key)).collect()
+    }
+}
+
+impl Summary for ProjectTagList {
+    /// The tag service's answers carry no request id in the body.
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+    fn total(&self) -> Option<u64> {
+        self.total_count
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        self.tags.iter().map(|t| Item::id(&t.key)).collect()
+    }
+}
+
+impl Summary for TaggedResourceList {
+    /// The tag service's answers carry no request id in the body.
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+    fn total(&self) -> Option<u64> {
+        self.total_count
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        let all = self.resources.iter();
+        all.map(|r| Item::id(&r.resource_id)).collect()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TagArg {
+    key: String,
+    #[serde(default)]
+    value: String,
+}
+
+/// Reads `[{"key": "...", "value": "..."}, ...]`.
+///
+/// # Safety
+/// `p` is NULL or NUL-terminated.
+unsafe fn tags_arg(p: *const c_char) -> FfiResult<Vec<Tag>> {
+    // SAFETY: per the function contract.
+    let text = unsafe { arg_str(p, "tags_json") }?;
+    let list: Vec<TagArg> = serde_json::from_str(text).map_err(|e| {
+        invalid(
+            "tags_json",
+            format!(
+                "is not [{{\"key\": ..., \"value\": ...}}, ...]: {}",
+                cloudphone::limits::shorten(e.to_string())
+            ),
+        )
+    })?;
+    Ok(list
+        .into_iter()
+        .map(|t| Tag::new(t.key, t.value))
+        .collect::<Result<_, _>>()?)
+}
+
+/// Builds a tag addition (`POST /v1/{project_id}/cph-server/{server_id}/tags/action`,
+/// `create`): a key the server has already gets the new value.
+///
+/// - `tags_json`: `[{"key": "env", "value": "prod"}, ...]`, 1 to
+///   `CLOUDPHONE_HUAWEI_MAX_TAGS` tags; keys 1 to 127 characters, values at
+///   most 255, from letters, digits, spaces and `_ . : = + - @`; no key
+///   starting with `_sys_`.
+///
+/// Result (`cloudphone_request_parse`): no items; the request id (the API
+/// answers 204).
+///
+/// Pointers: `config` required; `server_id` required; `tags_json` required;
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_create_tags_build(
+    config: *const cloudphone_huawei_config,
+    server_id: *const c_char,
+    tags_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, CreateTags>(),
+                || {
+                    Ok(CreateTags::new(
+                        arg_str(server_id, "server_id")?,
+                        tags_arg(tags_json)?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a tag removal (`POST /v1/{project_id}/cph-server/{server_id}/tags/action`,
+/// `delete`); `tags_json` as for `cloudphone_huawei_create_tags_build`.
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `server_id` required; `tags_json` required;
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_delete_tags_build(
+    config: *const cloudphone_huawei_config,
+    server_id: *const c_char,
+    tags_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DeleteTags>(),
+                || {
+                    Ok(DeleteTags::new(
+                        arg_str(server_id, "server_id")?,
+                        tags_arg(tags_json)?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a read of a server's tags (`GET /v1/{project_id}/cph-server/{server_id}/tags`).
+///
+/// Result (`cloudphone_request_parse`): items: the tags (id: the key); the
+/// values in `/tags/N/value`.
+///
+/// Pointers: `config` required; `server_id` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_server_tags_build(
+    config: *const cloudphone_huawei_config,
+    server_id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ListServerTags>(),
+                || Ok(ListServerTags::new(arg_str(server_id, "server_id")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a listing of the project's tag keys with their values
+/// (`GET /v1/{project_id}/cph-server/tags`). A listing: page on with
+/// `cloudphone_request_next`.
+///
+/// - `offset`, `limit`: the page (limit 1 to 100).
+///
+/// Result (`cloudphone_request_parse`): items: the keys; total:
+/// `total_count`; the values in `/tags/N/values`.
+///
+/// Pointers: `config` required; `trace_id` optional (NULL = none);
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_project_tags_build(
+    config: *const cloudphone_huawei_config,
+    offset: u32,
+    limit: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListProjectTags>(),
+                || Ok(ListProjectTags::new().page(offset, limit)?),
+            )
+        }
+    })
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchOptions {
+    #[serde(default)]
+    tags: Vec<SearchKey>,
+    name: Option<String>,
+    #[serde(default)]
+    without_any_tag: bool,
+    #[serde(default)]
+    count: bool,
+    offset: Option<u32>,
+    limit: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchKey {
+    key: String,
+    #[serde(default)]
+    values: Vec<String>,
+}
+
+/// Builds a search of servers by tag
+/// (`POST /v1/{project_id}/cph-server/resource_instances/action`). A
+/// listing: page on with `cloudphone_request_next`.
+///
+/// - `options_json`: NULL (every server), or `{"tags": [{"key": "env",
+///   "values": ["prod", "test"]}, ...], "name": "exact name",
+///   "without_any_tag": true, "count": true, "offset": 0, "limit": 1..1000}`
+///   — keys ANDed, a key's values ORed (none: any value), at most 10 keys;
+///   `count` asks for `total_count` only; `without_any_tag` takes no tags.
+///
+/// Result (`cloudphone_request_parse`): items: the servers (id:
+/// `resource_id`); total: `total_count`; each server's tags in
+/// `/resources/N/tags`.
+///
+/// Pointers: `config` required; `options_json` optional (NULL = none);
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_tagged_servers_build(
+    config: *const cloudphone_huawei_config,
+    options_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListTaggedServers>(),
+                || {
+                    let o: SearchOptions = json_arg(options_json, "options_json")?;
+                    let mut op = if o.without_any_tag {
+                        if !o.tags.is_empty() {
+                            return Err(
+                                invalid("options_json", "without_any_tag takes no tags").into()
+                            );
+                        }
+                        ListTaggedServers::untagged()
+                    } else {
+                        let keys = o
+                            .tags
+                            .into_iter()
+                            .map(|k| TagValues::new(k.key, k.values))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        ListTaggedServers::with_tags(keys)?
+                    };
+                    if let Some(n) = o.name {
+                        op = op.name(n)?;
+                    }
+                    if o.offset.is_some() || o.limit.is_some() {
+                        op = op.page(o.offset.unwrap_or(0), o.limit.unwrap_or(1000))?;
+                    }
+                    Ok(if o.count { op.count_only() } else { op })
                 },
             )
         }
