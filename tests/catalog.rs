@@ -35,7 +35,11 @@ fn row<O: Operation>(provider: &'static str, op: O, cfg: &O::Config, limit: &'st
         .replace(PROJECT, "{project_id}")
         .replace("/PHONE", "/{phone_id}")
         .replace("/SERVER", "/{server_id}")
-        .replace("/JOB", "/{job_id}");
+        .replace("/JOB", "/{job_id}")
+        .replace("/IMAGE", "/{image_id}")
+        .replace("/MEMBER", "/{member_id}")
+        .replace("/BANDWIDTH", "/{band_width_id}")
+        .replace("/EVENT", "/{event_id}");
     let type_name = std::any::type_name::<O>().replace("cloudphone::", "");
     Row {
         provider,
@@ -176,6 +180,77 @@ fn rows() -> Vec<Row> {
             cloudphone::huawei::tags::ListTaggedServers::untagged(),
             &hw,
             "page of 1–1000",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::DeleteImage::new("IMAGE").unwrap(),
+            &hw,
+            "1 image",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::AddImageMember::new("IMAGE", "p").unwrap(),
+            &hw,
+            "1 project (≤10 an image)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::ListImageMembers::new("IMAGE").unwrap(),
+            &hw,
+            "page of 1–100 (marker)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::UpdateImageMember::new("IMAGE", true).unwrap(),
+            &hw,
+            "1 image",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::images::DeleteImageMember::new("IMAGE", "MEMBER").unwrap(),
+            &hw,
+            "1 project",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::catalog::ListServerModelOfferings::new(),
+            &hw,
+            "page of 1–1000 (marker)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::bandwidth::ResizeBandwidth::new("BANDWIDTH", 10).unwrap(),
+            &hw,
+            "1 bandwidth",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::server_admin::UpdateKeypair::new([("s", "k")]).unwrap(),
+            &hw,
+            "100 servers",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::events::ListEvents::new(),
+            &hw,
+            "page of 1–100 (marker)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::events::AuthorizeEvent::new(
+                "EVENT",
+                cloudphone::huawei::events::Authorization::Redeploy,
+            )
+            .unwrap(),
+            &hw,
+            "1 event",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::events::RescheduleEvent::new("EVENT", "2030-01-01T00:00:00Z")
+                .unwrap(),
+            &hw,
+            "1 event",
         ),
         row(
             "Huawei CPH",

@@ -238,6 +238,64 @@ fn marker_listings_follow_next_marker_and_stop_on_none_empty_or_the_same() {
 }
 
 #[test]
+fn event_times_bandwidth_steps_and_keypairs_are_checked_before_sending() {
+    use cloudphone::Context;
+    use cloudphone::huawei::bandwidth::ResizeBandwidth;
+    use cloudphone::huawei::events::{Authorization, AuthorizeEvent, RescheduleEvent};
+    use cloudphone::huawei::server_admin::UpdateKeypair;
+    let now = 1_700_000_000_000; // 2023-11-14T22:13:20Z
+    let ctx = |cfg: &cloudphone::huawei::Config| {
+        RescheduleEvent::new("e", "2023-11-14T22:18:19Z")
+            .unwrap()
+            .build(&Context::new(cfg, now, "t"))
+    };
+    // Four minutes 59 seconds ahead: too soon; six minutes: fine.
+    assert_eq!(field(ctx(&cfg()).unwrap_err()), "not_before");
+    let later = RescheduleEvent::new("e", "2023-11-14T22:19:20Z").unwrap();
+    assert!(later.build(&Context::new(&cfg(), now, "t")).is_ok());
+    assert_eq!(
+        field(RescheduleEvent::new("e", "tomorrow").unwrap_err()),
+        "not_before"
+    );
+    let soon = AuthorizeEvent::new(
+        "e",
+        Authorization::Maintenance {
+            not_before: Some("2023-11-14T22:14:00Z".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        field(soon.build(&Context::new(&cfg(), now, "t")).unwrap_err()),
+        "not_before"
+    );
+    let now_please =
+        AuthorizeEvent::new("e", Authorization::Maintenance { not_before: None }).unwrap();
+    assert!(now_please.build(&Context::new(&cfg(), now, "t")).is_ok());
+    for ok in [1, 300, 350, 1000, 1500] {
+        assert!(ResizeBandwidth::new("b", ok).is_ok(), "{ok}");
+    }
+    for bad in [0, 301, 999, 1001, 1250] {
+        assert_eq!(
+            field(ResizeBandwidth::new("b", bad).unwrap_err()),
+            "band_width_size",
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        field(UpdateKeypair::new([("s", "k"), ("s", "k2")]).unwrap_err()),
+        "servers"
+    );
+    assert_eq!(
+        field(UpdateKeypair::new(Vec::<(String, String)>::new()).unwrap_err()),
+        "servers"
+    );
+    assert_eq!(
+        field(UpdateKeypair::new([("s", "")]).unwrap_err()),
+        "keypair_name"
+    );
+}
+
+#[test]
 fn names_follow_the_documented_alphabet() {
     use cloudphone::huawei::server_admin::RenameServer;
     for good in ["phone-01_a", "云手机01", "Z"] {

@@ -278,6 +278,79 @@ mod huawei_fleet {
                 "huawei_list_tagged_servers_count",
                 build(&ListTaggedServers::untagged().count_only()),
             );
+            use cloudphone::huawei::bandwidth::ResizeBandwidth;
+            use cloudphone::huawei::catalog::ListServerModelOfferings;
+            use cloudphone::huawei::events::{
+                Authorization, AuthorizeEvent, ListEvents, RescheduleEvent,
+            };
+            use cloudphone::huawei::images::{
+                AddImageMember, DeleteImage, DeleteImageMember, ListImageMembers, UpdateImageMember,
+            };
+            use cloudphone::huawei::server_admin::UpdateKeypair;
+            snap(
+                "huawei_delete_image",
+                build(&DeleteImage::new("img1").unwrap()),
+            );
+            snap(
+                "huawei_add_image_member",
+                build(&AddImageMember::new("img1", "proj2").unwrap()),
+            );
+            snap(
+                "huawei_list_image_members",
+                build(&ListImageMembers::new("img1").unwrap().limit(10).unwrap()),
+            );
+            snap(
+                "huawei_update_image_member",
+                build(&UpdateImageMember::new("img1", false).unwrap()),
+            );
+            snap(
+                "huawei_delete_image_member",
+                build(&DeleteImageMember::new("img1", "proj2").unwrap()),
+            );
+            snap(
+                "huawei_list_server_model_offerings",
+                build(&ListServerModelOfferings::new().limit(500).unwrap()),
+            );
+            snap(
+                "huawei_resize_bandwidth",
+                build(&ResizeBandwidth::new("bw1", 350).unwrap()),
+            );
+            snap(
+                "huawei_update_keypair",
+                build(&UpdateKeypair::new([("s1", "kp-ops"), ("s2", "kp-ops")]).unwrap()),
+            );
+            let events = ListEvents::new()
+                .server_id("s1")
+                .unwrap()
+                .state("inquiring")
+                .unwrap()
+                .state("scheduled")
+                .unwrap()
+                .published_since("2026-12-01T00:00:00Z")
+                .unwrap();
+            snap("huawei_list_events", build(&events));
+            // The request's time is 2024-01-02T03:04:05Z: an hour later is allowed.
+            let at = "2024-01-02T04:04:05Z";
+            snap(
+                "huawei_authorize_event",
+                build(
+                    &AuthorizeEvent::new(
+                        "ev1",
+                        Authorization::Maintenance {
+                            not_before: Some(at.into()),
+                        },
+                    )
+                    .unwrap(),
+                ),
+            );
+            snap(
+                "huawei_authorize_event_redeploy",
+                build(&AuthorizeEvent::new("ev1", Authorization::Redeploy).unwrap()),
+            );
+            snap(
+                "huawei_reschedule_event",
+                build(&RescheduleEvent::new("ev1", at).unwrap()),
+            );
         }
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(

@@ -123,6 +123,57 @@ mod huawei_fleet {
     }
 
     #[test]
+    fn images_events_and_the_rest() {
+        use cloudphone::huawei::bandwidth::ResizeBandwidth;
+        use cloudphone::huawei::catalog::ListServerModelOfferings;
+        use cloudphone::huawei::events::{
+            Authorization, AuthorizeEvent, ListEvents, RescheduleEvent,
+        };
+        use cloudphone::huawei::images::{
+            AddImageMember, DeleteImage, DeleteImageMember, ListImageMembers, UpdateImageMember,
+        };
+        use cloudphone::huawei::server_admin::UpdateKeypair;
+        snapshot_dir(&DeleteImage::new("i").unwrap(), "huawei/delete_image");
+        snapshot_dir(
+            &AddImageMember::new("i", "p").unwrap(),
+            "huawei/add_image_member",
+        );
+        snapshot_dir(
+            &ListImageMembers::new("i").unwrap(),
+            "huawei/list_image_members",
+        );
+        snapshot_dir(
+            &UpdateImageMember::new("i", true).unwrap(),
+            "huawei/update_image_member",
+        );
+        snapshot_dir(
+            &DeleteImageMember::new("i", "p").unwrap(),
+            "huawei/delete_image_member",
+        );
+        snapshot_dir(
+            &ListServerModelOfferings::new(),
+            "huawei/list_server_model_offerings",
+        );
+        snapshot_dir(
+            &ResizeBandwidth::new("b", 10).unwrap(),
+            "huawei/resize_bandwidth",
+        );
+        snapshot_dir(
+            &UpdateKeypair::new([("s", "k")]).unwrap(),
+            "huawei/update_keypair",
+        );
+        snapshot_dir(&ListEvents::new(), "huawei/list_events");
+        snapshot_dir(
+            &AuthorizeEvent::new("e", Authorization::Redeploy).unwrap(),
+            "huawei/authorize_event",
+        );
+        snapshot_dir(
+            &RescheduleEvent::new("e", "2030-01-01T00:00:00Z").unwrap(),
+            "huawei/reschedule_event",
+        );
+    }
+
+    #[test]
     fn server_admin() {
         use cloudphone::huawei::server_admin::{
             RenameServer, RestartEncodeServers, RestartServers,

@@ -371,3 +371,115 @@ impl Pager for ListServerModels {
             .for_each(|m| each(Some(&m.server_model_name)));
     }
 }
+
+/// Largest `limit` of the offering list.
+pub const MAX_OFFERINGS_LIMIT: u32 = 1000;
+
+/// Where each server flavor is on sale:
+/// `GET /v1/{project_id}/server-model-offerings` (marker paging).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(
+    alias = "ListCloudPhoneServerModelOfferings",
+    alias = "list_cloud_phone_server_model_offerings"
+)]
+pub struct ListServerModelOfferings {
+    marker: Option<String>,
+    limit: u32,
+}
+
+impl Default for ListServerModelOfferings {
+    fn default() -> Self {
+        ListServerModelOfferings {
+            marker: None,
+            limit: 100,
+        }
+    }
+}
+
+impl ListServerModelOfferings {
+    /// The first page of 100 (the API's default).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Offerings per page (1 to 1000).
+    pub fn limit(mut self, limit: u32) -> Result<Self> {
+        if !(1..=MAX_OFFERINGS_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 1000"));
+        }
+        self.limit = limit;
+        Ok(self)
+    }
+}
+
+/// A server flavor in one availability zone.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServerModelOffering {
+    /// The server flavor.
+    pub model_name: String,
+    /// The availability zone.
+    #[serde(default)]
+    pub available_zone: Option<String>,
+    /// `available` or `sellout`.
+    #[serde(default)]
+    pub sell_status: Option<String>,
+}
+
+/// One page of offerings.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServerModelOfferingList {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// Offerings in all.
+    #[serde(default)]
+    pub count: Option<u64>,
+    /// The offerings.
+    #[serde(default, deserialize_with = "null_default")]
+    pub models: Vec<ServerModelOffering>,
+    /// Where the next page starts.
+    #[serde(default, deserialize_with = "null_default")]
+    pub page_info: super::images::PageInfo,
+}
+
+impl Operation for ListServerModelOfferings {
+    type Config = Config;
+    type Output = ServerModelOfferingList;
+    const NAME: &'static str = "huawei.list_server_model_offerings";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let mut q = vec![("limit".to_owned(), self.limit.to_string())];
+        if let Some(m) = &self.marker {
+            q.push(("marker".to_owned(), m.clone()));
+        }
+        // Under the project, not under cloud-phone/.
+        let path = wire::project_path(ctx.config, "v1", "server-model-offerings");
+        wire::build(ctx, Method::Get, path, q, None)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<ServerModelOfferingList> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListServerModelOfferings {
+    fn next_page(&self, last: &ServerModelOfferingList) -> Option<Self> {
+        let next = super::images::next_marker(&last.page_info, self.marker.as_deref())?;
+        Some(ListServerModelOfferings {
+            marker: Some(next),
+            ..self.clone()
+        })
+    }
+
+    fn item_ids(page: &ServerModelOfferingList, each: &mut dyn FnMut(Option<&str>)) {
+        // A flavor is offered once per zone: no single id names an item,
+        // but each still counts toward `max_items`.
+        page.models.iter().for_each(|_| each(None));
+    }
+}

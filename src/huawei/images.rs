@@ -393,3 +393,319 @@ impl Pager for ListImages {
             .for_each(|i| each(Some(&i.image_id)));
     }
 }
+
+/// Most projects one image is shared with.
+pub const MAX_IMAGE_MEMBERS: usize = 10;
+/// Largest `limit` of the image-member list.
+pub const MAX_IMAGE_MEMBERS_LIMIT: u32 = 100;
+
+fn image_path(ctx: &Context<'_, Config>, image_id: &str, tail: &str) -> String {
+    wire::project_path(
+        ctx.config,
+        "v1",
+        &format!("cloud-phone/images/{image_id}{tail}"),
+    )
+}
+
+fn json_body(field: &'static str, body: &impl Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec(body).map_err(|e| invalid(field, e.to_string()))
+}
+
+/// Delete a custom image: `DELETE /v1/{project_id}/cloud-phone/images/{image_id}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "delete_image")]
+pub struct DeleteImage {
+    image_id: String,
+}
+
+impl DeleteImage {
+    /// The custom image to delete.
+    pub fn new(image_id: impl Into<String>) -> Result<Self> {
+        let image_id = image_id.into();
+        crate::op::check_path_segment("image_id", &image_id)?;
+        Ok(DeleteImage { image_id })
+    }
+}
+
+impl Operation for DeleteImage {
+    type Config = Config;
+    type Output = super::phones::Accepted;
+    const NAME: &'static str = "huawei.delete_image";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        wire::build(
+            ctx,
+            Method::Delete,
+            image_path(ctx, &self.image_id, ""),
+            Vec::new(),
+            None,
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<super::phones::Accepted> {
+        super::phones::parse_accepted(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// Share a custom image with another project of the same region:
+/// `POST /v1/{project_id}/cloud-phone/images/{image_id}/members`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "add_image_member")]
+pub struct AddImageMember {
+    image_id: String,
+    member: String,
+}
+
+impl AddImageMember {
+    /// Share `image_id` with the project `member_project_id` (at most
+    /// [`MAX_IMAGE_MEMBERS`] an image; the API refuses the eleventh).
+    pub fn new(image_id: impl Into<String>, member_project_id: impl Into<String>) -> Result<Self> {
+        let (image_id, member) = (image_id.into(), member_project_id.into());
+        crate::op::check_path_segment("image_id", &image_id)?;
+        crate::op::check_path_segment("member", &member)?;
+        check_len("member", &member, 64)?;
+        Ok(AddImageMember { image_id, member })
+    }
+}
+
+#[derive(Serialize)]
+struct MemberBody<'a> {
+    member: &'a str,
+}
+
+impl Operation for AddImageMember {
+    type Config = Config;
+    type Output = super::phones::Accepted;
+    const NAME: &'static str = "huawei.add_image_member";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let body = json_body(
+            "member",
+            &MemberBody {
+                member: &self.member,
+            },
+        )?;
+        wire::build(
+            ctx,
+            Method::Post,
+            image_path(ctx, &self.image_id, "/members"),
+            Vec::new(),
+            Some(body),
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<super::phones::Accepted> {
+        super::phones::parse_accepted(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}
+
+/// The projects an image is shared with:
+/// `GET /v1/{project_id}/cloud-phone/images/{image_id}/members` (marker paging).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "list_image_members")]
+pub struct ListImageMembers {
+    image_id: String,
+    marker: Option<String>,
+    limit: u32,
+}
+
+impl ListImageMembers {
+    /// The first page (up to 100) of `image_id`'s members.
+    pub fn new(image_id: impl Into<String>) -> Result<Self> {
+        let image_id = image_id.into();
+        crate::op::check_path_segment("image_id", &image_id)?;
+        Ok(ListImageMembers {
+            image_id,
+            marker: None,
+            limit: MAX_IMAGE_MEMBERS_LIMIT,
+        })
+    }
+
+    /// Members per page (1 to 100).
+    pub fn limit(mut self, limit: u32) -> Result<Self> {
+        if !(1..=MAX_IMAGE_MEMBERS_LIMIT).contains(&limit) {
+            return Err(invalid("limit", "must be from 1 to 100"));
+        }
+        self.limit = limit;
+        Ok(self)
+    }
+}
+
+/// A project an image is shared with.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ImageMember {
+    /// The member project.
+    pub member_id: String,
+    /// The image.
+    #[serde(default)]
+    pub image_id: Option<String>,
+    /// Shared at (Unix ms, as the API sends it).
+    #[serde(default, deserialize_with = "opt_int")]
+    pub create_time: Option<i64>,
+    /// Updated at (Unix ms).
+    #[serde(default, deserialize_with = "opt_int")]
+    pub update_time: Option<i64>,
+}
+
+/// One page of an image's members.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ImageMemberList {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The members.
+    #[serde(default, deserialize_with = "null_default")]
+    pub members: Vec<ImageMember>,
+    /// Where the next page starts.
+    #[serde(default, deserialize_with = "null_default")]
+    pub page_info: PageInfo,
+}
+
+impl Operation for ListImageMembers {
+    type Config = Config;
+    type Output = ImageMemberList;
+    const NAME: &'static str = "huawei.list_image_members";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let mut q = vec![("limit".to_owned(), self.limit.to_string())];
+        if let Some(m) = &self.marker {
+            q.push(("marker".to_owned(), m.clone()));
+        }
+        wire::build(
+            ctx,
+            Method::Get,
+            image_path(ctx, &self.image_id, "/members"),
+            q,
+            None,
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<ImageMemberList> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+impl Pager for ListImageMembers {
+    fn next_page(&self, last: &ImageMemberList) -> Option<Self> {
+        let next = next_marker(&last.page_info, self.marker.as_deref())?;
+        Some(ListImageMembers {
+            marker: Some(next),
+            ..self.clone()
+        })
+    }
+
+    fn item_ids(page: &ImageMemberList, each: &mut dyn FnMut(Option<&str>)) {
+        page.members.iter().for_each(|m| each(Some(&m.member_id)));
+    }
+}
+
+/// Accept or reject an image shared with this project:
+/// `PUT /v1/{project_id}/cloud-phone/images/{image_id}/members` (an image
+/// not accepted cannot be used).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "update_image_member")]
+pub struct UpdateImageMember {
+    image_id: String,
+    accept: bool,
+}
+
+impl UpdateImageMember {
+    /// Accept (`true`) or reject (`false`) the share of `image_id`.
+    pub fn new(image_id: impl Into<String>, accept: bool) -> Result<Self> {
+        let image_id = image_id.into();
+        crate::op::check_path_segment("image_id", &image_id)?;
+        Ok(UpdateImageMember { image_id, accept })
+    }
+}
+
+#[derive(Serialize)]
+struct StatusBody {
+    status: &'static str,
+}
+
+impl Operation for UpdateImageMember {
+    type Config = Config;
+    type Output = super::phones::Accepted;
+    const NAME: &'static str = "huawei.update_image_member";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let status = if self.accept { "accepted" } else { "rejected" };
+        let body = json_body("status", &StatusBody { status })?;
+        wire::build(
+            ctx,
+            Method::Put,
+            image_path(ctx, &self.image_id, "/members"),
+            Vec::new(),
+            Some(body),
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<super::phones::Accepted> {
+        super::phones::parse_accepted(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// Stop sharing an image with a project:
+/// `DELETE /v1/{project_id}/cloud-phone/images/{image_id}/members/{member_id}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "delete_image_member")]
+pub struct DeleteImageMember {
+    image_id: String,
+    member_id: String,
+}
+
+impl DeleteImageMember {
+    /// Unshare `image_id` from the project `member_id`.
+    pub fn new(image_id: impl Into<String>, member_id: impl Into<String>) -> Result<Self> {
+        let (image_id, member_id) = (image_id.into(), member_id.into());
+        crate::op::check_path_segment("image_id", &image_id)?;
+        crate::op::check_path_segment("member_id", &member_id)?;
+        Ok(DeleteImageMember {
+            image_id,
+            member_id,
+        })
+    }
+}
+
+impl Operation for DeleteImageMember {
+    type Config = Config;
+    type Output = super::phones::Accepted;
+    const NAME: &'static str = "huawei.delete_image_member";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let tail = format!("/members/{}", self.member_id);
+        wire::build(
+            ctx,
+            Method::Delete,
+            image_path(ctx, &self.image_id, &tail),
+            Vec::new(),
+            None,
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<super::phones::Accepted> {
+        super::phones::parse_accepted(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}

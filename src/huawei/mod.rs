@@ -17,6 +17,7 @@ pub mod bandwidth;
 pub mod catalog;
 mod config;
 pub mod connection;
+pub mod events;
 pub mod iam;
 pub mod images;
 pub mod jobs;

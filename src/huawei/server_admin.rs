@@ -177,3 +177,85 @@ fn post(ctx: &Context<'_, Config>, rest: &str, body: &impl Serialize) -> Result<
     let path = wire::project_path(ctx.config, "v1", rest);
     wire::build(ctx, Method::Post, path, Vec::new(), Some(body))
 }
+
+/// Change the key pair of servers (used to open the ADB tunnel over the
+/// public address): `PUT /v1/{project_id}/cloud-phone/servers/open-access`.
+/// One job per server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "update_keypair")]
+pub struct UpdateKeypair {
+    servers: Vec<(String, String)>,
+}
+
+impl UpdateKeypair {
+    /// `(server_id, keypair_name)` pairs, 1 to [`MAX_IDS`] distinct servers.
+    pub fn new<I, S, K>(servers: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = (S, K)>,
+        S: Into<String>,
+        K: Into<String>,
+    {
+        let servers: Vec<(String, String)> = servers
+            .into_iter()
+            .map(|(s, k)| (s.into(), k.into()))
+            .collect();
+        if servers.is_empty() || servers.len() > MAX_IDS {
+            return Err(invalid("servers", format!("1 to {MAX_IDS} servers")));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (s, k) in &servers {
+            check_path_segment("server_id", s)?;
+            if !seen.insert(s.as_str()) {
+                return Err(invalid("servers", "a server appears twice"));
+            }
+            // The reference gives no rule for the name; the key pair must
+            // exist, which only the API knows.
+            crate::limits::check_len("keypair_name", k, 255)?;
+            if k.is_empty() || k.chars().any(char::is_control) {
+                return Err(invalid("keypair_name", "empty or with a control character"));
+            }
+        }
+        Ok(UpdateKeypair { servers })
+    }
+}
+
+#[derive(Serialize)]
+struct ServerKeypair<'a> {
+    server_id: &'a str,
+    keypair_name: &'a str,
+}
+
+#[derive(Serialize)]
+struct KeypairBody<'a> {
+    servers: Vec<ServerKeypair<'a>>,
+}
+
+impl Operation for UpdateKeypair {
+    type Config = Config;
+    type Output = JobsReport;
+    const NAME: &'static str = "huawei.update_keypair";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let body = KeypairBody {
+            servers: self
+                .servers
+                .iter()
+                .map(|(s, k)| ServerKeypair {
+                    server_id: s,
+                    keypair_name: k,
+                })
+                .collect(),
+        };
+        let body = serde_json::to_vec(&body).map_err(|e| invalid("servers", e.to_string()))?;
+        let path = wire::project_path(ctx.config, "v1", "cloud-phone/servers/open-access");
+        wire::build(ctx, Method::Put, path, Vec::new(), Some(body))
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<JobsReport> {
+        parse_jobs_started(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
