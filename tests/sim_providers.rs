@@ -708,6 +708,166 @@ fn huawei_images_flavors_bandwidths_and_server_operations_on_the_simulator() {
 }
 
 #[test]
+fn huawei_image_sharing_offerings_bandwidth_keypairs_and_events_on_the_simulator() {
+    use cloudphone::huawei::bandwidth::{ListBandwidths, ResizeBandwidth};
+    use cloudphone::huawei::catalog::ListServerModelOfferings;
+    use cloudphone::huawei::events::{Authorization, AuthorizeEvent, ListEvents, RescheduleEvent};
+    use cloudphone::huawei::images::{
+        AddImageMember, DeleteImage, DeleteImageMember, ImageType, ListImageMembers, ListImages,
+        ListPhoneImages, UpdateImageMember,
+    };
+    use cloudphone::huawei::server_admin::UpdateKeypair;
+    use cloudphone::huawei::servers::{ListServers, ShowServer};
+    let sim = Sim::start(small()).unwrap();
+    let c = huawei(&sim);
+    // Share the golden image with two projects, one a page; unshare one.
+    let golden = c
+        .execute(&ListImages::new().image_type(ImageType::Private).unwrap())
+        .unwrap()
+        .image_infos[0]
+        .image_id
+        .clone();
+    for p in ["proj-a", "proj-b"] {
+        c.execute(&AddImageMember::new(&golden, p).unwrap())
+            .unwrap();
+    }
+    let again = c
+        .execute(&AddImageMember::new(&golden, "proj-a").unwrap())
+        .unwrap_err();
+    assert_eq!(again.code(), "CPS.0001");
+    let members: Vec<String> = c
+        .pages(ListImageMembers::new(&golden).unwrap().limit(1).unwrap())
+        .flat_map(|p| p.unwrap().members)
+        .map(|m| m.member_id)
+        .collect();
+    assert_eq!(members, ["proj-a", "proj-b"]);
+    c.execute(&DeleteImageMember::new(&golden, "proj-a").unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&ListImageMembers::new(&golden).unwrap())
+            .unwrap()
+            .members
+            .len(),
+        1
+    );
+    // Accept the image shared with us: its receive_status says so.
+    let shared = c
+        .execute(&ListPhoneImages::new().image_type(ImageType::Share))
+        .unwrap()
+        .phone_images[0]
+        .clone();
+    c.execute(&UpdateImageMember::new(&shared.image_id, true).unwrap())
+        .unwrap();
+    let now_shared = c
+        .execute(&ListPhoneImages::new().image_type(ImageType::Share))
+        .unwrap();
+    assert_eq!(now_shared.phone_images[0].receive_status, Some(1));
+    // Delete the golden image: gone from both lists.
+    c.execute(&DeleteImage::new(&golden).unwrap()).unwrap();
+    assert_eq!(
+        c.execute(&ListImages::new().image_type(ImageType::Private).unwrap())
+            .unwrap()
+            .total,
+        Some(0)
+    );
+    assert_eq!(
+        c.execute(&DeleteImage::new(&golden).unwrap())
+            .unwrap_err()
+            .code(),
+        "CPS.0017"
+    );
+    // Offerings: every flavor in every zone, over marker pages, one sold out.
+    let offers: Vec<_> = c
+        .pages(ListServerModelOfferings::new().limit(2).unwrap())
+        .flat_map(|p| p.unwrap().models)
+        .collect();
+    assert_eq!(offers.len(), 9);
+    assert_eq!(
+        offers
+            .iter()
+            .filter(|o| o.sell_status.as_deref() == Some("sellout"))
+            .count(),
+        1
+    );
+    // Resize a bandwidth; the list and the server detail show the new size.
+    let bw = c.execute(&ListBandwidths::new()).unwrap().band_widths[0]
+        .band_width_id
+        .clone();
+    c.execute(&ResizeBandwidth::new(&bw, 350).unwrap()).unwrap();
+    let sizes = c.execute(&ListBandwidths::new()).unwrap().band_widths;
+    assert_eq!(
+        sizes
+            .iter()
+            .find(|b| b.band_width_id == bw)
+            .unwrap()
+            .band_width_size,
+        Some(350)
+    );
+    // Change a server's key pair: a job, and the detail carries the new name.
+    let server = c.execute(&ListServers::new()).unwrap().servers[0]
+        .server_id
+        .clone();
+    let kp = c
+        .execute(&UpdateKeypair::new([(server.clone(), "kp-new")]).unwrap())
+        .unwrap();
+    assert_eq!(kp.jobs.len(), 1);
+    let detail = c.execute(&ShowServer::new(&server).unwrap()).unwrap();
+    assert_eq!(detail.server.keypair_name.as_deref(), Some("kp-new"));
+    // Events: two pending; authorize one for later, redeploy the other.
+    let events = c
+        .execute(&ListEvents::new().state("inquiring").unwrap())
+        .unwrap();
+    assert_eq!(events.count, Some(2));
+    let later = {
+        let secs = now_ms() / 1000 + 3600;
+        let (d, t) = (secs / 86_400, secs % 86_400);
+        // Days since 1970 to a civil date (Howard Hinnant's algorithm).
+        let z = d as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            t / 3600,
+            t / 60 % 60,
+            t % 60
+        )
+    };
+    let first = events.scheduled_events[0].event_id.clone();
+    let how = Authorization::Maintenance {
+        not_before: Some(later.clone()),
+    };
+    c.execute(&AuthorizeEvent::new(&first, how).unwrap())
+        .unwrap();
+    c.execute(
+        &AuthorizeEvent::new(
+            &events.scheduled_events[1].event_id,
+            Authorization::Redeploy,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    c.execute(&RescheduleEvent::new(&first, &later).unwrap())
+        .unwrap();
+    let scheduled = c
+        .execute(&ListEvents::new().state("scheduled").unwrap())
+        .unwrap();
+    assert_eq!(scheduled.count, Some(2));
+    let mine = scheduled
+        .scheduled_events
+        .iter()
+        .find(|e| e.event_id == first)
+        .unwrap();
+    assert_eq!(mine.not_before.as_deref(), Some(later.as_str()));
+    assert_eq!(mine.authorization_type.as_deref(), Some("maintenance"));
+}
+
+#[test]
 fn huawei_tags_that_filter_on_the_simulator() {
     use cloudphone::huawei::servers::ListServers;
     use cloudphone::huawei::tags::{

@@ -92,6 +92,8 @@ pub(crate) struct Server {
     phones: Vec<usize>,
     /// Tags (`cph-server` resources): key → value.
     tags: std::collections::BTreeMap<String, String>,
+    /// The key pair of its ADB tunnel.
+    keypair: String,
 }
 
 impl Server {
@@ -102,7 +104,7 @@ impl Server {
             "server_id": self.id,
             "server_model_name": MODELS[self.model],
             "phone_model_name": PHONE_MODELS[self.model],
-            "keypair_name": "sim-keypair",
+            "keypair_name": self.keypair,
             "status": 5,
             "vpc_id": "",
             "cidr": "172.16.0.0/16",
@@ -176,6 +178,8 @@ pub(crate) struct Huawei {
     /// IAM tokens issued: token → expiry (Unix ms).
     tokens: HashMap<String, u64>,
     job_ms: u64,
+    /// Images, bandwidth sizes, key pairs and maintenance events.
+    more: catalogue::State,
 }
 
 impl Huawei {
@@ -197,6 +201,7 @@ impl Huawei {
                 phones: Vec::new(),
                 // Half the servers in each environment, every third in a team;
                 // the last stays untagged.
+                keypair: "sim-keypair".to_owned(),
                 tags: if i + 1 == n_servers && n_servers > 1 {
                     Default::default()
                 } else {
@@ -259,6 +264,7 @@ impl Huawei {
             job_index: HashMap::new(),
             tokens: HashMap::new(),
             job_ms,
+            more: catalogue::State::new(n_servers, start_ms),
         }
     }
 
@@ -374,10 +380,16 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
                 let s = &hw.servers[i];
                 let mut v = s.record();
                 v["security_groups"] = json!([]);
+                // The zone's shared bandwidth, as `bandwidths` lists it.
+                let mut zones: Vec<&str> = hw.servers.iter().map(|x| x.zone).collect();
+                zones.sort_unstable();
+                zones.dedup();
+                let n = zones.iter().position(|z| *z == s.zone).unwrap_or(0) + 1;
+                let bw = format!("bw-{n:028x}");
                 v["band_widths"] = json!([{
                     "band_width_name": format!("cph-bw-{}", s.zone),
-                    "band_width_id": format!("bw-{}", &s.id[..28]),
-                    "band_width_size": 100,
+                    "band_width_size": catalogue::bandwidth_size(&hw, &bw),
+                    "band_width_id": bw,
                     "band_width_charge_mode": 0,
                     "band_width_share_type": 1,
                 }]);
@@ -397,8 +409,33 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         ("GET", ["cloud-phone", "encode-servers"]) => list_encode_servers(&hw, &q),
         ("GET", ["cloud-phone", "phone-models"]) => list_phone_models(&q),
         ("GET", ["cloud-phone", "server-models"]) => catalogue::list_server_models(&q),
-        ("GET", ["cloud-phone", "phone-images"]) => catalogue::list_phone_images(&q),
-        ("GET", ["cloud-phone", "images"]) => catalogue::list_images(&q),
+        ("GET", ["cloud-phone", "phone-images"]) => catalogue::list_phone_images(&hw, &q),
+        ("GET", ["cloud-phone", "images"]) => catalogue::list_images(&hw, &q),
+        ("DELETE", ["cloud-phone", "images", id]) => catalogue::delete_image(&mut hw, id),
+        ("POST", ["cloud-phone", "images", id, "members"]) => {
+            catalogue::add_member(&mut hw, id, &body, now)
+        }
+        ("GET", ["cloud-phone", "images", id, "members"]) => catalogue::members(&hw, id, &q),
+        ("PUT", ["cloud-phone", "images", id, "members"]) => {
+            catalogue::answer_share(&mut hw, id, &body)
+        }
+        ("DELETE", ["cloud-phone", "images", id, "members", member]) => {
+            catalogue::remove_member(&mut hw, id, member)
+        }
+        ("GET", ["server-model-offerings"]) => catalogue::offerings(&q),
+        ("PUT", ["cloud-phone", "bandwidths", id]) => {
+            catalogue::resize_bandwidth(&mut hw, id, &body)
+        }
+        ("PUT", ["cloud-phone", "servers", "open-access"]) => {
+            catalogue::update_keypair(sh, &mut hw, &body, now)
+        }
+        ("GET", ["cloud-phone", "scheduled-events"]) => catalogue::events(&hw, &q),
+        ("POST", ["cloud-phone", "scheduled-events", id, "authorize"]) => {
+            catalogue::authorize(&mut hw, id, &body, now)
+        }
+        ("PUT", ["cloud-phone", "scheduled-events", id]) => {
+            catalogue::reschedule(&mut hw, id, &body, now)
+        }
         ("GET", ["cloud-phone", "bandwidths"]) => catalogue::list_bandwidths(&hw, &q),
         ("POST", ["cloud-phone", "servers", "batch-restart"]) => {
             catalogue::restart_servers(sh, &mut hw, &body, now)
@@ -612,6 +649,15 @@ fn percent_decode(s: &str) -> String {
 struct Query(Vec<(String, String)>);
 
 impl Query {
+    /// Every value of a repeated key, in order.
+    fn all(&self, key: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
     fn get(&self, key: &str) -> Option<&str> {
         self.0
             .iter()

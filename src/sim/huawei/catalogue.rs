@@ -5,6 +5,8 @@
 //! phone carries, a second public one, the project's own golden image and
 //! one shared with it — so a reset `with_image` has ids to use.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 
 use super::{Huawei, Job, Query, Reply, Shared, bad, ids, page};
@@ -52,9 +54,58 @@ pub(super) fn is_image(id: &str) -> bool {
     IMAGES.iter().any(|i| i.0 == id)
 }
 
+/// What the catalogue routes change: deleted custom images, image
+/// members, the shared image's answer, bandwidth sizes, events.
+pub(in crate::sim) struct State {
+    deleted: std::collections::HashSet<String>,
+    /// image id → (member project, shared at).
+    members: HashMap<String, Vec<(String, u64)>>,
+    /// The shared image: 0 pending, 1 accepted, 2 rejected.
+    share_answer: i64,
+    /// band_width_id → Mbit/s, once resized.
+    sizes: HashMap<String, i64>,
+    events: Vec<Event>,
+}
+
+/// A maintenance event on a server.
+struct Event {
+    id: String,
+    server: usize,
+    state: &'static str,
+    authorization: &'static str,
+    not_before: String,
+    publish_ms: u64,
+}
+
+impl State {
+    /// Two pending maintenance events (on the first and the third server).
+    pub(super) fn new(servers: usize, start_ms: u64) -> Self {
+        let events = [0usize, 2]
+            .into_iter()
+            .filter(|&s| s < servers)
+            .enumerate()
+            .map(|(n, server)| Event {
+                id: format!("4d0c2a1e-5b6f-4c8d-9e0f-{:012x}", n + 1),
+                server,
+                state: "inquiring",
+                authorization: "",
+                not_before: String::new(),
+                publish_ms: start_ms.saturating_sub(86_400_000),
+            })
+            .collect();
+        State {
+            deleted: Default::default(),
+            members: Default::default(),
+            share_answer: 0,
+            sizes: Default::default(),
+            events,
+        }
+    }
+}
+
 /// `GET …/phone-images`: marker paging (the marker is the last image id of
 /// the page before).
-pub(super) fn list_phone_images(q: &Query) -> Reply {
+pub(super) fn list_phone_images(hw: &Huawei, q: &Query) -> Reply {
     let kind = q.get("image_type").unwrap_or("");
     if !["", "public", "private", "share", "all"].contains(&kind) {
         return Err(bad("CPS.0001", "Parameter: image_type is invalid."));
@@ -62,6 +113,7 @@ pub(super) fn list_phone_images(q: &Query) -> Reply {
     let limit = limit(q, crate::huawei::images::MAX_PHONE_IMAGES_LIMIT)?;
     let chosen: Vec<_> = IMAGES
         .iter()
+        .filter(|i| !hw.more.deleted.contains(i.0))
         .filter(|i| matches!(kind, "" | "all") || i.3 == kind)
         .collect();
     let start = after_marker(q, chosen.iter().map(|i| i.0))?;
@@ -80,7 +132,7 @@ pub(super) fn list_phone_images(q: &Query) -> Reply {
                 "is_support_encrypt": *kind != "share",
             });
             if *kind == "share" {
-                v["receive_status"] = json!(1);
+                v["receive_status"] = json!(hw.more.share_answer);
             }
             v
         })
@@ -96,7 +148,7 @@ pub(super) fn list_phone_images(q: &Query) -> Reply {
 
 /// `GET …/images`: the project's custom images (private and shared),
 /// offset paging with a total, every documented filter.
-pub(super) fn list_images(q: &Query) -> Reply {
+pub(super) fn list_images(hw: &Huawei, q: &Query) -> Reply {
     let (offset, limit) = page(q, crate::huawei::images::MAX_IMAGES_LIMIT)?;
     let kind = q.get("image_type").filter(|k| !k.is_empty());
     if kind.is_some_and(|k| k != "private" && k != "share") {
@@ -115,7 +167,7 @@ pub(super) fn list_images(q: &Query) -> Reply {
     let matching: Vec<Value> = IMAGES
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.3 != "public")
+        .filter(|(_, i)| i.3 != "public" && !hw.more.deleted.contains(i.0))
         .filter(|(_, i)| kind.is_none_or(|k| i.3 == k))
         .filter(|(_, i)| status.is_none_or(|s| i.4 == s))
         .filter(|(_, i)| {
@@ -220,7 +272,7 @@ pub(super) fn list_bandwidths(hw: &Huawei, q: &Query) -> Reply {
             json!({
                 "band_width_name": format!("cph-bw-{zone}"),
                 "band_width_id": format!("bw-{:028x}", i + 1),
-                "band_width_size": 100,
+                "band_width_size": bandwidth_size(hw, &format!("bw-{:028x}", i + 1)),
                 "band_width_charge_mode": 0,
                 "band_width_share_type": 1,
                 "create_time": iso_time(1_700_000_000_000),
@@ -517,4 +569,302 @@ fn tagged(hw: &Huawei, body: &Value) -> Reply {
         })
         .collect();
     Ok(json!({"resources": resources, "total_count": matching.len()}))
+}
+
+/// The project's own (private) image `id`, not deleted.
+fn own_image(hw: &Huawei, id: &str) -> Result<(), super::CpsError> {
+    let own = IMAGES.iter().any(|i| i.0 == id && i.3 == "private");
+    if !own || hw.more.deleted.contains(id) {
+        return Err((404, "CPS.0017", "The image does not exist.".to_owned()));
+    }
+    Ok(())
+}
+
+/// `DELETE …/images/{id}`: a custom image of the project.
+pub(super) fn delete_image(hw: &mut Huawei, id: &str) -> Reply {
+    own_image(hw, id)?;
+    hw.more.deleted.insert(id.to_owned());
+    hw.more.members.remove(id);
+    Ok(json!({}))
+}
+
+/// `POST …/images/{id}/members`: share with a project (at most 10).
+pub(super) fn add_member(hw: &mut Huawei, id: &str, body: &Value, now: u64) -> Reply {
+    own_image(hw, id)?;
+    let member = body["member"]
+        .as_str()
+        .filter(|m| !m.is_empty())
+        .ok_or_else(|| bad("CPS.0001", "Parameter: member is invalid."))?;
+    let list = hw.more.members.entry(id.to_owned()).or_default();
+    if list.iter().any(|(m, _)| m == member) {
+        return Err(bad(
+            "CPS.0001",
+            "The image is already shared with this project.",
+        ));
+    }
+    if list.len() >= crate::huawei::images::MAX_IMAGE_MEMBERS {
+        return Err(bad(
+            "CPS.0001",
+            "An image can be shared with at most 10 projects.",
+        ));
+    }
+    list.push((member.to_owned(), now));
+    Ok(json!({}))
+}
+
+/// `GET …/images/{id}/members`: marker paging by member id.
+pub(super) fn members(hw: &Huawei, id: &str, q: &Query) -> Reply {
+    own_image(hw, id)?;
+    let limit = limit(q, crate::huawei::images::MAX_IMAGE_MEMBERS_LIMIT)?;
+    let all = hw.more.members.get(id).map(Vec::as_slice).unwrap_or(&[]);
+    let start = after_marker(q, all.iter().map(|(m, _)| m.as_str()))?;
+    let page: Vec<Value> = all
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(
+            |(m, at)| json!({"member_id": m, "image_id": id, "create_time": at, "update_time": at}),
+        )
+        .collect();
+    let more = start + page.len() < all.len();
+    let next = if more {
+        page.last().map(|v| v["member_id"].clone())
+    } else {
+        None
+    };
+    Ok(json!({"members": page, "page_info": {"next_marker": next.unwrap_or(json!(""))}}))
+}
+
+/// `PUT …/images/{id}/members`: accept or reject the image shared with us.
+pub(super) fn answer_share(hw: &mut Huawei, id: &str, body: &Value) -> Reply {
+    if !IMAGES.iter().any(|i| i.0 == id && i.3 == "share") {
+        return Err((404, "CPS.0017", "The image does not exist.".to_owned()));
+    }
+    hw.more.share_answer = match body["status"].as_str() {
+        Some("accepted") => 1,
+        Some("rejected") => 2,
+        _ => return Err(bad("CPS.0001", "Parameter: status is invalid.")),
+    };
+    Ok(json!({}))
+}
+
+/// `DELETE …/images/{id}/members/{member}`.
+pub(super) fn remove_member(hw: &mut Huawei, id: &str, member: &str) -> Reply {
+    own_image(hw, id)?;
+    let list = hw.more.members.entry(id.to_owned()).or_default();
+    let before = list.len();
+    list.retain(|(m, _)| m != member);
+    if list.len() == before {
+        return Err((
+            404,
+            "CPS.0001",
+            "The image is not shared with this project.".to_owned(),
+        ));
+    }
+    Ok(json!({}))
+}
+
+/// `GET …/server-model-offerings`: every flavor in every zone, the last
+/// flavor sold out in the last zone; marker `flavor@zone`.
+pub(super) fn offerings(q: &Query) -> Reply {
+    let limit = limit(q, crate::huawei::catalog::MAX_OFFERINGS_LIMIT)?;
+    let all: Vec<(String, &str, &str)> = super::MODELS
+        .iter()
+        .flat_map(|m| {
+            super::ZONES
+                .iter()
+                .map(move |z| (format!("{m}@{z}"), *m, *z))
+        })
+        .collect();
+    let start = after_marker(q, all.iter().map(|(k, _, _)| k.as_str()))?;
+    let last = (
+        super::MODELS[super::MODELS.len() - 1],
+        super::ZONES[super::ZONES.len() - 1],
+    );
+    let page: Vec<&(String, &str, &str)> = all.iter().skip(start).take(limit).collect();
+    let models: Vec<Value> = page
+        .iter()
+        .map(|(_, m, z)| {
+            let sold = (*m, *z) == last;
+            json!({"available_zone": z, "model_name": m, "sell_status": if sold { "sellout" } else { "available" }})
+        })
+        .collect();
+    let more = start + page.len() < all.len();
+    let next = if more {
+        page.last().map(|(k, _, _)| json!(k))
+    } else {
+        None
+    };
+    Ok(
+        json!({"count": all.len(), "models": models, "page_info": {"next_marker": next.unwrap_or(json!(""))}}),
+    )
+}
+
+/// `PUT …/bandwidths/{id}`: a new size by the documented steps.
+pub(super) fn resize_bandwidth(hw: &mut Huawei, id: &str, body: &Value) -> Reply {
+    let zones = hw
+        .servers
+        .iter()
+        .map(|s| s.zone)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let known = (1..=zones).any(|i| format!("bw-{i:028x}") == id);
+    if !known {
+        return Err((404, "CPS.0001", "band_width_id is invalid.".to_owned()));
+    }
+    let size = body["band_width_size"].as_i64().unwrap_or(0);
+    if crate::huawei::bandwidth::ResizeBandwidth::new(id, u32::try_from(size).unwrap_or(0)).is_err()
+    {
+        return Err(bad("CPS.0001", "Parameter: band_width_size is invalid."));
+    }
+    hw.more.sizes.insert(id.to_owned(), size);
+    Ok(json!({}))
+}
+
+/// The size of bandwidth `id` (100 until resized).
+pub(super) fn bandwidth_size(hw: &Huawei, id: &str) -> i64 {
+    hw.more.sizes.get(id).copied().unwrap_or(100)
+}
+
+/// `PUT …/servers/open-access`: a job per server, the key pair changed.
+pub(super) fn update_keypair(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    let entries = body["servers"]
+        .as_array()
+        .filter(|a| !a.is_empty() && a.len() <= crate::huawei::server_admin::MAX_IDS)
+        .ok_or_else(|| bad("CPS.0001", "Parameter: servers is invalid."))?;
+    let request_id = sh.request_id();
+    let mut jobs = Vec::new();
+    for e in entries {
+        let id = e["server_id"].as_str().unwrap_or("").to_owned();
+        let Some(kp) = e["keypair_name"].as_str().filter(|k| !k.is_empty()) else {
+            return Err(bad("CPS.0001", "Parameter: keypair_name is invalid."));
+        };
+        let Some(&s) = hw.server_index.get(&id) else {
+            jobs.push(json!({"server_id": id, "error_code": "CPS.0016", "error_msg": "server_id is invalid."}));
+            continue;
+        };
+        hw.servers[s].keypair = kp.to_owned();
+        let job_id = sh.random_hex(32);
+        jobs.push(json!({"server_id": id, "job_id": job_id}));
+        hw.add_job(Job {
+            id: job_id,
+            request_id: request_id.clone(),
+            phone_id: None,
+            server_id: Some(id),
+            begin_ms: now,
+            end_ms: now + hw.job_ms,
+            failure: None,
+            execute_msg: None,
+        });
+    }
+    Ok(json!({"request_id": request_id, "jobs": jobs}))
+}
+
+/// `GET …/scheduled-events`: marker paging by event id, the documented
+/// filters (`state` and `type` may repeat).
+pub(super) fn events(hw: &Huawei, q: &Query) -> Reply {
+    let limit = limit(q, crate::huawei::events::MAX_EVENTS_LIMIT)?;
+    let states: Vec<&str> = q.all("state");
+    let types: Vec<&str> = q.all("type");
+    let matching: Vec<&Event> = hw
+        .more
+        .events
+        .iter()
+        .filter(|e| q.get("event_id").is_none_or(|id| e.id == id))
+        .filter(|e| {
+            q.get("server_id")
+                .is_none_or(|id| hw.servers[e.server].id == id)
+        })
+        .filter(|e| states.is_empty() || states.contains(&e.state))
+        .filter(|_| types.is_empty() || types.contains(&"system_maintenance"))
+        .collect();
+    let start = after_marker(q, matching.iter().map(|e| e.id.as_str()))?;
+    let page: Vec<Value> = matching
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|e| {
+            let s = &hw.servers[e.server];
+            json!({
+                "event_id": e.id,
+                "server_id": s.id,
+                "server_name": s.name,
+                "server_model_name": super::MODELS[s.model],
+                "server_state": 5,
+                "type": "system_maintenance",
+                "authorization_type": e.authorization,
+                "state": e.state,
+                "publish_time": iso_time(e.publish_ms),
+                "start_time": "",
+                "finish_time": "",
+                "not_before": e.not_before,
+                "not_after": iso_time(e.publish_ms + 20 * 86_400_000),
+                "not_before_deadline": iso_time(e.publish_ms + 18 * 86_400_000),
+                "description": "Host hardware maintenance.",
+            })
+        })
+        .collect();
+    let more = start + page.len() < matching.len();
+    let next = if more {
+        page.last().map(|v| v["event_id"].clone())
+    } else {
+        None
+    };
+    Ok(
+        json!({"count": matching.len(), "scheduled_events": page, "page_info": {"next_marker": next.unwrap_or(json!(""))}}),
+    )
+}
+
+fn event(hw: &mut Huawei, id: &str) -> Result<usize, super::CpsError> {
+    hw.more
+        .events
+        .iter()
+        .position(|e| e.id == id)
+        .ok_or_else(|| {
+            (
+                404,
+                "CPS.0001",
+                "The scheduled event does not exist.".to_owned(),
+            )
+        })
+}
+
+/// A `not_before` at least five minutes ahead, or the API's 400.
+fn notice(text: &str, now: u64) -> Result<(), super::CpsError> {
+    match crate::time::parse_rfc3339_ms("not_before", text) {
+        Ok(at) if at >= now + crate::huawei::events::MIN_NOTICE_MS => Ok(()),
+        _ => Err(bad("CPS.0001", "Parameter: not_before is invalid.")),
+    }
+}
+
+/// `POST …/scheduled-events/{id}/authorize`.
+pub(super) fn authorize(hw: &mut Huawei, id: &str, body: &Value, now: u64) -> Reply {
+    let i = event(hw, id)?;
+    let kind = match body["authorization_type"].as_str() {
+        Some("maintenance") => "maintenance",
+        Some("redeploy") => "redeploy",
+        _ => return Err(bad("CPS.0001", "Parameter: authorization_type is invalid.")),
+    };
+    let not_before = body["not_before"].as_str().unwrap_or("");
+    if kind == "maintenance" && !not_before.is_empty() {
+        notice(not_before, now)?;
+    }
+    let e = &mut hw.more.events[i];
+    e.authorization = kind;
+    e.state = "scheduled";
+    e.not_before = if not_before.is_empty() {
+        iso_time(now)
+    } else {
+        not_before.to_owned()
+    };
+    Ok(json!({}))
+}
+
+/// `PUT …/scheduled-events/{id}`: a new `not_before`.
+pub(super) fn reschedule(hw: &mut Huawei, id: &str, body: &Value, now: u64) -> Reply {
+    let i = event(hw, id)?;
+    let not_before = body["not_before"].as_str().unwrap_or("");
+    notice(not_before, now)?;
+    hw.more.events[i].not_before = not_before.to_owned();
+    Ok(json!({}))
 }
