@@ -1863,6 +1863,239 @@ cloudphone_status cloudphone_huawei_list_tagged_servers_build(const struct cloud
                                                               struct cloudphone_request **request_out,
                                                               struct cloudphone_error **err_out);
 
+// Builds a custom-image deletion (`DELETE /v1/{project_id}/cloud-phone/images/{image_id}`).
+//
+// Result (`cloudphone_request_parse`): no items; the request id. A 200
+// that carries an `error_code` is that error.
+//
+// Pointers: `config` required; `image_id` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_delete_image_build(const struct cloudphone_huawei_config *config,
+                                                       const char *image_id,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a share of a custom image with another project of the region
+// (`POST /v1/{project_id}/cloud-phone/images/{image_id}/members`; at most
+// 10 projects an image).
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `image_id` required; `member` required;
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_add_image_member_build(const struct cloudphone_huawei_config *config,
+                                                           const char *image_id,
+                                                           const char *member,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the end of a share
+// (`DELETE /v1/{project_id}/cloud-phone/images/{image_id}/members/{member_id}`).
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `image_id` required; `member_id` required;
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_delete_image_member_build(const struct cloudphone_huawei_config *config,
+                                                              const char *image_id,
+                                                              const char *member_id,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds the answer to an image shared with this project
+// (`PUT /v1/{project_id}/cloud-phone/images/{image_id}/members`): `accept`
+// true accepts it (an image not accepted cannot be used), false rejects it.
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `image_id` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_update_image_member_build(const struct cloudphone_huawei_config *config,
+                                                              const char *image_id,
+                                                              bool accept,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds a listing of the projects an image is shared with
+// (`GET /v1/{project_id}/cloud-phone/images/{image_id}/members`). A listing
+// by marker: page on with `cloudphone_request_next`.
+//
+// - `limit`: 1 to 100.
+//
+// Result (`cloudphone_request_parse`): items: the member projects.
+//
+// Pointers: `config` required; `image_id` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_image_members_build(const struct cloudphone_huawei_config *config,
+                                                             const char *image_id,
+                                                             uint32_t limit,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a listing of where each server flavor is on sale
+// (`GET /v1/{project_id}/server-model-offerings`). A listing by marker:
+// page on with `cloudphone_request_next`.
+//
+// - `limit`: 1 to 1000.
+//
+// Result (`cloudphone_request_parse`): items: the offerings (id: the
+// flavor; one per zone); total: `count`; `/models/N/sell_status` is
+// `available` or `sellout`.
+//
+// Pointers: `config` required; `trace_id` optional (NULL = none);
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_server_model_offerings_build(const struct cloudphone_huawei_config *config,
+                                                                      uint32_t limit,
+                                                                      uint64_t now_unix_ms,
+                                                                      const char *trace_id,
+                                                                      struct cloudphone_request **request_out,
+                                                                      struct cloudphone_error **err_out);
+
+// Builds a bandwidth resize (`PUT /v1/{project_id}/cloud-phone/bandwidths/{band_width_id}`):
+// `mbit_per_s` by the documented steps (1 to 300 by 1, to 1000 by 50,
+// beyond by 500).
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `band_width_id` required; `trace_id`
+// optional (NULL = none); `request_out` required; `err_out` optional (NULL
+// = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_resize_bandwidth_build(const struct cloudphone_huawei_config *config,
+                                                           const char *band_width_id,
+                                                           uint32_t mbit_per_s,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a key-pair change (`PUT /v1/{project_id}/cloud-phone/servers/open-access`):
+// every server of `server_ids` gets `keypair_name`; one job per server.
+//
+// - `server_ids`, `server_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS` distinct ids.
+//
+// Result (`cloudphone_request_parse`): items: the servers whose job
+// started (id, job id); refused ones are failures.
+//
+// Pointers: `config` required; `server_ids` required unless its length is 0
+// ((NULL, 0) = empty); `keypair_name` required; `trace_id` optional (NULL =
+// none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_update_keypair_build(const struct cloudphone_huawei_config *config,
+                                                         const char *const *server_ids,
+                                                         size_t server_ids_len,
+                                                         const char *keypair_name,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a listing of scheduled (maintenance) events
+// (`GET /v1/{project_id}/cloud-phone/scheduled-events`). A listing by
+// marker: page on with `cloudphone_request_next`.
+//
+// - `options_json`: NULL, or `{"event_id": "...", "server_id": "...",
+//   "publish_since": "RFC 3339", "publish_until": "RFC 3339", "state":
+//   ["inquiring", ...], "type": [...], "limit": 1..100}`.
+//
+// Result (`cloudphone_request_parse`): items: the events; total: `count`;
+// every field in `/scheduled_events/N/...`.
+//
+// Pointers: `config` required; `options_json` optional (NULL = none);
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_events_build(const struct cloudphone_huawei_config *config,
+                                                      const char *options_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds the authorization of a scheduled event
+// (`POST /v1/{project_id}/cloud-phone/scheduled-events/{event_id}/authorize`):
+// `redeploy` false authorizes maintenance at `not_before` (RFC 3339, at
+// least five minutes after `now_unix_ms`; NULL = now), true a redeploy
+// (`not_before` NULL).
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `event_id` required; `not_before` optional
+// (NULL = now); `trace_id` optional (NULL = none); `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_authorize_event_build(const struct cloudphone_huawei_config *config,
+                                                          const char *event_id,
+                                                          bool redeploy,
+                                                          const char *not_before,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a new start for an authorized event
+// (`PUT /v1/{project_id}/cloud-phone/scheduled-events/{event_id}`):
+// `not_before` RFC 3339, at least five minutes after `now_unix_ms`.
+//
+// Result (`cloudphone_request_parse`): no items; the request id.
+//
+// Pointers: `config` required; `event_id` required; `not_before` required;
+// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_reschedule_event_build(const struct cloudphone_huawei_config *config,
+                                                           const char *event_id,
+                                                           const char *not_before,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
 // - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`
@@ -2823,6 +3056,8 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_huawei_restart_servers_build((config), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_huawei_restart_encode_servers_build(config, encode_server_ids, encode_server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_huawei_restart_encode_servers_build((config), CLOUDPHONE_ID_ARRAY(encode_server_ids), (encode_server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_update_keypair_build(config, server_ids, server_ids_len, keypair_name, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_update_keypair_build((config), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (keypair_name), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_get_phone_status_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_get_phone_status_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_start_phones_build(config, ids, ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \

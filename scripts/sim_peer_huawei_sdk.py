@@ -17,7 +17,25 @@ from huaweicloudsdkcph.v1 import (
     BatchCreateTagsRequestBody,
     BatchDeleteTagsRequest,
     BatchDeleteTagsRequestBody,
+    AddImageMemberRequest,
+    AddImageMemberRequestBody,
+    AuthorizeScheduledEventRequest,
+    AuthorizeScheduledEventRequestBody,
     BatchShowPhoneConnectInfosRequest,
+    DeleteImageMemberRequest,
+    DeleteImageRequest,
+    ListCloudPhoneServerModelOfferingsRequest,
+    ListImageMembersRequest,
+    ListScheduledEventsRequest,
+    ServerKeypair,
+    UpdateBandwidthRequest,
+    UpdateBandwidthRequestBody,
+    UpdateImageMemberRequest,
+    UpdateImageMemberRequestBody,
+    UpdateKeypairRequest,
+    UpdateKeypairRequestBody,
+    UpdateScheduledEventRequest,
+    UpdateScheduledEventRequestBody,
     ListProjectTagsRequest,
     ListResourceInstancesRequest,
     ListResourceInstancesRequestBody,
@@ -195,7 +213,43 @@ def main():
     mine = c.list_resource_tags(ListResourceTagsRequest(resource_type=rt, resource_id=server)).tags
     check(all(t.key != "peer" for t in mine), "batch_delete_tags: the tag is gone")
 
-    # 8. A wrong secret key: the simulator refuses the signature.
+    # 8. Image sharing, offerings, bandwidth, key pairs, maintenance events.
+    golden = c.list_images(ListImagesRequest(image_type="private")).image_infos[0].image_id
+    c.add_image_member(AddImageMemberRequest(image_id=golden, body=AddImageMemberRequestBody(member="peer-proj")))
+    members = c.list_image_members(ListImageMembersRequest(image_id=golden, limit=10)).members
+    check([m.member_id for m in members] == ["peer-proj"], "add_image_member + list_image_members")
+    c.delete_image_member(DeleteImageMemberRequest(image_id=golden, member_id="peer-proj"))
+    check(not c.list_image_members(ListImageMembersRequest(image_id=golden)).members, "delete_image_member")
+    shared = [i for i in images if i.is_public == 2 and i.image_id != golden][0].image_id
+    c.update_image_member(UpdateImageMemberRequest(image_id=shared, body=UpdateImageMemberRequestBody(status="accepted")))
+    share = c.list_cloud_phone_images(ListCloudPhoneImagesRequest(image_type="share")).phone_images[0]
+    check(share.receive_status == 1, "update_image_member: the shared image is accepted")
+    c.delete_image(DeleteImageRequest(image_id=golden))
+    check(c.list_images(ListImagesRequest(image_type="private")).total == 0, "delete_image: the image is gone")
+    offers = c.list_cloud_phone_server_model_offerings(ListCloudPhoneServerModelOfferingsRequest(limit=100))
+    check(offers.count == 9 and {o.sell_status for o in offers.models} == {"available", "sellout"},
+          "list_cloud_phone_server_model_offerings: every flavor in every zone")
+    bw = bws[0].band_width_id
+    c.update_bandwidth(UpdateBandwidthRequest(band_width_id=bw, body=UpdateBandwidthRequestBody(band_width_size=350)))
+    bws = c.show_bandwidth_detail(ShowBandwidthDetailRequest(limit=10)).band_widths
+    check([b.band_width_size for b in bws if b.band_width_id == bw] == [350], "update_bandwidth: 350 Mbit/s")
+    kp = c.update_keypair(UpdateKeypairRequest(body=UpdateKeypairRequestBody(
+        servers=[ServerKeypair(server_id=server, keypair_name="peer-kp")])))
+    shown = c.show_cloud_phone_server_detail(ShowCloudPhoneServerDetailRequest(server_id=server))
+    check(len(kp.jobs) == 1 and shown.keypair_name == "peer-kp", "update_keypair: a job, the new key pair")
+    events = c.list_scheduled_events(ListScheduledEventsRequest(limit=10)).scheduled_events
+    check(len(events) == 2 and all(e.state == "inquiring" for e in events), "list_scheduled_events: two pending")
+    later = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+    c.authorize_scheduled_event(AuthorizeScheduledEventRequest(event_id=events[0].event_id,
+        body=AuthorizeScheduledEventRequestBody(authorization_type="maintenance", not_before=later)))
+    latest = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 7200))
+    c.update_scheduled_event(UpdateScheduledEventRequest(event_id=events[0].event_id,
+        body=UpdateScheduledEventRequestBody(not_before=latest)))
+    ev = c.list_scheduled_events(ListScheduledEventsRequest(event_id=events[0].event_id)).scheduled_events[0]
+    check(ev.state == "scheduled" and ev.not_before == latest,
+          "authorize_scheduled_event + update_scheduled_event: scheduled at the new time")
+
+    # 9. A wrong secret key: the simulator refuses the signature.
     bad = client(url, hw["ak"], "x" * 40, hw["project_id"])
     try:
         bad.list_cloud_phones(ListCloudPhonesRequest(limit=1))

@@ -258,6 +258,17 @@ _SIGNATURES = {
     "cloudphone_huawei_list_server_tags_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_list_project_tags_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_list_tagged_servers_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_delete_image_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_add_image_member_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_delete_image_member_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_update_image_member_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_image_members_build": (_U32, [_P, _S, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_server_model_offerings_build": (_U32, [_P, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_resize_bandwidth_build": (_U32, [_P, _S, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_update_keypair_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_events_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_authorize_event_build": (_U32, [_P, _S, _B, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_reschedule_event_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -750,6 +761,79 @@ class HuaweiConfig(_Handle):
         cloudphone_huawei_list_tagged_servers_build)."""
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_list_tagged_servers_build, self._h, _options(options), now, None))
+
+    def delete_image_request(self, image_id, now_unix_ms=None) -> "Request":
+        """DELETE .../cloud-phone/images/{image_id} (cloudphone_huawei_delete_image_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_delete_image_build, self._h, _cstr(image_id, "image_id"), now, None))
+
+    def add_image_member_request(self, image_id, member, now_unix_ms=None) -> "Request":
+        """POST .../images/{image_id}/members: share with project `member`
+        (cloudphone_huawei_add_image_member_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_add_image_member_build, self._h, _cstr(image_id, "image_id"),
+                            _cstr(member, "member"), now, None))
+
+    def delete_image_member_request(self, image_id, member_id, now_unix_ms=None) -> "Request":
+        """DELETE .../images/{image_id}/members/{member_id}
+        (cloudphone_huawei_delete_image_member_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_delete_image_member_build, self._h, _cstr(image_id, "image_id"),
+                            _cstr(member_id, "member_id"), now, None))
+
+    def update_image_member_request(self, image_id, accept, now_unix_ms=None) -> "Request":
+        """PUT .../images/{image_id}/members: accept (True) or reject a shared image
+        (cloudphone_huawei_update_image_member_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_update_image_member_build, self._h, _cstr(image_id, "image_id"),
+                            bool(accept), now, None))
+
+    def list_image_members_request(self, image_id, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../images/{image_id}/members, a page by marker
+        (cloudphone_huawei_list_image_members_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_image_members_build, self._h, _cstr(image_id, "image_id"),
+                            limit, now, None))
+
+    def list_server_model_offerings_request(self, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../server-model-offerings, a page by marker
+        (cloudphone_huawei_list_server_model_offerings_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_server_model_offerings_build, self._h, limit, now, None))
+
+    def resize_bandwidth_request(self, band_width_id, mbit_per_s, now_unix_ms=None) -> "Request":
+        """PUT .../bandwidths/{band_width_id} (cloudphone_huawei_resize_bandwidth_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_resize_bandwidth_build, self._h, _cstr(band_width_id, "band_width_id"),
+                            mbit_per_s, now, None))
+
+    def update_keypair_request(self, server_ids, keypair_name, now_unix_ms=None) -> "Request":
+        """PUT .../servers/open-access, one job per server
+        (cloudphone_huawei_update_keypair_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_update_keypair_build, self._h, arr, n,
+                            _cstr(keypair_name, "keypair_name"), now, None))
+
+    def list_events_request(self, options=None, now_unix_ms=None) -> "Request":
+        """GET .../scheduled-events, a page by marker (`options`: event_id, server_id,
+        publish_since, publish_until, state, type, limit; cloudphone_huawei_list_events_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_events_build, self._h, _options(options), now, None))
+
+    def authorize_event_request(self, event_id, redeploy=False, not_before=None, now_unix_ms=None) -> "Request":
+        """POST .../scheduled-events/{event_id}/authorize: maintenance at `not_before`
+        (RFC 3339, None = now) or a redeploy (cloudphone_huawei_authorize_event_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_authorize_event_build, self._h, _cstr(event_id, "event_id"),
+                            bool(redeploy), None if not_before is None else _cstr(not_before, "not_before"),
+                            now, None))
+
+    def reschedule_event_request(self, event_id, not_before, now_unix_ms=None) -> "Request":
+        """PUT .../scheduled-events/{event_id} (cloudphone_huawei_reschedule_event_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_reschedule_event_build, self._h, _cstr(event_id, "event_id"),
+                            _cstr(not_before, "not_before"), now, None))
 
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""

@@ -234,6 +234,105 @@ static void test_tags(void) {
   CHECK(req == NULL);
 }
 
+static void test_images_events_and_keys(void) {
+  static const char *const servers[] = {"c1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", "nope"};
+  cloudphone_request *req = NULL, *next = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+
+  BUILD(cloudphone_huawei_delete_image_build(cfg, "img1", NOW_MS, NULL, &req, err), "DELETE", BASE "images/img1");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_image/ok.http", CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_request_id(res), "delete_image-1");
+  cloudphone_result_free(res);
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_image/error_in_a_200.http",
+                      CLOUDPHONE_STATUS_API, &err);
+  CHECK_VIEW(cloudphone_error_provider_code(err), "CPS.0017");
+  cloudphone_error_free(err);
+  err = NULL;
+  done(req, NULL);
+
+  BUILD(cloudphone_huawei_add_image_member_build(cfg, "img1", "proj2", NOW_MS, NULL, &req, err), "POST",
+        BASE "images/img1/members");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/add_image_member/ok.http", CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_delete_image_member_build(cfg, "img1", "proj2", NOW_MS, NULL, &req, err), "DELETE",
+        BASE "images/img1/members/proj2");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_image_member/ok.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_update_image_member_build(cfg, "img9", true, NOW_MS, NULL, &req, err), "PUT",
+        BASE "images/img9/members");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/update_image_member/ok.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_list_image_members_build(cfg, "img1", 10, NOW_MS, NULL, &req, err), "GET",
+        BASE "images/img1/members?limit=10");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_image_members/one.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(item_id(res, 0), "7f6e5d4c3b2a19080706050403020100");
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+
+  BUILD(cloudphone_huawei_list_server_model_offerings_build(cfg, 500, NOW_MS, NULL, &req, err), "GET",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/server-model-offerings?limit=500");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_server_model_offerings/two_zones.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_total(res) == 2);
+  CHECK_VIEW(cloudphone_result_field(res, "/models/1/sell_status"), "sellout");
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next != NULL && view_contains(cloudphone_request_url(next), "marker="));
+  cloudphone_request_free(next);
+  next = NULL;
+  done(req, res);
+
+  BUILD(cloudphone_huawei_resize_bandwidth_build(cfg, "bw1", 350, NOW_MS, NULL, &req, err), "PUT",
+        BASE "bandwidths/bw1");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/resize_bandwidth/ok.http", CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+
+  BUILD(cloudphone_huawei_update_keypair_build(cfg, servers, 2, "kp-ops", NOW_MS, NULL, &req, err), "PUT",
+        BASE "servers/open-access");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/update_keypair/one_started.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 1 && cloudphone_result_failure_count(res) == 1);
+  CHECK_VIEW(cloudphone_result_item_job_id(res, 0), "job-kp1");
+  done(req, res);
+
+  BUILD(cloudphone_huawei_list_events_build(cfg, "{\"state\":[\"inquiring\"],\"limit\":10}", NOW_MS, NULL, &req,
+                                            err),
+        "GET", BASE "scheduled-events?limit=10&state=inquiring");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_events/one.http", CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(item_id(res, 0), "4d0c2a1e-5b6f-4c8d-9e0f-1a2b3c4d5e6f");
+  CHECK_VIEW(cloudphone_result_field(res, "/scheduled_events/0/not_before_deadline"), "2026-12-18T00:00:00Z");
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+
+  /* NOW_MS is 2023-11-14T22:13:20Z: an hour later is fine, a minute is too soon. */
+  BUILD(cloudphone_huawei_authorize_event_build(cfg, "ev1", false, "2023-11-14T23:13:20Z", NOW_MS, NULL, &req, err),
+        "POST", BASE "scheduled-events/ev1/authorize");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/authorize_event/ok.http", CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_reschedule_event_build(cfg, "ev1", "2023-11-14T23:13:20Z", NOW_MS, NULL, &req, err), "PUT",
+        BASE "scheduled-events/ev1");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/reschedule_event/ok.http", CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  req = NULL;
+  CHECK(cloudphone_huawei_authorize_event_build(cfg, "ev1", false, "2023-11-14T22:14:20Z", NOW_MS, NULL, &req,
+                                                &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(view_contains(cloudphone_error_message(err), "five minutes"));
+  cloudphone_error_free(err);
+  err = NULL;
+  CHECK(cloudphone_huawei_authorize_event_build(cfg, "ev1", true, "2023-11-14T23:13:20Z", NOW_MS, NULL, &req,
+                                                NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_reschedule_event_build(cfg, "ev1", NULL, NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  CHECK(cloudphone_huawei_resize_bandwidth_build(cfg, "bw1", 301, NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -243,6 +342,7 @@ int main(int argc, char **argv) {
   test_flavors_and_bandwidths();
   test_server_operations();
   test_tags();
+  test_images_events_and_keys();
   cloudphone_huawei_config_free(cfg);
   return check_report("huawei_catalogue");
 }

@@ -9,19 +9,27 @@ use serde::Deserialize;
 
 use super::config::cloudphone_huawei_config;
 use super::error::cloudphone_error;
-use super::guard::{FfiResult, arg_str, arg_str_array, guard};
+use super::guard::{FfiResult, arg_opt_str, arg_str, arg_str_array, guard};
 use super::huawei_fleet::Hw;
 use super::options::json_arg;
 use super::request::{OpFns, build_into, cloudphone_request};
 use super::result::{Item, Summary};
 use super::types::cloudphone_status;
 use cloudphone::error::invalid;
-use cloudphone::huawei::bandwidth::{BandwidthList, ListBandwidths};
-use cloudphone::huawei::catalog::{ListServerModels, ServerModelList};
-use cloudphone::huawei::images::{
-    ImageList, ImageType, ListImages, ListPhoneImages, PhoneImageList,
+use cloudphone::huawei::bandwidth::{BandwidthList, ListBandwidths, ResizeBandwidth};
+use cloudphone::huawei::catalog::{
+    ListServerModelOfferings, ListServerModels, ServerModelList, ServerModelOfferingList,
 };
-use cloudphone::huawei::server_admin::{RenameServer, RestartEncodeServers, RestartServers};
+use cloudphone::huawei::events::{
+    Authorization, AuthorizeEvent, EventList, ListEvents, RescheduleEvent,
+};
+use cloudphone::huawei::images::{
+    AddImageMember, DeleteImage, DeleteImageMember, ImageList, ImageMemberList, ImageType,
+    ListImageMembers, ListImages, ListPhoneImages, PhoneImageList, UpdateImageMember,
+};
+use cloudphone::huawei::server_admin::{
+    RenameServer, RestartEncodeServers, RestartServers, UpdateKeypair,
+};
 use cloudphone::huawei::tags::{
     CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, ProjectTagList,
     Tag, TagList, TagValues, TaggedResourceList,
@@ -795,6 +803,549 @@ pub unsafe extern "C" fn cloudphone_huawei_list_tagged_servers_build(
                         op = op.page(o.offset.unwrap_or(0), o.limit.unwrap_or(1000))?;
                     }
                     Ok(if o.count { op.count_only() } else { op })
+                },
+            )
+        }
+    })
+}
+
+// ------------------------------------------------- images, offerings, events
+
+impl Summary for ImageMemberList {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        self.members
+            .iter()
+            .map(|m| Item::id(&m.member_id))
+            .collect()
+    }
+}
+
+impl Summary for ServerModelOfferingList {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn total(&self) -> Option<u64> {
+        self.count
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        self.models
+            .iter()
+            .map(|m| Item::id(&m.model_name))
+            .collect()
+    }
+}
+
+impl Summary for EventList {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn total(&self) -> Option<u64> {
+        self.count
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        let all = self.scheduled_events.iter();
+        all.map(|e| Item::id(&e.event_id)).collect()
+    }
+}
+
+/// Builds a custom-image deletion (`DELETE /v1/{project_id}/cloud-phone/images/{image_id}`).
+///
+/// Result (`cloudphone_request_parse`): no items; the request id. A 200
+/// that carries an `error_code` is that error.
+///
+/// Pointers: `config` required; `image_id` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_delete_image_build(
+    config: *const cloudphone_huawei_config,
+    image_id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DeleteImage>(),
+                || Ok(DeleteImage::new(arg_str(image_id, "image_id")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a share of a custom image with another project of the region
+/// (`POST /v1/{project_id}/cloud-phone/images/{image_id}/members`; at most
+/// 10 projects an image).
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `image_id` required; `member` required;
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_add_image_member_build(
+    config: *const cloudphone_huawei_config,
+    image_id: *const c_char,
+    member: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, AddImageMember>(),
+                || {
+                    Ok(AddImageMember::new(
+                        arg_str(image_id, "image_id")?,
+                        arg_str(member, "member")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the end of a share
+/// (`DELETE /v1/{project_id}/cloud-phone/images/{image_id}/members/{member_id}`).
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `image_id` required; `member_id` required;
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_delete_image_member_build(
+    config: *const cloudphone_huawei_config,
+    image_id: *const c_char,
+    member_id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DeleteImageMember>(),
+                || {
+                    Ok(DeleteImageMember::new(
+                        arg_str(image_id, "image_id")?,
+                        arg_str(member_id, "member_id")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the answer to an image shared with this project
+/// (`PUT /v1/{project_id}/cloud-phone/images/{image_id}/members`): `accept`
+/// true accepts it (an image not accepted cannot be used), false rejects it.
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `image_id` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_update_image_member_build(
+    config: *const cloudphone_huawei_config,
+    image_id: *const c_char,
+    accept: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, UpdateImageMember>(),
+                || {
+                    Ok(UpdateImageMember::new(
+                        arg_str(image_id, "image_id")?,
+                        accept,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a listing of the projects an image is shared with
+/// (`GET /v1/{project_id}/cloud-phone/images/{image_id}/members`). A listing
+/// by marker: page on with `cloudphone_request_next`.
+///
+/// - `limit`: 1 to 100.
+///
+/// Result (`cloudphone_request_parse`): items: the member projects.
+///
+/// Pointers: `config` required; `image_id` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_image_members_build(
+    config: *const cloudphone_huawei_config,
+    image_id: *const c_char,
+    limit: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListImageMembers>(),
+                || Ok(ListImageMembers::new(arg_str(image_id, "image_id")?)?.limit(limit)?),
+            )
+        }
+    })
+}
+
+/// Builds a listing of where each server flavor is on sale
+/// (`GET /v1/{project_id}/server-model-offerings`). A listing by marker:
+/// page on with `cloudphone_request_next`.
+///
+/// - `limit`: 1 to 1000.
+///
+/// Result (`cloudphone_request_parse`): items: the offerings (id: the
+/// flavor; one per zone); total: `count`; `/models/N/sell_status` is
+/// `available` or `sellout`.
+///
+/// Pointers: `config` required; `trace_id` optional (NULL = none);
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_server_model_offerings_build(
+    config: *const cloudphone_huawei_config,
+    limit: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListServerModelOfferings>(),
+                || Ok(ListServerModelOfferings::new().limit(limit)?),
+            )
+        }
+    })
+}
+
+/// Builds a bandwidth resize (`PUT /v1/{project_id}/cloud-phone/bandwidths/{band_width_id}`):
+/// `mbit_per_s` by the documented steps (1 to 300 by 1, to 1000 by 50,
+/// beyond by 500).
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `band_width_id` required; `trace_id`
+/// optional (NULL = none); `request_out` required; `err_out` optional (NULL
+/// = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_resize_bandwidth_build(
+    config: *const cloudphone_huawei_config,
+    band_width_id: *const c_char,
+    mbit_per_s: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ResizeBandwidth>(),
+                || {
+                    Ok(ResizeBandwidth::new(
+                        arg_str(band_width_id, "band_width_id")?,
+                        mbit_per_s,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a key-pair change (`PUT /v1/{project_id}/cloud-phone/servers/open-access`):
+/// every server of `server_ids` gets `keypair_name`; one job per server.
+///
+/// - `server_ids`, `server_ids_len`: 1 to
+///   `CLOUDPHONE_HUAWEI_SERVER_ADMIN_MAX_IDS` distinct ids.
+///
+/// Result (`cloudphone_request_parse`): items: the servers whose job
+/// started (id, job id); refused ones are failures.
+///
+/// Pointers: `config` required; `server_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `keypair_name` required; `trace_id` optional (NULL =
+/// none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_update_keypair_build(
+    config: *const cloudphone_huawei_config,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    keypair_name: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, UpdateKeypair>(),
+                || {
+                    let ids = arg_str_array(server_ids, server_ids_len, "server_ids")?;
+                    let kp = arg_str(keypair_name, "keypair_name")?;
+                    Ok(UpdateKeypair::new(ids.into_iter().map(|s| (s, kp)))?)
+                },
+            )
+        }
+    })
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventFilters {
+    event_id: Option<String>,
+    server_id: Option<String>,
+    publish_since: Option<String>,
+    publish_until: Option<String>,
+    #[serde(default)]
+    state: Vec<String>,
+    #[serde(default)]
+    r#type: Vec<String>,
+    limit: Option<u32>,
+}
+
+/// Builds a listing of scheduled (maintenance) events
+/// (`GET /v1/{project_id}/cloud-phone/scheduled-events`). A listing by
+/// marker: page on with `cloudphone_request_next`.
+///
+/// - `options_json`: NULL, or `{"event_id": "...", "server_id": "...",
+///   "publish_since": "RFC 3339", "publish_until": "RFC 3339", "state":
+///   ["inquiring", ...], "type": [...], "limit": 1..100}`.
+///
+/// Result (`cloudphone_request_parse`): items: the events; total: `count`;
+/// every field in `/scheduled_events/N/...`.
+///
+/// Pointers: `config` required; `options_json` optional (NULL = none);
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_events_build(
+    config: *const cloudphone_huawei_config,
+    options_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListEvents>(),
+                || {
+                    let f: EventFilters = json_arg(options_json, "options_json")?;
+                    let mut op = ListEvents::new();
+                    if let Some(v) = f.event_id {
+                        op = op.event_id(v)?;
+                    }
+                    if let Some(v) = f.server_id {
+                        op = op.server_id(v)?;
+                    }
+                    if let Some(v) = f.publish_since {
+                        op = op.published_since(v)?;
+                    }
+                    if let Some(v) = f.publish_until {
+                        op = op.published_until(v)?;
+                    }
+                    for s in f.state {
+                        op = op.state(s)?;
+                    }
+                    for t in f.r#type {
+                        op = op.event_type(t)?;
+                    }
+                    if let Some(l) = f.limit {
+                        op = op.limit(l)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the authorization of a scheduled event
+/// (`POST /v1/{project_id}/cloud-phone/scheduled-events/{event_id}/authorize`):
+/// `redeploy` false authorizes maintenance at `not_before` (RFC 3339, at
+/// least five minutes after `now_unix_ms`; NULL = now), true a redeploy
+/// (`not_before` NULL).
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `event_id` required; `not_before` optional
+/// (NULL = now); `trace_id` optional (NULL = none); `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_authorize_event_build(
+    config: *const cloudphone_huawei_config,
+    event_id: *const c_char,
+    redeploy: bool,
+    not_before: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, AuthorizeEvent>(),
+                || {
+                    let at = arg_opt_str(not_before, "not_before")?;
+                    let how = if redeploy {
+                        if at.is_some() {
+                            return Err(invalid("not_before", "a redeploy takes no time").into());
+                        }
+                        Authorization::Redeploy
+                    } else {
+                        Authorization::Maintenance {
+                            not_before: at.map(str::to_owned),
+                        }
+                    };
+                    Ok(AuthorizeEvent::new(arg_str(event_id, "event_id")?, how)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a new start for an authorized event
+/// (`PUT /v1/{project_id}/cloud-phone/scheduled-events/{event_id}`):
+/// `not_before` RFC 3339, at least five minutes after `now_unix_ms`.
+///
+/// Result (`cloudphone_request_parse`): no items; the request id.
+///
+/// Pointers: `config` required; `event_id` required; `not_before` required;
+/// `trace_id` optional (NULL = none); `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_reschedule_event_build(
+    config: *const cloudphone_huawei_config,
+    event_id: *const c_char,
+    not_before: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, RescheduleEvent>(),
+                || {
+                    Ok(RescheduleEvent::new(
+                        arg_str(event_id, "event_id")?,
+                        arg_str(not_before, "not_before")?,
+                    )?)
                 },
             )
         }
