@@ -51,6 +51,14 @@ fn row<O: Operation>(provider: &'static str, op: O, cfg: &O::Config, limit: &'st
     }
 }
 
+fn obs() -> cloudphone::huawei::phone_data::ObsObject {
+    cloudphone::huawei::phone_data::ObsObject::new("bucket", "a.tar").unwrap()
+}
+
+fn backup() -> cloudphone::huawei::phone_data::Backup {
+    cloudphone::huawei::phone_data::Backup::new("p", ["/data"], obs()).unwrap()
+}
+
 fn tag() -> cloudphone::huawei::tags::Tag {
     cloudphone::huawei::tags::Tag::new("env", "prod").unwrap()
 }
@@ -251,6 +259,82 @@ fn rows() -> Vec<Row> {
                 .unwrap(),
             &hw,
             "1 event",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::phone_data::BackupPhones::new(vec![backup()]).unwrap(),
+            &hw,
+            "100 phones (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::phone_data::RestorePhones::new([("p", obs())]).unwrap(),
+            &hw,
+            "100 phones (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::phone_data::ExpandDataVolumes::new([("p", 64)]).unwrap(),
+            &hw,
+            "100 phones (our chunk); **billable**",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::phone_data::SetTraffic::new(
+                cloudphone::huawei::phone_data::TrafficType::Direct,
+                ["p"],
+            )
+            .unwrap(),
+            &hw,
+            "100 phones",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::PushShareApps::new("a.b", obs(), false, ["s"]).unwrap(),
+            &hw,
+            "20 servers",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::DeleteShareApps::new("a.b", ["s"]).unwrap(),
+            &hw,
+            "100 servers (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::ListShareApps::new("SERVER").unwrap(),
+            &hw,
+            "page of 1–500 (marker)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::PushShareFiles::new(obs(), ["s"]).unwrap(),
+            &hw,
+            "100 servers (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::DeleteShareFiles::new(["/data/x"], ["s"]).unwrap(),
+            &hw,
+            "100 servers (our chunk)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::ListShareFiles::new("/data/data", ["s"]).unwrap(),
+            &hw,
+            "100 servers (our chunk), 1–50 a page",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::AttachFilesystem::new("f", ["s"]).unwrap(),
+            &hw,
+            "20 servers",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::sharing::DetachFilesystem::new("f", ["s"]).unwrap(),
+            &hw,
+            "20 servers",
         ),
         row(
             "Huawei CPH",
@@ -519,6 +603,31 @@ fn stated_id_limits_are_enforced() {
             Box::new(|ids| {
                 cloudphone::huawei::server_admin::RestartEncodeServers::new(ids).is_ok()
             }),
+        ),
+        (
+            "huawei.set_traffic",
+            100,
+            Box::new(|ids| {
+                use cloudphone::huawei::phone_data::{SetTraffic, TrafficType};
+                SetTraffic::new(TrafficType::Direct, ids).is_ok()
+            }),
+        ),
+        (
+            "huawei.push_share_apps",
+            20,
+            Box::new(|ids| {
+                cloudphone::huawei::sharing::PushShareApps::new("a.b", obs(), false, ids).is_ok()
+            }),
+        ),
+        (
+            "huawei.attach_filesystem",
+            20,
+            Box::new(|ids| cloudphone::huawei::sharing::AttachFilesystem::new("f", ids).is_ok()),
+        ),
+        (
+            "huawei.detach_filesystem",
+            20,
+            Box::new(|ids| cloudphone::huawei::sharing::DetachFilesystem::new("f", ids).is_ok()),
         ),
         (
             "huawei.run_sync_shell",

@@ -174,6 +174,63 @@ mod huawei_fleet {
     }
 
     #[test]
+    fn phone_data_and_sharing() {
+        use cloudphone::huawei::phone_data::{
+            Backup, BackupPhones, ExpandDataVolumes, ObsObject, RestorePhones, SetTraffic,
+            TrafficType,
+        };
+        use cloudphone::huawei::sharing::{
+            AttachFilesystem, DeleteShareApps, DeleteShareFiles, DetachFilesystem, ListShareApps,
+            ListShareFiles, PushShareApps, PushShareFiles,
+        };
+        let obs = || ObsObject::new("bkt", "a.tar").unwrap();
+        let b = Backup::new("p1", ["/data"], obs()).unwrap();
+        snapshot_dir(&BackupPhones::new(vec![b]).unwrap(), "huawei/backup_phones");
+        snapshot_dir(
+            &RestorePhones::new([("p1", obs())]).unwrap(),
+            "huawei/restore_phones",
+        );
+        snapshot_dir(
+            &ExpandDataVolumes::new([("p1", 64)]).unwrap(),
+            "huawei/expand_data_volumes",
+        );
+        snapshot_dir(
+            &SetTraffic::new(TrafficType::Direct, ["p1"]).unwrap(),
+            "huawei/set_traffic",
+        );
+        let app = "com.example.game";
+        snapshot_dir(
+            &PushShareApps::new(app, obs(), false, ["s1"]).unwrap(),
+            "huawei/push_share_apps",
+        );
+        snapshot_dir(
+            &DeleteShareApps::new(app, ["s1"]).unwrap(),
+            "huawei/delete_share_apps",
+        );
+        snapshot_dir(&ListShareApps::new("s1").unwrap(), "huawei/list_share_apps");
+        snapshot_dir(
+            &PushShareFiles::new(obs(), ["s1"]).unwrap(),
+            "huawei/push_share_files",
+        );
+        snapshot_dir(
+            &DeleteShareFiles::new(["/data/x"], ["s1"]).unwrap(),
+            "huawei/delete_share_files",
+        );
+        snapshot_dir(
+            &ListShareFiles::new("/data/data", ["s1"]).unwrap(),
+            "huawei/list_share_files",
+        );
+        snapshot_dir(
+            &AttachFilesystem::new("f", ["s1"]).unwrap(),
+            "huawei/attach_filesystem",
+        );
+        snapshot_dir(
+            &DetachFilesystem::new("f", ["s1"]).unwrap(),
+            "huawei/detach_filesystem",
+        );
+    }
+
+    #[test]
     fn server_admin() {
         use cloudphone::huawei::server_admin::{
             RenameServer, RestartEncodeServers, RestartServers,
