@@ -351,6 +351,73 @@ mod huawei_fleet {
                 "huawei_reschedule_event",
                 build(&RescheduleEvent::new("ev1", at).unwrap()),
             );
+            use cloudphone::huawei::phone_data::{
+                Backup, BackupPhones, ExpandDataVolumes, ObsObject, RestorePhones, SetTraffic,
+                TrafficType,
+            };
+            use cloudphone::huawei::sharing::{
+                AttachFilesystem, DeleteShareApps, DeleteShareFiles, DetachFilesystem,
+                ListShareApps, ListShareFiles, PushShareApps, PushShareFiles,
+            };
+            let obs = || ObsObject::new("cph-backups", "phones/p1/2026-12-04.tar").unwrap();
+            let backup = Backup::new("p1", ["/data/data/com.example*", "/data/media"], obs())
+                .unwrap()
+                .exclude(["/data/data/com.example.cache"])
+                .unwrap();
+            snap(
+                "huawei_backup_phones",
+                build(&BackupPhones::new(vec![backup]).unwrap()),
+            );
+            snap(
+                "huawei_restore_phones",
+                build(&RestorePhones::new([("p1", obs())]).unwrap()),
+            );
+            snap(
+                "huawei_expand_data_volumes",
+                build(&ExpandDataVolumes::new([("p1", 64), ("p2", 128)]).unwrap()),
+            );
+            snap(
+                "huawei_set_traffic",
+                build(&SetTraffic::new(TrafficType::Routing, ["p1", "p2"]).unwrap()),
+            );
+            let tar = || ObsObject::new("cph-apps", "apps/com.example.game.tar").unwrap();
+            snap(
+                "huawei_push_share_apps",
+                build(&PushShareApps::new("com.example.game", tar(), true, ["s1", "s2"]).unwrap()),
+            );
+            snap(
+                "huawei_delete_share_apps",
+                build(&DeleteShareApps::new("com.example.game", ["s1"]).unwrap()),
+            );
+            snap(
+                "huawei_list_share_apps",
+                build(&ListShareApps::new("s1").unwrap().limit(50).unwrap()),
+            );
+            snap(
+                "huawei_push_share_files",
+                build(&PushShareFiles::new(tar(), ["s1"]).unwrap()),
+            );
+            snap(
+                "huawei_delete_share_files",
+                build(&DeleteShareFiles::new(["/data/media/a b.txt"], ["s1"]).unwrap()),
+            );
+            snap(
+                "huawei_list_share_files",
+                build(&ListShareFiles::new("/data/data", ["s1", "s2"]).unwrap()),
+            );
+            snap(
+                "huawei_attach_filesystem",
+                build(
+                    &AttachFilesystem::new("sfs-1", ["s1"])
+                        .unwrap()
+                        .path("/share")
+                        .unwrap(),
+                ),
+            );
+            snap(
+                "huawei_detach_filesystem",
+                build(&DetachFilesystem::new("sfs-1", ["s1"]).unwrap()),
+            );
         }
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(
