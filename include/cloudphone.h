@@ -62,6 +62,9 @@
 // Most request ids one list-jobs call takes.
 #define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS 20
 
+// Phones one backup, restore, volume or traffic call takes.
+#define CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS 100
+
 // Tags one create or delete call takes.
 #define CLOUDPHONE_HUAWEI_MAX_TAGS 20
 
@@ -2096,6 +2099,293 @@ cloudphone_status cloudphone_huawei_reschedule_event_build(const struct cloudpho
                                                            struct cloudphone_request **request_out,
                                                            struct cloudphone_error **err_out);
 
+// Builds a backup of phones' data to OBS
+// (`POST /v1/{project_id}/cloud-phone/phones/batch-storage`); one job per
+// phone. The project needs the CPH→OBS agency.
+//
+// - `backups_json`: `[{"phone_id": "...", "include_files": ["/data/..."],
+//   "exclude_files": [...], "bucket_name": "...", "object_path": "..."},
+//   ...]`, 1 to `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` distinct phones;
+//   paths absolute under /data or /cache, `*` only last.
+//
+// Result (`cloudphone_request_parse`): items: the phones whose job
+// started; refused ones are failures.
+//
+// Pointers: `config` required; `backups_json` required; `trace_id`
+// optional (NULL = none); `request_out` required; `err_out` optional (NULL
+// = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_backup_phones_build(const struct cloudphone_huawei_config *config,
+                                                        const char *backups_json,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a restore of phones' data from OBS
+// (`POST /v1/{project_id}/cloud-phone/phones/batch-restore`); one job per
+// phone. Restore into the same or a newer Android, then restart the phone.
+//
+// - `restores_json`: `[{"phone_id": "...", "bucket_name": "...",
+//   "object_path": "..."}, ...]`, 1 to
+//   `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` distinct phones.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_backup_phones_build`.
+//
+// Pointers: `config` required; `restores_json` required; `trace_id`
+// optional (NULL = none); `request_out` required; `err_out` optional (NULL
+// = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_restore_phones_build(const struct cloudphone_huawei_config *config,
+                                                         const char *restores_json,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a data-disk expansion (**billable**;
+// `POST /v1/{project_id}/cloud-phone/phones/expand-volume`); one job per
+// phone.
+//
+// - `sizes_json`: `[{"phone_id": "...", "new_size": GiB}, ...]` (1 to
+//   32768, not below the current size), 1 to
+//   `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` distinct phones.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_backup_phones_build`.
+//
+// Pointers: `config` required; `sizes_json` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_expand_data_volumes_build(const struct cloudphone_huawei_config *config,
+                                                              const char *sizes_json,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds a traffic change (`POST /v1/{project_id}/cloud-phone/phones-traffic`):
+// `traffic_type` `"direct"` or `"routing"`; one job per phone.
+//
+// - `phone_ids`, `phone_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` ids.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_backup_phones_build`.
+//
+// Pointers: `config` required; `traffic_type` required; `phone_ids`
+// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_set_traffic_build(const struct cloudphone_huawei_config *config,
+                                                      const char *traffic_type,
+                                                      const char *const *phone_ids,
+                                                      size_t phone_ids_len,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a shared-app push (`POST /v1/{project_id}/cloud-phone/phones/share-apps`):
+// the tar `object_json` (`{"bucket_name": "...", "object_path": "..."}`)
+// of `package_name` to 1 to 20 servers; `preinstall` also installs it on
+// their phones. One job per server.
+//
+// Result (`cloudphone_request_parse`): items: the servers whose job
+// started; refused ones are failures.
+//
+// Pointers: `config` required; `package_name` required; `object_json`
+// required; `server_ids` required unless its length is 0 ((NULL, 0) =
+// empty); `trace_id` optional (NULL = none); `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_push_share_apps_build(const struct cloudphone_huawei_config *config,
+                                                          const char *package_name,
+                                                          const char *object_json,
+                                                          bool preinstall,
+                                                          const char *const *server_ids,
+                                                          size_t server_ids_len,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a shared-app deletion (`DELETE /v1/{project_id}/cloud-phone/phones/share-apps`,
+// with a JSON body); one job per server.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+//
+// Pointers: `config` required; `package_name` required; `server_ids`
+// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_delete_share_apps_build(const struct cloudphone_huawei_config *config,
+                                                            const char *package_name,
+                                                            const char *const *server_ids,
+                                                            size_t server_ids_len,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds a read of a server's shared-app snapshot (taken every two hours;
+// `GET /v1/{project_id}/servers/{server_id}/share-apps-snapshot`). A
+// listing by marker: page on with `cloudphone_request_next`.
+//
+// - `limit`: 1 to 500.
+//
+// Result (`cloudphone_request_parse`): items: the packages; versions in
+// `/share_apps/N/versions`; `/collect_time`.
+//
+// Pointers: `config` required; `server_id` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_list_share_apps_build(const struct cloudphone_huawei_config *config,
+                                                          const char *server_id,
+                                                          uint32_t limit,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a push of files to servers' shared storage
+// (`POST /v1/{project_id}/cloud-phone/phones/share-files`): the tar
+// `object_json` (`{"bucket_name": "...", "object_path": "..."}`); one job
+// per server.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+//
+// Pointers: `config` required; `object_json` required; `server_ids`
+// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_push_share_files_build(const struct cloudphone_huawei_config *config,
+                                                           const char *object_json,
+                                                           const char *const *server_ids,
+                                                           size_t server_ids_len,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a deletion of files from servers' shared storage (the same method
+// and path as the push: `POST .../cloud-phone/phones/share-files`).
+//
+// - `file_paths`, `file_paths_len`: absolute paths (letters, digits,
+//   `. / - _ =` and spaces, no `..`).
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+//
+// Pointers: `config` required; `file_paths` required unless its length is
+// 0 ((NULL, 0) = empty); `server_ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`; `file_paths` likewise.
+cloudphone_status cloudphone_huawei_delete_share_files_build(const struct cloudphone_huawei_config *config,
+                                                             const char *const *file_paths,
+                                                             size_t file_paths_len,
+                                                             const char *const *server_ids,
+                                                             size_t server_ids_len,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a listing of a directory of servers' shared storage
+// (`GET /v1/{project_id}/cloud-phone/servers/share-files`). The API answers
+// with one job per server, not a file list.
+//
+// - `path`: absolute, not `/` alone; `offset`, `limit` (1 to 50).
+//
+// Result (`cloudphone_request_parse`): items: the servers whose job
+// started (id, job id).
+//
+// Pointers: `config` required; `path` required; `server_ids` required
+// unless its length is 0 ((NULL, 0) = empty); `trace_id` optional (NULL =
+// none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_list_share_files_build(const struct cloudphone_huawei_config *config,
+                                                           const char *path,
+                                                           const char *const *server_ids,
+                                                           size_t server_ids_len,
+                                                           uint32_t offset,
+                                                           uint32_t limit,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the mount of an SFS Turbo file system on 1 to 20 servers
+// (`POST /v1/{project_id}/servers/attach-share-filesystem`); one job per
+// server.
+//
+// - `path`: a sub-directory to mount, or NULL for the root.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+//
+// Pointers: `config` required; `filesystem_id` required; `path` optional
+// (NULL = the root); `server_ids` required unless its length is 0 ((NULL,
+// 0) = empty); `trace_id` optional (NULL = none); `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_attach_filesystem_build(const struct cloudphone_huawei_config *config,
+                                                            const char *filesystem_id,
+                                                            const char *path,
+                                                            const char *const *server_ids,
+                                                            size_t server_ids_len,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds the unmount of an SFS Turbo file system from 1 to 20 servers
+// (`POST /v1/{project_id}/servers/detach-share-filesystem`); one job per
+// server.
+//
+// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+//
+// Pointers: `config` required; `filesystem_id` required; `server_ids`
+// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_detach_filesystem_build(const struct cloudphone_huawei_config *config,
+                                                            const char *filesystem_id,
+                                                            const char *const *server_ids,
+                                                            size_t server_ids_len,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
 // - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`
@@ -3058,6 +3348,22 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_huawei_restart_encode_servers_build((config), CLOUDPHONE_ID_ARRAY(encode_server_ids), (encode_server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_huawei_update_keypair_build(config, server_ids, server_ids_len, keypair_name, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_huawei_update_keypair_build((config), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (keypair_name), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_set_traffic_build(config, traffic_type, phone_ids, phone_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_set_traffic_build((config), (traffic_type), CLOUDPHONE_ID_ARRAY(phone_ids), (phone_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_push_share_apps_build(config, package_name, object_json, preinstall, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_push_share_apps_build((config), (package_name), (object_json), (preinstall), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_delete_share_apps_build(config, package_name, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_delete_share_apps_build((config), (package_name), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_push_share_files_build(config, object_json, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_push_share_files_build((config), (object_json), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_delete_share_files_build(config, file_paths, file_paths_len, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_delete_share_files_build((config), CLOUDPHONE_ID_ARRAY(file_paths), (file_paths_len), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_list_share_files_build(config, path, server_ids, server_ids_len, offset, limit, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_list_share_files_build((config), (path), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (offset), (limit), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_attach_filesystem_build(config, filesystem_id, path, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_attach_filesystem_build((config), (filesystem_id), (path), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_detach_filesystem_build(config, filesystem_id, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_detach_filesystem_build((config), (filesystem_id), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_get_phone_status_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_get_phone_status_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_start_phones_build(config, ids, ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \

@@ -18,6 +18,31 @@ from huaweicloudsdkcph.v1 import (
     BatchDeleteTagsRequest,
     BatchDeleteTagsRequestBody,
     AddImageMemberRequest,
+    AttachShareFilesystemRequest,
+    AttachShareFilesystemRequestBody,
+    BatchExportCloudPhoneDataRequest,
+    BatchExportCloudPhoneDataRequestBody,
+    BatchImportCloudPhoneDataRequest,
+    BatchImportCloudPhoneDataRequestBody,
+    DeleteShareAppsRequest,
+    DeleteShareAppsRequestBody,
+    DeleteShareFilesRequest,
+    DeleteShareFilesRequestBody,
+    DetachShareFilesystemRequest,
+    DetachShareFilesystemRequestBody,
+    ExpandPhoneDataVolumeSizeRequest,
+    ExpandPhoneDataVolumeSizeRequestBody,
+    ImportTrafficRequest,
+    ImportTrafficRequestBody,
+    ListShareAppsSnapshotRequest,
+    ListShareFilesRequest,
+    PhoneDataVolumeSize,
+    PushShareAppsRequest,
+    PushShareAppsRequestBody,
+    PushShareFilesRequest,
+    PushShareFilesRequestBody,
+    RestoreInfo,
+    StorageInfo,
     AddImageMemberRequestBody,
     AuthorizeScheduledEventRequest,
     AuthorizeScheduledEventRequestBody,
@@ -249,7 +274,46 @@ def main():
     check(ev.state == "scheduled" and ev.not_before == latest,
           "authorize_scheduled_event + update_scheduled_event: scheduled at the new time")
 
-    # 9. A wrong secret key: the simulator refuses the signature.
+    # 9. Phone data to and from OBS, volumes, traffic, shared apps, files, file systems.
+    p0 = running[0]
+    out = c.batch_export_cloud_phone_data(BatchExportCloudPhoneDataRequest(body=BatchExportCloudPhoneDataRequestBody(
+        storage_infos=[StorageInfo(phone_id=p0, include_files=["/data/media"], bucket_name="peer-bkt",
+                                   object_path="p0.tar")])))
+    check(len(out.jobs) == 1 and out.jobs[0].job_id, "batch_export_cloud_phone_data: a job")
+    out = c.batch_import_cloud_phone_data(BatchImportCloudPhoneDataRequest(body=BatchImportCloudPhoneDataRequestBody(
+        restore_infos=[RestoreInfo(phone_id=p0, bucket_name="peer-bkt", object_path="p0.tar")])))
+    check(len(out.jobs) == 1 and out.jobs[0].job_id, "batch_import_cloud_phone_data: a job")
+    out = c.expand_phone_data_volume_size(ExpandPhoneDataVolumeSizeRequest(
+        body=ExpandPhoneDataVolumeSizeRequestBody(phones=[PhoneDataVolumeSize(phone_id=p0, new_size=64)])))
+    check(out.jobs[0].phone_id == p0, "expand_phone_data_volume_size: a job")
+    out = c.import_traffic(ImportTrafficRequest(body=ImportTrafficRequestBody(traffic_type="routing",
+                                                                              phone_ids=[p0])))
+    check(out.jobs[0].phone_id == p0, "import_traffic: a job")
+    c.push_share_apps(PushShareAppsRequest(body=PushShareAppsRequestBody(
+        package_name="com.peer.app", pre_install_app=1, bucket_name="peer-bkt", object_path="app.tar",
+        server_ids=[server])))
+    snap = c.list_share_apps_snapshot(ListShareAppsSnapshotRequest(server_id=server, limit=10))
+    check([a.package_name for a in snap.share_apps] == ["com.peer.app"], "push_share_apps + list_share_apps_snapshot")
+    c.delete_share_apps(DeleteShareAppsRequest(body=DeleteShareAppsRequestBody(package_name="com.peer.app",
+                                                                               server_ids=[server])))
+    snap = c.list_share_apps_snapshot(ListShareAppsSnapshotRequest(server_id=server))
+    check(not snap.share_apps, "delete_share_apps (DELETE with a body): the app is gone")
+    out = c.push_share_files(PushShareFilesRequest(body=PushShareFilesRequestBody(
+        bucket_name="peer-bkt", object_path="files.tar", server_ids=[server])))
+    check(out.jobs[0].server_id == server, "push_share_files: a job")
+    out = c.delete_share_files(DeleteShareFilesRequest(body=DeleteShareFilesRequestBody(
+        server_ids=[server], file_paths=["/data/media/a.txt"])))
+    check(out.jobs[0].server_id == server, "delete_share_files: a job")
+    out = c.list_share_files(ListShareFilesRequest(server_ids=server, path="/data/data", limit=50))
+    check(out.jobs[0].server_id == server, "list_share_files: a job per server")
+    out = c.attach_share_filesystem(AttachShareFilesystemRequest(body=AttachShareFilesystemRequestBody(
+        type="sfs_turbo", id="sfs-peer", server_ids=[server], path="/share")))
+    check(out.jobs[0].server_id == server, "attach_share_filesystem: a job")
+    out = c.detach_share_filesystem(DetachShareFilesystemRequest(body=DetachShareFilesystemRequestBody(
+        type="sfs_turbo", id="sfs-peer", server_ids=[server])))
+    check(out.jobs[0].server_id == server, "detach_share_filesystem: a job")
+
+    # 10. A wrong secret key: the simulator refuses the signature.
     bad = client(url, hw["ak"], "x" * 40, hw["project_id"])
     try:
         bad.list_cloud_phones(ListCloudPhonesRequest(limit=1))

@@ -868,6 +868,44 @@ fn huawei_image_sharing_offerings_bandwidth_keypairs_and_events_on_the_simulator
 }
 
 #[test]
+fn huawei_phone_data_and_sharing_on_the_simulator() {
+    use cloudphone::huawei::phone_data::{
+        Backup, BackupPhones, ObsObject, SetTraffic, TrafficType,
+    };
+    use cloudphone::huawei::servers::ListServers;
+    use cloudphone::huawei::sharing::{DeleteShareApps, ListShareApps, PushShareApps};
+    let sim = Sim::start(small()).unwrap();
+    let c = huawei(&sim);
+    let phone = sim.huawei_phone_ids()[0].clone();
+    let obs = || ObsObject::new("cph-bkt", "p.tar").unwrap();
+    let backup = Backup::new(&phone, ["/data/media"], obs()).unwrap();
+    let started = c
+        .execute(&BackupPhones::new(vec![backup]).unwrap())
+        .unwrap();
+    assert_eq!(started.jobs.len(), 1);
+    let traffic = c
+        .execute(&SetTraffic::new(TrafficType::Direct, [phone.as_str(), "nope"]).unwrap())
+        .unwrap();
+    assert_eq!((traffic.jobs.len(), traffic.errors.len()), (1, 1));
+    // Shared apps: pushed, listed, deleted (a DELETE with a signed JSON body).
+    let server = c.execute(&ListServers::new()).unwrap().servers[0]
+        .server_id
+        .clone();
+    let push = PushShareApps::new("com.example.game", obs(), true, [server.as_str()]).unwrap();
+    c.execute(&push).unwrap();
+    let listed = c.execute(&ListShareApps::new(&server).unwrap()).unwrap();
+    assert_eq!(listed.share_apps[0].package_name, "com.example.game");
+    c.execute(&DeleteShareApps::new("com.example.game", [server.as_str()]).unwrap())
+        .unwrap();
+    assert!(
+        c.execute(&ListShareApps::new(&server).unwrap())
+            .unwrap()
+            .share_apps
+            .is_empty()
+    );
+}
+
+#[test]
 fn huawei_tags_that_filter_on_the_simulator() {
     use cloudphone::huawei::servers::ListServers;
     use cloudphone::huawei::tags::{

@@ -269,6 +269,18 @@ _SIGNATURES = {
     "cloudphone_huawei_list_events_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_authorize_event_build": (_U32, [_P, _S, _B, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reschedule_event_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_backup_phones_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_restore_phones_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_expand_data_volumes_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_set_traffic_build": (_U32, [_P, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_push_share_apps_build": (_U32, [_P, _S, _S, _B, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_delete_share_apps_build": (_U32, [_P, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_share_apps_build": (_U32, [_P, _S, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_push_share_files_build": (_U32, [_P, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_delete_share_files_build": (_U32, [_P, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_list_share_files_build": (_U32, [_P, _S, _SA, _SZ, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_attach_filesystem_build": (_U32, [_P, _S, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_detach_filesystem_build": (_U32, [_P, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -834,6 +846,91 @@ class HuaweiConfig(_Handle):
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_reschedule_event_build, self._h, _cstr(event_id, "event_id"),
                             _cstr(not_before, "not_before"), now, None))
+
+    def _json_request(self, fn, name, value, now_unix_ms):
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(fn, self._h, _cstr(json.dumps(value), name), now, None))
+
+    def backup_phones_request(self, backups, now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-storage: `backups` is a list of {phone_id, include_files,
+        exclude_files, bucket_name, object_path} (cloudphone_huawei_backup_phones_build)."""
+        return self._json_request(C.huawei_backup_phones_build, "backups", list(backups), now_unix_ms)
+
+    def restore_phones_request(self, restores, now_unix_ms=None) -> "Request":
+        """POST .../phones/batch-restore: `restores` is a list of {phone_id, bucket_name,
+        object_path} (cloudphone_huawei_restore_phones_build)."""
+        return self._json_request(C.huawei_restore_phones_build, "restores", list(restores), now_unix_ms)
+
+    def expand_data_volumes_request(self, sizes, now_unix_ms=None) -> "Request":
+        """POST .../phones/expand-volume (billable): `sizes` is {phone_id: new_size_gib}
+        (cloudphone_huawei_expand_data_volumes_build)."""
+        value = [{"phone_id": p, "new_size": n} for p, n in dict(sizes).items()]
+        return self._json_request(C.huawei_expand_data_volumes_build, "sizes", value, now_unix_ms)
+
+    def set_traffic_request(self, traffic_type, phone_ids, now_unix_ms=None) -> "Request":
+        """POST .../phones-traffic, "direct" or "routing" (cloudphone_huawei_set_traffic_build)."""
+        arr, n = _id_array(phone_ids, "phone_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_set_traffic_build, self._h, _cstr(traffic_type, "traffic_type"), arr, n,
+                            now, None))
+
+    def push_share_apps_request(self, package_name, bucket_name, object_path, server_ids, preinstall=False,
+                                now_unix_ms=None) -> "Request":
+        """POST .../phones/share-apps (cloudphone_huawei_push_share_apps_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        obj = json.dumps({"bucket_name": bucket_name, "object_path": object_path})
+        return Request(_out(C.huawei_push_share_apps_build, self._h, _cstr(package_name, "package_name"),
+                            _cstr(obj, "object"), bool(preinstall), arr, n, now, None))
+
+    def delete_share_apps_request(self, package_name, server_ids, now_unix_ms=None) -> "Request":
+        """DELETE .../phones/share-apps (cloudphone_huawei_delete_share_apps_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_delete_share_apps_build, self._h, _cstr(package_name, "package_name"),
+                            arr, n, now, None))
+
+    def list_share_apps_request(self, server_id, limit=100, now_unix_ms=None) -> "Request":
+        """GET .../servers/{server_id}/share-apps-snapshot, a page by marker
+        (cloudphone_huawei_list_share_apps_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_share_apps_build, self._h, _cstr(server_id, "server_id"), limit,
+                            now, None))
+
+    def push_share_files_request(self, bucket_name, object_path, server_ids, now_unix_ms=None) -> "Request":
+        """POST .../phones/share-files, a push (cloudphone_huawei_push_share_files_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        obj = json.dumps({"bucket_name": bucket_name, "object_path": object_path})
+        return Request(_out(C.huawei_push_share_files_build, self._h, _cstr(obj, "object"), arr, n, now, None))
+
+    def delete_share_files_request(self, file_paths, server_ids, now_unix_ms=None) -> "Request":
+        """POST .../phones/share-files, a deletion (cloudphone_huawei_delete_share_files_build)."""
+        parr, pn = _id_array(file_paths, "file_paths")
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_delete_share_files_build, self._h, parr, pn, arr, n, now, None))
+
+    def list_share_files_request(self, path, server_ids, offset=0, limit=50, now_unix_ms=None) -> "Request":
+        """GET .../servers/share-files: one job per server (cloudphone_huawei_list_share_files_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_list_share_files_build, self._h, _cstr(path, "path"), arr, n, offset, limit,
+                            now, None))
+
+    def attach_filesystem_request(self, filesystem_id, server_ids, path=None, now_unix_ms=None) -> "Request":
+        """POST .../servers/attach-share-filesystem (cloudphone_huawei_attach_filesystem_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_attach_filesystem_build, self._h, _cstr(filesystem_id, "filesystem_id"),
+                            None if path is None else _cstr(path, "path"), arr, n, now, None))
+
+    def detach_filesystem_request(self, filesystem_id, server_ids, now_unix_ms=None) -> "Request":
+        """POST .../servers/detach-share-filesystem (cloudphone_huawei_detach_filesystem_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_detach_filesystem_build, self._h, _cstr(filesystem_id, "filesystem_id"),
+                            arr, n, now, None))
 
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""

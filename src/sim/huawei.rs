@@ -375,6 +375,9 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
             None => Err((404, "CPS.0011", "Job not found.".into())),
         },
         ("GET", ["cloud-phone", "servers"]) => list_servers(&hw, &q),
+        ("GET", ["cloud-phone", "servers", "share-files"]) => {
+            catalogue::list_share_files(sh, &mut hw, &q, now)
+        }
         ("GET", ["cloud-phone", "servers", id]) => match hw.server_index.get(*id) {
             Some(&i) => {
                 let s = &hw.servers[i];
@@ -430,6 +433,35 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
             catalogue::update_keypair(sh, &mut hw, &body, now)
         }
         ("GET", ["cloud-phone", "scheduled-events"]) => catalogue::events(&hw, &q),
+        ("POST", ["cloud-phone", "phones", "batch-storage"]) => {
+            catalogue::backup(sh, &mut hw, &body, now, false)
+        }
+        ("POST", ["cloud-phone", "phones", "batch-restore"]) => {
+            catalogue::backup(sh, &mut hw, &body, now, true)
+        }
+        ("POST", ["cloud-phone", "phones", "expand-volume"]) => {
+            catalogue::expand(sh, &mut hw, &body, now)
+        }
+        ("POST", ["cloud-phone", "phones-traffic"]) => catalogue::traffic(sh, &mut hw, &body, now),
+        ("POST", ["cloud-phone", "phones", "share-apps"]) => {
+            catalogue::share_apps(sh, &mut hw, &body, now, true)
+        }
+        ("DELETE", ["cloud-phone", "phones", "share-apps"]) => {
+            catalogue::share_apps(sh, &mut hw, &body, now, false)
+        }
+        ("GET", ["servers", id, "share-apps-snapshot"]) => {
+            catalogue::share_apps_snapshot(&hw, id, &q)
+        }
+        ("POST", ["cloud-phone", "phones", "share-files"]) => {
+            catalogue::share_files(sh, &mut hw, &body, now)
+        }
+        (
+            "POST",
+            [
+                "servers",
+                "attach-share-filesystem" | "detach-share-filesystem",
+            ],
+        ) => catalogue::filesystem(sh, &mut hw, &body, now),
         ("POST", ["cloud-phone", "scheduled-events", id, "authorize"]) => {
             catalogue::authorize(&mut hw, id, &body, now)
         }

@@ -333,6 +333,110 @@ static void test_images_events_and_keys(void) {
   CHECK(req == NULL);
 }
 
+static void test_phone_data_and_sharing(void) {
+  static const char *const phones[] = {"p1", "p2"};
+  static const char *const servers[] = {"s1", "s2"};
+  static const char *const paths[] = {"/data/media/a.txt"};
+  const char *obs = "{\"bucket_name\":\"cph-apps\",\"object_path\":\"apps/a.tar\"}";
+  cloudphone_request *req = NULL, *next = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+
+  BUILD(cloudphone_huawei_backup_phones_build(
+            cfg,
+            "[{\"phone_id\":\"p1\",\"include_files\":[\"/data/media\"],\"bucket_name\":\"bkt\","
+            "\"object_path\":\"p1.tar\"}]",
+            NOW_MS, NULL, &req, err),
+        "POST", BASE "phones/batch-storage");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/backup_phones/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_item_count(res) == 1 && cloudphone_result_failure_count(res) == 1);
+  done(req, res);
+  BUILD(cloudphone_huawei_restore_phones_build(
+            cfg, "[{\"phone_id\":\"p1\",\"bucket_name\":\"bkt\",\"object_path\":\"p1.tar\"}]", NOW_MS, NULL,
+            &req, err),
+        "POST", BASE "phones/batch-restore");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/restore_phones/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_expand_data_volumes_build(cfg, "[{\"phone_id\":\"p1\",\"new_size\":64}]", NOW_MS,
+                                                    NULL, &req, err),
+        "POST", BASE "phones/expand-volume");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/expand_data_volumes/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_set_traffic_build(cfg, "routing", phones, 2, NOW_MS, NULL, &req, err), "POST",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/cloud-phone/phones-traffic");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/set_traffic/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+
+  BUILD(cloudphone_huawei_push_share_apps_build(cfg, "com.example.game", obs, true, servers, 2, NOW_MS, NULL, &req,
+                                                err),
+        "POST", BASE "phones/share-apps");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/push_share_apps/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_item_job_id(res, 0), "job-s1");
+  done(req, res);
+  BUILD(cloudphone_huawei_delete_share_apps_build(cfg, "com.example.game", servers, 1, NOW_MS, NULL, &req, err),
+        "DELETE", BASE "phones/share-apps");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_share_apps/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_list_share_apps_build(cfg, "s1", 100, NOW_MS, NULL, &req, err), "GET",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/servers/s1/share-apps-snapshot?limit=100");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_share_apps/snapshot.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(item_id(res, 0), "com.example.game");
+  CHECK_STATUS(cloudphone_request_next(req, res, NOW_MS, NULL, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next != NULL && view_contains(cloudphone_request_url(next), "marker=com.example.game"));
+  cloudphone_request_free(next);
+  next = NULL;
+  done(req, res);
+  BUILD(cloudphone_huawei_push_share_files_build(cfg, obs, servers, 1, NOW_MS, NULL, &req, err), "POST",
+        BASE "phones/share-files");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/push_share_files/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_delete_share_files_build(cfg, paths, 1, servers, 1, NOW_MS, NULL, &req, err), "POST",
+        BASE "phones/share-files");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_share_files/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_list_share_files_build(cfg, "/data/data", servers, 2, 0, 50, NOW_MS, NULL, &req, err),
+        "GET", BASE "servers/share-files?limit=50&offset=0&path=%2Fdata%2Fdata&server_ids=s1%2Cs2");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/list_share_files/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_attach_filesystem_build(cfg, "sfs-1", "/share", servers, 1, NOW_MS, NULL, &req, err),
+        "POST", "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/servers/attach-share-filesystem");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/attach_filesystem/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  BUILD(cloudphone_huawei_detach_filesystem_build(cfg, "sfs-1", servers, 1, NOW_MS, NULL, &req, err), "POST",
+        "https://cph.cn-north-4.myhuaweicloud.com/v1/" PROJECT "/servers/detach-share-filesystem");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/detach_filesystem/one_started_one_refused.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+
+  /* Refused: a path outside /data and /cache, a bad package, a bad bucket. */
+  req = NULL;
+  CHECK(cloudphone_huawei_backup_phones_build(
+            cfg,
+            "[{\"phone_id\":\"p1\",\"include_files\":[\"/etc\"],\"bucket_name\":\"bkt\","
+            "\"object_path\":\"x\"}]",
+            NOW_MS, NULL, &req, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_push_share_apps_build(cfg, "nodot", obs, false, servers, 1, NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_push_share_files_build(cfg, "{\"bucket_name\":\"B\",\"object_path\":\"x\"}",
+                                                 servers, 1, NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_set_traffic_build(cfg, "fast", phones, 1, NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS == 100);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -343,6 +447,7 @@ int main(int argc, char **argv) {
   test_server_operations();
   test_tags();
   test_images_events_and_keys();
+  test_phone_data_and_sharing();
   cloudphone_huawei_config_free(cfg);
   return check_report("huawei_catalogue");
 }

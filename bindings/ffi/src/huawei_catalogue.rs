@@ -27,13 +27,25 @@ use cloudphone::huawei::images::{
     AddImageMember, DeleteImage, DeleteImageMember, ImageList, ImageMemberList, ImageType,
     ListImageMembers, ListImages, ListPhoneImages, PhoneImageList, UpdateImageMember,
 };
+use cloudphone::huawei::phone_data::{
+    Backup, BackupPhones, ExpandDataVolumes, ObsObject, RestorePhones, SetTraffic, TrafficType,
+};
 use cloudphone::huawei::server_admin::{
     RenameServer, RestartEncodeServers, RestartServers, UpdateKeypair,
+};
+use cloudphone::huawei::sharing::{
+    AttachFilesystem, DeleteShareApps, DeleteShareFiles, DetachFilesystem, ListShareApps,
+    ListShareFiles, PushShareApps, PushShareFiles, ShareAppList,
 };
 use cloudphone::huawei::tags::{
     CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, ProjectTagList,
     Tag, TagList, TagValues, TaggedResourceList,
 };
+
+/// Phones one backup, restore, volume or traffic call takes.
+pub const CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS: usize = 100;
+const _: () =
+    assert!(CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS == cloudphone::huawei::phone_data::MAX_IDS);
 
 /// Tags one create or delete call takes.
 pub const CLOUDPHONE_HUAWEI_MAX_TAGS: usize = 20;
@@ -1350,4 +1362,645 @@ pub unsafe extern "C" fn cloudphone_huawei_reschedule_event_build(
             )
         }
     })
+}
+
+// ------------------------------------------------- phone data and sharing
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ObsArg {
+    bucket_name: String,
+    object_path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BackupArg {
+    phone_id: String,
+    include_files: Vec<String>,
+    #[serde(default)]
+    exclude_files: Vec<String>,
+    bucket_name: String,
+    object_path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RestoreArg {
+    phone_id: String,
+    bucket_name: String,
+    object_path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SizeArg {
+    phone_id: String,
+    new_size: u32,
+}
+
+/// Reads a required JSON argument into `T`.
+///
+/// # Safety
+/// `p` is NULL or NUL-terminated.
+unsafe fn json_required<T: serde::de::DeserializeOwned>(
+    p: *const c_char,
+    name: &'static str,
+) -> FfiResult<T> {
+    // SAFETY: per the function contract.
+    let text = unsafe { arg_str(p, name) }?;
+    Ok(serde_json::from_str(text).map_err(|e| {
+        invalid(
+            name,
+            format!(
+                "is not the documented JSON: {}",
+                cloudphone::limits::shorten(e.to_string())
+            ),
+        )
+    })?)
+}
+
+/// Builds a backup of phones' data to OBS
+/// (`POST /v1/{project_id}/cloud-phone/phones/batch-storage`); one job per
+/// phone. The project needs the CPH→OBS agency.
+///
+/// - `backups_json`: `[{"phone_id": "...", "include_files": ["/data/..."],
+///   "exclude_files": [...], "bucket_name": "...", "object_path": "..."},
+///   ...]`, 1 to `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` distinct phones;
+///   paths absolute under /data or /cache, `*` only last.
+///
+/// Result (`cloudphone_request_parse`): items: the phones whose job
+/// started; refused ones are failures.
+///
+/// Pointers: `config` required; `backups_json` required; `trace_id`
+/// optional (NULL = none); `request_out` required; `err_out` optional (NULL
+/// = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_backup_phones_build(
+    config: *const cloudphone_huawei_config,
+    backups_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, BackupPhones>(),
+                || {
+                    let list: Vec<BackupArg> = json_required(backups_json, "backups_json")?;
+                    let backups = list
+                        .into_iter()
+                        .map(|b| {
+                            Backup::new(
+                                b.phone_id,
+                                b.include_files,
+                                ObsObject::new(b.bucket_name, b.object_path)?,
+                            )?
+                            .exclude(b.exclude_files)
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(BackupPhones::new(backups)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a restore of phones' data from OBS
+/// (`POST /v1/{project_id}/cloud-phone/phones/batch-restore`); one job per
+/// phone. Restore into the same or a newer Android, then restart the phone.
+///
+/// - `restores_json`: `[{"phone_id": "...", "bucket_name": "...",
+///   "object_path": "..."}, ...]`, 1 to
+///   `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` distinct phones.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_backup_phones_build`.
+///
+/// Pointers: `config` required; `restores_json` required; `trace_id`
+/// optional (NULL = none); `request_out` required; `err_out` optional (NULL
+/// = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_restore_phones_build(
+    config: *const cloudphone_huawei_config,
+    restores_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, RestorePhones>(),
+                || {
+                    let list: Vec<RestoreArg> = json_required(restores_json, "restores_json")?;
+                    let pairs = list
+                        .into_iter()
+                        .map(|r| Ok((r.phone_id, ObsObject::new(r.bucket_name, r.object_path)?)))
+                        .collect::<Result<Vec<_>, cloudphone::Error>>()?;
+                    Ok(RestorePhones::new(pairs)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a data-disk expansion (**billable**;
+/// `POST /v1/{project_id}/cloud-phone/phones/expand-volume`); one job per
+/// phone.
+///
+/// - `sizes_json`: `[{"phone_id": "...", "new_size": GiB}, ...]` (1 to
+///   32768, not below the current size), 1 to
+///   `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` distinct phones.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_backup_phones_build`.
+///
+/// Pointers: `config` required; `sizes_json` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_expand_data_volumes_build(
+    config: *const cloudphone_huawei_config,
+    sizes_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ExpandDataVolumes>(),
+                || {
+                    let list: Vec<SizeArg> = json_required(sizes_json, "sizes_json")?;
+                    Ok(ExpandDataVolumes::new(
+                        list.into_iter().map(|s| (s.phone_id, s.new_size)),
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a traffic change (`POST /v1/{project_id}/cloud-phone/phones-traffic`):
+/// `traffic_type` `"direct"` or `"routing"`; one job per phone.
+///
+/// - `phone_ids`, `phone_ids_len`: 1 to
+///   `CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS` ids.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_backup_phones_build`.
+///
+/// Pointers: `config` required; `traffic_type` required; `phone_ids`
+/// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_set_traffic_build(
+    config: *const cloudphone_huawei_config,
+    traffic_type: *const c_char,
+    phone_ids: *const *const c_char,
+    phone_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, SetTraffic>(),
+                || {
+                    let t = match arg_str(traffic_type, "traffic_type")? {
+                        "direct" => TrafficType::Direct,
+                        "routing" => TrafficType::Routing,
+                        _ => {
+                            return Err(invalid("traffic_type", "must be direct or routing").into());
+                        }
+                    };
+                    Ok(SetTraffic::new(
+                        t,
+                        arg_str_array(phone_ids, phone_ids_len, "phone_ids")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a shared-app push (`POST /v1/{project_id}/cloud-phone/phones/share-apps`):
+/// the tar `object_json` (`{"bucket_name": "...", "object_path": "..."}`)
+/// of `package_name` to 1 to 20 servers; `preinstall` also installs it on
+/// their phones. One job per server.
+///
+/// Result (`cloudphone_request_parse`): items: the servers whose job
+/// started; refused ones are failures.
+///
+/// Pointers: `config` required; `package_name` required; `object_json`
+/// required; `server_ids` required unless its length is 0 ((NULL, 0) =
+/// empty); `trace_id` optional (NULL = none); `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_push_share_apps_build(
+    config: *const cloudphone_huawei_config,
+    package_name: *const c_char,
+    object_json: *const c_char,
+    preinstall: bool,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, PushShareApps>(),
+                || {
+                    let o: ObsArg = json_required(object_json, "object_json")?;
+                    Ok(PushShareApps::new(
+                        arg_str(package_name, "package_name")?,
+                        ObsObject::new(o.bucket_name, o.object_path)?,
+                        preinstall,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a shared-app deletion (`DELETE /v1/{project_id}/cloud-phone/phones/share-apps`,
+/// with a JSON body); one job per server.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+///
+/// Pointers: `config` required; `package_name` required; `server_ids`
+/// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_delete_share_apps_build(
+    config: *const cloudphone_huawei_config,
+    package_name: *const c_char,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DeleteShareApps>(),
+                || {
+                    Ok(DeleteShareApps::new(
+                        arg_str(package_name, "package_name")?,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a read of a server's shared-app snapshot (taken every two hours;
+/// `GET /v1/{project_id}/servers/{server_id}/share-apps-snapshot`). A
+/// listing by marker: page on with `cloudphone_request_next`.
+///
+/// - `limit`: 1 to 500.
+///
+/// Result (`cloudphone_request_parse`): items: the packages; versions in
+/// `/share_apps/N/versions`; `/collect_time`.
+///
+/// Pointers: `config` required; `server_id` required; `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_share_apps_build(
+    config: *const cloudphone_huawei_config,
+    server_id: *const c_char,
+    limit: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Hw, ListShareApps>(),
+                || Ok(ListShareApps::new(arg_str(server_id, "server_id")?)?.limit(limit)?),
+            )
+        }
+    })
+}
+
+/// Builds a push of files to servers' shared storage
+/// (`POST /v1/{project_id}/cloud-phone/phones/share-files`): the tar
+/// `object_json` (`{"bucket_name": "...", "object_path": "..."}`); one job
+/// per server.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+///
+/// Pointers: `config` required; `object_json` required; `server_ids`
+/// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_push_share_files_build(
+    config: *const cloudphone_huawei_config,
+    object_json: *const c_char,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, PushShareFiles>(),
+                || {
+                    let o: ObsArg = json_required(object_json, "object_json")?;
+                    Ok(PushShareFiles::new(
+                        ObsObject::new(o.bucket_name, o.object_path)?,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a deletion of files from servers' shared storage (the same method
+/// and path as the push: `POST .../cloud-phone/phones/share-files`).
+///
+/// - `file_paths`, `file_paths_len`: absolute paths (letters, digits,
+///   `. / - _ =` and spaces, no `..`).
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+///
+/// Pointers: `config` required; `file_paths` required unless its length is
+/// 0 ((NULL, 0) = empty); `server_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`; `file_paths` likewise.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_delete_share_files_build(
+    config: *const cloudphone_huawei_config,
+    file_paths: *const *const c_char,
+    file_paths_len: usize,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DeleteShareFiles>(),
+                || {
+                    Ok(DeleteShareFiles::new(
+                        arg_str_array(file_paths, file_paths_len, "file_paths")?,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a listing of a directory of servers' shared storage
+/// (`GET /v1/{project_id}/cloud-phone/servers/share-files`). The API answers
+/// with one job per server, not a file list.
+///
+/// - `path`: absolute, not `/` alone; `offset`, `limit` (1 to 50).
+///
+/// Result (`cloudphone_request_parse`): items: the servers whose job
+/// started (id, job id).
+///
+/// Pointers: `config` required; `path` required; `server_ids` required
+/// unless its length is 0 ((NULL, 0) = empty); `trace_id` optional (NULL =
+/// none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_list_share_files_build(
+    config: *const cloudphone_huawei_config,
+    path: *const c_char,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    offset: u32,
+    limit: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ListShareFiles>(),
+                || {
+                    Ok(ListShareFiles::new(
+                        arg_str(path, "path")?,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?
+                    .page(offset, limit)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the mount of an SFS Turbo file system on 1 to 20 servers
+/// (`POST /v1/{project_id}/servers/attach-share-filesystem`); one job per
+/// server.
+///
+/// - `path`: a sub-directory to mount, or NULL for the root.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+///
+/// Pointers: `config` required; `filesystem_id` required; `path` optional
+/// (NULL = the root); `server_ids` required unless its length is 0 ((NULL,
+/// 0) = empty); `trace_id` optional (NULL = none); `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_attach_filesystem_build(
+    config: *const cloudphone_huawei_config,
+    filesystem_id: *const c_char,
+    path: *const c_char,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, AttachFilesystem>(),
+                || {
+                    let op = AttachFilesystem::new(
+                        arg_str(filesystem_id, "filesystem_id")?,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?;
+                    Ok(match arg_opt_str(path, "path")? {
+                        Some(p) => op.path(p)?,
+                        None => op,
+                    })
+                },
+            )
+        }
+    })
+}
+
+/// Builds the unmount of an SFS Turbo file system from 1 to 20 servers
+/// (`POST /v1/{project_id}/servers/detach-share-filesystem`); one job per
+/// server.
+///
+/// Result (`cloudphone_request_parse`): as `cloudphone_huawei_push_share_apps_build`.
+///
+/// Pointers: `config` required; `filesystem_id` required; `server_ids`
+/// required unless its length is 0 ((NULL, 0) = empty); `trace_id` optional
+/// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+/// error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_detach_filesystem_build(
+    config: *const cloudphone_huawei_config,
+    filesystem_id: *const c_char,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DetachFilesystem>(),
+                || {
+                    Ok(DetachFilesystem::new(
+                        arg_str(filesystem_id, "filesystem_id")?,
+                        arg_str_array(server_ids, server_ids_len, "server_ids")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+impl Summary for ShareAppList {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn items(&self) -> Vec<Item<'_>> {
+        self.share_apps
+            .iter()
+            .map(|a| Item::id(&a.package_name))
+            .collect()
+    }
 }

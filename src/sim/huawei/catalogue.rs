@@ -65,6 +65,8 @@ pub(in crate::sim) struct State {
     /// band_width_id → Mbit/s, once resized.
     sizes: HashMap<String, i64>,
     events: Vec<Event>,
+    /// server id → shared app packages.
+    apps: HashMap<String, std::collections::BTreeSet<String>>,
 }
 
 /// A maintenance event on a server.
@@ -99,6 +101,7 @@ impl State {
             share_answer: 0,
             sizes: Default::default(),
             events,
+            apps: Default::default(),
         }
     }
 }
@@ -867,4 +870,236 @@ pub(super) fn reschedule(hw: &mut Huawei, id: &str, body: &Value, now: u64) -> R
     notice(not_before, now)?;
     hw.more.events[i].not_before = not_before.to_owned();
     Ok(json!({}))
+}
+
+/// A job per item of a server or phone operation: `known` says whether an
+/// id exists; each job ends after the simulator's job time.
+fn jobs_for(
+    sh: &Shared,
+    hw: &mut Huawei,
+    ids: Vec<String>,
+    key: &str,
+    known: impl Fn(&Huawei, &str) -> bool,
+    now: u64,
+) -> Reply {
+    let request_id = sh.request_id();
+    let mut jobs = Vec::new();
+    for id in ids {
+        if !known(hw, &id) {
+            let code = if key == "phone_id" {
+                "CPS.0005"
+            } else {
+                "CPS.0016"
+            };
+            jobs.push(
+                json!({key: id, "error_code": code, "error_msg": format!("{key} is invalid.")}),
+            );
+            continue;
+        }
+        let job_id = sh.random_hex(32);
+        jobs.push(json!({key: id, "job_id": job_id}));
+        let phone = key == "phone_id";
+        hw.add_job(Job {
+            id: job_id,
+            request_id: request_id.clone(),
+            phone_id: phone.then(|| id.clone()),
+            server_id: (!phone).then_some(id),
+            begin_ms: now,
+            end_ms: now + hw.job_ms,
+            failure: None,
+            execute_msg: None,
+        });
+    }
+    Ok(json!({"request_id": request_id, "jobs": jobs}))
+}
+
+fn is_phone(hw: &Huawei, id: &str) -> bool {
+    hw.index.contains_key(id)
+}
+
+fn is_server(hw: &Huawei, id: &str) -> bool {
+    hw.server_index.contains_key(id)
+}
+
+/// The phone ids under `list[].phone_id` (1 to 100).
+fn entry_ids(body: &Value, list: &str) -> Result<Vec<String>, super::CpsError> {
+    let entries = body[list]
+        .as_array()
+        .filter(|a| !a.is_empty() && a.len() <= 100)
+        .ok_or_else(|| bad("CPS.0001", format!("Parameter: {list} is invalid.")))?;
+    entries
+        .iter()
+        .map(|e| {
+            e["phone_id"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| bad("CPS.0001", "Parameter: phone_id is invalid."))
+        })
+        .collect()
+}
+
+/// `POST …/phones/batch-storage` and `batch-restore`: a job per phone.
+pub(super) fn backup(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64, restore: bool) -> Reply {
+    let list = if restore {
+        "restore_infos"
+    } else {
+        "storage_infos"
+    };
+    for e in body[list].as_array().into_iter().flatten() {
+        if crate::huawei::phone_data::ObsObject::new(
+            e["bucket_name"].as_str().unwrap_or(""),
+            e["object_path"].as_str().unwrap_or(""),
+        )
+        .is_err()
+        {
+            return Err(bad(
+                "CPS.0001",
+                "Parameter: bucket_name or object_path is invalid.",
+            ));
+        }
+    }
+    let ids = entry_ids(body, list)?;
+    jobs_for(sh, hw, ids, "phone_id", is_phone, now)
+}
+
+/// `POST …/phones/expand-volume`: the data disk only grows (32 GiB now).
+pub(super) fn expand(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    for e in body["phones"].as_array().into_iter().flatten() {
+        let size = e["new_size"].as_u64().unwrap_or(0);
+        if !(32..=u64::from(crate::huawei::phone_data::MAX_VOLUME_GIB)).contains(&size) {
+            return Err(bad(
+                "CPS.0001",
+                "Parameter: new_size must not be smaller than the current size.",
+            ));
+        }
+    }
+    let ids = entry_ids(body, "phones")?;
+    jobs_for(sh, hw, ids, "phone_id", is_phone, now)
+}
+
+/// `POST …/phones-traffic`.
+pub(super) fn traffic(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    if !matches!(body["traffic_type"].as_str(), Some("direct" | "routing")) {
+        return Err(bad("CPS.0001", "Parameter: traffic_type is invalid."));
+    }
+    let ids = ids(body, "phone_ids")?;
+    jobs_for(sh, hw, ids, "phone_id", is_phone, now)
+}
+
+/// The server ids of a body (1 to `max`).
+fn server_ids(body: &Value, max: usize) -> Result<Vec<String>, super::CpsError> {
+    let ids = ids(body, "server_ids")?;
+    if ids.len() > max {
+        return Err(bad(
+            "CPS.0001",
+            format!("Parameter: server_ids: at most {max}."),
+        ));
+    }
+    Ok(ids)
+}
+
+/// `POST` and `DELETE …/phones/share-apps`: the snapshot of each server
+/// gains or loses the package.
+pub(super) fn share_apps(
+    sh: &Shared,
+    hw: &mut Huawei,
+    body: &Value,
+    now: u64,
+    push: bool,
+) -> Reply {
+    let package = body["package_name"].as_str().unwrap_or("").to_owned();
+    if crate::huawei::sharing::DeleteShareApps::new(package.clone(), ["s"]).is_err() {
+        return Err(bad("CPS.0001", "Parameter: package_name is invalid."));
+    }
+    let ids = server_ids(body, if push { 20 } else { 100 })?;
+    let known: Vec<String> = ids.iter().filter(|id| is_server(hw, id)).cloned().collect();
+    for id in known {
+        let apps = hw.more.apps.entry(id).or_default();
+        if push {
+            apps.insert(package.clone());
+        } else {
+            apps.remove(&package);
+        }
+    }
+    jobs_for(sh, hw, ids, "server_id", is_server, now)
+}
+
+/// `GET /v1/{project}/servers/{id}/share-apps-snapshot`: marker paging by
+/// package name.
+pub(super) fn share_apps_snapshot(hw: &Huawei, id: &str, q: &Query) -> Reply {
+    if !is_server(hw, id) {
+        return Err((404, "CPS.0016", "server_id is invalid.".to_owned()));
+    }
+    let limit = limit(q, crate::huawei::sharing::MAX_SNAPSHOT_LIMIT)?;
+    let apps: Vec<&String> = hw
+        .more
+        .apps
+        .get(id)
+        .into_iter()
+        .flatten()
+        .filter(|p| {
+            q.get("package_name")
+                .is_none_or(|want| want.is_empty() || *p == want)
+        })
+        .collect();
+    let start = after_marker(q, apps.iter().map(|p| p.as_str()))?;
+    let page: Vec<Value> = apps
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|p| json!({"package_name": p, "versions": ["1.0.0"]}))
+        .collect();
+    let more = start + page.len() < apps.len();
+    let next = if more {
+        page.last().map(|v| v["package_name"].clone())
+    } else {
+        None
+    };
+    Ok(json!({
+        "collect_time": iso_time(crate::sim::now_ms()),
+        "share_apps": page,
+        "page_info": {"next_marker": next.unwrap_or(json!(""))},
+    }))
+}
+
+/// `POST …/phones/share-files`: a push (`bucket_name`) or a delete
+/// (`file_paths`), a job per server either way.
+pub(super) fn share_files(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    if body.get("file_paths").is_none() && body["bucket_name"].as_str().is_none() {
+        return Err(bad(
+            "CPS.0001",
+            "Parameter: bucket_name or file_paths is required.",
+        ));
+    }
+    let ids = server_ids(body, 100)?;
+    jobs_for(sh, hw, ids, "server_id", is_server, now)
+}
+
+/// `GET …/servers/share-files`: a job per server (the listing is the
+/// job's business).
+pub(super) fn list_share_files(sh: &Shared, hw: &mut Huawei, q: &Query, now: u64) -> Reply {
+    let path = q.get("path").unwrap_or("");
+    if !path.starts_with('/') || path == "/" || path.contains("//") || path.contains("../") {
+        return Err(bad("CPS.0001", "Parameter: path is invalid."));
+    }
+    let ids: Vec<String> = q
+        .get("server_ids")
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if ids.is_empty() {
+        return Err(bad("CPS.0001", "Parameter: server_ids is required."));
+    }
+    jobs_for(sh, hw, ids, "server_id", is_server, now)
+}
+
+/// `POST /v1/{project}/servers/attach-share-filesystem` and `detach-…`.
+pub(super) fn filesystem(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    if body["type"] != "sfs_turbo" || body["id"].as_str().is_none_or(str::is_empty) {
+        return Err(bad("CPS.0001", "Parameter: type or id is invalid."));
+    }
+    let ids = server_ids(body, crate::huawei::sharing::MAX_SERVERS)?;
+    jobs_for(sh, hw, ids, "server_id", is_server, now)
 }
