@@ -18,7 +18,6 @@ use crate::geelark::{
 use crate::http::Request;
 use crate::op::{Endpoint, Operation};
 use crate::page::{PageLimits, Pager};
-use crate::wait::Progress;
 
 /// Environment variable for the team AppId (key mode).
 pub const ENV_APP_ID: &str = "CLOUDPHONE_GEELARK_APP_ID";
@@ -316,35 +315,10 @@ impl GeeLarkClient {
         })
     }
 
-    /// This client (sharing its connections, limits and credentials) with
-    /// a progress hook for its long operations: fan-outs
-    /// ([`batch`](Self::batch) and the batch methods) report the ids
-    /// answered of the ids asked, after each call, from the thread that ran
-    /// it, one report at a time; page walks ([`pages`](Self::pages)) the
-    /// items read so far (total 0); waits the ids settled, after each poll,
-    /// on the waiting thread, unless their [`WaitOptions`](super::WaitOptions)
-    /// bring a hook of their own. A hook should return quickly: the call
-    /// that reported waits for it.
-    pub fn with_progress(&self, hook: impl Fn(Progress) + Send + Sync + 'static) -> Self {
-        let mut c = self.clone();
-        c.progress = Some(Arc::new(hook));
-        c
-    }
-
-    /// The progress hook given by [`with_progress`](Self::with_progress).
-    pub(crate) fn progress_hook(&self) -> Option<&ProgressHook> {
-        self.progress.as_ref()
-    }
-
-    /// This client without a progress hook (for the calls inside a wait).
-    pub(crate) fn without_progress(&self) -> Self {
-        let mut c = self.clone();
-        c.progress = None;
-        c
-    }
-
     /// The transport (share it with other clients).
     pub fn transport(&self) -> &Transport {
         &self.inner.transport
     }
 }
+
+super::progress_methods!(GeeLarkClient);

@@ -21,7 +21,6 @@ use crate::huawei::{
 use crate::op::{Endpoint, Operation, check_path_segment};
 use crate::page::{PageLimits, Pager};
 use crate::secret::Secret;
-use crate::wait::Progress;
 
 /// Environment variable for the access key (as the official SDKs).
 pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
@@ -223,7 +222,7 @@ impl HuaweiClientBuilder {
 
     /// Checks everything and builds the client (no request is sent).
     ///
-    /// Spaces synchronous ADB commands ([`RunSyncShell`](crate::huawei::RunSyncShell))
+    /// Spaces synchronous ADB commands ([`RunSyncShell`](crate::huawei::adb::RunSyncShell))
     /// to at most `limit` (default [`SYNC_COMMAND_LIMIT`], the documented 6
     /// a minute per user): a fan-out over many phones waits its turn instead
     /// of tripping the gateway. Clones of the client share the budget.
@@ -741,33 +740,6 @@ impl HuaweiClient {
         })
     }
 
-    /// This client (sharing its connections, limits and credentials) with
-    /// a progress hook for its long operations: fan-outs
-    /// ([`batch`](Self::batch) and the batch methods) report the ids
-    /// answered of the ids asked, after each call, from the thread that ran
-    /// it, one report at a time; page walks ([`pages`](Self::pages)) the
-    /// items read so far (total 0); waits the ids settled, after each poll,
-    /// on the waiting thread, unless their [`WaitOptions`](super::WaitOptions)
-    /// bring a hook of their own. A hook should return quickly: the call
-    /// that reported waits for it.
-    pub fn with_progress(&self, hook: impl Fn(Progress) + Send + Sync + 'static) -> Self {
-        let mut c = self.clone();
-        c.progress = Some(Arc::new(hook));
-        c
-    }
-
-    /// The progress hook given by [`with_progress`](Self::with_progress).
-    pub(crate) fn progress_hook(&self) -> Option<&ProgressHook> {
-        self.progress.as_ref()
-    }
-
-    /// This client without a progress hook (for the calls inside a wait).
-    pub(crate) fn without_progress(&self) -> Self {
-        let mut c = self.clone();
-        c.progress = None;
-        c
-    }
-
     /// The transport (share it with other clients).
     pub fn transport(&self) -> &Transport {
         &self.inner.transport
@@ -779,3 +751,5 @@ impl HuaweiClient {
         self.inner.clock.any_offset_ms()
     }
 }
+
+super::progress_methods!(HuaweiClient);

@@ -67,6 +67,46 @@
 //! with its reason and never with a credential. (`ureq`'s own `trace`
 //! level logs raw wire data *unredacted*: keep it off in production.)
 
+/// The progress-hook methods both clients share (each has a
+/// `progress: Option<ProgressHook>` field beside its shared state).
+macro_rules! progress_methods {
+    ($client:ty) => {
+        impl $client {
+            /// This client (sharing its connections, limits and credentials)
+            /// with a progress hook for its long operations: fan-outs
+            /// ([`batch`](Self::batch) and the batch methods) report the ids
+            /// answered of the ids asked, after each call, from the thread
+            /// that ran it, one report at a time; page walks
+            /// ([`pages`](Self::pages)) the items read so far (total 0);
+            /// waits the ids settled, after each poll, on the waiting thread,
+            /// unless their [`WaitOptions`](super::WaitOptions) bring a hook
+            /// of their own. A hook should return quickly: the call that
+            /// reported waits for it.
+            pub fn with_progress(
+                &self,
+                hook: impl Fn(crate::wait::Progress) + Send + Sync + 'static,
+            ) -> Self {
+                let mut c = self.clone();
+                c.progress = Some(std::sync::Arc::new(hook));
+                c
+            }
+
+            /// The progress hook given by [`with_progress`](Self::with_progress).
+            pub(crate) fn progress_hook(&self) -> Option<&super::wait::ProgressHook> {
+                self.progress.as_ref()
+            }
+
+            /// This client without a progress hook (for the calls inside a wait).
+            pub(crate) fn without_progress(&self) -> Self {
+                let mut c = self.clone();
+                c.progress = None;
+                c
+            }
+        }
+    };
+}
+pub(crate) use progress_methods;
+
 mod clock;
 mod driver;
 mod fanout;

@@ -4,13 +4,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
+use super::listing::Listing;
 use super::phones::opt_int;
 use super::wire;
 use crate::error::{Result, invalid};
 use crate::http::{Method, Request, Response};
 use crate::json::null_default;
 use crate::op::{Context, Operation};
-use crate::page::{Pager, next_offset};
+use crate::page::Pager;
 
 /// Largest `limit` of the bandwidth list.
 pub const MAX_BANDWIDTHS_LIMIT: u32 = 100;
@@ -20,15 +21,13 @@ pub const MAX_BANDWIDTHS_LIMIT: u32 = 100;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "ShowBandwidthDetail", alias = "show_bandwidth_detail")]
 pub struct ListBandwidths {
-    offset: u32,
-    limit: u32,
+    listing: Listing,
 }
 
 impl Default for ListBandwidths {
     fn default() -> Self {
         ListBandwidths {
-            offset: 0,
-            limit: MAX_BANDWIDTHS_LIMIT,
+            listing: Listing::new(MAX_BANDWIDTHS_LIMIT, MAX_BANDWIDTHS_LIMIT),
         }
     }
 }
@@ -41,11 +40,7 @@ impl ListBandwidths {
 
     /// Sets the page (offset ≥ 0, limit 1 to 100).
     pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
-        if !(1..=MAX_BANDWIDTHS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.offset = offset;
-        self.limit = limit;
+        self.listing.set_page(offset, limit)?;
         Ok(self)
     }
 }
@@ -95,12 +90,7 @@ impl Operation for ListBandwidths {
     const NAME: &'static str = "huawei.list_bandwidths";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let q = vec![
-            ("offset".to_owned(), self.offset.to_string()),
-            ("limit".to_owned(), self.limit.to_string()),
-        ];
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/bandwidths");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/bandwidths")
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<BandwidthList> {
@@ -114,12 +104,8 @@ impl Operation for ListBandwidths {
 
 impl Pager for ListBandwidths {
     fn next_page(&self, last: &BandwidthList) -> Option<Self> {
-        next_offset(self.offset, self.limit, last.band_widths.len(), None).map(|offset| {
-            ListBandwidths {
-                offset,
-                ..self.clone()
-            }
-        })
+        let listing = self.listing.next(last.band_widths.len(), None)?;
+        Some(ListBandwidths { listing })
     }
 
     fn item_ids(page: &BandwidthList, each: &mut dyn FnMut(Option<&str>)) {

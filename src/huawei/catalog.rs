@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
+use super::listing::MarkerListing;
 use super::phones::opt_int;
 use super::wire;
 use crate::error::{Result, invalid};
@@ -189,17 +190,13 @@ pub const MAX_SERVER_MODELS_LIMIT: u32 = 100;
     alias = "list_cloud_phone_server_models"
 )]
 pub struct ListServerModels {
-    product_type: Option<i64>,
-    marker: Option<String>,
-    limit: u32,
+    listing: MarkerListing,
 }
 
 impl Default for ListServerModels {
     fn default() -> Self {
         ListServerModels {
-            product_type: None,
-            marker: None,
-            limit: MAX_SERVER_MODELS_LIMIT,
+            listing: MarkerListing::new(MAX_SERVER_MODELS_LIMIT, MAX_SERVER_MODELS_LIMIT),
         }
     }
 }
@@ -215,24 +212,20 @@ impl ListServerModels {
         if !(0..=1).contains(&product_type) {
             return Err(invalid("product_type", "must be 0 (phone) or 1 (game)"));
         }
-        self.product_type = Some(product_type);
+        self.listing
+            .add_filter("product_type", product_type.to_string())?;
         Ok(self)
     }
 
     /// Flavors per page (1 to 100).
     pub fn limit(mut self, limit: u32) -> Result<Self> {
-        if !(1..=MAX_SERVER_MODELS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.limit = limit;
+        self.listing.set_limit(limit)?;
         Ok(self)
     }
 
     /// The page after `marker` (a previous page's `next_marker`).
     pub fn after(mut self, marker: impl Into<String>) -> Result<Self> {
-        let marker = marker.into();
-        crate::limits::check_len("marker", &marker, 256)?;
-        self.marker = Some(marker).filter(|m| !m.is_empty());
+        self.listing.set_after(marker.into())?;
         Ok(self)
     }
 }
@@ -333,16 +326,7 @@ impl Operation for ListServerModels {
     const NAME: &'static str = "huawei.list_server_models";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = Vec::with_capacity(3);
-        if let Some(p) = self.product_type {
-            q.push(("product_type".to_owned(), p.to_string()));
-        }
-        if let Some(m) = &self.marker {
-            q.push(("marker".to_owned(), m.clone()));
-        }
-        q.push(("limit".to_owned(), self.limit.to_string()));
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/server-models");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/server-models")
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<ServerModelList> {
@@ -358,11 +342,8 @@ impl Pager for ListServerModels {
     /// The page after `next_marker`; none when it is absent, empty or the
     /// one just sent.
     fn next_page(&self, last: &ServerModelList) -> Option<Self> {
-        let next = super::images::next_marker(&last.page_info, self.marker.as_deref())?;
-        Some(ListServerModels {
-            marker: Some(next),
-            ..self.clone()
-        })
+        let listing = self.listing.next(&last.page_info)?;
+        Some(ListServerModels { listing })
     }
 
     fn item_ids(page: &ServerModelList, each: &mut dyn FnMut(Option<&str>)) {
@@ -383,15 +364,13 @@ pub const MAX_OFFERINGS_LIMIT: u32 = 1000;
     alias = "list_cloud_phone_server_model_offerings"
 )]
 pub struct ListServerModelOfferings {
-    marker: Option<String>,
-    limit: u32,
+    listing: MarkerListing,
 }
 
 impl Default for ListServerModelOfferings {
     fn default() -> Self {
         ListServerModelOfferings {
-            marker: None,
-            limit: 100,
+            listing: MarkerListing::new(100, MAX_OFFERINGS_LIMIT),
         }
     }
 }
@@ -404,10 +383,7 @@ impl ListServerModelOfferings {
 
     /// Offerings per page (1 to 1000).
     pub fn limit(mut self, limit: u32) -> Result<Self> {
-        if !(1..=MAX_OFFERINGS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 1000"));
-        }
-        self.limit = limit;
+        self.listing.set_limit(limit)?;
         Ok(self)
     }
 }
@@ -450,13 +426,8 @@ impl Operation for ListServerModelOfferings {
     const NAME: &'static str = "huawei.list_server_model_offerings";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = vec![("limit".to_owned(), self.limit.to_string())];
-        if let Some(m) = &self.marker {
-            q.push(("marker".to_owned(), m.clone()));
-        }
         // Under the project, not under cloud-phone/.
-        let path = wire::project_path(ctx.config, "v1", "server-model-offerings");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "server-model-offerings")
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<ServerModelOfferingList> {
@@ -470,11 +441,8 @@ impl Operation for ListServerModelOfferings {
 
 impl Pager for ListServerModelOfferings {
     fn next_page(&self, last: &ServerModelOfferingList) -> Option<Self> {
-        let next = super::images::next_marker(&last.page_info, self.marker.as_deref())?;
-        Some(ListServerModelOfferings {
-            marker: Some(next),
-            ..self.clone()
-        })
+        let listing = self.listing.next(&last.page_info)?;
+        Some(ListServerModelOfferings { listing })
     }
 
     fn item_ids(page: &ServerModelOfferingList, each: &mut dyn FnMut(Option<&str>)) {

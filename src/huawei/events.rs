@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
-use super::images::{PageInfo, next_marker};
+use super::images::PageInfo;
+use super::listing::MarkerListing;
 use super::phones::{Accepted, opt_int, parse_accepted};
 use super::wire;
 use crate::error::{Result, invalid};
@@ -28,17 +29,13 @@ pub const MIN_NOTICE_MS: u64 = 5 * 60 * 1000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "ListScheduledEvents", alias = "list_scheduled_events")]
 pub struct ListEvents {
-    filters: Vec<(&'static str, String)>,
-    marker: Option<String>,
-    limit: u32,
+    listing: MarkerListing,
 }
 
 impl Default for ListEvents {
     fn default() -> Self {
         ListEvents {
-            filters: Vec::new(),
-            marker: None,
-            limit: MAX_EVENTS_LIMIT,
+            listing: MarkerListing::new(MAX_EVENTS_LIMIT, MAX_EVENTS_LIMIT),
         }
     }
 }
@@ -51,19 +48,13 @@ impl ListEvents {
 
     /// Events per page (1 to 100).
     pub fn limit(mut self, limit: u32) -> Result<Self> {
-        if !(1..=MAX_EVENTS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.limit = limit;
+        self.listing.set_limit(limit)?;
         Ok(self)
     }
 
     fn filter(mut self, key: &'static str, value: String) -> Result<Self> {
         check_len(key, &value, 64)?;
-        if value.is_empty() || value.chars().any(char::is_control) {
-            return Err(invalid(key, "empty or with a control character"));
-        }
-        self.filters.push((key, value));
+        self.listing.add_filter(key, value)?;
         Ok(self)
     }
 
@@ -177,17 +168,7 @@ impl Operation for ListEvents {
     const NAME: &'static str = "huawei.list_events";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q: Vec<(String, String)> = self
-            .filters
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect();
-        q.push(("limit".to_owned(), self.limit.to_string()));
-        if let Some(m) = &self.marker {
-            q.push(("marker".to_owned(), m.clone()));
-        }
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/scheduled-events");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/scheduled-events")
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<EventList> {
@@ -201,11 +182,8 @@ impl Operation for ListEvents {
 
 impl Pager for ListEvents {
     fn next_page(&self, last: &EventList) -> Option<Self> {
-        let next = next_marker(&last.page_info, self.marker.as_deref())?;
-        Some(ListEvents {
-            marker: Some(next),
-            ..self.clone()
-        })
+        let listing = self.listing.next(&last.page_info)?;
+        Some(ListEvents { listing })
     }
 
     fn item_ids(page: &EventList, each: &mut dyn FnMut(Option<&str>)) {

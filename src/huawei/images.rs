@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
+use super::listing::{Listing, MarkerListing};
 use super::phones::opt_int;
 use super::wire;
 use crate::error::{Result, invalid};
@@ -18,7 +19,7 @@ use crate::http::{Method, Request, Response};
 use crate::json::null_default;
 use crate::limits::check_len;
 use crate::op::{Context, Operation};
-use crate::page::{Pager, next_offset};
+use crate::page::Pager;
 
 /// Largest `limit` of the phone-image list (the API's maximum and default).
 pub const MAX_PHONE_IMAGES_LIMIT: u32 = 500;
@@ -58,17 +59,13 @@ impl ImageType {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "ListCloudPhoneImages", alias = "list_cloud_phone_images")]
 pub struct ListPhoneImages {
-    image_type: Option<ImageType>,
-    marker: Option<String>,
-    limit: u32,
+    listing: MarkerListing,
 }
 
 impl Default for ListPhoneImages {
     fn default() -> Self {
         ListPhoneImages {
-            image_type: None,
-            marker: None,
-            limit: MAX_PHONE_IMAGES_LIMIT,
+            listing: MarkerListing::new(MAX_PHONE_IMAGES_LIMIT, MAX_PHONE_IMAGES_LIMIT),
         }
     }
 }
@@ -82,24 +79,20 @@ impl ListPhoneImages {
 
     /// Only images of this kind.
     pub fn image_type(mut self, t: ImageType) -> Self {
-        self.image_type = Some(t);
+        // A fixed wire value: never refused.
+        let _ = self.listing.add_filter("image_type", t.as_str().to_owned());
         self
     }
 
     /// Images per page (1 to 500).
     pub fn limit(mut self, limit: u32) -> Result<Self> {
-        if !(1..=MAX_PHONE_IMAGES_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 500"));
-        }
-        self.limit = limit;
+        self.listing.set_limit(limit)?;
         Ok(self)
     }
 
     /// The page after `marker` (a previous page's `next_marker`).
     pub fn after(mut self, marker: impl Into<String>) -> Result<Self> {
-        let marker = marker.into();
-        check_len("marker", &marker, MAX_TEXT)?;
-        self.marker = Some(marker).filter(|m| !m.is_empty());
+        self.listing.set_after(marker.into())?;
         Ok(self)
     }
 }
@@ -143,13 +136,6 @@ pub struct PageInfo {
     pub next_marker: Option<String>,
 }
 
-/// The marker of the page after one sent with `sent`: none when the answer
-/// gives none, an empty one, one too long to send back, or `sent` again.
-pub(crate) fn next_marker(info: &PageInfo, sent: Option<&str>) -> Option<String> {
-    let next = info.next_marker.as_deref()?;
-    (!next.is_empty() && Some(next) != sent && next.len() <= MAX_TEXT).then(|| next.to_owned())
-}
-
 /// One page of phone images.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -171,16 +157,7 @@ impl Operation for ListPhoneImages {
     const NAME: &'static str = "huawei.list_phone_images";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = Vec::with_capacity(3);
-        if let Some(t) = self.image_type {
-            q.push(("image_type".to_owned(), t.as_str().to_owned()));
-        }
-        if let Some(m) = &self.marker {
-            q.push(("marker".to_owned(), m.clone()));
-        }
-        q.push(("limit".to_owned(), self.limit.to_string()));
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/phone-images");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/phone-images")
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<PhoneImageList> {
@@ -197,11 +174,8 @@ impl Pager for ListPhoneImages {
     /// marker just sent (a server that hands back the same marker would
     /// otherwise be asked forever).
     fn next_page(&self, last: &PhoneImageList) -> Option<Self> {
-        let next = next_marker(&last.page_info, self.marker.as_deref())?;
-        Some(ListPhoneImages {
-            marker: Some(next),
-            ..self.clone()
-        })
+        let listing = self.listing.next(&last.page_info)?;
+        Some(ListPhoneImages { listing })
     }
 
     fn item_ids(page: &PhoneImageList, each: &mut dyn FnMut(Option<&str>)) {
@@ -216,17 +190,13 @@ impl Pager for ListPhoneImages {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "list_images")]
 pub struct ListImages {
-    filters: Vec<(&'static str, String)>,
-    offset: u32,
-    limit: u32,
+    listing: Listing,
 }
 
 impl Default for ListImages {
     fn default() -> Self {
         ListImages {
-            filters: Vec::new(),
-            offset: 0,
-            limit: MAX_IMAGES_LIMIT,
+            listing: Listing::new(MAX_IMAGES_LIMIT, MAX_IMAGES_LIMIT),
         }
     }
 }
@@ -239,18 +209,13 @@ impl ListImages {
 
     /// Sets the page (offset ≥ 0, limit 1 to 100).
     pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
-        if !(1..=MAX_IMAGES_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.offset = offset;
-        self.limit = limit;
+        self.listing.set_page(offset, limit)?;
         Ok(self)
     }
 
     fn filter(mut self, key: &'static str, value: String) -> Result<Self> {
         check_len(key, &value, MAX_TEXT)?;
-        self.filters.retain(|(k, _)| *k != key);
-        self.filters.push((key, value));
+        self.listing.set_filter(key, value)?;
         Ok(self)
     }
 
@@ -357,15 +322,7 @@ impl Operation for ListImages {
     const NAME: &'static str = "huawei.list_images";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q: Vec<(String, String)> = self
-            .filters
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect();
-        q.push(("offset".to_owned(), self.offset.to_string()));
-        q.push(("limit".to_owned(), self.limit.to_string()));
-        let path = wire::project_path(ctx.config, "v1", "cloud-phone/images");
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, "cloud-phone/images")
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<ImageList> {
@@ -379,12 +336,8 @@ impl Operation for ListImages {
 
 impl Pager for ListImages {
     fn next_page(&self, last: &ImageList) -> Option<Self> {
-        next_offset(self.offset, self.limit, last.image_infos.len(), last.total).map(|offset| {
-            ListImages {
-                offset,
-                ..self.clone()
-            }
-        })
+        let listing = self.listing.next(last.image_infos.len(), last.total)?;
+        Some(ListImages { listing })
     }
 
     fn item_ids(page: &ImageList, each: &mut dyn FnMut(Option<&str>)) {
@@ -513,8 +466,7 @@ impl Operation for AddImageMember {
 #[doc(alias = "list_image_members")]
 pub struct ListImageMembers {
     image_id: String,
-    marker: Option<String>,
-    limit: u32,
+    listing: MarkerListing,
 }
 
 impl ListImageMembers {
@@ -524,17 +476,13 @@ impl ListImageMembers {
         crate::op::check_path_segment("image_id", &image_id)?;
         Ok(ListImageMembers {
             image_id,
-            marker: None,
-            limit: MAX_IMAGE_MEMBERS_LIMIT,
+            listing: MarkerListing::new(MAX_IMAGE_MEMBERS_LIMIT, MAX_IMAGE_MEMBERS_LIMIT),
         })
     }
 
     /// Members per page (1 to 100).
     pub fn limit(mut self, limit: u32) -> Result<Self> {
-        if !(1..=MAX_IMAGE_MEMBERS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.limit = limit;
+        self.listing.set_limit(limit)?;
         Ok(self)
     }
 }
@@ -577,17 +525,8 @@ impl Operation for ListImageMembers {
     const NAME: &'static str = "huawei.list_image_members";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = vec![("limit".to_owned(), self.limit.to_string())];
-        if let Some(m) = &self.marker {
-            q.push(("marker".to_owned(), m.clone()));
-        }
-        wire::build(
-            ctx,
-            Method::Get,
-            image_path(ctx, &self.image_id, "/members"),
-            q,
-            None,
-        )
+        let rest = format!("cloud-phone/images/{}/members", self.image_id);
+        self.listing.build(ctx, &rest)
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<ImageMemberList> {
@@ -601,10 +540,9 @@ impl Operation for ListImageMembers {
 
 impl Pager for ListImageMembers {
     fn next_page(&self, last: &ImageMemberList) -> Option<Self> {
-        let next = next_marker(&last.page_info, self.marker.as_deref())?;
         Some(ListImageMembers {
-            marker: Some(next),
-            ..self.clone()
+            listing: self.listing.next(&last.page_info)?,
+            image_id: self.image_id.clone(),
         })
     }
 

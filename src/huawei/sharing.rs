@@ -6,8 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
-use super::images::{PageInfo, next_marker};
+use super::images::PageInfo;
 use super::jobs::{JobsReport, parse_jobs_started};
+use super::listing::MarkerListing;
 use super::phone_data::ObsObject;
 use super::wire;
 use crate::error::{Result, invalid};
@@ -216,9 +217,7 @@ impl Operation for DeleteShareApps {
 #[doc(alias = "ListShareAppsSnapshot", alias = "list_share_apps_snapshot")]
 pub struct ListShareApps {
     server_id: String,
-    package_name: Option<String>,
-    marker: Option<String>,
-    limit: u32,
+    listing: MarkerListing,
 }
 
 impl ListShareApps {
@@ -228,9 +227,7 @@ impl ListShareApps {
         check_path_segment("server_id", &server_id)?;
         Ok(ListShareApps {
             server_id,
-            package_name: None,
-            marker: None,
-            limit: 100,
+            listing: MarkerListing::new(100, MAX_SNAPSHOT_LIMIT),
         })
     }
 
@@ -238,16 +235,13 @@ impl ListShareApps {
     pub fn package(mut self, package_name: impl Into<String>) -> Result<Self> {
         let p = package_name.into();
         check_package(&p)?;
-        self.package_name = Some(p);
+        self.listing.add_filter("package_name", p)?;
         Ok(self)
     }
 
     /// Apps per page (1 to 500).
     pub fn limit(mut self, limit: u32) -> Result<Self> {
-        if !(1..=MAX_SNAPSHOT_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 500"));
-        }
-        self.limit = limit;
+        self.listing.set_limit(limit)?;
         Ok(self)
     }
 }
@@ -287,16 +281,8 @@ impl Operation for ListShareApps {
     const NAME: &'static str = "huawei.list_share_apps";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let mut q = vec![("limit".to_owned(), self.limit.to_string())];
-        if let Some(m) = &self.marker {
-            q.push(("marker".to_owned(), m.clone()));
-        }
-        if let Some(p) = &self.package_name {
-            q.push(("package_name".to_owned(), p.clone()));
-        }
         let rest = format!("servers/{}/share-apps-snapshot", self.server_id);
-        let path = wire::project_path(ctx.config, "v1", &rest);
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, &rest)
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<ShareAppList> {
@@ -310,10 +296,9 @@ impl Operation for ListShareApps {
 
 impl Pager for ListShareApps {
     fn next_page(&self, last: &ShareAppList) -> Option<Self> {
-        let next = next_marker(&last.page_info, self.marker.as_deref())?;
         Some(ListShareApps {
-            marker: Some(next),
-            ..self.clone()
+            listing: self.listing.next(&last.page_info)?,
+            server_id: self.server_id.clone(),
         })
     }
 

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
+use super::listing::Listing;
 use super::phones::{Accepted, parse_accepted};
 use super::wire;
 use crate::error::{Result, invalid};
@@ -239,15 +240,13 @@ impl Operation for ListServerTags {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "list_project_tags")]
 pub struct ListProjectTags {
-    offset: u32,
-    limit: u32,
+    listing: Listing,
 }
 
 impl Default for ListProjectTags {
     fn default() -> Self {
         ListProjectTags {
-            offset: 0,
-            limit: MAX_PROJECT_TAGS_LIMIT,
+            listing: Listing::new(MAX_PROJECT_TAGS_LIMIT, MAX_PROJECT_TAGS_LIMIT),
         }
     }
 }
@@ -260,11 +259,7 @@ impl ListProjectTags {
 
     /// Sets the page (offset ≥ 0, limit 1 to 100).
     pub fn page(mut self, offset: u32, limit: u32) -> Result<Self> {
-        if !(1..=MAX_PROJECT_TAGS_LIMIT).contains(&limit) {
-            return Err(invalid("limit", "must be from 1 to 100"));
-        }
-        self.offset = offset;
-        self.limit = limit;
+        self.listing.set_page(offset, limit)?;
         Ok(self)
     }
 }
@@ -322,12 +317,7 @@ impl Operation for ListProjectTags {
     const NAME: &'static str = "huawei.list_project_tags";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let q = vec![
-            ("limit".to_owned(), self.limit.to_string()),
-            ("offset".to_owned(), self.offset.to_string()),
-        ];
-        let path = wire::project_path(ctx.config, "v1", &format!("{RESOURCE_TYPE}/tags"));
-        wire::build(ctx, Method::Get, path, q, None)
+        self.listing.build(ctx, &format!("{RESOURCE_TYPE}/tags"))
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<ProjectTagList> {
@@ -341,12 +331,8 @@ impl Operation for ListProjectTags {
 
 impl Pager for ListProjectTags {
     fn next_page(&self, last: &ProjectTagList) -> Option<Self> {
-        next_offset(self.offset, self.limit, last.tags.len(), last.total_count).map(|offset| {
-            ListProjectTags {
-                offset,
-                ..self.clone()
-            }
-        })
+        let listing = self.listing.next(last.tags.len(), last.total_count)?;
+        Some(ListProjectTags { listing })
     }
 
     fn item_ids(page: &ProjectTagList, each: &mut dyn FnMut(Option<&str>)) {
