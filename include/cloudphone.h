@@ -62,6 +62,9 @@
 // Most request ids one list-jobs call takes.
 #define CLOUDPHONE_HUAWEI_LIST_JOBS_MAX_IDS 20
 
+// Servers one deletion takes.
+#define CLOUDPHONE_HUAWEI_DELETE_SERVERS_MAX_IDS 10
+
 // Phones one backup, restore, volume or traffic call takes.
 #define CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS 100
 
@@ -2386,6 +2389,54 @@ cloudphone_status cloudphone_huawei_detach_filesystem_build(const struct cloudph
                                                             struct cloudphone_request **request_out,
                                                             struct cloudphone_error **err_out);
 
+// Builds the deletion of on-demand servers and their phones
+// (`DELETE /v2/{project_id}/cloud-phone/servers`, with a JSON body); one
+// job for the request.
+//
+// - `server_ids`, `server_ids_len`: 1 to
+//   `CLOUDPHONE_HUAWEI_DELETE_SERVERS_MAX_IDS` ids.
+//
+// Result (`cloudphone_request_parse`): no items; the request id; the job
+// in `/job_id`.
+//
+// Pointers: `config` required; `server_ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_restart_servers_build`.
+cloudphone_status cloudphone_huawei_delete_servers_build(const struct cloudphone_huawei_config *config,
+                                                         const char *const *server_ids,
+                                                         size_t server_ids_len,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a change of a server's flavor (an order; `auto_pay` pays an
+// upgrade at once): `POST /v1/{project_id}/cloud-phone/servers/change-server-model`.
+//
+// Result (`cloudphone_request_parse`): no items; the request id; the order
+// in `/order_id`, `/product_id`. A 200 that carries an `error_code` is that
+// error.
+//
+// Pointers: `config` required; `server_id` required; `server_model_name`
+// required; `phone_model_name` required; `trace_id` optional (NULL =
+// none); `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_change_server_model_build(const struct cloudphone_huawei_config *config,
+                                                              const char *server_id,
+                                                              const char *server_model_name,
+                                                              const char *phone_model_name,
+                                                              bool auto_pay,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
 // - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`
@@ -3364,6 +3415,8 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_huawei_attach_filesystem_build((config), (filesystem_id), (path), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_huawei_detach_filesystem_build(config, filesystem_id, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_huawei_detach_filesystem_build((config), (filesystem_id), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_huawei_delete_servers_build(config, server_ids, server_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_huawei_delete_servers_build((config), CLOUDPHONE_ID_ARRAY(server_ids), (server_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_get_phone_status_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_get_phone_status_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_start_phones_build(config, ids, ids_len, options_json, now_unix_ms, trace_id, request_out, err_out) \

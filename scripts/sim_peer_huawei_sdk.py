@@ -18,6 +18,11 @@ from huaweicloudsdkcph.v1 import (
     BatchDeleteTagsRequest,
     BatchDeleteTagsRequestBody,
     AddImageMemberRequest,
+    ChangeCloudPhoneServerModelRequest,
+    ChangeCloudPhoneServerModelRequestBody,
+    ChangeCloudPhoneServerModelRequestBodyExtendParam,
+    DeleteCloudPhoneServerRequest,
+    DeleteCloudPhoneServerRequestBody,
     AttachShareFilesystemRequest,
     AttachShareFilesystemRequestBody,
     BatchExportCloudPhoneDataRequest,
@@ -313,7 +318,24 @@ def main():
         type="sfs_turbo", id="sfs-peer", server_ids=[server])))
     check(out.jobs[0].server_id == server, "detach_share_filesystem: a job")
 
-    # 10. A wrong secret key: the simulator refuses the signature.
+    # 10. Change a server's flavor (an order), then delete another server (v2, DELETE with a body).
+    flavor = flavors[1] if flavors[0].server_model_name == shown.server_model_name else flavors[0]
+    phone_flavor = {m.server_model_name: m.phone_model_name for m in models}[flavor.server_model_name]
+    order = c.change_cloud_phone_server_model(ChangeCloudPhoneServerModelRequest(
+        body=ChangeCloudPhoneServerModelRequestBody(server_id=server, server_model_name=flavor.server_model_name,
+                                                    phone_model_name=phone_flavor,
+                                                    extend_param=ChangeCloudPhoneServerModelRequestBodyExtendParam(
+                                                        is_auto_pay=1))))
+    shown = c.show_cloud_phone_server_detail(ShowCloudPhoneServerDetailRequest(server_id=server))
+    check(order.order_id and shown.server_model_name == flavor.server_model_name,
+          "change_cloud_phone_server_model: an order, the new flavor")
+    victim = servers.servers[-1].server_id
+    gone = c.delete_cloud_phone_server(DeleteCloudPhoneServerRequest(
+        body=DeleteCloudPhoneServerRequestBody(server_ids=[victim])))
+    left = c.list_cloud_phone_servers(ListCloudPhoneServersRequest(limit=100)).servers
+    check(gone.job_id and victim not in {s.server_id for s in left}, "delete_cloud_phone_server (v2): the server is gone")
+
+    # 11. A wrong secret key: the simulator refuses the signature.
     bad = client(url, hw["ak"], "x" * 40, hw["project_id"])
     try:
         bad.list_cloud_phones(ListCloudPhonesRequest(limit=1))

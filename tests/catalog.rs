@@ -338,6 +338,18 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "Huawei CPH",
+            cloudphone::huawei::server_admin::DeleteServers::new(["s"]).unwrap(),
+            &hw,
+            "10 on-demand servers",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::server_admin::ChangeServerModel::new("s", "m", "p", false).unwrap(),
+            &hw,
+            "1 server; **billable** (an order)",
+        ),
+        row(
+            "Huawei CPH",
             lifecycle::RestartPhones::new(["p"]).unwrap(),
             &hw,
             "100 phone ids (our chunk)",
@@ -603,6 +615,11 @@ fn stated_id_limits_are_enforced() {
             Box::new(|ids| {
                 cloudphone::huawei::server_admin::RestartEncodeServers::new(ids).is_ok()
             }),
+        ),
+        (
+            "huawei.delete_servers",
+            10,
+            Box::new(|ids| cloudphone::huawei::server_admin::DeleteServers::new(ids).is_ok()),
         ),
         (
             "huawei.set_traffic",

@@ -418,6 +418,18 @@ mod huawei_fleet {
                 "huawei_detach_filesystem",
                 build(&DetachFilesystem::new("sfs-1", ["s1"]).unwrap()),
             );
+            use cloudphone::huawei::server_admin::{ChangeServerModel, DeleteServers};
+            snap(
+                "huawei_delete_servers",
+                build(&DeleteServers::new(["s1", "s2"]).unwrap()),
+            );
+            snap(
+                "huawei_change_server_model",
+                build(
+                    &ChangeServerModel::new("s1", "physical.rx2.xlarge", "rx2.cp.c15", true)
+                        .unwrap(),
+                ),
+            );
         }
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(

@@ -281,6 +281,8 @@ _SIGNATURES = {
     "cloudphone_huawei_list_share_files_build": (_U32, [_P, _S, _SA, _SZ, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_attach_filesystem_build": (_U32, [_P, _S, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_detach_filesystem_build": (_U32, [_P, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_delete_servers_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_change_server_model_build": (_U32, [_P, _S, _S, _S, _B, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -931,6 +933,20 @@ class HuaweiConfig(_Handle):
         now = _now_ms() if now_unix_ms is None else now_unix_ms
         return Request(_out(C.huawei_detach_filesystem_build, self._h, _cstr(filesystem_id, "filesystem_id"),
                             arr, n, now, None))
+
+    def delete_servers_request(self, server_ids, now_unix_ms=None) -> "Request":
+        """DELETE /v2/.../cloud-phone/servers, on-demand servers (cloudphone_huawei_delete_servers_build)."""
+        arr, n = _id_array(server_ids, "server_ids")
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_delete_servers_build, self._h, arr, n, now, None))
+
+    def change_server_model_request(self, server_id, server_model_name, phone_model_name, auto_pay=False,
+                                    now_unix_ms=None) -> "Request":
+        """POST .../servers/change-server-model, an order (cloudphone_huawei_change_server_model_build)."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_change_server_model_build, self._h, _cstr(server_id, "server_id"),
+                            _cstr(server_model_name, "server_model_name"),
+                            _cstr(phone_model_name, "phone_model_name"), bool(auto_pay), now, None))
 
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""

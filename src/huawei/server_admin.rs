@@ -259,3 +259,172 @@ impl Operation for UpdateKeypair {
         true
     }
 }
+
+/// Most servers one deletion takes.
+pub const MAX_DELETE_IDS: usize = 10;
+
+/// Delete on-demand servers (and their phones; yearly/monthly servers are
+/// refused by the API): `DELETE /v2/{project_id}/cloud-phone/servers`, a
+/// DELETE with a JSON body. One job for the whole request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "DeleteCloudPhoneServer", alias = "delete_cloud_phone_server")]
+pub struct DeleteServers {
+    server_ids: Vec<String>,
+}
+
+impl DeleteServers {
+    /// 1 to [`MAX_DELETE_IDS`] distinct servers.
+    pub fn new<I, S>(server_ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(DeleteServers {
+            server_ids: unique_ids("server_ids", server_ids, MAX_DELETE_IDS)?,
+        })
+    }
+}
+
+/// The answer of a server deletion: one job for every server of it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ServerDeletion {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The job that deletes them (poll it with `ShowJob`).
+    #[serde(default)]
+    pub job_id: Option<String>,
+}
+
+impl Operation for DeleteServers {
+    type Config = Config;
+    type Output = ServerDeletion;
+    const NAME: &'static str = "huawei.delete_servers";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let body = serde_json::to_vec(&ServerIds {
+            server_ids: &self.server_ids,
+        })
+        .map_err(|e| invalid("server_ids", e.to_string()))?;
+        let path = wire::project_path(ctx.config, "v2", "cloud-phone/servers");
+        wire::build(ctx, Method::Delete, path, Vec::new(), Some(body))
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<ServerDeletion> {
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// Change a server's flavor (same hardware generation; the phone flavor
+/// must fit the new server flavor and keep the phones-per-server count):
+/// `POST /v1/{project_id}/cloud-phone/servers/change-server-model`. An
+/// order: an upgrade is paid (automatically with `auto_pay`), a downgrade
+/// refunded; it takes about two minutes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(
+    alias = "ChangeCloudPhoneServerModel",
+    alias = "change_cloud_phone_server_model"
+)]
+pub struct ChangeServerModel {
+    server_id: String,
+    server_model_name: String,
+    phone_model_name: String,
+    auto_pay: bool,
+}
+
+impl ChangeServerModel {
+    /// Move `server_id` to `server_model_name` running `phone_model_name`.
+    pub fn new(
+        server_id: impl Into<String>,
+        server_model_name: impl Into<String>,
+        phone_model_name: impl Into<String>,
+        auto_pay: bool,
+    ) -> Result<Self> {
+        let (server_id, server_model_name, phone_model_name) = (
+            server_id.into(),
+            server_model_name.into(),
+            phone_model_name.into(),
+        );
+        crate::limits::check_len("server_id", &server_id, 32)?;
+        for (field, v) in [
+            ("server_id", &server_id),
+            ("server_model_name", &server_model_name),
+            ("phone_model_name", &phone_model_name),
+        ] {
+            crate::limits::check_len(field, v, 128)?;
+            if v.is_empty() || v.chars().any(char::is_control) {
+                return Err(invalid(field, "empty or with a control character"));
+            }
+        }
+        Ok(ChangeServerModel {
+            server_id,
+            server_model_name,
+            phone_model_name,
+            auto_pay,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct AutoPay {
+    is_auto_pay: u8,
+}
+
+#[derive(Serialize)]
+struct ChangeModelBody<'a> {
+    server_id: &'a str,
+    server_model_name: &'a str,
+    phone_model_name: &'a str,
+    extend_param: AutoPay,
+}
+
+/// The order a flavor change placed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Order {
+    /// The request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The order.
+    #[serde(default)]
+    pub order_id: Option<String>,
+    /// The product.
+    #[serde(default)]
+    pub product_id: Option<String>,
+}
+
+impl Operation for ChangeServerModel {
+    type Config = Config;
+    type Output = Order;
+    const NAME: &'static str = "huawei.change_server_model";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        post(
+            ctx,
+            "cloud-phone/servers/change-server-model",
+            &ChangeModelBody {
+                server_id: &self.server_id,
+                server_model_name: &self.server_model_name,
+                phone_model_name: &self.phone_model_name,
+                extend_param: AutoPay {
+                    is_auto_pay: u8::from(self.auto_pay),
+                },
+            },
+        )
+    }
+
+    /// The order, or the error a 2xx carries in `error_code`.
+    fn parse_unchecked(&self, response: &Response) -> Result<Order> {
+        super::phones::parse_accepted(Self::NAME, response)?;
+        wire::parse_json(Self::NAME, response)
+    }
+
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}

@@ -279,6 +279,56 @@ impl Huawei {
         Some(p)
     }
 
+    /// Removes servers and their phones (indexes rebuilt).
+    fn remove_servers(&mut self, ids: &[String]) {
+        let gone: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let keep: Vec<bool> = self
+            .servers
+            .iter()
+            .map(|s| !gone.contains(s.id.as_str()))
+            .collect();
+        let mut new_index = Vec::with_capacity(self.servers.len());
+        let mut n = 0;
+        for k in &keep {
+            new_index.push(if *k { Some(n) } else { None });
+            n += usize::from(*k);
+        }
+        let phones = std::mem::take(&mut self.phones);
+        self.phones = phones
+            .into_iter()
+            .filter(|p| keep[p.server])
+            .map(|mut p| {
+                p.server = new_index[p.server].unwrap_or(0);
+                p
+            })
+            .collect();
+        let servers = std::mem::take(&mut self.servers);
+        self.servers = servers
+            .into_iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(s, _)| s)
+            .collect();
+        for s in &mut self.servers {
+            s.phones.clear();
+        }
+        for (i, p) in self.phones.iter().enumerate() {
+            self.servers[p.server].phones.push(i);
+        }
+        self.index = self
+            .phones
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        self.server_index = self
+            .servers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+    }
+
     fn add_job(&mut self, job: Job) {
         self.job_index.insert(job.id.clone(), self.jobs.len());
         self.jobs.push(job);
@@ -313,13 +363,15 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         return iam_token(sh, req);
     }
     let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
-    let ["v1", project, rest @ ..] = segments.as_slice() else {
+    // v1 for everything but the server deletion, which is v2.
+    let [version @ ("v1" | "v2"), project, rest @ ..] = segments.as_slice() else {
         return sh.huawei_error(
             404,
             "APIGW.0101",
             "The API does not exist or has not been published in the environment.",
         );
     };
+    let version = *version;
     if let Err((status, code, msg)) = authenticate(sh, req, skew_ms) {
         return sh.huawei_error(status, code, &msg);
     }
@@ -349,6 +401,14 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         };
     }
     let result: Reply = match (m, rest) {
+        ("DELETE", ["cloud-phone", "servers"]) if version == "v2" => {
+            catalogue::delete_servers(sh, &mut hw, &body, now)
+        }
+        _ if version == "v2" => Err((
+            404,
+            "APIGW.0101",
+            "The API does not exist or has not been published in the environment.".into(),
+        )),
         ("GET", ["cloud-phone", "phones"]) => list_phones(&mut hw, &q, now),
         ("GET", ["cloud-phone", "phones", id]) => show_phone(&mut hw, id, now),
         ("PUT", ["cloud-phone", "phones", id]) => rename(&mut hw, id, &body, now),
@@ -433,6 +493,9 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
             catalogue::update_keypair(sh, &mut hw, &body, now)
         }
         ("GET", ["cloud-phone", "scheduled-events"]) => catalogue::events(&hw, &q),
+        ("POST", ["cloud-phone", "servers", "change-server-model"]) => {
+            catalogue::change_server_model(sh, &mut hw, &body)
+        }
         ("POST", ["cloud-phone", "phones", "batch-storage"]) => {
             catalogue::backup(sh, &mut hw, &body, now, false)
         }

@@ -419,6 +419,26 @@ static void test_phone_data_and_sharing(void) {
                       CLOUDPHONE_STATUS_OK, &err);
   done(req, res);
 
+  BUILD(cloudphone_huawei_delete_servers_build(cfg, servers, 2, NOW_MS, NULL, &req, err), "DELETE",
+        "https://cph.cn-north-4.myhuaweicloud.com/v2/" PROJECT "/cloud-phone/servers");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/delete_servers/one_job.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/job_id"), "job-del-1");
+  done(req, res);
+  BUILD(cloudphone_huawei_change_server_model_build(cfg, "s1", "physical.rx2.xlarge", "rx2.cp.c15", true, NOW_MS,
+                                                    NULL, &req, err),
+        "POST", BASE "servers/change-server-model");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/change_server_model/order.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/order_id"), "CS2612041200ABCDE");
+  cloudphone_result_free(res);
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/change_server_model/error_in_a_200.http",
+                      CLOUDPHONE_STATUS_API, &err);
+  cloudphone_error_free(err);
+  err = NULL;
+  done(req, NULL);
+  CHECK(CLOUDPHONE_HUAWEI_DELETE_SERVERS_MAX_IDS == 10);
+
   /* Refused: a path outside /data and /cache, a bad package, a bad bucket. */
   req = NULL;
   CHECK(cloudphone_huawei_backup_phones_build(

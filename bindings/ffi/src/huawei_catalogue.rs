@@ -30,6 +30,7 @@ use cloudphone::huawei::images::{
 use cloudphone::huawei::phone_data::{
     Backup, BackupPhones, ExpandDataVolumes, ObsObject, RestorePhones, SetTraffic, TrafficType,
 };
+use cloudphone::huawei::server_admin::{ChangeServerModel, DeleteServers, Order, ServerDeletion};
 use cloudphone::huawei::server_admin::{
     RenameServer, RestartEncodeServers, RestartServers, UpdateKeypair,
 };
@@ -41,6 +42,12 @@ use cloudphone::huawei::tags::{
     CreateTags, DeleteTags, ListProjectTags, ListServerTags, ListTaggedServers, ProjectTagList,
     Tag, TagList, TagValues, TaggedResourceList,
 };
+
+/// Servers one deletion takes.
+pub const CLOUDPHONE_HUAWEI_DELETE_SERVERS_MAX_IDS: usize = 10;
+const _: () = assert!(
+    CLOUDPHONE_HUAWEI_DELETE_SERVERS_MAX_IDS == cloudphone::huawei::server_admin::MAX_DELETE_IDS
+);
 
 /// Phones one backup, restore, volume or traffic call takes.
 pub const CLOUDPHONE_HUAWEI_PHONE_DATA_MAX_IDS: usize = 100;
@@ -2003,4 +2010,111 @@ impl Summary for ShareAppList {
             .map(|a| Item::id(&a.package_name))
             .collect()
     }
+}
+
+impl Summary for ServerDeletion {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+impl Summary for Order {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+/// Builds the deletion of on-demand servers and their phones
+/// (`DELETE /v2/{project_id}/cloud-phone/servers`, with a JSON body); one
+/// job for the request.
+///
+/// - `server_ids`, `server_ids_len`: 1 to
+///   `CLOUDPHONE_HUAWEI_DELETE_SERVERS_MAX_IDS` ids.
+///
+/// Result (`cloudphone_request_parse`): no items; the request id; the job
+/// in `/job_id`.
+///
+/// Pointers: `config` required; `server_ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` optional (NULL = none); `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_huawei_restart_servers_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_delete_servers_build(
+    config: *const cloudphone_huawei_config,
+    server_ids: *const *const c_char,
+    server_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, DeleteServers>(),
+                || {
+                    Ok(DeleteServers::new(arg_str_array(
+                        server_ids,
+                        server_ids_len,
+                        "server_ids",
+                    )?)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a change of a server's flavor (an order; `auto_pay` pays an
+/// upgrade at once): `POST /v1/{project_id}/cloud-phone/servers/change-server-model`.
+///
+/// Result (`cloudphone_request_parse`): no items; the request id; the order
+/// in `/order_id`, `/product_id`. A 200 that carries an `error_code` is that
+/// error.
+///
+/// Pointers: `config` required; `server_id` required; `server_model_name`
+/// required; `phone_model_name` required; `trace_id` optional (NULL =
+/// none); `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_huawei_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_huawei_change_server_model_build(
+    config: *const cloudphone_huawei_config,
+    server_id: *const c_char,
+    server_model_name: *const c_char,
+    phone_model_name: *const c_char,
+    auto_pay: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Hw, ChangeServerModel>(),
+                || {
+                    Ok(ChangeServerModel::new(
+                        arg_str(server_id, "server_id")?,
+                        arg_str(server_model_name, "server_model_name")?,
+                        arg_str(phone_model_name, "phone_model_name")?,
+                        auto_pay,
+                    )?)
+                },
+            )
+        }
+    })
 }

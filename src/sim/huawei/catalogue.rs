@@ -1103,3 +1103,51 @@ pub(super) fn filesystem(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -
     let ids = server_ids(body, crate::huawei::sharing::MAX_SERVERS)?;
     jobs_for(sh, hw, ids, "server_id", is_server, now)
 }
+
+/// `DELETE /v2/{project}/cloud-phone/servers`: at most 10 servers, one job;
+/// the servers and their phones are gone once it finished (here: at once).
+pub(super) fn delete_servers(sh: &Shared, hw: &mut Huawei, body: &Value, now: u64) -> Reply {
+    let ids = server_ids(body, crate::huawei::server_admin::MAX_DELETE_IDS)?;
+    if let Some(unknown) = ids.iter().find(|id| !is_server(hw, id)) {
+        return Err(bad("CPS.0016", format!("server_id {unknown} is invalid.")));
+    }
+    let request_id = sh.request_id();
+    let job_id = sh.random_hex(32);
+    hw.add_job(Job {
+        id: job_id.clone(),
+        request_id: request_id.clone(),
+        phone_id: None,
+        server_id: ids.first().cloned(),
+        begin_ms: now,
+        end_ms: now + hw.job_ms,
+        failure: None,
+        execute_msg: None,
+    });
+    hw.remove_servers(&ids);
+    Ok(json!({"request_id": request_id, "job_id": job_id}))
+}
+
+/// `POST …/servers/change-server-model`: an order, the flavors checked
+/// against the catalogue (the phone flavor must be the server flavor's).
+pub(super) fn change_server_model(sh: &Shared, hw: &mut Huawei, body: &Value) -> Reply {
+    let id = body["server_id"].as_str().unwrap_or("");
+    let &s = hw
+        .server_index
+        .get(id)
+        .ok_or_else(|| bad("CPS.0016", "server_id is invalid."))?;
+    let model = body["server_model_name"].as_str().unwrap_or("");
+    let phone = body["phone_model_name"].as_str().unwrap_or("");
+    let Some(m) = super::MODELS.iter().position(|x| *x == model) else {
+        return Err(bad("CPS.0001", "Parameter: server_model_name is invalid."));
+    };
+    if super::PHONE_MODELS[m] != phone {
+        return Err(bad(
+            "CPS.0001",
+            "Parameter: phone_model_name does not fit the server flavor.",
+        ));
+    }
+    hw.servers[s].model = m;
+    Ok(
+        json!({"order_id": format!("CS{}", sh.random_hex(14).to_uppercase()), "product_id": "00301-sim"}),
+    )
+}
