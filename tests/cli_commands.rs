@@ -370,6 +370,50 @@ fn images_flavors_bandwidths_and_server_restarts_from_the_shell() {
     let server = v["phones"][0]["server_id"].as_str().unwrap().to_owned();
     let restarted = json(&["huawei", "restart-servers", &server]);
     assert_eq!(restarted["jobs"][0]["id"], server.as_str());
+    // Tags: add, read back, remove; the project's keys.
+    let tagged = json(&[
+        "huawei",
+        "tags",
+        &server,
+        "--add",
+        "owner=ops@x",
+        "--add",
+        "tier=gold",
+    ]);
+    let tags = tagged["tags"].as_array().unwrap();
+    assert!(
+        tags.iter()
+            .any(|t| t["key"] == "owner" && t["value"] == "ops@x"),
+        "{tagged}"
+    );
+    let after = json(&["huawei", "tags", &server, "--remove", "owner=ops@x"]);
+    assert!(
+        after["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["key"] != "owner"),
+        "{after}"
+    );
+    let keys = json(&["huawei", "tags"]);
+    assert!(
+        keys["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["key"] == "tier"),
+        "{keys}"
+    );
+    // Backups: a job per phone; restore the same way.
+    let phone = v["phones"][0]["phone_id"].as_str().unwrap().to_owned();
+    let backed = json(&[
+        "huawei", "backup", &phone, "--bucket", "cph-bkt", "--object", "p.tar",
+    ]);
+    assert_eq!(backed["jobs"][0]["id"], phone.as_str());
+    let restored = json(&[
+        "huawei", "restore", &phone, "--bucket", "cph-bkt", "--object", "p.tar",
+    ]);
+    assert_eq!(restored["jobs"][0]["id"], phone.as_str());
     // A wrong --type is a usage error; an unknown server fails with its code.
     let (code, _, _) = run(against(&sim).args(["huawei", "images", "--type", "mine"]));
     assert_eq!(code, 2);

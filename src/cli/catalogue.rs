@@ -204,3 +204,150 @@ pub fn restart_servers(c: &HuaweiClient, ids: Vec<String>, out: Out) -> Result<u
     }
     Ok(super::output::batch_exit(&outcome))
 }
+
+/// `huawei tags [SERVER] [--add KEY=VALUE]… [--remove KEY=VALUE]…`: a
+/// server's tags after the changes, or every key of the project with its
+/// values when no server is named.
+pub fn tags(
+    c: &HuaweiClient,
+    server: Option<String>,
+    add: Vec<String>,
+    remove: Vec<String>,
+    out: Out,
+) -> Result<u8, Failure> {
+    use cloudphone::huawei::tags::{CreateTags, DeleteTags, ListProjectTags, ListServerTags, Tag};
+    let parse = |flag: &str, list: Vec<String>| -> Result<Vec<Tag>, Failure> {
+        list.into_iter()
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv.as_str(), ""));
+                Tag::new(k, v).context(|| format!("reading {flag} {kv}"))
+            })
+            .collect()
+    };
+    let (add, remove) = (parse("--add", add)?, parse("--remove", remove)?);
+    let Some(server) = server else {
+        if !add.is_empty() || !remove.is_empty() {
+            return Err(Failure::other(
+                "reading the arguments",
+                EXIT_USAGE,
+                "--add and --remove need a server id",
+            ));
+        }
+        let mut keys = Vec::new();
+        for page in c.pages(ListProjectTags::new()) {
+            keys.extend(
+                page.context(|| "listing the project's tags".to_owned())?
+                    .tags,
+            );
+        }
+        if out.json {
+            out.json(&json!({"tags": keys}));
+        } else {
+            let mut t = Table::new(&["KEY", "VALUES"]);
+            for k in &keys {
+                t.row(vec![k.key.clone(), k.values.join(", ")]);
+            }
+            t.print();
+        }
+        return Ok(EXIT_OK);
+    };
+    if !add.is_empty() {
+        CreateTags::new(&server, add)
+            .and_then(|op| c.execute(&op))
+            .context(|| format!("tagging server {server}"))?;
+    }
+    if !remove.is_empty() {
+        DeleteTags::new(&server, remove)
+            .and_then(|op| c.execute(&op))
+            .context(|| format!("removing tags of server {server}"))?;
+    }
+    let tags = ListServerTags::new(&server)
+        .and_then(|op| c.execute(&op))
+        .context(|| format!("reading the tags of server {server}"))?
+        .tags;
+    if out.json {
+        out.json(&json!({"server_id": server, "tags": tags}));
+    } else {
+        let mut t = Table::new(&["KEY", "VALUE"]);
+        for tag in &tags {
+            t.row(vec![tag.key.clone(), tag.value.clone()]);
+        }
+        t.print();
+    }
+    Ok(EXIT_OK)
+}
+
+/// `huawei backup|restore PHONE… --bucket B --object PATH [--include P]…`:
+/// a job per phone, to or from one OBS object (each phone's own object is
+/// `PATH/PHONE.tar` when several phones are named).
+pub fn backup(
+    c: &HuaweiClient,
+    restore: bool,
+    phones: Vec<String>,
+    bucket: String,
+    object: String,
+    include: Vec<String>,
+    out: Out,
+) -> Result<u8, Failure> {
+    use cloudphone::huawei::phone_data::{Backup, BackupPhones, ObsObject, RestorePhones};
+    let several = phones.len() > 1;
+    let object_of = |p: &str| {
+        let path = if several {
+            format!("{}/{p}.tar", object.trim_end_matches('/'))
+        } else {
+            object.clone()
+        };
+        ObsObject::new(bucket.clone(), path).context(|| "reading --bucket/--object".to_owned())
+    };
+    let report = if restore {
+        let pairs = phones
+            .iter()
+            .map(|p| Ok((p.clone(), object_of(p)?)))
+            .collect::<Result<Vec<_>, Failure>>()?;
+        RestorePhones::new(pairs)
+            .and_then(|op| c.execute(&op))
+            .context(|| "restoring phone data".to_owned())?
+    } else {
+        let include = if include.is_empty() {
+            vec!["/data/media".to_owned()]
+        } else {
+            include
+        };
+        let backups = phones
+            .iter()
+            .map(|p| {
+                Backup::new(p.clone(), include.clone(), object_of(p)?)
+                    .context(|| "reading --include".to_owned())
+            })
+            .collect::<Result<Vec<_>, Failure>>()?;
+        BackupPhones::new(backups)
+            .and_then(|op| c.execute(&op))
+            .context(|| "backing phone data up".to_owned())?
+    };
+    let outcome: cloudphone::CallOutcome<cloudphone::huawei::jobs::StartedJob> = report.into();
+    if out.json {
+        out.json(&json!({
+            "request_id": outcome.request_id,
+            "jobs": outcome.succeeded,
+            "failed": outcome.failed,
+        }));
+    } else {
+        let mut t = Table::new(&["PHONE ID", "JOB ID", "RESULT"]);
+        for j in &outcome.succeeded {
+            t.row(vec![j.id.clone(), j.job_id.clone(), "started".into()]);
+        }
+        for f in &outcome.failed {
+            t.row(vec![
+                f.id.clone(),
+                String::new(),
+                format!("{} {}", f.code, f.message),
+            ]);
+        }
+        t.print();
+    }
+    Ok(if outcome.failed.is_empty() {
+        EXIT_OK
+    } else {
+        super::output::EXIT_PARTIAL
+    })
+}

@@ -136,6 +136,44 @@ pub enum HuaweiCommand {
     },
     /// Bandwidths of the project (system-defined network servers).
     Bandwidths,
+    /// A server's tags (after --add/--remove), or every key of the project.
+    Tags {
+        /// The server (none: every tag key of the project).
+        server: Option<String>,
+        /// Add (or change) KEY=VALUE.
+        #[arg(long)]
+        add: Vec<String>,
+        /// Remove KEY=VALUE (or KEY with any value).
+        #[arg(long)]
+        remove: Vec<String>,
+    },
+    /// Back phones' data up to OBS: one job per phone.
+    Backup {
+        /// Phone ids.
+        #[arg(required = true)]
+        phones: Vec<String>,
+        /// The OBS bucket.
+        #[arg(long)]
+        bucket: String,
+        /// The object (with several phones: a prefix, PREFIX/PHONE.tar each).
+        #[arg(long)]
+        object: String,
+        /// Paths to take, under /data or /cache (default /data/media).
+        #[arg(long)]
+        include: Vec<String>,
+    },
+    /// Restore phones' data from OBS (restart them afterwards).
+    Restore {
+        /// Phone ids.
+        #[arg(required = true)]
+        phones: Vec<String>,
+        /// The OBS bucket.
+        #[arg(long)]
+        bucket: String,
+        /// The object (with several phones: a prefix, PREFIX/PHONE.tar each).
+        #[arg(long)]
+        object: String,
+    },
     /// Restart servers (every phone on them): one job per server.
     RestartServers {
         /// Server ids.
@@ -299,6 +337,22 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
         }
         HuaweiCommand::Bandwidths => super::catalogue::bandwidths(&c, out),
         HuaweiCommand::RestartServers { ids } => super::catalogue::restart_servers(&c, ids, out),
+        HuaweiCommand::Tags {
+            server,
+            add,
+            remove,
+        } => super::catalogue::tags(&c, server, add, remove, out),
+        HuaweiCommand::Backup {
+            phones,
+            bucket,
+            object,
+            include,
+        } => super::catalogue::backup(&c, false, phones, bucket, object, include, out),
+        HuaweiCommand::Restore {
+            phones,
+            bucket,
+            object,
+        } => super::catalogue::backup(&c, true, phones, bucket, object, Vec::new(), out),
         HuaweiCommand::Flavors { status, .. } => {
             let mut op = cloudphone::huawei::catalog::ListPhoneModels::new();
             if let Some(s) = status {
