@@ -205,7 +205,7 @@ fuzz_target!(|i: Input| {
         let ids = i.ids.clone();
         build(geelark::GetPhoneStatus::new(ids.clone()), &gl, &base, &i);
         build(
-            geelark::ListPhones::new(1, 100).map(|o| {
+            geelark::ListPhones::new().page(1, 100).map(|o| {
                 o.serial_name(i.name.clone())
                     .remark(i.text.clone())
                     .group_name(i.id.clone())
