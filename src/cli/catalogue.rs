@@ -14,6 +14,24 @@ use cloudphone::{BatchPlan, CallOutcome};
 use super::Out;
 use super::output::{Context, EXIT_OK, EXIT_USAGE, Failure, Table};
 
+/// The items of every page of the listing `first`, or the failure of the
+/// page that failed (`what`: what the command was doing).
+pub fn every_page<O, T>(
+    c: &HuaweiClient,
+    first: O,
+    what: &'static str,
+    items: impl Fn(O::Output) -> Vec<T>,
+) -> Result<Vec<T>, Failure>
+where
+    O: cloudphone::Pager + cloudphone::Operation<Config = cloudphone::huawei::Config> + 'static,
+{
+    let mut all = Vec::new();
+    for page in c.pages(first) {
+        all.extend(items(page.context(|| what.to_owned())?));
+    }
+    Ok(all)
+}
+
 fn num(v: Option<i64>) -> String {
     v.map_or(String::new(), |n| n.to_string())
 }
@@ -40,13 +58,7 @@ pub fn images(c: &HuaweiClient, custom: bool, kind: Option<&str>, out: Out) -> R
         if let Some(k) = kind {
             op = op.image_type(k).context(|| "reading --type".to_owned())?;
         }
-        let mut all = Vec::new();
-        for page in c.pages(op) {
-            all.extend(
-                page.context(|| "listing custom images".to_owned())?
-                    .image_infos,
-            );
-        }
+        let all = every_page(c, op, "listing custom images", |p| p.image_infos)?;
         if out.json {
             out.json(&json!({"images": all}));
         } else {
@@ -73,13 +85,7 @@ pub fn images(c: &HuaweiClient, custom: bool, kind: Option<&str>, out: Out) -> R
     if let Some(k) = kind {
         op = op.image_type(k);
     }
-    let mut all = Vec::new();
-    for page in c.pages(op) {
-        all.extend(
-            page.context(|| "listing phone images".to_owned())?
-                .phone_images,
-        );
-    }
+    let all = every_page(c, op, "listing phone images", |p| p.phone_images)?;
     if out.json {
         out.json(&json!({"phone_images": all}));
     } else {
@@ -104,13 +110,9 @@ pub fn images(c: &HuaweiClient, custom: bool, kind: Option<&str>, out: Out) -> R
 
 /// `huawei flavors --servers`: every server flavor.
 pub fn server_flavors(c: &HuaweiClient, out: Out) -> Result<u8, Failure> {
-    let mut all = Vec::new();
-    for page in c.pages(ListServerModels::new()) {
-        all.extend(
-            page.context(|| "listing server flavors".to_owned())?
-                .server_models,
-        );
-    }
+    let all = every_page(c, ListServerModels::new(), "listing server flavors", |p| {
+        p.server_models
+    })?;
     if out.json {
         out.json(&json!({"server_models": all}));
     } else {
@@ -135,13 +137,9 @@ pub fn server_flavors(c: &HuaweiClient, out: Out) -> Result<u8, Failure> {
 
 /// `huawei bandwidths`: every bandwidth of the project.
 pub fn bandwidths(c: &HuaweiClient, out: Out) -> Result<u8, Failure> {
-    let mut all = Vec::new();
-    for page in c.pages(ListBandwidths::new()) {
-        all.extend(
-            page.context(|| "listing bandwidths".to_owned())?
-                .band_widths,
-        );
-    }
+    let all = every_page(c, ListBandwidths::new(), "listing bandwidths", |p| {
+        p.band_widths
+    })?;
     if out.json {
         out.json(&json!({"band_widths": all}));
     } else {
@@ -233,13 +231,12 @@ pub fn tags(
                 "--add and --remove need a server id",
             ));
         }
-        let mut keys = Vec::new();
-        for page in c.pages(ListProjectTags::new()) {
-            keys.extend(
-                page.context(|| "listing the project's tags".to_owned())?
-                    .tags,
-            );
-        }
+        let keys = every_page(
+            c,
+            ListProjectTags::new(),
+            "listing the project's tags",
+            |p| p.tags,
+        )?;
         if out.json {
             out.json(&json!({"tags": keys}));
         } else {

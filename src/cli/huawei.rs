@@ -358,11 +358,10 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
             if let Some(s) = status {
                 op = op.status(s).context(|| "reading --status".to_owned())?;
             }
-            let mut models = Vec::new();
-            for page in c.pages(op) {
-                let page = page.context(|| "listing Huawei phone flavors".to_owned())?;
-                models.extend(page.phone_models);
-            }
+            let models =
+                super::catalogue::every_page(&c, op, "listing Huawei phone flavors", |p| {
+                    p.phone_models
+                })?;
             if out.json {
                 out.json(&json!({"phone_models": models}));
             } else {

@@ -408,17 +408,17 @@ fn huawei_status(c: &HuaweiClient, ids: &[String]) -> Result<BatchOutcome<FleetP
         }));
     }
     // Every asked id once, in input order, from the whole list.
-    let plan = crate::batch::BatchPlan::new(ids.to_vec(), usize::MAX)?;
+    let ids = crate::op::distinct_ids("ids", ids.iter().cloned())?;
     let mut listed: std::collections::HashMap<String, Phone> = c
         .all_phones()?
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
     let mut out = BatchOutcome::new(Vec::new(), Vec::new(), Vec::new());
-    for id in plan.ids() {
-        match listed.remove(id) {
+    for id in ids {
+        match listed.remove(&id) {
             Some(p) => out.succeeded.push(item(p)),
-            None => out.missing.push(id.clone()),
+            None => out.missing.push(id),
         }
     }
     Ok(out)

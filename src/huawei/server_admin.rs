@@ -418,10 +418,20 @@ impl Operation for ChangeServerModel {
         )
     }
 
-    /// The order, or the error a 2xx carries in `error_code`.
+    /// The order, or the error a 2xx carries in `error_code` (one decode).
     fn parse_unchecked(&self, response: &Response) -> Result<Order> {
-        super::phones::parse_accepted(Self::NAME, response)?;
-        wire::parse_json(Self::NAME, response)
+        #[derive(serde::Deserialize)]
+        struct Wire {
+            #[serde(flatten)]
+            order: Order,
+            #[serde(default, deserialize_with = "crate::json::opt_string_or_int")]
+            error_code: Option<String>,
+        }
+        let w: Wire = wire::parse_json(Self::NAME, response)?;
+        if w.error_code.is_some_and(|c| !c.is_empty()) {
+            return Err(wire::api_error(response));
+        }
+        Ok(w.order)
     }
 
     fn is_idempotent(&self) -> bool {

@@ -11,7 +11,7 @@ use super::config::cloudphone_huawei_config;
 use super::error::cloudphone_error;
 use super::guard::{FfiResult, arg_opt_str, arg_str, arg_str_array, guard};
 use super::huawei_fleet::Hw;
-use super::options::json_arg;
+use super::options::{json_arg, json_required};
 use super::request::{OpFns, build_into, cloudphone_request};
 use super::result::{Item, Summary};
 use super::types::cloudphone_status;
@@ -560,16 +560,7 @@ struct TagArg {
 /// `p` is NULL or NUL-terminated.
 unsafe fn tags_arg(p: *const c_char) -> FfiResult<Vec<Tag>> {
     // SAFETY: per the function contract.
-    let text = unsafe { arg_str(p, "tags_json") }?;
-    let list: Vec<TagArg> = serde_json::from_str(text).map_err(|e| {
-        invalid(
-            "tags_json",
-            format!(
-                "is not [{{\"key\": ..., \"value\": ...}}, ...]: {}",
-                cloudphone::limits::shorten(e.to_string())
-            ),
-        )
-    })?;
+    let list: Vec<TagArg> = unsafe { json_required(p, "tags_json") }?;
     Ok(list
         .into_iter()
         .map(|t| Tag::new(t.key, t.value))
@@ -1404,27 +1395,6 @@ struct RestoreArg {
 struct SizeArg {
     phone_id: String,
     new_size: u32,
-}
-
-/// Reads a required JSON argument into `T`.
-///
-/// # Safety
-/// `p` is NULL or NUL-terminated.
-unsafe fn json_required<T: serde::de::DeserializeOwned>(
-    p: *const c_char,
-    name: &'static str,
-) -> FfiResult<T> {
-    // SAFETY: per the function contract.
-    let text = unsafe { arg_str(p, name) }?;
-    Ok(serde_json::from_str(text).map_err(|e| {
-        invalid(
-            name,
-            format!(
-                "is not the documented JSON: {}",
-                cloudphone::limits::shorten(e.to_string())
-            ),
-        )
-    })?)
 }
 
 /// Builds a backup of phones' data to OBS

@@ -7,7 +7,7 @@ use std::ffi::c_char;
 
 use serde::de::DeserializeOwned;
 
-use super::guard::{FfiResult, arg_opt_str};
+use super::guard::{FfiResult, arg_opt_str, arg_str};
 use cloudphone::error::invalid;
 
 /// Reads an optional JSON argument into `T` (its default when NULL).
@@ -21,16 +21,33 @@ pub(crate) unsafe fn json_arg<T: DeserializeOwned + Default>(
     // SAFETY: per the function contract.
     match unsafe { arg_opt_str(p, name) }? {
         None => Ok(T::default()),
-        Some(text) => Ok(serde_json::from_str(text).map_err(|e| {
-            invalid(
-                name,
-                format!(
-                    "is not the documented JSON: {}",
-                    cloudphone::limits::shorten(e.to_string())
-                ),
-            )
-        })?),
+        Some(text) => parse(text, name),
     }
+}
+
+/// Reads a required JSON argument into `T` (NULL is refused).
+///
+/// # Safety
+/// `p` is NULL or NUL-terminated.
+pub(crate) unsafe fn json_required<T: DeserializeOwned>(
+    p: *const c_char,
+    name: &'static str,
+) -> FfiResult<T> {
+    // SAFETY: per the function contract.
+    parse(unsafe { arg_str(p, name) }?, name)
+}
+
+/// `text` as `T`, or the invalid-input error naming `name`.
+fn parse<T: DeserializeOwned>(text: &str, name: &'static str) -> FfiResult<T> {
+    Ok(serde_json::from_str(text).map_err(|e| {
+        invalid(
+            name,
+            format!(
+                "is not the documented JSON: {}",
+                cloudphone::limits::shorten(e.to_string())
+            ),
+        )
+    })?)
 }
 
 /// A JSON value that may be a string or a number, as a query value.
