@@ -72,6 +72,15 @@ pub(crate) fn check_len(field: &'static str, value: &str, max: usize) -> Result<
     Ok(())
 }
 
+/// Refuses an empty `value`, one with a control character, or one longer
+/// than `max` bytes: the rule for names and ids the API only bounds in length.
+pub(crate) fn check_text(field: &'static str, value: &str, max: usize) -> Result<()> {
+    if value.is_empty() || value.chars().any(char::is_control) {
+        return Err(invalid(field, "empty or with a control character"));
+    }
+    check_len(field, value, max)
+}
+
 /// `value` quoted for an error message (Rust string escapes, so control
 /// characters show), cut on a character boundary after at most
 /// [`MAX_ECHO_LEN`] bytes with `…` and the whole length:

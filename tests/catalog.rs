@@ -350,6 +350,39 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "Huawei CPH",
+            cloudphone::huawei::purchase::CreateServers::new(
+                "s",
+                "m",
+                1,
+                purchase_spec(),
+                cloudphone::huawei::purchase::Subscription::months(1),
+            )
+            .unwrap(),
+            &hw,
+            "10 servers; **billable** (an order)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::purchase::CreateSingleServers::new(
+                "s",
+                "m",
+                1,
+                cloudphone::huawei::purchase::Subscription::months(1),
+                "kp",
+                [cloudphone::huawei::purchase::SingleNic::new("n")],
+            )
+            .unwrap(),
+            &hw,
+            "10 servers; **billable** (an order)",
+        ),
+        row(
+            "Huawei CPH",
+            cloudphone::huawei::purchase::ChangeServer::new("s", purchase_spec()).unwrap(),
+            &hw,
+            "1 server; **billable** (new hardware)",
+        ),
+        row(
+            "Huawei CPH",
             lifecycle::RestartPhones::new(["p"]).unwrap(),
             &hw,
             "100 phone ids (our chunk)",
@@ -585,6 +618,35 @@ fn stated_id_limits_are_enforced() {
     let p = |ids: Vec<String>| adb::Target::Phones(ids);
     let cases: Vec<(&str, usize, Ctor)> = vec![
         (
+            "huawei.create_servers",
+            10,
+            Box::new(|ids| {
+                cloudphone::huawei::purchase::CreateServers::new(
+                    "s",
+                    "m",
+                    ids.len() as u32,
+                    purchase_spec(),
+                    cloudphone::huawei::purchase::Subscription::months(1),
+                )
+                .is_ok()
+            }),
+        ),
+        (
+            "huawei.create_single_servers",
+            10,
+            Box::new(|ids| {
+                cloudphone::huawei::purchase::CreateSingleServers::new(
+                    "s",
+                    "m",
+                    ids.len() as u32,
+                    cloudphone::huawei::purchase::Subscription::months(1),
+                    "kp",
+                    [cloudphone::huawei::purchase::SingleNic::new("n")],
+                )
+                .is_ok()
+            }),
+        ),
+        (
             "huawei.show_connect_infos",
             10,
             Box::new(|ids| huawei::ShowConnectInfos::new(ids, huawei::ClientType::Android).is_ok()),
@@ -719,4 +781,14 @@ fn stated_id_limits_are_enforced() {
             row.limit
         );
     }
+}
+
+/// The smallest phone-server spec the purchase rows need.
+fn purchase_spec() -> cloudphone::huawei::purchase::PhoneServerSpec {
+    cloudphone::huawei::purchase::PhoneServerSpec::new(
+        "p",
+        "i",
+        "v",
+        [cloudphone::huawei::purchase::Nic::new("n")],
+    )
 }

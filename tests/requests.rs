@@ -430,6 +430,96 @@ mod huawei_fleet {
                         .unwrap(),
                 ),
             );
+            use cloudphone::huawei::lifecycle::Properties;
+            use cloudphone::huawei::purchase::{
+                AppPort, ChangeServer, ChargeMode, CreateServers, CreateSingleServers, DataVolumes,
+                Nic, PhoneServerSpec, PublicIp, ServerBandwidth, SingleNic, SinglePublicIp,
+                Subscription, Volume, VolumeType,
+            };
+            let full = PhoneServerSpec::new(
+                "rx1.cp.c15.d46.d1.l1",
+                "img1",
+                "vpc-1",
+                [Nic::new("subnet-1").ipv6("bw-v6"), Nic::new("subnet-2")],
+            )
+            .keypair("kp1")
+            .availability_zone("cn-east-3a")
+            .port(AppPort::new("game", 20000, true))
+            .port(AppPort::new("metrics", 20001, false))
+            .public_ip(PublicIp::new_eips("5_bgp", 2))
+            .phones_per_ip(8)
+            .phone_data_volume(Volume::new(VolumeType::Ssd, 32))
+            .share_data_volume(Volume::new(VolumeType::GpSsd, 100))
+            .bandwidth(ServerBandwidth::dedicated(100, ChargeMode::ByTraffic))
+            .properties(&Properties::new().set("ro.com.cph.non_root", "1").unwrap());
+            snap(
+                "huawei_create_servers_full",
+                build(
+                    &CreateServers::new(
+                        "game-srv",
+                        "physical.rx1.xlarge",
+                        2,
+                        full.clone(),
+                        Subscription::years(1).auto_pay().auto_renew(),
+                    )
+                    .unwrap()
+                    .enterprise_project("ep-1")
+                    .unwrap(),
+                ),
+            );
+            let minimal =
+                PhoneServerSpec::new("rx1.cp.c15", "img1", "vpc-1", [Nic::new("subnet-1")])
+                    .public_ip(PublicIp::existing("eip-1"))
+                    .bandwidth(ServerBandwidth::shared("bw-1", ChargeMode::ByBandwidth));
+            snap(
+                "huawei_create_servers_minimal",
+                build(
+                    &CreateServers::new(
+                        "srv",
+                        "physical.rx1.xlarge",
+                        1,
+                        minimal,
+                        Subscription::months(1),
+                    )
+                    .unwrap(),
+                ),
+            );
+            snap(
+                "huawei_create_single_servers",
+                build(
+                    &CreateSingleServers::new(
+                        "bare",
+                        "physical.rx1.xlarge",
+                        3,
+                        Subscription::months(6).auto_pay(),
+                        "kp1",
+                        [SingleNic::new("subnet-1").ipv6("bw-v6")],
+                    )
+                    .unwrap()
+                    .public_ip(SinglePublicIp::new_eip(
+                        "5_sbgp",
+                        ServerBandwidth::dedicated(50, ChargeMode::ByBandwidth),
+                    ))
+                    .unwrap()
+                    .availability_zone("cn-east-3a")
+                    .unwrap()
+                    .data_volumes(DataVolumes::new(VolumeType::Ssd, 500, 2))
+                    .unwrap()
+                    .enterprise_project("ep-1")
+                    .unwrap()
+                    .image("bare-image-1")
+                    .unwrap(),
+                ),
+            );
+            snap(
+                "huawei_change_server",
+                build(
+                    &ChangeServer::new("s1", full)
+                        .unwrap()
+                        .enterprise_project("ep-1")
+                        .unwrap(),
+                ),
+            );
         }
         snap("huawei_show_job", build(&ShowJob::new("job-1").unwrap()));
         snap(

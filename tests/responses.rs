@@ -247,6 +247,51 @@ mod huawei_fleet {
             &RenameServer::new("s1", "a").unwrap(),
             "huawei/rename_server",
         );
+        use cloudphone::huawei::server_admin::{ChangeServerModel, DeleteServers};
+        snapshot_dir(
+            &DeleteServers::new(["s1"]).unwrap(),
+            "huawei/delete_servers",
+        );
+        snapshot_dir(
+            &ChangeServerModel::new("s1", "m", "p", false).unwrap(),
+            "huawei/change_server_model",
+        );
+    }
+
+    #[test]
+    fn purchases() {
+        use cloudphone::huawei::purchase::{
+            ChangeServer, CreateServers, CreateSingleServers, Nic, PhoneServerSpec, SingleNic,
+            Subscription,
+        };
+        let spec = || PhoneServerSpec::new("rx1.cp.c15", "img1", "vpc1", [Nic::new("subnet1")]);
+        snapshot_dir(
+            &CreateServers::new(
+                "srv",
+                "physical.rx1.xlarge",
+                2,
+                spec(),
+                Subscription::months(1),
+            )
+            .unwrap(),
+            "huawei/create_servers",
+        );
+        snapshot_dir(
+            &CreateSingleServers::new(
+                "bare",
+                "physical.rx1.xlarge",
+                1,
+                Subscription::months(1),
+                "kp1",
+                [SingleNic::new("subnet1")],
+            )
+            .unwrap(),
+            "huawei/create_single_servers",
+        );
+        snapshot_dir(
+            &ChangeServer::new("s1", spec()).unwrap(),
+            "huawei/change_server",
+        );
     }
 
     #[test]

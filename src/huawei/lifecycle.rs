@@ -80,7 +80,7 @@ impl Properties {
         self.0.is_empty()
     }
 
-    fn to_wire(&self) -> Option<String> {
+    pub(crate) fn to_wire(&self) -> Option<String> {
         if self.0.is_empty() {
             None
         } else {

@@ -25,6 +25,7 @@ pub mod lifecycle;
 mod listing;
 pub mod phone_data;
 pub mod phones;
+pub mod purchase;
 mod region;
 pub mod server_admin;
 pub mod servers;

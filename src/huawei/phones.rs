@@ -530,13 +530,8 @@ pub(crate) fn parse_accepted(operation: &'static str, response: &Response) -> Re
     struct Wire {
         #[serde(default)]
         request_id: Option<String>,
-        #[serde(default, deserialize_with = "crate::json::opt_string_or_int")]
-        error_code: Option<String>,
     }
-    let w: Wire = wire::parse_json(operation, response)?;
-    if w.error_code.is_some_and(|c| !c.is_empty()) {
-        return Err(wire::api_error(response));
-    }
+    let w: Wire = wire::parse_json_checked(operation, response)?;
     Ok(Accepted {
         request_id: w.request_id,
     })

@@ -210,10 +210,7 @@ impl UpdateKeypair {
             }
             // The reference gives no rule for the name; the key pair must
             // exist, which only the API knows.
-            crate::limits::check_len("keypair_name", k, 255)?;
-            if k.is_empty() || k.chars().any(char::is_control) {
-                return Err(invalid("keypair_name", "empty or with a control character"));
-            }
+            crate::limits::check_text("keypair_name", k, 255)?;
         }
         Ok(UpdateKeypair { servers })
     }
@@ -350,16 +347,12 @@ impl ChangeServerModel {
             server_model_name.into(),
             phone_model_name.into(),
         );
-        crate::limits::check_len("server_id", &server_id, 32)?;
+        crate::limits::check_text("server_id", &server_id, 32)?;
         for (field, v) in [
-            ("server_id", &server_id),
             ("server_model_name", &server_model_name),
             ("phone_model_name", &phone_model_name),
         ] {
-            crate::limits::check_len(field, v, 128)?;
-            if v.is_empty() || v.chars().any(char::is_control) {
-                return Err(invalid(field, "empty or with a control character"));
-            }
+            crate::limits::check_text(field, v, 128)?;
         }
         Ok(ChangeServerModel {
             server_id,
@@ -396,6 +389,9 @@ pub struct Order {
     /// The product.
     #[serde(default)]
     pub product_id: Option<String>,
+    /// The servers a purchase creates (empty for a flavor change).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub server_ids: Vec<String>,
 }
 
 impl Operation for ChangeServerModel {
@@ -420,18 +416,7 @@ impl Operation for ChangeServerModel {
 
     /// The order, or the error a 2xx carries in `error_code` (one decode).
     fn parse_unchecked(&self, response: &Response) -> Result<Order> {
-        #[derive(serde::Deserialize)]
-        struct Wire {
-            #[serde(flatten)]
-            order: Order,
-            #[serde(default, deserialize_with = "crate::json::opt_string_or_int")]
-            error_code: Option<String>,
-        }
-        let w: Wire = wire::parse_json(Self::NAME, response)?;
-        if w.error_code.is_some_and(|c| !c.is_empty()) {
-            return Err(wire::api_error(response));
-        }
-        Ok(w.order)
+        wire::parse_json_checked(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {

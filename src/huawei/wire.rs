@@ -136,6 +136,27 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
     decode(operation, response.status, &response.body)
 }
 
+/// [`parse_json`] for answers that document `error_code`/`error_msg` beside
+/// their fields: a 2xx whose `error_code` is non-empty is that API error.
+/// One decode.
+pub(crate) fn parse_json_checked<T: DeserializeOwned>(
+    operation: &'static str,
+    response: &Response,
+) -> Result<T> {
+    #[derive(serde::Deserialize)]
+    struct Checked<T> {
+        #[serde(flatten)]
+        value: T,
+        #[serde(default, deserialize_with = "crate::json::opt_string_or_int")]
+        error_code: Option<String>,
+    }
+    let w: Checked<T> = parse_json(operation, response)?;
+    if w.error_code.is_some_and(|c| !c.is_empty()) {
+        return Err(api_error(response));
+    }
+    Ok(w.value)
+}
+
 /// Reads a CPH/API-gateway error response the way the official SDKs do:
 /// the first `error_code`/`error_msg` (then `errorCode`/`errorMsg`, then
 /// `code`/`message`) pair found in the JSON, searching nested objects; the
