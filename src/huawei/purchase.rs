@@ -1246,7 +1246,7 @@ mod tests {
                 "image_id",
                 create(PhoneServerSpec::new(
                     "p",
-                    &"i".repeat(33),
+                    "i".repeat(33),
                     "v",
                     [Nic::new("n")],
                 )),
@@ -1276,7 +1276,7 @@ mod tests {
             field(
                 single(Subscription::months(1))
                     .unwrap()
-                    .image(&"i".repeat(37))
+                    .image("i".repeat(37))
             )
             .contains("image_id")
         );
