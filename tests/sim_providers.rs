@@ -906,6 +906,126 @@ fn huawei_phone_data_and_sharing_on_the_simulator() {
 }
 
 #[test]
+fn huawei_purchases_changes_and_deletions_on_the_simulator() {
+    use cloudphone::huawei::images::{ImageType, ListPhoneImages};
+    use cloudphone::huawei::purchase::{
+        ChangeServer, CreateServers, CreateSingleServers, Nic, PhoneServerSpec, SingleNic,
+        Subscription,
+    };
+    use cloudphone::huawei::server_admin::DeleteServers;
+    use cloudphone::huawei::servers::ListServers;
+    use cloudphone::phone::JobStatus;
+    let sim = Sim::start(small().job_duration(Duration::from_millis(200))).unwrap();
+    let c = huawei(&sim);
+    let first = c.execute(&ListServers::new()).unwrap().servers[0].clone();
+    let (server_model, phone_model) = (
+        first.server_model_name.clone().unwrap(),
+        first.phone_model_name.clone().unwrap(),
+    );
+    let golden = c
+        .execute(&ListPhoneImages::new().image_type(ImageType::Private))
+        .unwrap()
+        .phone_images[0]
+        .image_id
+        .clone();
+    let spec = |model: &str| {
+        PhoneServerSpec::new(model, &golden, "vpc-sim", [Nic::new("subnet-sim")]).keypair("kp")
+    };
+    // Two servers with phones in the caller's VPC, then one bare server.
+    let bought = c
+        .execute(
+            &CreateServers::new(
+                "bought",
+                &server_model,
+                2,
+                spec(&phone_model),
+                Subscription::months(1).auto_pay(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(bought.server_ids.len(), 2, "{bought:?}");
+    assert!(bought.order_id.is_some());
+    let bare = c
+        .execute(
+            &CreateSingleServers::new(
+                "bare",
+                &server_model,
+                1,
+                Subscription::years(1),
+                "kp",
+                [SingleNic::new("subnet-sim")],
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(bare.server_ids.len(), 1);
+    let v2 = c
+        .execute(&ListServers::new().filter("network_version", "v2").unwrap())
+        .unwrap();
+    assert_eq!(v2.servers.len(), 3, "{v2:?}");
+    assert!(v2.servers.iter().all(|s| s.vpc_id.is_some()));
+    let phones = c
+        .execute(&ListPhones::new().server(&bought.server_ids[0]).unwrap())
+        .unwrap();
+    assert!(!phones.records.is_empty());
+    assert!(
+        phones
+            .records
+            .iter()
+            .all(|p| p.image_id.as_deref() == Some(golden.as_str()))
+    );
+    // A phone flavor the server flavor does not run is refused.
+    let wrong = c
+        .execute(
+            &CreateServers::new("x", &server_model, 1, spec("nope"), Subscription::months(1))
+                .unwrap(),
+        )
+        .unwrap_err();
+    assert_eq!(wrong.code(), "CPS.0001");
+    // A change re-creates the first server's phones on the golden image: one job, waited on.
+    let change = c
+        .execute(&ChangeServer::new(&first.server_id, spec(&phone_model)).unwrap())
+        .unwrap();
+    let job = c
+        .wait_job(
+            change.job_id.clone().unwrap(),
+            &cloudphone::client::WaitOptions::new(Duration::from_secs(30))
+                .unwrap()
+                .interval(Duration::from_millis(50))
+                .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(job.status, JobStatus::Succeeded, "{job:?}");
+    let changed = c
+        .execute(&ListPhones::new().server(&first.server_id).unwrap())
+        .unwrap();
+    assert!(
+        changed
+            .records
+            .iter()
+            .all(|p| p.image_id.as_deref() == Some(golden.as_str()))
+    );
+    let missing = c
+        .execute(&ChangeServer::new("0".repeat(32), spec(&phone_model)).unwrap())
+        .unwrap_err();
+    assert_eq!(missing.code(), "CPS.0016");
+    // The bought servers go again.
+    let mut all = bought.server_ids.clone();
+    all.extend(bare.server_ids);
+    let deletion = c.execute(&DeleteServers::new(all).unwrap()).unwrap();
+    assert!(deletion.job_id.is_some());
+    let v2 = c
+        .execute(&ListServers::new().filter("network_version", "v2").unwrap())
+        .unwrap();
+    assert_eq!(
+        v2.servers.len(),
+        1,
+        "only the changed server is left in a VPC"
+    );
+}
+
+#[test]
 fn huawei_tags_that_filter_on_the_simulator() {
     use cloudphone::huawei::servers::ListServers;
     use cloudphone::huawei::tags::{

@@ -289,6 +289,37 @@ impl HuaweiClient {
         Ok(with_failures(out, not_started(started), &ids))
     }
 
+    /// Waits for one job (a server change or deletion, a server restart,
+    /// any job id an answer gave) by reading it every interval: the job once
+    /// it succeeded or failed, else its last state at the deadline or on
+    /// cancellation (check [`JobStatus::is_terminal`]). A failed read is
+    /// retried at the next interval; when no read succeeded at all, the last
+    /// error is returned.
+    pub fn wait_job(&self, job_id: impl Into<String>, options: &WaitOptions) -> Result<Job> {
+        let show = crate::huawei::jobs::ShowJob::new(job_id)?;
+        let start = super::clock::system_now_ms();
+        let deadline = start.saturating_add(ms(options.timeout));
+        let interval = ms(options.interval.unwrap_or(DEFAULT_JOB_POLL_INTERVAL));
+        let mut last: Result<Job> = Err(crate::Error::Timeout {
+            operation: <crate::huawei::jobs::ShowJob as crate::Operation>::NAME,
+            message: "the wait ended before the job was read once".into(),
+        });
+        loop {
+            let now = super::clock::system_now_ms();
+            match self.execute(&show) {
+                Ok(job) => last = Ok(job),
+                Err(e) if last.is_err() => last = Err(e),
+                Err(_) => {}
+            }
+            let settled = last.as_ref().is_ok_and(|j| j.status.is_terminal());
+            options.report(self.progress_hook(), usize::from(settled), 1);
+            let next = now.saturating_add(interval);
+            if settled || next > deadline || !options.sleep_until(next) {
+                return last;
+            }
+        }
+    }
+
     /// Restarts (or starts, when stopped) any number of phones and waits
     /// until their jobs finish. See [`wait_jobs`](Self::wait_jobs).
     pub fn restart_and_wait<I, S>(&self, ids: I, options: &WaitOptions) -> Result<WaitOutcome>

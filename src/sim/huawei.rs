@@ -13,6 +13,7 @@ use super::{Rng, Shared, SimConfig, iso_time, lock, now_ms};
 use crate::huawei::signer;
 
 mod catalogue;
+mod orders;
 
 const MODELS: [&str; 3] = [
     "rc.x86.2xlarge.cp",
@@ -94,9 +95,18 @@ pub(crate) struct Server {
     tags: std::collections::BTreeMap<String, String>,
     /// The key pair of its ADB tunnel.
     keypair: String,
+    /// The caller's VPC and subnet for servers bought in one (`v2`
+    /// network); `None` for the system-defined network (`v1`).
+    vpc: Option<(String, String)>,
+    /// A bare server (v2.1): no phones.
+    bare: bool,
 }
 
 impl Server {
+    fn network_version(&self) -> &'static str {
+        if self.vpc.is_some() { "v2" } else { "v1" }
+    }
+
     fn record(&self) -> Value {
         json!({
             "server_name": self.name,
@@ -106,15 +116,15 @@ impl Server {
             "phone_model_name": PHONE_MODELS[self.model],
             "keypair_name": self.keypair,
             "status": 5,
-            "vpc_id": "",
+            "vpc_id": self.vpc.as_ref().map_or("", |v| v.0.as_str()),
             "cidr": "172.16.0.0/16",
-            "vpc_cidr": "",
-            "subnet_id": "",
+            "vpc_cidr": if self.vpc.is_some() { "192.168.0.0/16" } else { "" },
+            "subnet_id": self.vpc.as_ref().map_or("", |v| v.1.as_str()),
             "subnet_cidr": "",
             "resource_project_id": "",
             "addresses": [{"server_ip": self.server_ip, "public_ip": self.public_ip}],
             "metadata": {"charging_mode": 0, "product_id": "00301-sim", "order_id": format!("CS{}", &self.id[..14])},
-            "network_version": "v1",
+            "network_version": self.network_version(),
             "enterprise_project_id": "0",
             "create_time": iso_time(self.create_ms),
             "update_time": iso_time(self.create_ms),
@@ -178,6 +188,8 @@ pub(crate) struct Huawei {
     /// IAM tokens issued: token → expiry (Unix ms).
     tokens: HashMap<String, u64>,
     job_ms: u64,
+    /// Phones a bought server comes with.
+    phones_per_server: usize,
     /// Images, bandwidth sizes, key pairs and maintenance events.
     more: catalogue::State,
 }
@@ -202,6 +214,8 @@ impl Huawei {
                 // Half the servers in each environment, every third in a team;
                 // the last stays untagged.
                 keypair: "sim-keypair".to_owned(),
+                vpc: None,
+                bare: false,
                 tags: if i + 1 == n_servers && n_servers > 1 {
                     Default::default()
                 } else {
@@ -264,6 +278,7 @@ impl Huawei {
             job_index: HashMap::new(),
             tokens: HashMap::new(),
             job_ms,
+            phones_per_server: per,
             more: catalogue::State::new(n_servers, start_ms),
         }
     }
@@ -363,8 +378,9 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         return iam_token(sh, req);
     }
     let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
-    // v1 for everything but the server deletion, which is v2.
-    let [version @ ("v1" | "v2"), project, rest @ ..] = segments.as_slice() else {
+    // v1 for everything but the server deletion, purchase and change (v2)
+    // and the bare-server purchase (v2.1).
+    let [version @ ("v1" | "v2" | "v2.1"), project, rest @ ..] = segments.as_slice() else {
         return sh.huawei_error(
             404,
             "APIGW.0101",
@@ -404,7 +420,13 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest, skew_ms: i64) -> HttpRespon
         ("DELETE", ["cloud-phone", "servers"]) if version == "v2" => {
             catalogue::delete_servers(sh, &mut hw, &body, now)
         }
-        _ if version == "v2" => Err((
+        ("POST", ["cloud-phone", "servers"]) if version != "v1" => {
+            orders::create_servers(sh, &mut hw, &body, now, version == "v2.1")
+        }
+        ("POST", ["cloud-phone", "servers", id, "change"]) if version == "v2" => {
+            orders::change_server(sh, &mut hw, id, &body, now)
+        }
+        _ if version != "v1" => Err((
             404,
             "APIGW.0101",
             "The API does not exist or has not been published in the environment.".into(),
@@ -1334,7 +1356,7 @@ fn list_servers(hw: &Huawei, q: &Query) -> Reply {
         .filter(|s| name.is_none_or(|n| s.name.contains(n)))
         .filter(|s| id.is_none_or(|i| s.id == i))
         .filter(|_| status.is_none_or(|st| st == "5"))
-        .filter(|_| network.is_none_or(|n| n == "v1"))
+        .filter(|s| network.is_none_or(|n| n == s.network_version()))
         .filter(|s| flavor.is_none_or(|f| PHONE_MODELS[s.model] == f))
         .filter(|s| since.is_none_or(|t| s.create_ms >= t))
         .filter(|s| until.is_none_or(|t| s.create_ms <= t))
