@@ -2437,6 +2437,91 @@ cloudphone_status cloudphone_huawei_change_server_model_build(const struct cloud
                                                               struct cloudphone_request **request_out,
                                                               struct cloudphone_error **err_out);
 
+// Builds a purchase of cloud phone servers with their phones (**billable**:
+// an order; `POST /v2/{project_id}/cloud-phone/servers`).
+//
+// - `body_json`: the API's body as documented (the official SDK's
+//   `CreateNet2CloudPhoneServerRequestBody`): `server_name`,
+//   `server_model_name`, `phone_model_name`, `image_id`, `count` (1 to 10),
+//   `tenant_vpc_id`, `nics`, `extend_param` (`charging_mode`,
+//   `period_type`, `period_num`, ...) required; `keypair_name`, `ports`,
+//   `public_ip`, `phone_count_per_ip`, `phone_data_volume`,
+//   `server_share_data_volume`, `band_width`, `availability_zone`,
+//   `property` optional. Every documented bound is checked and a field the
+//   API does not document (a misspelling) is refused, naming it.
+//
+// Result (`cloudphone_request_parse`): no items; the request id; the order
+// in `/order_id`, `/product_id` and the new servers in `/server_ids`. A
+// 200 that carries an `error_code` is that error.
+//
+// Pointers: `config` required; `body_json` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_create_servers_build(const struct cloudphone_huawei_config *config,
+                                                         const char *body_json,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a purchase of bare cloud phone servers (**billable**; no phones;
+// `POST /v2.1/{project_id}/cloud-phone/servers`).
+//
+// - `body_json`: the API's body as documented (the official SDK's
+//   `CreateCloudPhoneSingleServerRequestBody`): `server_name`,
+//   `server_model_name`, `count` (1 to 10), `nics`, `keypair_name`
+//   required; `order_param`, `public_ip`, `availability_zone`,
+//   `data_volume`, `enterprise_project_id`, `image_id` optional; unknown
+//   fields are refused.
+//
+// Result (`cloudphone_request_parse`): as
+// `cloudphone_huawei_create_servers_build`.
+//
+// Pointers: `config` required; `body_json` required; `trace_id` optional
+// (NULL = none); `request_out` required; `err_out` optional (NULL = no
+// error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_create_single_servers_build(const struct cloudphone_huawei_config *config,
+                                                                const char *body_json,
+                                                                uint64_t now_unix_ms,
+                                                                const char *trace_id,
+                                                                struct cloudphone_request **request_out,
+                                                                struct cloudphone_error **err_out);
+
+// Builds a move of a server to new hardware (**billable**; its phones are
+// re-created; `POST /v2/{project_id}/cloud-phone/servers/{server_id}/change`).
+//
+// - `body_json`: the API's body as documented (the official SDK's
+//   `ChangeCloudPhoneServerRequestBody`): `phone_model_name`, `image_id`,
+//   `tenant_vpc_id`, `nics` required; `keypair_name`, `availability_zone`,
+//   `ports`, `extend_param` (`enterprise_project_id`), `public_ip`,
+//   `phone_count_per_ip`, `phone_data_volume`, `server_share_data_volume`,
+//   `band_width`, `property` optional; unknown fields are refused.
+//
+// Result (`cloudphone_request_parse`): no items; the request id; the job
+// in `/job_id` (follow it with `cloudphone_huawei_show_job_build`), the
+// server in `/server_id`. A 200 that carries an `error_code` is that
+// error.
+//
+// Pointers: `config` required; `server_id` required; `body_json`
+// required; `trace_id` optional (NULL = none); `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_huawei_list_phones_build`.
+cloudphone_status cloudphone_huawei_change_server_build(const struct cloudphone_huawei_config *config,
+                                                        const char *server_id,
+                                                        const char *body_json,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
 // Builds a phone-status request (`POST /open/v1/phone/status`).
 //
 // - `ids`, `ids_len`: 1 to `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`

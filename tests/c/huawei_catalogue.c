@@ -457,6 +457,77 @@ static void test_phone_data_and_sharing(void) {
   CHECK(req == NULL);
 }
 
+static int bytes_contain(cloudphone_bytes b, const char *needle) {
+  size_t n = strlen(needle);
+  for (size_t i = 0; b.ptr != NULL && i + n <= b.len; i++) {
+    if (memcmp((const char *)b.ptr + i, needle, n) == 0) return 1;
+  }
+  return 0;
+}
+
+/* The three server orders take the API's documented body as JSON; a
+ * misspelt field is refused, naming it. */
+static void test_server_orders(void) {
+  cloudphone_request *req = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+  const char *spec = "\"phone_model_name\":\"rx1.cp.c15\",\"image_id\":\"img1\",\"tenant_vpc_id\":\"vpc1\","
+                     "\"nics\":[{\"subnet_id\":\"subnet1\"}]";
+  char body[512];
+  snprintf(body, sizeof body,
+           "{\"server_name\":\"srv\",\"server_model_name\":\"physical.rx1.xlarge\",\"count\":2,%s,"
+           "\"extend_param\":{\"charging_mode\":0,\"period_type\":2,\"period_num\":1,\"is_auto_pay\":1}}",
+           spec);
+  BUILD(cloudphone_huawei_create_servers_build(cfg, body, NOW_MS, NULL, &req, err), "POST",
+        "https://cph.cn-north-4.myhuaweicloud.com/v2/" PROJECT "/cloud-phone/servers");
+  cloudphone_bytes sent = cloudphone_request_body(req);
+  CHECK(bytes_contain(sent, "\"tenant_vpc_id\":\"vpc1\""));
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/create_servers/order.http", CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/order_id"), "CS2612041200FGHIJ");
+  CHECK_VIEW(cloudphone_result_field(res, "/server_ids/1"), "s-new-2");
+  cloudphone_result_free(res);
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/create_servers/error_in_a_200.http",
+                      CLOUDPHONE_STATUS_API, &err);
+  cloudphone_error_free(err);
+  err = NULL;
+  done(req, NULL);
+
+  BUILD(cloudphone_huawei_create_single_servers_build(
+            cfg,
+            "{\"server_name\":\"bare\",\"server_model_name\":\"physical.rx1.xlarge\",\"count\":1,"
+            "\"nics\":[{\"subnet_id\":\"subnet1\"}],\"keypair_name\":\"kp1\"}",
+            NOW_MS, NULL, &req, err),
+        "POST", "https://cph.cn-north-4.myhuaweicloud.com/v2.1/" PROJECT "/cloud-phone/servers");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/create_single_servers/order.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/server_ids/0"), "s-bare-1");
+  done(req, res);
+
+  snprintf(body, sizeof body, "{%s}", spec);
+  BUILD(cloudphone_huawei_change_server_build(cfg, "s1", body, NOW_MS, NULL, &req, err), "POST",
+        "https://cph.cn-north-4.myhuaweicloud.com/v2/" PROJECT "/cloud-phone/servers/s1/change");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "huawei/change_server/job.http", CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/job_id"), "job-change-1");
+  done(req, res);
+
+  /* Refused before building: a misspelt field (named), 11 servers, no body. */
+  req = NULL;
+  snprintf(body, sizeof body, "{%s,\"keypair_nmae\":\"kp\"}", spec);
+  CHECK(cloudphone_huawei_change_server_build(cfg, "s1", body, NOW_MS, NULL, &req, &err) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(view_contains(cloudphone_error_message(err), "keypair_nmae"));
+  cloudphone_error_free(err);
+  err = NULL;
+  CHECK(cloudphone_huawei_create_single_servers_build(
+            cfg,
+            "{\"server_name\":\"bare\",\"server_model_name\":\"m\",\"count\":11,"
+            "\"nics\":[{\"subnet_id\":\"n\"}],\"keypair_name\":\"kp1\"}",
+            NOW_MS, NULL, &req, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_huawei_create_servers_build(cfg, NULL, NOW_MS, NULL, &req, NULL) ==
+        CLOUDPHONE_STATUS_NULL_ARGUMENT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -468,6 +539,7 @@ int main(int argc, char **argv) {
   test_tags();
   test_images_events_and_keys();
   test_phone_data_and_sharing();
+  test_server_orders();
   cloudphone_huawei_config_free(cfg);
   return check_report("huawei_catalogue");
 }
