@@ -283,6 +283,9 @@ _SIGNATURES = {
     "cloudphone_huawei_detach_filesystem_build": (_U32, [_P, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_delete_servers_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_change_server_model_build": (_U32, [_P, _S, _S, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_create_servers_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_create_single_servers_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_huawei_change_server_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_reset_phones_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_update_properties_build": (_U32, [_P, _SA, _SZ, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_show_job_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -947,6 +950,24 @@ class HuaweiConfig(_Handle):
         return Request(_out(C.huawei_change_server_model_build, self._h, _cstr(server_id, "server_id"),
                             _cstr(server_model_name, "server_model_name"),
                             _cstr(phone_model_name, "phone_model_name"), bool(auto_pay), now, None))
+
+    def create_servers_request(self, body, now_unix_ms=None) -> "Request":
+        """POST /v2/.../cloud-phone/servers, BILLABLE: servers with phones (cloudphone_huawei_create_servers_build).
+
+        ``body`` is the API's documented body as a dict (server_name, server_model_name, phone_model_name,
+        image_id, count, tenant_vpc_id, nics, extend_param, ...); an unknown key is refused by name."""
+        return self._json_request(C.huawei_create_servers_build, "body", body, now_unix_ms)
+
+    def create_single_servers_request(self, body, now_unix_ms=None) -> "Request":
+        """POST /v2.1/.../cloud-phone/servers, BILLABLE: bare servers (cloudphone_huawei_create_single_servers_build)."""
+        return self._json_request(C.huawei_create_single_servers_build, "body", body, now_unix_ms)
+
+    def change_server_request(self, server_id, body, now_unix_ms=None) -> "Request":
+        """POST /v2/.../servers/{server_id}/change, BILLABLE: new hardware, phones re-created
+        (cloudphone_huawei_change_server_build); ``body`` as the API documents it."""
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Request(_out(C.huawei_change_server_build, self._h, _cstr(server_id, "server_id"),
+                            _cstr(json.dumps(body), "body"), now, None))
 
     def show_job_request(self, job_id, now_unix_ms=None) -> "Request":
         """GET .../cloud-phone/jobs/{job_id} (cloudphone_huawei_show_job_build)."""

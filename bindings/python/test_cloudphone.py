@@ -579,6 +579,9 @@ BUILDERS = {
     "huawei_detach_filesystem": "HuaweiConfig.detach_filesystem_request",
     "huawei_delete_servers": "HuaweiConfig.delete_servers_request",
     "huawei_change_server_model": "HuaweiConfig.change_server_model_request",
+    "huawei_create_servers": "HuaweiConfig.create_servers_request",
+    "huawei_create_single_servers": "HuaweiConfig.create_single_servers_request",
+    "huawei_change_server": "HuaweiConfig.change_server_request",
     "huawei_restart_phones": "HuaweiConfig.restart_phones_request",
     "huawei_reset_phones": "HuaweiConfig.reset_phones_request",
     "huawei_stop_phones": "HuaweiConfig.stop_phones_request",
@@ -702,6 +705,7 @@ HW = "https://cph.cn-north-4.myhuaweicloud.com/v1/%s/cloud-phone" % PROJECT
 GL = "https://openapi.geelark.com/open/v1"
 T = "ABCDEF123"  # a fixed GeeLark trace id
 GID = ["612345678901234567", "612345678901234568"]
+SPEC = {"phone_model_name": "p", "image_id": "i", "tenant_vpc_id": "v", "nics": [{"subnet_id": "n"}]}
 
 
 def fixture(provider, op, name):
@@ -778,6 +782,14 @@ OPERATIONS = [
     ("huawei.delete_servers", "huawei/delete_servers", lambda g, h: h.delete_servers_request(["s1"])),
     ("huawei.change_server_model", "huawei/change_server_model",
      lambda g, h: h.change_server_model_request("s1", "m", "p")),
+    ("huawei.create_servers", "huawei/create_servers",
+     lambda g, h: h.create_servers_request(dict(SPEC, server_name="srv", server_model_name="m", count=2,
+                                                extend_param={"charging_mode": 0, "period_type": 2,
+                                                              "period_num": 1}))),
+    ("huawei.create_single_servers", "huawei/create_single_servers",
+     lambda g, h: h.create_single_servers_request({"server_name": "bare", "server_model_name": "m", "count": 1,
+                                                   "nics": [{"subnet_id": "n"}], "keypair_name": "kp"})),
+    ("huawei.change_server", "huawei/change_server", lambda g, h: h.change_server_request("s1", SPEC)),
     ("huawei.restart_phones", "huawei/restart_phones", lambda g, h: h.restart_phones_request(["p1", "p2", "p3"])),
     ("huawei.reset_phones", "huawei/restart_phones", lambda g, h: h.reset_phones_request(["p1", "p2", "p3"])),
     ("huawei.stop_phones", "huawei/stop_phones", lambda g, h: h.stop_phones_request(["p1", "p2", "p3"])),
