@@ -13,6 +13,18 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions import exceptions
 from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkcph.v1 import (
+    ChangeCloudPhoneServerRequest,
+    ChangeCloudPhoneServerRequestBody,
+    CreateCloudPhoneSingleServerRequest,
+    CreateCloudPhoneSingleServerRequestBody,
+    CreateCloudPhoneSingleServerRequestBodyOrderParam,
+    CreateNet2CloudPhoneServerRequest,
+    CreateNet2CloudPhoneServerRequestBody,
+    CreateNet2CloudPhoneServerRequestBodyExtendParam,
+    CreateNet2CloudPhoneServerRequestBodyPhoneDataVolume,
+    Nic,
+    NicForSingleServer,
+    Port,
     BatchCreateTagsRequest,
     BatchCreateTagsRequestBody,
     BatchDeleteTagsRequest,
@@ -329,6 +341,34 @@ def main():
     shown = c.show_cloud_phone_server_detail(ShowCloudPhoneServerDetailRequest(server_id=server))
     check(order.order_id and shown.server_model_name == flavor.server_model_name,
           "change_cloud_phone_server_model: an order, the new flavor")
+    # Buy servers with phones (v2) and a bare one (v2.1), change one (v2), delete them again.
+    vpc = dict(tenant_vpc_id="vpc-peer", nics=[Nic(subnet_id="subnet-peer")])
+    bought = c.create_net2_cloud_phone_server(CreateNet2CloudPhoneServerRequest(
+        body=CreateNet2CloudPhoneServerRequestBody(
+            server_name="peer", server_model_name=flavor.server_model_name, phone_model_name=phone_flavor,
+            image_id=golden, count=2, keypair_name="kp",
+            ports=[Port(name="game", listen_port=20000, internet_accessible="true")],
+            phone_data_volume=CreateNet2CloudPhoneServerRequestBodyPhoneDataVolume(volume_type="SSD", size=32),
+            extend_param=CreateNet2CloudPhoneServerRequestBodyExtendParam(
+                charging_mode=0, period_type=2, period_num=1, is_auto_pay=1), **vpc)))
+    in_vpc = {s.server_id for s in c.list_cloud_phone_servers(
+        ListCloudPhoneServersRequest(network_version="v2")).servers}
+    check(bought.order_id and len(bought.server_ids) == 2 and in_vpc == set(bought.server_ids),
+          "create_net2_cloud_phone_server: an order, two servers listed with network_version v2")
+    bare = c.create_cloud_phone_single_server(CreateCloudPhoneSingleServerRequest(
+        body=CreateCloudPhoneSingleServerRequestBody(
+            server_name="peer-bare", server_model_name=flavor.server_model_name, count=1, keypair_name="kp",
+            nics=[NicForSingleServer(subnet_id="subnet-peer")],
+            order_param=CreateCloudPhoneSingleServerRequestBodyOrderParam(
+                charging_mode=0, period_type=3, period_num=1))))
+    check(bare.order_id and len(bare.server_ids) == 1, "create_cloud_phone_single_server (v2.1): one bare server")
+    changed = c.change_cloud_phone_server(ChangeCloudPhoneServerRequest(
+        server_id=bought.server_ids[0],
+        body=ChangeCloudPhoneServerRequestBody(phone_model_name=phone_flavor, image_id=golden, **vpc)))
+    check(changed.job_id and changed.server_id == bought.server_ids[0], "change_cloud_phone_server: a job")
+    gone = c.delete_cloud_phone_server(DeleteCloudPhoneServerRequest(
+        body=DeleteCloudPhoneServerRequestBody(server_ids=bought.server_ids + bare.server_ids)))
+    check(gone.job_id, "delete_cloud_phone_server: the bought servers, one job")
     victim = servers.servers[-1].server_id
     gone = c.delete_cloud_phone_server(DeleteCloudPhoneServerRequest(
         body=DeleteCloudPhoneServerRequestBody(server_ids=[victim])))
