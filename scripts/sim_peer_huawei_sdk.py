@@ -13,6 +13,25 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions import exceptions
 from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkcph.v1 import (
+    InstallApkRequest,
+    InstallApkRequestBody,
+    PropertyToUpdate,
+    PushFileRequest,
+    PushFileRequestBody,
+    ResetCloudPhoneRequest,
+    ResetCloudPhoneRequestBody,
+    ResetPhoneProperty,
+    RunShellCommandRequest,
+    RunShellCommandRequestBody,
+    ShowJobRequest,
+    StopCloudPhoneRequest,
+    StopCloudPhoneRequestBody,
+    UninstallApkRequest,
+    UninstallApkRequestBody,
+    UpdateCloudPhonePropertyRequest,
+    UpdateCloudPhonePropertyRequestBody,
+    UpdatePhoneNameRequest,
+    UpdatePhoneNameRequestBody,
     ChangeCloudPhoneServerRequest,
     ChangeCloudPhoneServerRequestBody,
     CreateCloudPhoneSingleServerRequest,
@@ -202,6 +221,34 @@ def main():
     out = c.run_sync_command(RunSyncCommandRequest(body=RunSyncCommandRequestBody(
         command="shell", content="echo peer-ok", phone_ids=running[:2])))
     check(any(j.execute_msg == "peer-ok" for j in out.jobs), "run_sync_command: output parsed")
+
+    # 5b. The rest of the phone operations: rename, async ADB commands, property update, stop, reset, one job.
+    p1, p2 = running[2], running[3]
+    c.update_phone_name(UpdatePhoneNameRequest(phone_id=p1, body=UpdatePhoneNameRequestBody(phone_name="peer-renamed")))
+    check(c.show_cloud_phone_detail(ShowCloudPhoneDetailRequest(phone_id=p1)).phone_name == "peer-renamed",
+          "update_phone_name: the new name shows")
+    adb = [
+        ("run_shell_command", c.run_shell_command, RunShellCommandRequest, RunShellCommandRequestBody,
+         "shell", "ls"),
+        ("install_apk", c.install_apk, InstallApkRequest, InstallApkRequestBody,
+         "install", "obs://peer-bkt/a.apk"),
+        ("uninstall_apk", c.uninstall_apk, UninstallApkRequest, UninstallApkRequestBody,
+         "uninstall", "com.peer.app"),
+        ("push_file", c.push_file, PushFileRequest, PushFileRequestBody, "push", "obs://peer-bkt/files.tar"),
+    ]
+    for name, call, request, body, command, content in adb:
+        out = call(request(body=body(command=command, content=content, phone_ids=[p1])))
+        check(len(out.jobs) == 1 and out.jobs[0].phone_id == p1, f"{name}: one job for the phone")
+    out = c.update_cloud_phone_property(UpdateCloudPhonePropertyRequest(body=UpdateCloudPhonePropertyRequestBody(
+        phones=[PropertyToUpdate(phone_id=p1, _property='{"com.cph.mainkeys":"0"}')])))
+    check(len(out.jobs) == 1, "update_cloud_phone_property: one job")
+    out = c.stop_cloud_phone(StopCloudPhoneRequest(body=StopCloudPhoneRequestBody(phone_ids=[p2])))
+    check(len(out.jobs) == 1 and out.jobs[0].phone_id == p2, "stop_cloud_phone: one job")
+    out = c.reset_cloud_phone(ResetCloudPhoneRequest(body=ResetCloudPhoneRequestBody(
+        phones=[ResetPhoneProperty(phone_id=p1)])))
+    job = c.show_job(ShowJobRequest(job_id=out.jobs[0].job_id))
+    check(job.job_id == out.jobs[0].job_id and job.phone_id == p1 and job.status in (1, 2),
+          "reset_cloud_phone + show_job: the job reads back")
 
     # 6. Images, flavors, bandwidths and server operations.
     images, marker = [], None
