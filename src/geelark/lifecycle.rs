@@ -279,7 +279,7 @@ impl From<LifecycleReport> for CallOutcome<PhoneAck> {
     }
 }
 
-fn parse_lifecycle(
+pub(crate) fn parse_lifecycle(
     name: &'static str,
     requested: &[String],
     response: &Response,

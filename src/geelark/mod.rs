@@ -31,6 +31,7 @@ pub mod model;
 pub mod screenshot;
 pub mod shapes;
 pub mod status;
+pub mod tasks;
 pub mod update;
 pub mod watch;
 mod wire;

@@ -530,8 +530,15 @@ pub(crate) fn parse_accepted(operation: &'static str, response: &Response) -> Re
     struct Wire {
         #[serde(default)]
         request_id: Option<String>,
+        #[serde(default, deserialize_with = "crate::json::opt_string_or_int")]
+        error_code: Option<String>,
     }
-    let w: Wire = wire::parse_json_checked(operation, response)?;
+    // Not `wire::parse_json_checked`: its flattened decode buffers the body
+    // first, and these answers are the commonest (no buffering here).
+    let w: Wire = wire::parse_json(operation, response)?;
+    if w.error_code.is_some_and(|c| !c.is_empty()) {
+        return Err(wire::api_error(response));
+    }
     Ok(Accepted {
         request_id: w.request_id,
     })
