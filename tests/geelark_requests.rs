@@ -419,3 +419,77 @@ fn app_samples() {
         "package_name"
     );
 }
+
+#[test]
+fn tasks_shell_callbacks_restart_samples() {
+    use cloudphone::geelark::callbacks::{GetCallback, SetCallback};
+    use cloudphone::geelark::lifecycle::RestartPhone;
+    use cloudphone::geelark::shell::ExecuteShell;
+    use cloudphone::geelark::tasks::{
+        CancelTasks, QueryTasks, RestartTasks, ShowTask, TaskHistory,
+    };
+    let two = ["618880000000000001", "618880000000000002"];
+    snap(
+        "geelark_req_task_query",
+        render(&QueryTasks::new(two).unwrap()),
+    );
+    snap(
+        "geelark_req_task_cancel",
+        render(&CancelTasks::new(two).unwrap()),
+    );
+    snap(
+        "geelark_req_task_restart",
+        render(&RestartTasks::new(two).unwrap()),
+    );
+    snap(
+        "geelark_req_task_history_sample",
+        render(
+            &TaskHistory::new()
+                .size(2)
+                .unwrap()
+                .after("618879999999999990")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_task_history_first",
+        render(&TaskHistory::new()),
+    );
+    snap(
+        "geelark_req_task_detail_next_logs",
+        render(
+            &ShowTask::new("618880000000000001")
+                .unwrap()
+                .search_after(vec![1772366409554]),
+        ),
+    );
+    snap(
+        "geelark_req_shell_execute",
+        render(
+            &ExecuteShell::new("612345678901234567", "pm list packages com.zhiliaoapp").unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_callback_set",
+        render(&SetCallback::new("https://hooks.example.com/geelark").unwrap()),
+    );
+    snap("geelark_req_callback_get", render(&GetCallback));
+    snap(
+        "geelark_req_phone_restart",
+        render(&RestartPhone::new("612345678901234567").unwrap()),
+    );
+    // Refused before building.
+    assert_eq!(
+        field(QueryTasks::new(Vec::<String>::new()).unwrap_err()),
+        "ids"
+    );
+    let many: Vec<String> = (0..101).map(|i| format!("6188800000000{i:05}")).collect();
+    assert_eq!(field(CancelTasks::new(many).unwrap_err()), "ids");
+    assert_eq!(field(TaskHistory::new().size(101).unwrap_err()), "size");
+    assert_eq!(field(TaskHistory::new().size(0).unwrap_err()), "size");
+    assert_eq!(field(ExecuteShell::new("1", "").unwrap_err()), "cmd");
+    assert_eq!(field(ExecuteShell::new("1", "ls\nrm").unwrap_err()), "cmd");
+    assert_eq!(field(SetCallback::new("ftp://x").unwrap_err()), "url");
+    assert_eq!(field(SetCallback::new("https://a b").unwrap_err()), "url");
+    assert_eq!(field(RestartPhone::new("").unwrap_err()), "id");
+}

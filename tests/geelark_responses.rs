@@ -167,6 +167,47 @@ fn apps() {
     snapshot_dir("geelark/app_uninstall", parsed(&op));
 }
 
+#[test]
+fn tasks_shell_callbacks_restart() {
+    use cloudphone::geelark::callbacks::{GetCallback, SetCallback};
+    use cloudphone::geelark::lifecycle::RestartPhone;
+    use cloudphone::geelark::shell::ExecuteShell;
+    use cloudphone::geelark::tasks::{
+        CancelTasks, QueryTasks, RestartTasks, ShowTask, TaskHistory,
+    };
+    const T1: &str = "618880000000000001";
+    const T2: &str = "618880000000000002";
+    let tasks = strings(&[T1, T2]);
+    snapshot_dir(
+        "geelark/task_query",
+        parsed(&QueryTasks::new(tasks.clone()).unwrap()),
+    );
+    snapshot_dir("geelark/task_history", parsed(&TaskHistory::new()));
+    snapshot_dir("geelark/task_detail", parsed(&ShowTask::new(T1).unwrap()));
+    snapshot_dir(
+        "geelark/task_cancel",
+        merged(&CancelTasks::new(tasks.clone()).unwrap(), &tasks),
+    );
+    let one = strings(&[T1]);
+    snapshot_dir(
+        "geelark/task_restart",
+        merged(&RestartTasks::new(one.clone()).unwrap(), &one),
+    );
+    snapshot_dir(
+        "geelark/shell_execute",
+        parsed(&ExecuteShell::new(P1, "pm list packages").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/callback_set",
+        parsed(&SetCallback::new("https://hooks.example.com/geelark").unwrap()),
+    );
+    snapshot_dir("geelark/callback_get", parsed(&GetCallback));
+    snapshot_dir(
+        "geelark/phone_restart",
+        parsed(&RestartPhone::new(P1).unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -200,16 +241,25 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(GetGps::new(ids()).unwrap()),
         p(GetAdbData::new(ids()).unwrap()),
         p(ListApps::new(P1, 1, 20).unwrap()),
+        p(cloudphone::geelark::tasks::QueryTasks::new(ids()).unwrap()),
+        p(cloudphone::geelark::tasks::TaskHistory::new()),
+        p(cloudphone::geelark::tasks::ShowTask::new(P1).unwrap()),
+        p(cloudphone::geelark::tasks::CancelTasks::new(ids()).unwrap()),
+        p(cloudphone::geelark::tasks::RestartTasks::new(ids()).unwrap()),
+        p(cloudphone::geelark::shell::ExecuteShell::new(P1, "ls").unwrap()),
+        p(cloudphone::geelark::callbacks::GetCallback),
     ];
     let envelope_only: Vec<(&str, Parse)> = vec![
         p(SetAdb::new(ids(), true).unwrap()),
         p(InstallApp::new(P1, "1").unwrap()),
         p(UninstallApp::new(P1, "com.x").unwrap()),
         p(UpdatePhone::new(P1).unwrap().name("n").unwrap()),
+        p(cloudphone::geelark::callbacks::SetCallback::new("https://h.example/x").unwrap()),
+        p(cloudphone::geelark::lifecycle::RestartPhone::new(P1).unwrap()),
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        16,
+        25,
         "every operation"
     );
     let bodies = [
@@ -398,4 +448,170 @@ fn capability_urls_and_passwords_are_redacted_in_debug() {
         adb.connections[0].pwd.as_ref().unwrap().expose(),
         "GLOGINSECRET"
     );
+}
+
+// ------------------------------------------------------------- callbacks
+
+/// Every documented callback event (the reference's sample bodies) reads
+/// into its typed event; the event's code is its `type`.
+#[test]
+fn every_documented_callback_event_is_typed() {
+    use cloudphone::geelark::callbacks::Event;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/geelark_callback_events.json"
+    ))
+    .unwrap();
+    let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let mut typed = serde_json::Map::new();
+    for (name, body) in &all {
+        let event =
+            Event::parse(body.to_string().as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(Some(event.code()), body["type"].as_i64(), "{name}");
+        typed.insert(name.clone(), serde_json::to_value(&event).unwrap());
+    }
+    assert_eq!(typed.len(), 12, "types 1, 4, 5, 6, 8-15");
+    insta::assert_json_snapshot!("geelark_callback_events_typed", typed);
+}
+
+/// Hostile or unknown callback bodies are typed errors naming what was
+/// wrong, never a panic or a half-filled event.
+#[test]
+fn hostile_callback_bodies_are_typed_errors() {
+    use cloudphone::ErrorKind;
+    use cloudphone::geelark::callbacks::{Event, MAX_EVENT_LEN};
+    let cases: Vec<(&str, Vec<u8>, ErrorKind, &str)> = vec![
+        (
+            "unknown type",
+            br#"{"type":99,"id":"1"}"#.to_vec(),
+            ErrorKind::Decode,
+            "unknown event type 99",
+        ),
+        (
+            "no type",
+            br#"{"id":"1","result":true}"#.to_vec(),
+            ErrorKind::Decode,
+            "type",
+        ),
+        (
+            "type as text",
+            br#"{"type":"x"}"#.to_vec(),
+            ErrorKind::Decode,
+            "type",
+        ),
+        (
+            "started without id",
+            br#"{"type":1,"result":true}"#.to_vec(),
+            ErrorKind::Decode,
+            "id",
+        ),
+        (
+            "result as text",
+            br#"{"type":6,"taskId":"1","result":"yes"}"#.to_vec(),
+            ErrorKind::Decode,
+            "result",
+        ),
+        (
+            "task ids not ids",
+            br#"{"type":12,"taskIds":[{"a":1}]}"#.to_vec(),
+            ErrorKind::Decode,
+            "taskIds",
+        ),
+        (
+            "items not objects",
+            br#"{"type":9,"items":[1]}"#.to_vec(),
+            ErrorKind::Decode,
+            "items[0]",
+        ),
+        ("not JSON", b"type=1".to_vec(), ErrorKind::Decode, ""),
+        (
+            "a trailing comma",
+            br#"{"type":6,"taskId":"1","result":true,}"#.to_vec(),
+            ErrorKind::Decode,
+            "",
+        ),
+        (
+            "deep nesting",
+            "[".repeat(100_000).into_bytes(),
+            ErrorKind::Decode,
+            "",
+        ),
+        (
+            "too large",
+            vec![b' '; MAX_EVENT_LEN + 1],
+            ErrorKind::BodyTooLarge,
+            "",
+        ),
+    ];
+    for (name, body, kind, needle) in cases {
+        let e = Event::parse(&body).unwrap_err();
+        assert_eq!(e.kind(), kind, "{name}: {e}");
+        assert!(e.to_string().contains(needle), "{name}: {e}");
+    }
+}
+
+/// A callback is GeeLark's only when its headers are signed for this
+/// account: the documented key-mode example verifies; a changed byte, a
+/// foreign appId, a stale `ts` or a wrong nonce does not; token mode needs
+/// the account's Bearer token. No error text carries a secret.
+#[test]
+fn callbacks_are_verified_against_the_account() {
+    use cloudphone::ErrorKind;
+    use cloudphone::geelark::Auth;
+    use cloudphone::geelark::callbacks::verify;
+    let (app, key) = ("eH6gQR4oHr3FsZpI36La01IW", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf");
+    let auth = Auth::key(app, key);
+    let tid = "db6094ab-3797-4186-84d5-b0b58eebad56";
+    let ts = "1716972892166";
+    let now = 1_716_972_900_000;
+    let good = "6280C080AF7C3CCE168F15C913E3444A00A618CB0E16038EED9811D6E3366BDD";
+    let headers = |app: &'static str, nonce: &'static str, ts: &'static str, sign: &'static str| {
+        vec![
+            ("AppId", app),
+            ("traceId", tid),
+            ("ts", ts),
+            ("Nonce", nonce),
+            ("sign", sign),
+        ]
+    };
+    verify(headers(app, "db6094", ts, good), &auth, now).unwrap();
+    verify(
+        headers(app, "db6094", ts, good.to_lowercase().leak()),
+        &auth,
+        now,
+    )
+    .unwrap();
+    let bad = [
+        headers(
+            app,
+            "db6094",
+            ts,
+            "6280C080AF7C3CCE168F15C913E3444A00A618CB0E16038EED9811D6E3366BDE",
+        ),
+        headers("someone-else", "db6094", ts, good),
+        headers(app, "db6095", ts, good),
+        headers(app, "db6094", "1716970000000", good),
+        headers(app, "db6094", "soon", good),
+        vec![("traceId", tid)],
+    ];
+    for h in bad {
+        let e = verify(h.clone(), &auth, now).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Auth, "{h:?}: {e}");
+        assert!(
+            !e.to_string().contains(key) && !e.to_string().contains(app),
+            "{e}"
+        );
+    }
+    let token = Auth::token("tok-123");
+    verify(
+        [("Authorization", "Bearer tok-123"), ("traceId", "T")],
+        &token,
+        now,
+    )
+    .unwrap();
+    for value in ["Bearer tok-124", "tok-123", "Basic tok-123"] {
+        let e = verify([("authorization", value)], &token, now).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        assert!(!e.to_string().contains("tok-123"), "{e}");
+    }
 }

@@ -397,3 +397,53 @@ impl Operation for DeletePhones {
         false
     }
 }
+
+/// Restart one running phone: `POST /open/v1/phone/restart` (42001 not
+/// found, 43005 not running). Answers with the envelope; the phone comes
+/// back through starting to running (wait with the state watch, or for the
+/// phone-started callback).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/restart")]
+pub struct RestartPhone {
+    id: String,
+}
+
+impl RestartPhone {
+    /// The phone `id`.
+    pub fn new(id: impl Into<String>) -> Result<Self> {
+        let id = id.into();
+        crate::op::check_id("id", &id)?;
+        Ok(RestartPhone { id })
+    }
+}
+
+#[derive(Serialize)]
+struct IdBody<'a> {
+    id: &'a str,
+}
+
+impl Operation for RestartPhone {
+    type Config = Config;
+    type Output = super::apps::Accepted;
+    const NAME: &'static str = "geelark.restart_phone";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        wire::build(
+            ctx,
+            "/open/v1/phone/restart",
+            to_body(&IdBody { id: &self.id })?,
+        )
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
+        let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
+        Ok(super::apps::Accepted {
+            envelope: Envelope::of(&a),
+        })
+    }
+
+    /// No: a second restart while the first runs interrupts it.
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}

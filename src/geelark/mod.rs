@@ -22,6 +22,7 @@
 pub mod adb;
 pub mod apps;
 mod auth;
+pub mod callbacks;
 mod config;
 pub mod create;
 pub mod gps;
@@ -30,6 +31,7 @@ pub mod list;
 pub mod model;
 pub mod screenshot;
 pub mod shapes;
+pub mod shell;
 pub mod status;
 pub mod tasks;
 pub mod update;

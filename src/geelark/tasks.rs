@@ -134,6 +134,11 @@ fn opt_int<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option
     super::shapes::opt_int(d)
 }
 
+/// A count sent as a number or a numeric string; a negative one is dropped.
+fn opt_count<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<u64>, D::Error> {
+    opt_int(d).map(|v| v.and_then(|n| u64::try_from(n).ok()))
+}
+
 fn task_status<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<TaskStatus, D::Error> {
@@ -170,7 +175,7 @@ pub struct TaskList {
 
 #[derive(Deserialize)]
 struct WireTaskList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_count")]
     total: Option<u64>,
     #[serde(default, deserialize_with = "crate::json::null_default")]
     items: Vec<Task>,
