@@ -469,6 +469,55 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::lifecycle::RestartPhone::new("1").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::tasks::QueryTasks::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::tasks::TaskHistory::new(),
+            &gl,
+            "page of 1–100 (cursor), last 7 days",
+        ),
+        row(
+            "GeeLark",
+            geelark::tasks::ShowTask::new("1").unwrap(),
+            &gl,
+            "1 task; logs paged",
+        ),
+        row(
+            "GeeLark",
+            geelark::tasks::CancelTasks::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::tasks::RestartTasks::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::shell::ExecuteShell::new("1", "ls").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::callbacks::SetCallback::new("https://h.example/x").unwrap(),
+            &gl,
+            "—",
+        ),
+        row("GeeLark", geelark::callbacks::GetCallback, &gl, "—"),
+        row(
+            "GeeLark",
             geelark::UpdatePhone::new("1").unwrap().name("n").unwrap(),
             &gl,
             "—",
@@ -744,6 +793,21 @@ fn stated_id_limits_are_enforced() {
             "geelark.delete_phones",
             100,
             Box::new(|ids| geelark::DeletePhones::new(ids).is_ok()),
+        ),
+        (
+            "geelark.query_tasks",
+            100,
+            Box::new(|ids| geelark::tasks::QueryTasks::new(ids).is_ok()),
+        ),
+        (
+            "geelark.cancel_tasks",
+            100,
+            Box::new(|ids| geelark::tasks::CancelTasks::new(ids).is_ok()),
+        ),
+        (
+            "geelark.restart_tasks",
+            100,
+            Box::new(|ids| geelark::tasks::RestartTasks::new(ids).is_ok()),
         ),
         (
             "geelark.get_gps",

@@ -195,85 +195,137 @@ struct IdsBody<'a> {
     ids: &'a [String],
 }
 
-macro_rules! ids_operation {
-    ($(#[$doc:meta])* $ty:ident, $name:literal, $path:literal, $out:ty, $parse:expr, $idem:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq)]
-        #[doc(alias = $path)]
-        pub struct $ty {
-            ids: Vec<String>,
-        }
-
-        impl $ty {
-            /// 1 to [`MAX_IDS`] distinct task ids.
-            pub fn new<I, S>(ids: I) -> Result<Self>
-            where
-                I: IntoIterator<Item = S>,
-                S: Into<String>,
-            {
-                Ok($ty {
-                    ids: unique_ids("ids", ids, MAX_IDS)?,
-                })
-            }
-
-            /// The distinct ids of this call.
-            pub fn ids(&self) -> &[String] {
-                &self.ids
-            }
-        }
-
-        impl Operation for $ty {
-            type Config = Config;
-            type Output = $out;
-            const NAME: &'static str = $name;
-
-            fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-                wire::build(ctx, concat!("/open/v1/", $path), to_body(&IdsBody { ids: &self.ids })?)
-            }
-
-            fn parse_unchecked(&self, response: &Response) -> Result<$out> {
-                let parse: fn(&'static str, &[String], &Response) -> Result<$out> = $parse;
-                parse(Self::NAME, &self.ids, response)
-            }
-
-            fn is_idempotent(&self) -> bool {
-                $idem
-            }
-        }
-    };
+/// 1 to [`MAX_IDS`] distinct task ids.
+fn task_ids<I, S>(ids: I) -> Result<Vec<String>>
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    unique_ids("ids", ids, MAX_IDS)
 }
 
-ids_operation!(
-    /// Read up to 100 tasks by id: `POST /open/v1/task/query`.
-    QueryTasks,
-    "geelark.query_tasks",
-    "task/query",
-    TaskList,
-    |name, _, response| parse_task_list(name, response),
-    true
-);
+fn build_ids(ctx: &Context<'_, Config>, path: &str, ids: &[String]) -> Result<Request> {
+    wire::build(ctx, path, to_body(&IdsBody { ids })?)
+}
 
-ids_operation!(
-    /// Cancel waiting or running tasks (48001: its state does not allow
-    /// it): `POST /open/v1/task/cancel`; one outcome per id.
-    CancelTasks,
-    "geelark.cancel_tasks",
-    "task/cancel",
-    LifecycleReport,
-    parse_lifecycle,
-    false
-);
+/// Read up to 100 tasks by id: `POST /open/v1/task/query`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "task/query")]
+pub struct QueryTasks {
+    ids: Vec<String>,
+}
 
-ids_operation!(
-    /// Run failed or cancelled tasks again (at most 5 retries a task;
-    /// 48000–48003 per item): `POST /open/v1/task/restart`.
-    RestartTasks,
-    "geelark.restart_tasks",
-    "task/restart",
-    LifecycleReport,
-    parse_lifecycle,
-    false
-);
+impl QueryTasks {
+    /// 1 to [`MAX_IDS`] distinct task ids.
+    pub fn new<I, S>(ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(QueryTasks {
+            ids: task_ids(ids)?,
+        })
+    }
+}
+
+impl Operation for QueryTasks {
+    type Config = Config;
+    type Output = TaskList;
+    const NAME: &'static str = "geelark.query_tasks";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        build_ids(ctx, "/open/v1/task/query", &self.ids)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<TaskList> {
+        parse_task_list(Self::NAME, response)
+    }
+
+    /// Yes: a read.
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// Cancel waiting or running tasks (48001: its state does not allow
+/// it): `POST /open/v1/task/cancel`; one outcome per id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "task/cancel")]
+pub struct CancelTasks {
+    ids: Vec<String>,
+}
+
+impl CancelTasks {
+    /// 1 to [`MAX_IDS`] distinct task ids.
+    pub fn new<I, S>(ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(CancelTasks {
+            ids: task_ids(ids)?,
+        })
+    }
+}
+
+impl Operation for CancelTasks {
+    type Config = Config;
+    type Output = LifecycleReport;
+    const NAME: &'static str = "geelark.cancel_tasks";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        build_ids(ctx, "/open/v1/task/cancel", &self.ids)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<LifecycleReport> {
+        parse_lifecycle(Self::NAME, &self.ids, response)
+    }
+
+    /// No: a retried cancel answers 48001 for tasks the first one cancelled.
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}
+
+/// Run failed or cancelled tasks again (at most 5 retries a task;
+/// 48000–48003 per item): `POST /open/v1/task/restart`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "task/restart")]
+pub struct RestartTasks {
+    ids: Vec<String>,
+}
+
+impl RestartTasks {
+    /// 1 to [`MAX_IDS`] distinct task ids.
+    pub fn new<I, S>(ids: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Ok(RestartTasks {
+            ids: task_ids(ids)?,
+        })
+    }
+}
+
+impl Operation for RestartTasks {
+    type Config = Config;
+    type Output = LifecycleReport;
+    const NAME: &'static str = "geelark.restart_tasks";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        build_ids(ctx, "/open/v1/task/restart", &self.ids)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<LifecycleReport> {
+        parse_lifecycle(Self::NAME, &self.ids, response)
+    }
+
+    /// No: each call is one more retry of the task.
+    fn is_idempotent(&self) -> bool {
+        false
+    }
+}
 
 /// The tasks of the last seven days, a page at a time after a cursor:
 /// `POST /open/v1/task/historyRecords`. The client's `pages` walks it (the
