@@ -465,6 +465,130 @@ fn geelark_lifecycle_partial_failures() {
 }
 
 #[test]
+fn geelark_tasks_shell_restart_callbacks_and_apps_on_the_simulator() {
+    use cloudphone::geelark::callbacks::{GetCallback, SetCallback};
+    use cloudphone::geelark::lifecycle::RestartPhone;
+    use cloudphone::geelark::shell::ExecuteShell;
+    use cloudphone::geelark::tasks::{
+        CancelTasks, QueryTasks, RestartTasks, ShowTask, TaskHistory, TaskStatus,
+    };
+    let sim = Sim::start(small().job_duration(Duration::from_millis(200))).unwrap();
+    let c = geelark_key(&sim);
+    // The history, three a page: every seeded task once, in order.
+    let walked: Vec<String> = c
+        .pages(TaskHistory::new().size(3).unwrap())
+        .flat_map(|p| p.unwrap().tasks)
+        .map(|t| t.id)
+        .collect();
+    assert!(walked.len() >= 10, "{walked:?}");
+    let mut sorted = walked.clone();
+    sorted.dedup();
+    assert_eq!(sorted, walked, "no task twice");
+    let all = c
+        .execute(&QueryTasks::new(walked.clone()).unwrap())
+        .unwrap();
+    let of = |s: TaskStatus| {
+        all.tasks
+            .iter()
+            .find(|t| t.status == s)
+            .map(|t| t.id.clone())
+            .unwrap()
+    };
+    let (done, failed, waiting) = (
+        of(TaskStatus::Completed),
+        of(TaskStatus::Failed),
+        of(TaskStatus::Waiting),
+    );
+    // A completed task's logs, two lines a page, walked to the end, and its result image.
+    let pages: Vec<_> = c
+        .pages(ShowTask::new(&done).unwrap())
+        .map(Result::unwrap)
+        .collect();
+    assert!(pages.len() >= 2, "{pages:?}");
+    let logs: Vec<&String> = pages.iter().flat_map(|p| &p.logs).collect();
+    assert!(logs.last().unwrap().ends_with("Task completed"), "{logs:?}");
+    assert_eq!(pages[0].result_images.len(), 1);
+    // Cancel: the waiting task goes, the completed one is refused (48001).
+    let cancel = c
+        .execute(&CancelTasks::new([waiting.clone(), done.clone()]).unwrap())
+        .unwrap();
+    assert_eq!(cancel.failures.len(), 1, "{cancel:?}");
+    assert_eq!(
+        (
+            cancel.failures[0].id.as_str(),
+            cancel.failures[0].code.as_str()
+        ),
+        (done.as_str(), "48001")
+    );
+    // Restart: the failed task runs again and completes.
+    let restart = c
+        .execute(&RestartTasks::new([failed.clone()]).unwrap())
+        .unwrap();
+    assert!(restart.failures.is_empty(), "{restart:?}");
+    std::thread::sleep(Duration::from_millis(2_100));
+    let again = c
+        .execute(&QueryTasks::new([failed, waiting]).unwrap())
+        .unwrap();
+    let states: Vec<TaskStatus> = again.tasks.iter().map(|t| t.status).collect();
+    assert_eq!(states, [TaskStatus::Completed, TaskStatus::Cancelled]);
+    // Shell on a running phone; restart it; an unknown phone is 42001.
+    let phones = c
+        .execute(
+            &geelark::GetPhoneStatus::new(sim.geelark_phone_ids().into_iter().take(40)).unwrap(),
+        )
+        .unwrap();
+    let running = phones
+        .phones
+        .iter()
+        .find(|p| p.raw_status == 0)
+        .map(|p| p.id.clone())
+        .unwrap();
+    let out = c.execute(&ExecuteShell::new(&running, "echo sim-ok").unwrap());
+    match out {
+        Ok(o) => assert_eq!(o.output, "sim-ok"),
+        Err(e) => assert_eq!(e.code(), "50001", "{e}"),
+    }
+    // Apps: a catalogue version installs, lists, refuses a second install
+    // (42003) and uninstalls.
+    let tiktok = "1901000000000000001";
+    c.execute(&geelark::InstallApp::new(&running, tiktok).unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&geelark::InstallApp::new(&running, tiktok).unwrap())
+            .unwrap_err()
+            .code(),
+        "42003"
+    );
+    let apps = c
+        .execute(&geelark::ListApps::new(&running, 1, 10).unwrap())
+        .unwrap();
+    assert_eq!(apps.apps[0].app_version_id.as_deref(), Some(tiktok));
+    c.execute(&geelark::UninstallApp::new(&running, "com.zhiliaoapp.musically").unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&geelark::ListApps::new(&running, 1, 10).unwrap())
+            .unwrap()
+            .total,
+        Some(0)
+    );
+    c.execute(&RestartPhone::new(&running).unwrap()).unwrap();
+    assert_eq!(
+        c.execute(&RestartPhone::new("699999999999999999").unwrap())
+            .unwrap_err()
+            .code(),
+        "42001"
+    );
+    // Callbacks: none set (51001), then the URL set reads back.
+    assert_eq!(c.execute(&GetCallback).unwrap_err().code(), "51001");
+    c.execute(&SetCallback::new("https://hooks.example.com/gl").unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&GetCallback).unwrap().url,
+        "https://hooks.example.com/gl"
+    );
+}
+
+#[test]
 fn faults_status_429_reset_truncate_latency() {
     let sim = Sim::start(small()).unwrap();
     let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(2).collect();

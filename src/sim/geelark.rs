@@ -8,6 +8,8 @@ use serde_json::{Value, json};
 use super::server::{HttpRequest, HttpResponse};
 use super::{Rng, Shared, SimConfig, lock, now_ms};
 
+mod more;
+
 const COUNTRIES: [(&str, &str, &str, f64, f64); 4] = [
     ("Singapore", "Asia/Singapore", "+65", 1.2903, 103.8519),
     ("United States", "America/Chicago", "+1", 30.2672, -97.7431),
@@ -103,6 +105,8 @@ pub(crate) struct GeeLark {
     hour: HashMap<(String, u64), u32>,
     screenshots: HashMap<String, (String, u64)>,
     start_ms: u64,
+    /// Tasks, the callback URL, installed apps.
+    more: more::State,
 }
 
 impl GeeLark {
@@ -160,6 +164,7 @@ impl GeeLark {
             hour: HashMap::new(),
             screenshots: HashMap::new(),
             start_ms,
+            more: more::State::new(config.geelark_phones, start_ms, job_ms),
         }
     }
 
@@ -255,6 +260,18 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         "/open/v1/phone/gps/set" => gps_set(&mut gl, &body, now),
         "/open/v1/adb/setStatus" => adb_set(&mut gl, &body, now),
         "/open/v1/adb/getData" => adb_get(&mut gl, &body, now),
+        "/open/v1/phone/restart" => more::restart_phone(sh, &mut gl, &body, now),
+        "/open/v1/shell/execute" => more::shell(&mut gl, &body, now),
+        "/open/v1/task/query" => more::query(&mut gl, &body, now),
+        "/open/v1/task/historyRecords" => more::history(&mut gl, &body, now),
+        "/open/v1/task/detail" => more::detail(&mut gl, &body, now),
+        "/open/v1/task/cancel" => more::cancel_or_restart(&mut gl, &body, now, false),
+        "/open/v1/task/restart" => more::cancel_or_restart(&mut gl, &body, now, true),
+        "/open/v1/callback/set" => more::callback(&mut gl, &body, true),
+        "/open/v1/callback/get" => more::callback(&mut gl, &body, false),
+        "/open/v1/app/list" => more::app_list(&mut gl, &body, now),
+        "/open/v1/app/install" => more::app_change(&mut gl, &body, now, true),
+        "/open/v1/app/uninstall" => more::app_change(&mut gl, &body, now, false),
         _ => Err((40005, "resource not found".to_owned())),
     };
     drop(gl);

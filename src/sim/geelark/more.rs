@@ -1,0 +1,446 @@
+//! The simulator's GeeLark tasks, shell, phone restart, callbacks, apps and
+//! phone creation (`phone/addNew`): state beside the phones, routed from
+//! `geelark::handle`.
+//!
+//! Tasks: twenty seeded on the first phones, one of each state in turn
+//! (completed, failed with 20002, running, waiting an hour, cancelled);
+//! a task's state follows the clock (waiting until `scheduleAt`, running for
+//! its duration, then its outcome). Cancel and restart follow the documented
+//! rules (48001 state forbids it, 48002 not found, 48000 after five
+//! retries); a restarted task runs again and completes.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use super::{GeeLark, Reply, fail, id_list, one_id};
+use crate::sim::Shared;
+
+/// An automation task.
+pub(in crate::sim) struct Task {
+    id: String,
+    phone: usize,
+    plan_name: String,
+    task_type: i64,
+    schedule_ms: u64,
+    run_ms: u64,
+    fails: bool,
+    cancelled: bool,
+    retries: u32,
+}
+
+impl Task {
+    fn status(&self, now: u64) -> i64 {
+        if self.cancelled {
+            7
+        } else if now < self.schedule_ms {
+            1
+        } else if now < self.schedule_ms + self.run_ms {
+            2
+        } else if self.fails {
+            4
+        } else {
+            3
+        }
+    }
+
+    fn record(&self, gl: &GeeLark, now: u64) -> Value {
+        let p = &gl.phones[self.phone];
+        let status = self.status(now);
+        let mut v = json!({
+            "id": self.id,
+            "planName": self.plan_name,
+            "taskType": self.task_type,
+            "serialName": p.serial_name,
+            "envId": p.id,
+            "scheduleAt": self.schedule_ms / 1000,
+            "status": status,
+        });
+        if matches!(status, 3 | 4) {
+            v["cost"] = json!(self.run_ms / 1000);
+        }
+        if status == 4 {
+            v["failCode"] = json!(20002);
+            v["failDesc"] = json!("The machine is performing other tasks");
+        }
+        if status == 3 && self.task_type == 1 {
+            v["shareLink"] = json!(format!("https://www.tiktok.com/@sim/video/{}", self.id));
+        }
+        v
+    }
+
+    /// The run's log lines, each with its time in ms.
+    fn logs(&self, now: u64) -> Vec<(u64, String)> {
+        let at = self.schedule_ms;
+        let mut lines = vec![(at, "Waiting for execution".to_owned())];
+        let status = self.status(now);
+        if status == 1 || (self.cancelled && now < at) {
+            return lines;
+        }
+        lines.push((at + 1_000, "Start TikTok".to_owned()));
+        lines.push((at + 2_000, "Open the publish page".to_owned()));
+        match status {
+            3 => lines.push((at + self.run_ms, "Task completed".to_owned())),
+            4 => lines.push((
+                at + self.run_ms,
+                "Failed: the machine is performing other tasks".to_owned(),
+            )),
+            7 => lines.push((at + 3_000, "Cancelled".to_owned())),
+            _ => {}
+        }
+        lines
+    }
+}
+
+/// Tasks, the callback URL and the installed apps.
+pub(in crate::sim) struct State {
+    tasks: Vec<Task>,
+    index: HashMap<String, usize>,
+    callback: Option<String>,
+    /// phone index → installed (package, version id, version name).
+    apps: HashMap<usize, Vec<(String, String, String)>>,
+}
+
+/// The app catalogue `app/install` takes version ids from.
+const CATALOGUE: [(&str, &str, &str, &str); 3] = [
+    (
+        "com.zhiliaoapp.musically",
+        "TikTok",
+        "1901000000000000001",
+        "34.1.2",
+    ),
+    (
+        "com.instagram.android",
+        "Instagram",
+        "1901000000000000002",
+        "310.0.0",
+    ),
+    (
+        "com.google.android.youtube",
+        "YouTube",
+        "1901000000000000003",
+        "19.20.34",
+    ),
+];
+
+impl State {
+    pub(in crate::sim) fn new(phones: usize, start_ms: u64, job_ms: u64) -> Self {
+        let mut tasks = Vec::new();
+        for i in 0..phones.min(20) {
+            let (schedule_ms, run_ms, fails, cancelled) = match i % 5 {
+                0 => (start_ms.saturating_sub(3_600_000), 300_000, false, false),
+                1 => (start_ms.saturating_sub(3_600_000), 5_000, true, false),
+                2 => (start_ms.saturating_sub(1_000), 3_600_000, false, false),
+                3 => (start_ms + 3_600_000, job_ms.max(1), false, false),
+                _ => (start_ms + 3_600_000, job_ms.max(1), false, true),
+            };
+            tasks.push(Task {
+                id: format!("6188800000000000{:02}", i + 1),
+                phone: i,
+                plan_name: format!("sim-plan-{}", i % 5 + 1),
+                task_type: [1, 2, 1, 3, 42][i % 5],
+                schedule_ms,
+                run_ms,
+                fails,
+                cancelled,
+                retries: 0,
+            });
+        }
+        let index = tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        State {
+            tasks,
+            index,
+            callback: None,
+            apps: HashMap::new(),
+        }
+    }
+}
+
+fn task_list(gl: &GeeLark, picked: &[usize], total: usize, now: u64) -> Reply {
+    let items: Vec<Value> = picked
+        .iter()
+        .map(|&i| gl.more.tasks[i].record(gl, now))
+        .collect();
+    Ok(Some(json!({"total": total, "items": items})))
+}
+
+/// `task/query`: the tasks found among `ids` (unknown ids are left out).
+pub(super) fn query(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let ids = id_list(body, "ids", 100)?;
+    let picked: Vec<usize> = ids
+        .iter()
+        .filter_map(|id| gl.more.index.get(id).copied())
+        .collect();
+    task_list(gl, &picked, picked.len(), now)
+}
+
+/// `task/historyRecords`: the last seven days in id order, `size` after
+/// `lastId`.
+pub(super) fn history(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let size = body["size"].as_u64().unwrap_or(10);
+    if !(1..=100).contains(&size) {
+        return Err((40004, "parameter validation failed: size".to_owned()));
+    }
+    let ids = if body.get("ids").is_some() {
+        id_list(body, "ids", 100)?
+    } else {
+        Vec::new()
+    };
+    let week = now.saturating_sub(7 * 86_400_000);
+    let matching: Vec<usize> = (0..gl.more.tasks.len())
+        .filter(|&i| gl.more.tasks[i].schedule_ms >= week)
+        .filter(|&i| ids.is_empty() || ids.contains(&gl.more.tasks[i].id))
+        .collect();
+    let start = match body["lastId"].as_str() {
+        Some(last) => matching
+            .iter()
+            .position(|&i| gl.more.tasks[i].id == last)
+            .map_or(matching.len(), |p| p + 1),
+        None => 0,
+    };
+    let page: Vec<usize> = matching
+        .iter()
+        .skip(start)
+        .take(size as usize)
+        .copied()
+        .collect();
+    task_list(gl, &page, matching.len(), now)
+}
+
+/// `task/detail`: the task, its result image once completed, and its logs
+/// two lines a page after `searchAfter`.
+pub(super) fn detail(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let id = one_id(body, "id")?;
+    let &i = gl
+        .more
+        .index
+        .get(&id)
+        .ok_or((48002, "task not found".to_owned()))?;
+    let task = &gl.more.tasks[i];
+    let after = body["searchAfter"][0].as_u64();
+    let lines: Vec<(u64, String)> = task
+        .logs(now)
+        .into_iter()
+        .filter(|(t, _)| after.is_none_or(|a| *t > a))
+        .collect();
+    let page: Vec<&(u64, String)> = lines.iter().take(2).collect();
+    let mut v = task.record(gl, now);
+    v["logs"] = json!(
+        page.iter()
+            .map(|(t, l)| format!("[{}] {l}", crate::sim::iso_time(*t)))
+            .collect::<Vec<_>>()
+    );
+    v["searchAfter"] = json!(page.last().map(|(t, _)| vec![*t]).unwrap_or_default());
+    v["logContinue"] = json!(lines.len() > page.len());
+    v["resultImages"] = if task.status(now) == 3 {
+        json!([format!(
+            "https://material.example.com/sim/{}_done.jpg",
+            task.id
+        )])
+    } else {
+        json!([])
+    };
+    Ok(Some(v))
+}
+
+/// Cancel (`restart` false: waiting or running only) or restart (failed or
+/// cancelled only, five times at most).
+pub(super) fn cancel_or_restart(gl: &mut GeeLark, body: &Value, now: u64, restart: bool) -> Reply {
+    let ids = id_list(body, "ids", 100)?;
+    let mut failed = Vec::new();
+    for id in &ids {
+        let Some(&i) = gl.more.index.get(id) else {
+            failed.push(fail(id, 48002, "task not found"));
+            continue;
+        };
+        let t = &mut gl.more.tasks[i];
+        let status = t.status(now);
+        match (restart, status) {
+            (false, 1 | 2) => t.cancelled = true,
+            (true, 4 | 7) if t.retries >= 5 => {
+                failed.push(fail(id, 48000, "the retry limit has been reached"));
+            }
+            (true, 4 | 7) => {
+                t.retries += 1;
+                t.cancelled = false;
+                t.fails = false;
+                t.schedule_ms = now;
+                t.run_ms = t.run_ms.min(2_000);
+            }
+            _ => failed.push(fail(
+                id,
+                48001,
+                "the current task status does not allow the operation",
+            )),
+        }
+    }
+    let mut data = super::amounts(ids.len(), &failed);
+    if !failed.is_empty() {
+        data["failDetails"] = json!(failed);
+    }
+    Ok(Some(data))
+}
+
+/// `shell/execute`: a running phone of a model with a shell (not Android
+/// 11); `echo` echoes, `pm list packages` lists the installed apps.
+pub(super) fn shell(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let id = one_id(body, "id")?;
+    let cmd = body["cmd"].as_str().unwrap_or("").to_owned();
+    if cmd.is_empty() {
+        return Err((40004, "parameter validation failed: cmd".to_owned()));
+    }
+    let Some(i) = gl.index.get(&id).copied() else {
+        return Err((42001, "env not found".to_owned()));
+    };
+    let Some(p) = gl.phone(&id, now) else {
+        return Err((42001, "env not found".to_owned()));
+    };
+    if p.status != 0 {
+        return Err((42002, "the cloud phone is not running".to_owned()));
+    }
+    if p.os == 11 {
+        return Err((
+            50001,
+            "this model does not support shell commands".to_owned(),
+        ));
+    }
+    let output = if let Some(text) = cmd.strip_prefix("echo ") {
+        text.to_owned()
+    } else if cmd.starts_with("pm list packages") {
+        let filter = cmd.trim_start_matches("pm list packages").trim();
+        gl.more
+            .apps
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .filter(|(pkg, _, _)| pkg.contains(filter))
+            .map(|(pkg, _, _)| format!("package:{pkg}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        String::new()
+    };
+    Ok(Some(json!({"status": true, "output": output})))
+}
+
+/// `phone/restart`: a running phone not busy with a task goes through
+/// starting (one job duration) to running.
+pub(super) fn restart_phone(sh: &Shared, gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let id = one_id(body, "id")?;
+    let job_ms = sh.config.job_duration.as_millis() as u64;
+    let Some(p) = gl.phone(&id, now) else {
+        return Err((42001, "env not found".to_owned()));
+    };
+    if p.rpa {
+        return Err((43005, "the cloud phone is running a task".to_owned()));
+    }
+    if p.status != 0 {
+        return Err((42002, "the cloud phone is not running".to_owned()));
+    }
+    p.status = 1;
+    p.next = Some((now + job_ms, 0));
+    Ok(None)
+}
+
+/// `callback/set` and `callback/get` (51001 when none is set).
+pub(super) fn callback(gl: &mut GeeLark, body: &Value, set: bool) -> Reply {
+    if set {
+        let url = body["url"]
+            .as_str()
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+            .ok_or((40004, "parameter validation failed: url".to_owned()))?;
+        gl.more.callback = Some(url.to_owned());
+        return Ok(None);
+    }
+    match &gl.more.callback {
+        Some(url) => Ok(Some(json!({"url": url}))),
+        None => Err((51001, "callback address not set".to_owned())),
+    }
+}
+
+fn page(body: &Value, max: u64) -> Result<(usize, usize), (i64, String)> {
+    let page = body["page"].as_u64().unwrap_or(1);
+    let size = body["pageSize"].as_u64().unwrap_or(10);
+    if page == 0 || !(1..=max).contains(&size) {
+        return Err((40008, "pageSize exceeds maximum/minimum limit".to_owned()));
+    }
+    Ok((((page - 1) * size) as usize, size as usize))
+}
+
+/// `app/list`: the apps installed on a phone, paged.
+pub(super) fn app_list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let id = one_id(body, "envId")?;
+    let (skip, size) = page(body, 100)?;
+    let i = *gl
+        .index
+        .get(&id)
+        .ok_or((42001, "env not found".to_owned()))?;
+    gl.phone(&id, now)
+        .ok_or((42001, "env not found".to_owned()))?;
+    let apps = gl.more.apps.get(&i).cloned().unwrap_or_default();
+    let items: Vec<Value> = apps
+        .iter()
+        .skip(skip)
+        .take(size)
+        .map(|(pkg, version_id, version)| {
+            let name = CATALOGUE.iter().find(|c| c.0 == pkg).map_or("", |c| c.1);
+            json!({
+                "appId": format!("19000000000000000{}", pkg.len() % 10),
+                "appName": name,
+                "appIcon": "",
+                "appVersionId": version_id,
+                "packageName": pkg,
+                "versionCode": "1",
+                "versionName": version,
+                "installStatus": 1,
+                "installTime": "2026-12-01 08:00:00",
+            })
+        })
+        .collect();
+    Ok(Some(json!({
+        "total": apps.len(),
+        "page": body["page"].as_u64().unwrap_or(1),
+        "pageSize": size,
+        "items": items,
+    })))
+}
+
+/// `app/install` (a version id of the catalogue, on a running phone;
+/// 42003 when already installed) and `app/uninstall` (42005 when not
+/// installed).
+pub(super) fn app_change(gl: &mut GeeLark, body: &Value, now: u64, install: bool) -> Reply {
+    let id = one_id(body, "envId")?;
+    let i = *gl
+        .index
+        .get(&id)
+        .ok_or((42001, "env not found".to_owned()))?;
+    let p = gl
+        .phone(&id, now)
+        .ok_or((42001, "env not found".to_owned()))?;
+    if p.status != 0 {
+        return Err((42002, "the cloud phone is not running".to_owned()));
+    }
+    let apps = gl.more.apps.entry(i).or_default();
+    if install {
+        let version = body["appVersionId"].as_str().unwrap_or("");
+        let Some(app) = CATALOGUE.iter().find(|c| c.2 == version) else {
+            return Err((40005, "app version not found".to_owned()));
+        };
+        if apps.iter().any(|a| a.0 == app.0) {
+            return Err((42003, "the app is already installed".to_owned()));
+        }
+        apps.push((app.0.to_owned(), app.2.to_owned(), app.3.to_owned()));
+    } else {
+        let pkg = body["packageName"].as_str().unwrap_or("");
+        let before = apps.len();
+        apps.retain(|a| a.0 != pkg);
+        if apps.len() == before {
+            return Err((42005, "the app is not installed".to_owned()));
+        }
+    }
+    Ok(None)
+}
