@@ -85,6 +85,9 @@
 // Most profiles one create call takes.
 #define CLOUDPHONE_GEELARK_CREATE_PHONES_MAX_PROFILES 100
 
+// Most task ids one query, cancel, restart or history filter takes.
+#define CLOUDPHONE_GEELARK_TASKS_MAX_IDS 100
+
 // The result of every fallible function. `CLOUDPHONE_STATUS_OK` (0) is
 // success; every other value is an error whose number is stable and never
 // reused. Codes are grouped by origin:
@@ -2943,6 +2946,228 @@ cloudphone_status cloudphone_geelark_uninstall_app_build(const struct cloudphone
                                                          struct cloudphone_request **request_out,
                                                          struct cloudphone_error **err_out);
 
+// Builds a task query (`POST /open/v1/task/query`) of 1 to
+// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS` task ids.
+//
+// Result (`cloudphone_request_parse`): one item per task found (id, status
+// name: `waiting`, `running`, `completed`, `failed`, `cancelled`,
+// `unknown`); the total; each task in `/tasks/<i>` (`fail_code`,
+// `fail_desc`, `share_link`, ...).
+//
+// Pointers: `config` required; `ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_query_tasks_build(const struct cloudphone_geelark_config *config,
+                                                       const char *const *ids,
+                                                       size_t ids_len,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a page of the task history of the last seven days
+// (`POST /open/v1/task/historyRecords`): `size` (1 to 100) tasks after the
+// task `last_id`, optionally only the tasks `ids` (0 to
+// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS`). `cloudphone_request_next` gives the
+// page after (the cursor is the last id of this one).
+//
+// Result (`cloudphone_request_parse`): as
+// `cloudphone_geelark_query_tasks_build`.
+//
+// Pointers: `config` required; `last_id` optional (NULL = from the
+// newest); `ids` required unless its length is 0 ((NULL, 0) = every task);
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_task_history_build(const struct cloudphone_geelark_config *config,
+                                                        uint32_t size,
+                                                        const char *last_id,
+                                                        const char *const *ids,
+                                                        size_t ids_len,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a task detail (`POST /open/v1/task/detail`): the task with a page
+// of its logs and its result images, after the log cursor `search_after`
+// (`search_after_len` numbers as the last answer gave them in
+// `/search_after`; none for the first page). `cloudphone_request_next`
+// gives the next log page while `/log_continue` is true.
+//
+// Result (`cloudphone_request_parse`): one item (the task, with its status
+// name); `/task/...`, `/logs/<i>`, `/result_images/<i>`, `/search_after`,
+// `/log_continue` through `cloudphone_result_field`.
+//
+// Pointers: `config` required; `id` required; `search_after` required
+// unless its length is 0 ((NULL, 0) = the first page); `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_show_task_build(const struct cloudphone_geelark_config *config,
+                                                     const char *id,
+                                                     const int64_t *search_after,
+                                                     size_t search_after_len,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds a task cancel (`POST /open/v1/task/cancel`) of 1 to
+// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS` waiting or running tasks.
+//
+// Result (`cloudphone_request_parse`): one item per task cancelled, the
+// failures (48001: its state does not allow it; 48002: not found); merge
+// it with `cloudphone_batch_merge_record` like any batch call.
+//
+// Pointers: `config` required; `ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_cancel_tasks_build(const struct cloudphone_geelark_config *config,
+                                                        const char *const *ids,
+                                                        size_t ids_len,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a task restart (`POST /open/v1/task/restart`) of 1 to
+// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS` failed or cancelled tasks (at most 5
+// retries a task: 48000).
+//
+// Result (`cloudphone_request_parse`): as
+// `cloudphone_geelark_cancel_tasks_build`.
+//
+// Pointers: `config` required; `ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_restart_tasks_build(const struct cloudphone_geelark_config *config,
+                                                         const char *const *ids,
+                                                         size_t ids_len,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a shell command on a running phone (`POST /open/v1/shell/execute`).
+//
+// Result (`cloudphone_request_parse`): no items; `/ok` and `/output`
+// through `cloudphone_result_field`. 42002: not running; 50001: the model
+// has no shell.
+//
+// Pointers: `config` required; `id` required; `cmd` required; `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_execute_shell_build(const struct cloudphone_geelark_config *config,
+                                                         const char *id,
+                                                         const char *cmd,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a restart of one running phone (`POST /open/v1/phone/restart`).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope
+// code. 42001: not found; 43005: the phone is running a task.
+//
+// Pointers: `config` required; `id` required; `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_restart_phone_build(const struct cloudphone_geelark_config *config,
+                                                         const char *id,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds the setting of the callback URL (`POST /open/v1/callback/set`):
+// an `http://` or `https://` URL GeeLark POSTs events to.
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope
+// code.
+//
+// Pointers: `config` required; `url` required; `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_callback_build(const struct cloudphone_geelark_config *config,
+                                                        const char *url,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds the reading of the callback URL (`POST /open/v1/callback/get`).
+//
+// Result (`cloudphone_request_parse`): no items; `/url` through
+// `cloudphone_result_field`. 51001: none is set.
+//
+// Pointers: `config` required; `trace_id` required; `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_callback_build(const struct cloudphone_geelark_config *config,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Reads a callback GeeLark POSTed to the host's URL (set with
+// `cloudphone_geelark_set_callback_build`): checks the headers were signed
+// for the configuration's account when `verify` is true (key mode:
+// `appId`/`traceId`/`ts`/`nonce`/`sign`, `ts` within 10 minutes of
+// `now_unix_ms`; token mode: `Authorization: Bearer`), then parses the body
+// into a typed event.
+//
+// Result: no items; `/kind` (`phone_started`, `file_uploaded`,
+// `screenshot`, `task_finished`, `phone_stopped`, `renamed`, `deleted`,
+// `tags_changed`, `tasks_created`, `tasks_cancelled`, `contacts_imported`,
+// `app_installed`) and the event's fields through
+// `cloudphone_result_field`. A forged or foreign callback fails with
+// `CLOUDPHONE_STATUS_AUTH`; an unknown type or a malformed body with
+// `CLOUDPHONE_STATUS_DECODE`; a body over 1 MiB with
+// `CLOUDPHONE_STATUS_BODY_TOO_LARGE`.
+//
+// Pointers: `config` required; `headers` required unless its length is 0
+// ((NULL, 0) = none); `body` required unless its length is 0 ((NULL, 0) =
+// empty); `result_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// `config` NULL or live; `headers` NULL or `headers_len` readable entries
+// whose pointers cover their lengths; `body` NULL or `body_len` readable
+// bytes; `result_out` and `err_out` NULL or writable.
+cloudphone_status cloudphone_geelark_callback_read(const struct cloudphone_geelark_config *config,
+                                                   bool verify,
+                                                   const struct cloudphone_response_header *headers,
+                                                   size_t headers_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   uint64_t now_unix_ms,
+                                                   struct cloudphone_result **result_out,
+                                                   struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
@@ -3516,6 +3741,14 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_set_adb_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (open), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_get_adb_data_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_get_adb_data_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_query_tasks_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_query_tasks_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_task_history_build(config, size, last_id, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_task_history_build((config), (size), (last_id), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_cancel_tasks_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_cancel_tasks_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_restart_tasks_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_restart_tasks_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
   cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
 #define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \

@@ -89,6 +89,8 @@ macro_rules! envelope_summary {
     };
 }
 
+pub(crate) use envelope_summary;
+
 fn ids<'a, T: 'a>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Vec<Item<'a>> {
     items.iter().map(|t| Item::id(id(t))).collect()
 }

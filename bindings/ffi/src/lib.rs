@@ -101,6 +101,8 @@ mod geelark;
 
 mod geelark_fleet;
 
+mod geelark_tasks;
+
 mod batch;
 
 mod client;

@@ -1,0 +1,475 @@
+//! GeeLark automation tasks (query, history, detail, cancel, restart), the
+//! shell, the phone restart and the callback URL: one `_build` each, parsed
+//! by `cloudphone_request_parse` into the one `cloudphone_result` (the
+//! history and a task's logs page with `cloudphone_request_next`).
+//! Callback *events* are read with `cloudphone_geelark_callback_read`.
+
+use std::ffi::c_char;
+
+use super::config::cloudphone_geelark_config;
+use super::error::cloudphone_error;
+use super::geelark_fleet::envelope_summary;
+use super::guard::{arg_slice, arg_str, arg_str_array, guard};
+use super::request::{OpFns, build_into, cloudphone_request};
+use super::result::{Item, Summary};
+use super::types::cloudphone_status;
+use cloudphone::geelark::callbacks::{CallbackUrl, GetCallback, SetCallback};
+use cloudphone::geelark::lifecycle::RestartPhone;
+use cloudphone::geelark::shell::{ExecuteShell, ShellOutput};
+use cloudphone::geelark::tasks::{
+    CancelTasks, QueryTasks, RestartTasks, ShowTask, Task, TaskDetail, TaskHistory, TaskList,
+    TaskStatus,
+};
+
+/// Most task ids one query, cancel, restart or history filter takes.
+pub const CLOUDPHONE_GEELARK_TASKS_MAX_IDS: usize = 100;
+const _: () = assert!(CLOUDPHONE_GEELARK_TASKS_MAX_IDS == cloudphone::geelark::tasks::MAX_IDS);
+
+type Gl = cloudphone_geelark_config;
+
+fn task_status(s: TaskStatus) -> &'static str {
+    match s {
+        TaskStatus::Waiting => "waiting",
+        TaskStatus::Running => "running",
+        TaskStatus::Completed => "completed",
+        TaskStatus::Failed => "failed",
+        TaskStatus::Cancelled => "cancelled",
+        _ => "unknown",
+    }
+}
+
+fn task_items(tasks: &[Task]) -> Vec<Item<'_>> {
+    tasks
+        .iter()
+        .map(|t| Item::id(&t.id).status(task_status(t.status)))
+        .collect()
+}
+
+envelope_summary!(TaskList, items = |o| task_items(&o.tasks), total = total);
+envelope_summary!(
+    TaskDetail,
+    items = |o| task_items(std::slice::from_ref(&o.task))
+);
+envelope_summary!(ShellOutput);
+envelope_summary!(CallbackUrl);
+
+/// Builds a task query (`POST /open/v1/task/query`) of 1 to
+/// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS` task ids.
+///
+/// Result (`cloudphone_request_parse`): one item per task found (id, status
+/// name: `waiting`, `running`, `completed`, `failed`, `cancelled`,
+/// `unknown`); the total; each task in `/tasks/<i>` (`fail_code`,
+/// `fail_desc`, `share_link`, ...).
+///
+/// Pointers: `config` required; `ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_query_tasks_build(
+    config: *const cloudphone_geelark_config,
+    ids: *const *const c_char,
+    ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, QueryTasks>(),
+                || Ok(QueryTasks::new(arg_str_array(ids, ids_len, "ids")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a page of the task history of the last seven days
+/// (`POST /open/v1/task/historyRecords`): `size` (1 to 100) tasks after the
+/// task `last_id`, optionally only the tasks `ids` (0 to
+/// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS`). `cloudphone_request_next` gives the
+/// page after (the cursor is the last id of this one).
+///
+/// Result (`cloudphone_request_parse`): as
+/// `cloudphone_geelark_query_tasks_build`.
+///
+/// Pointers: `config` required; `last_id` optional (NULL = from the
+/// newest); `ids` required unless its length is 0 ((NULL, 0) = every task);
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_task_history_build(
+    config: *const cloudphone_geelark_config,
+    size: u32,
+    last_id: *const c_char,
+    ids: *const *const c_char,
+    ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, TaskHistory>(),
+                || {
+                    let mut op = TaskHistory::new().size(size)?;
+                    if !last_id.is_null() {
+                        op = op.after(arg_str(last_id, "last_id")?)?;
+                    }
+                    let ids = arg_str_array(ids, ids_len, "ids")?;
+                    if !ids.is_empty() {
+                        op = op.ids(ids)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a task detail (`POST /open/v1/task/detail`): the task with a page
+/// of its logs and its result images, after the log cursor `search_after`
+/// (`search_after_len` numbers as the last answer gave them in
+/// `/search_after`; none for the first page). `cloudphone_request_next`
+/// gives the next log page while `/log_continue` is true.
+///
+/// Result (`cloudphone_request_parse`): one item (the task, with its status
+/// name); `/task/...`, `/logs/<i>`, `/result_images/<i>`, `/search_after`,
+/// `/log_continue` through `cloudphone_result_field`.
+///
+/// Pointers: `config` required; `id` required; `search_after` required
+/// unless its length is 0 ((NULL, 0) = the first page); `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_show_task_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    search_after: *const i64,
+    search_after_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ShowTask>(),
+                || {
+                    let after = arg_slice(search_after, search_after_len, "search_after")?;
+                    Ok(ShowTask::new(arg_str(id, "id")?)?.search_after(after.to_vec()))
+                },
+            )
+        }
+    })
+}
+
+/// Builds a task cancel (`POST /open/v1/task/cancel`) of 1 to
+/// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS` waiting or running tasks.
+///
+/// Result (`cloudphone_request_parse`): one item per task cancelled, the
+/// failures (48001: its state does not allow it; 48002: not found); merge
+/// it with `cloudphone_batch_merge_record` like any batch call.
+///
+/// Pointers: `config` required; `ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_cancel_tasks_build(
+    config: *const cloudphone_geelark_config,
+    ids: *const *const c_char,
+    ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, CancelTasks>(),
+                || Ok(CancelTasks::new(arg_str_array(ids, ids_len, "ids")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a task restart (`POST /open/v1/task/restart`) of 1 to
+/// `CLOUDPHONE_GEELARK_TASKS_MAX_IDS` failed or cancelled tasks (at most 5
+/// retries a task: 48000).
+///
+/// Result (`cloudphone_request_parse`): as
+/// `cloudphone_geelark_cancel_tasks_build`.
+///
+/// Pointers: `config` required; `ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_restart_tasks_build(
+    config: *const cloudphone_geelark_config,
+    ids: *const *const c_char,
+    ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, RestartTasks>(),
+                || Ok(RestartTasks::new(arg_str_array(ids, ids_len, "ids")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a shell command on a running phone (`POST /open/v1/shell/execute`).
+///
+/// Result (`cloudphone_request_parse`): no items; `/ok` and `/output`
+/// through `cloudphone_result_field`. 42002: not running; 50001: the model
+/// has no shell.
+///
+/// Pointers: `config` required; `id` required; `cmd` required; `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_execute_shell_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    cmd: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, ExecuteShell>(),
+                || Ok(ExecuteShell::new(arg_str(id, "id")?, arg_str(cmd, "cmd")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a restart of one running phone (`POST /open/v1/phone/restart`).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope
+/// code. 42001: not found; 43005: the phone is running a task.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_restart_phone_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, RestartPhone>(),
+                || Ok(RestartPhone::new(arg_str(id, "id")?)?),
+            )
+        }
+    })
+}
+
+/// Builds the setting of the callback URL (`POST /open/v1/callback/set`):
+/// an `http://` or `https://` URL GeeLark POSTs events to.
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope
+/// code.
+///
+/// Pointers: `config` required; `url` required; `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_callback_build(
+    config: *const cloudphone_geelark_config,
+    url: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetCallback>(),
+                || Ok(SetCallback::new(arg_str(url, "url")?)?),
+            )
+        }
+    })
+}
+
+/// Builds the reading of the callback URL (`POST /open/v1/callback/get`).
+///
+/// Result (`cloudphone_request_parse`): no items; `/url` through
+/// `cloudphone_result_field`. 51001: none is set.
+///
+/// Pointers: `config` required; `trace_id` required; `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_get_callback_build(
+    config: *const cloudphone_geelark_config,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetCallback>(),
+                || Ok(GetCallback),
+            )
+        }
+    })
+}
+
+impl Summary for cloudphone::geelark::callbacks::Event {
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// Reads a callback GeeLark POSTed to the host's URL (set with
+/// `cloudphone_geelark_set_callback_build`): checks the headers were signed
+/// for the configuration's account when `verify` is true (key mode:
+/// `appId`/`traceId`/`ts`/`nonce`/`sign`, `ts` within 10 minutes of
+/// `now_unix_ms`; token mode: `Authorization: Bearer`), then parses the body
+/// into a typed event.
+///
+/// Result: no items; `/kind` (`phone_started`, `file_uploaded`,
+/// `screenshot`, `task_finished`, `phone_stopped`, `renamed`, `deleted`,
+/// `tags_changed`, `tasks_created`, `tasks_cancelled`, `contacts_imported`,
+/// `app_installed`) and the event's fields through
+/// `cloudphone_result_field`. A forged or foreign callback fails with
+/// `CLOUDPHONE_STATUS_AUTH`; an unknown type or a malformed body with
+/// `CLOUDPHONE_STATUS_DECODE`; a body over 1 MiB with
+/// `CLOUDPHONE_STATUS_BODY_TOO_LARGE`.
+///
+/// Pointers: `config` required; `headers` required unless its length is 0
+/// ((NULL, 0) = none); `body` required unless its length is 0 ((NULL, 0) =
+/// empty); `result_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// `config` NULL or live; `headers` NULL or `headers_len` readable entries
+/// whose pointers cover their lengths; `body` NULL or `body_len` readable
+/// bytes; `result_out` and `err_out` NULL or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_callback_read(
+    config: *const cloudphone_geelark_config,
+    verify: bool,
+    headers: *const super::types::cloudphone_response_header,
+    headers_len: usize,
+    body: *const u8,
+    body_len: usize,
+    now_unix_ms: u64,
+    result_out: *mut *mut super::result::cloudphone_result,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        super::guard::arg_out(result_out, "result_out")?;
+        // SAFETY: per the function contract.
+        let config = unsafe { super::guard::arg_ref(config, "config") }?;
+        // SAFETY: per the function contract.
+        let request =
+            unsafe { super::guard::arg_response(200, headers, headers_len, body, body_len) }?;
+        if verify {
+            cloudphone::geelark::callbacks::verify(
+                request
+                    .headers
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
+                config.inner.auth(),
+                now_unix_ms,
+            )?;
+        }
+        let event = cloudphone::geelark::callbacks::Event::parse(&request.body)?;
+        let result = super::result::cloudphone_result::new("geelark.callback_event", event);
+        // SAFETY: checked above.
+        unsafe { super::guard::write_out(result_out, result) };
+        Ok(())
+    })
+}
