@@ -304,6 +304,16 @@ _SIGNATURES = {
     "cloudphone_geelark_list_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_install_app_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_uninstall_app_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_query_tasks_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_task_history_build": (_U32, [_P, _U32, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_show_task_build": (_U32, [_P, _S, ctypes.POINTER(_I64), _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_cancel_tasks_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_restart_tasks_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_execute_shell_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_restart_phone_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_callback_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_callback_build": (_U32, [_P, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_callback_read": (_U32, [_P, _B, _HA, _SZ, _U8P, _SZ, _U64, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_show_connect_infos": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -1143,6 +1153,66 @@ class GeelarkConfig(_Handle):
         return Request(_out(C.geelark_uninstall_app_build, self._h, _cstr(env_id, "env_id"),
                             _cstr(package_name, "package_name"), now, _cstr(trace, "trace_id")))
 
+    def _gl(self, fn, now_unix_ms, trace_id, *args) -> "Request":
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        trace = format_trace_id() if trace_id is None else trace_id
+        return Request(_out(fn, self._h, *args, now, _cstr(trace, "trace_id")))
+
+    def query_tasks_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/query (cloudphone_geelark_query_tasks_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_query_tasks_build, now_unix_ms, trace_id, arr, n)
+
+    def task_history_request(self, size=100, last_id=None, ids=(), now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/historyRecords, the last 7 days after ``last_id``
+        (cloudphone_geelark_task_history_build). Page on with ``request.next_request(config, result)``."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_task_history_build, now_unix_ms, trace_id, int(size),
+                        None if last_id is None else _cstr(last_id, "last_id"), arr, n)
+
+    def show_task_request(self, task_id, search_after=(), now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/detail: the task, a page of logs, result images
+        (cloudphone_geelark_show_task_build). The next log page is ``request.next_request``."""
+        after = list(search_after)
+        arr = (ctypes.c_int64 * len(after))(*after) if after else None
+        return self._gl(C.geelark_show_task_build, now_unix_ms, trace_id, _cstr(task_id, "id"), arr, len(after))
+
+    def cancel_tasks_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/cancel (cloudphone_geelark_cancel_tasks_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_cancel_tasks_build, now_unix_ms, trace_id, arr, n)
+
+    def restart_tasks_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/restart (cloudphone_geelark_restart_tasks_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_restart_tasks_build, now_unix_ms, trace_id, arr, n)
+
+    def execute_shell_request(self, phone_id, cmd, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/shell/execute (cloudphone_geelark_execute_shell_build)."""
+        return self._gl(C.geelark_execute_shell_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(cmd, "cmd"))
+
+    def restart_phone_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/restart (cloudphone_geelark_restart_phone_build)."""
+        return self._gl(C.geelark_restart_phone_build, now_unix_ms, trace_id, _cstr(phone_id, "id"))
+
+    def set_callback_request(self, url, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/callback/set (cloudphone_geelark_set_callback_build)."""
+        return self._gl(C.geelark_set_callback_build, now_unix_ms, trace_id, _cstr(url, "url"))
+
+    def get_callback_request(self, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/callback/get (cloudphone_geelark_get_callback_build)."""
+        return self._gl(C.geelark_get_callback_build, now_unix_ms, trace_id)
+
+    def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
+        """A callback GeeLark POSTed: verified against this account's credentials
+        (unless ``verify`` is false) and parsed into a typed event; ``result.field("/kind")``
+        names it (cloudphone_geelark_callback_read)."""
+        harr, hn = _headers(headers)
+        data, n = _body(body)
+        now = _now_ms() if now_unix_ms is None else now_unix_ms
+        return Result._from_handle(_out(C.geelark_callback_read, self._h, bool(verify), harr, hn, data, n, now))
+
     def __repr__(self):
         return "GeelarkConfig(<credentials redacted>%s)" % (", closed" if self.closed else "")
 
@@ -1234,23 +1304,35 @@ class Request(_Handle):
         return "Request(%s %s)" % (self.method, self.url)
 
 
-def _parse(request: Optional[Request], http_status: int, headers: HeadersLike, body,
-           max_body_len: Optional[int] = None) -> int:
+def _headers(headers: HeadersLike):
+    """A `cloudphone_response_header` array and its length (the array keeps
+    the encoded strings alive)."""
     if isinstance(headers, dict):
         headers = headers.items()
     hs = [(_cstr(k, "header name"), _cstr(v, "header value")) for k, v in (headers or [])]
     arr = (_ResponseHeader * len(hs))(*[(k, len(k), v, len(v)) for k, v in hs]) if hs else None
+    return arr, len(hs)
+
+
+def _body(body):
+    """Body bytes (str as UTF-8) and their length; None is (NULL, 0)."""
     if body is not None and isinstance(body, str):
         body = body.encode("utf-8")
     if body is not None and not isinstance(body, (bytes, bytearray, memoryview)):
         raise TypeError("body must be bytes")
     data = bytes(body) if body else None
-    n = len(data) if data else 0
+    return data, len(data) if data else 0
+
+
+def _parse(request: Optional[Request], http_status: int, headers: HeadersLike, body,
+           max_body_len: Optional[int] = None) -> int:
+    arr, hn = _headers(headers)
+    data, n = _body(body)
     if max_body_len is not None:
         if max_body_len <= 0:
             raise ValueError("max_body_len must be positive")
-        return _out(C.request_parse_capped, _handle_of(request), max_body_len, http_status, arr, len(hs), data, n)
-    return _out(C.request_parse, _handle_of(request), http_status, arr, len(hs), data, n)
+        return _out(C.request_parse_capped, _handle_of(request), max_body_len, http_status, arr, hn, data, n)
+    return _out(C.request_parse, _handle_of(request), http_status, arr, hn, data, n)
 
 
 # ------------------------------------------------------------ result items

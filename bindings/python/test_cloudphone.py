@@ -605,6 +605,15 @@ BUILDERS = {
     "geelark_get_adb_data": "GeelarkConfig.get_adb_data_request",
     "geelark_list_apps": "GeelarkConfig.list_apps_request",
     "geelark_install_app": "GeelarkConfig.install_app_request",
+    "geelark_query_tasks": "GeelarkConfig.query_tasks_request",
+    "geelark_task_history": "GeelarkConfig.task_history_request",
+    "geelark_show_task": "GeelarkConfig.show_task_request",
+    "geelark_cancel_tasks": "GeelarkConfig.cancel_tasks_request",
+    "geelark_restart_tasks": "GeelarkConfig.restart_tasks_request",
+    "geelark_execute_shell": "GeelarkConfig.execute_shell_request",
+    "geelark_restart_phone": "GeelarkConfig.restart_phone_request",
+    "geelark_set_callback": "GeelarkConfig.set_callback_request",
+    "geelark_get_callback": "GeelarkConfig.get_callback_request",
     "geelark_uninstall_app": "GeelarkConfig.uninstall_app_request",
 }
 
@@ -645,6 +654,7 @@ def _ctype(decl, name):
                "struct cloudphone_header": cp._Header, "struct cloudphone_id_list": cp._IdList,
                "const char *": ctypes.c_char_p, "const uint8_t *": ctypes.c_char_p, "char *": ctypes.c_char_p,
                "const char *const *": ctypes.POINTER(ctypes.c_char_p),
+               "const int64_t *": ctypes.POINTER(ctypes.c_int64),
                "const struct cloudphone_response_header *": ctypes.POINTER(cp._ResponseHeader),
                "const struct cloudphone_gps_position *": ctypes.POINTER(cp._GpsPosition)}
     if t in scalars:
@@ -705,6 +715,7 @@ HW = "https://cph.cn-north-4.myhuaweicloud.com/v1/%s/cloud-phone" % PROJECT
 GL = "https://openapi.geelark.com/open/v1"
 T = "ABCDEF123"  # a fixed GeeLark trace id
 GID = ["612345678901234567", "612345678901234568"]
+TID = ["618880000000000001", "618880000000000002"]
 SPEC = {"phone_model_name": "p", "image_id": "i", "tenant_vpc_id": "v", "nics": [{"subnet_id": "n"}]}
 
 
@@ -816,6 +827,15 @@ OPERATIONS = [
     ("geelark.get_adb_data", "geelark/adb_get_data", lambda g, h: g.get_adb_data_request(GID)),
     ("geelark.list_apps", "geelark/app_list", lambda g, h: g.list_apps_request(GID[0])),
     ("geelark.install_app", "geelark/app_install", lambda g, h: g.install_app_request(GID[0], "v1")),
+    ("geelark.query_tasks", "geelark/task_query", lambda g, h: g.query_tasks_request(TID)),
+    ("geelark.task_history", "geelark/task_history", lambda g, h: g.task_history_request(2)),
+    ("geelark.show_task", "geelark/task_detail", lambda g, h: g.show_task_request(TID[0], [1772366409554])),
+    ("geelark.cancel_tasks", "geelark/task_cancel", lambda g, h: g.cancel_tasks_request(TID)),
+    ("geelark.restart_tasks", "geelark/task_restart", lambda g, h: g.restart_tasks_request(TID[:1])),
+    ("geelark.execute_shell", "geelark/shell_execute", lambda g, h: g.execute_shell_request(GID[0], "ls")),
+    ("geelark.restart_phone", "geelark/phone_restart", lambda g, h: g.restart_phone_request(GID[0])),
+    ("geelark.set_callback", "geelark/callback_set", lambda g, h: g.set_callback_request("https://h.example/x")),
+    ("geelark.get_callback", "geelark/callback_get", lambda g, h: g.get_callback_request()),
     ("geelark.uninstall_app", "geelark/app_uninstall", lambda g, h: g.uninstall_app_request(GID[0], "a.b")),
 ]
 
@@ -1201,3 +1221,30 @@ def test_no_leaks_on_repeated_use():
     # Every iteration allocates several KiB in C: a leak would show as
     # megabytes here; allocator noise stays well under.
     assert grown < 2048, "RSS grew by %d KiB over 3000 iterations" % grown
+
+
+def test_geelark_tasks_pages_and_callbacks(geelark):
+    req = geelark.task_history_request(2, now_unix_ms=1, trace_id=T)
+    res = req.parse(*fixture("geelark", "task_history", "sample_response.http"))
+    assert res.total == 57 and res.item_ids == TID
+    nxt = req.next_request(res, now_unix_ms=1, trace_id=T)
+    assert nxt is not None and b'"lastId":"618880000000000002"' in nxt.body
+    detail = geelark.show_task_request(TID[0], now_unix_ms=1, trace_id=T)
+    res = detail.parse(*fixture("geelark", "task_detail", "sample_response.http"))
+    assert res.field("/logs/0").endswith("Waiting for execution") and res.field("/log_continue") == "true"
+    assert detail.next_request(res, now_unix_ms=1, trace_id=T) is not None
+    acct = cp.GeelarkConfig.key("eH6gQR4oHr3FsZpI36La01IW", "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf")
+    headers = {"appId": "eH6gQR4oHr3FsZpI36La01IW", "traceId": "db6094ab-3797-4186-84d5-b0b58eebad56",
+               "ts": "1716972892166", "nonce": "db6094",
+               "sign": "6280C080AF7C3CCE168F15C913E3444A00A618CB0E16038EED9811D6E3366BDD"}
+    body = b'{"type":15,"id":"612345678901234567","packageName":"com.a","appVersionId":"1","result":1}'
+    event = acct.read_callback(headers, body, now_unix_ms=1716972900000)
+    assert event.field("/kind") == "app_installed" and event.field("/ok") == "true"
+    forged = dict(headers, sign="0" * 64)
+    with pytest.raises(cp.Error) as e:
+        acct.read_callback(forged, body, now_unix_ms=1716972900000)
+    assert e.value.status == cp.STATUS_AUTH
+    with pytest.raises(cp.Error) as e:
+        acct.read_callback({}, b'{"type":99}', verify=False)
+    assert e.value.status == cp.STATUS_DECODE
+    acct.close()
