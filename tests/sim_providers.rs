@@ -525,12 +525,43 @@ fn geelark_tasks_shell_restart_callbacks_and_apps_on_the_simulator() {
         .execute(&RestartTasks::new([failed.clone()]).unwrap())
         .unwrap();
     assert!(restart.failures.is_empty(), "{restart:?}");
-    std::thread::sleep(Duration::from_millis(2_100));
+    // Waiting on tasks: the restarted one completes, the cancelled one and an
+    // unknown id fail, each once, in input order.
+    let unknown = "618889999999999999".to_owned();
+    let opts = cloudphone::client::WaitOptions::new(Duration::from_secs(20))
+        .unwrap()
+        .interval(Duration::from_millis(200))
+        .unwrap();
+    let out = c
+        .wait_tasks([failed.clone(), waiting.clone(), unknown.clone()], &opts)
+        .unwrap();
+    assert_eq!(out.done, [failed.clone()], "{out:?}");
+    let codes: Vec<(&str, &str)> = out
+        .failed
+        .iter()
+        .map(|f| (f.id.as_str(), f.code.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (waiting.as_str(), "task_cancelled"),
+            (unknown.as_str(), "48002")
+        ]
+    );
     let again = c
         .execute(&QueryTasks::new([failed, waiting]).unwrap())
         .unwrap();
     let states: Vec<TaskStatus> = again.tasks.iter().map(|t| t.status).collect();
     assert_eq!(states, [TaskStatus::Completed, TaskStatus::Cancelled]);
+    // A task still running at the deadline is unfinished, with its state.
+    let running_task = of(TaskStatus::Running);
+    let short = cloudphone::client::WaitOptions::new(Duration::from_millis(300))
+        .unwrap()
+        .interval(Duration::from_millis(100))
+        .unwrap();
+    let out = c.wait_tasks([running_task.clone()], &short).unwrap();
+    assert_eq!(out.timed_out.len(), 1, "{out:?}");
+    assert_eq!(out.timed_out[0].last_state, Some("running"));
     // Shell on a running phone; restart it; an unknown phone is 42001.
     let phones = c
         .execute(

@@ -420,6 +420,109 @@ impl GeeLarkClient {
         }
     }
 
+    /// Waits until each automation task has ended — polling `task/query`
+    /// (100 ids a call) every 10 s by default — or the deadline passes.
+    /// Per task: `completed` is done; `failed` is a failure with its
+    /// `failCode` and `failDesc`; `cancelled` is a failure coded
+    /// `task_cancelled`; a task GeeLark does not return is a failure coded
+    /// `48002` (not found); one still waiting or running at the deadline (or
+    /// on cancellation) is unfinished with its last state. A completed
+    /// task's goal is not proven by its state: read its logs and result
+    /// images with [`ShowTask`](crate::geelark::tasks::ShowTask). A failed
+    /// poll is retried at the next interval; fails only for invalid input.
+    pub fn wait_tasks<I, S>(&self, ids: I, options: &WaitOptions) -> Result<WaitOutcome>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        use crate::geelark::tasks::{MAX_IDS, QueryTasks, Task, TaskStatus};
+        let ids = distinct(ids)?;
+        let quiet = self.without_progress();
+        let interval = ms(options
+            .interval
+            .unwrap_or(Duration::from_millis(DEFAULT_POLL_INTERVAL_MS)));
+        let deadline = super::clock::system_now_ms().saturating_add(ms(options.timeout));
+        let mut last: HashMap<String, Option<Task>> =
+            ids.iter().map(|id| (id.clone(), None)).collect();
+        let mut answered = false;
+        let mut cancelled = false;
+        loop {
+            let now = super::clock::system_now_ms();
+            let open: Vec<String> = ids
+                .iter()
+                .filter(|id| !last[*id].as_ref().is_some_and(|t| t.status.is_terminal()))
+                .cloned()
+                .collect();
+            let mut all_read = true;
+            for chunk in open.chunks(MAX_IDS) {
+                match quiet.execute(&QueryTasks::new(chunk.iter().cloned())?) {
+                    Ok(list) => {
+                        for task in list.tasks {
+                            if let Some(slot) = last.get_mut(&task.id) {
+                                *slot = Some(task);
+                            }
+                        }
+                    }
+                    Err(_) => all_read = false,
+                }
+            }
+            answered |= all_read;
+            let settled = last
+                .values()
+                .filter(|t| t.as_ref().is_some_and(|t| t.status.is_terminal()))
+                .count();
+            options.report(self.progress_hook(), settled, ids.len());
+            // An id a complete answer left out is unknown to GeeLark.
+            let unknown_only = answered
+                && last
+                    .values()
+                    .all(|t| t.as_ref().is_none_or(|t| t.status.is_terminal()));
+            let next = now.saturating_add(interval);
+            if settled == ids.len() || unknown_only || next > deadline {
+                break;
+            }
+            if !options.sleep_until(next) {
+                cancelled = true;
+                break;
+            }
+        }
+        let mut out = WaitOutcome {
+            cancelled,
+            ..WaitOutcome::default()
+        };
+        for id in &ids {
+            match last.remove(id).flatten() {
+                Some(t) if t.status == TaskStatus::Completed => out.done.push(id.clone()),
+                Some(t) if t.status == TaskStatus::Failed => out.failed.push(ItemFailure::api(
+                    id.clone(),
+                    t.fail_code
+                        .map_or_else(|| "task_failed".into(), |c| c.to_string()),
+                    t.fail_desc.unwrap_or_default(),
+                )),
+                Some(t) if t.status == TaskStatus::Cancelled => out.failed.push(ItemFailure::api(
+                    id.clone(),
+                    "task_cancelled",
+                    "the task was cancelled",
+                )),
+                Some(t) => out.timed_out.push(Unfinished::new(
+                    id.clone(),
+                    Some(match t.status {
+                        TaskStatus::Waiting => "waiting",
+                        TaskStatus::Running => "running",
+                        _ => "unknown",
+                    }),
+                )),
+                None if answered && !cancelled => out.failed.push(ItemFailure::api(
+                    id.clone(),
+                    "48002",
+                    "GeeLark returned no such task",
+                )),
+                None => out.timed_out.push(Unfinished::new(id.clone(), None)),
+            }
+        }
+        Ok(out)
+    }
+
     /// Starts any number of phones and waits until they run. Phones GeeLark
     /// refused to start are failed with its code.
     pub fn start_and_wait<I, S>(&self, ids: I, options: &WaitOptions) -> Result<WaitOutcome>
