@@ -1305,7 +1305,7 @@ mod waits {
         // What a provider cannot do is refused before anything is sent.
         for (p, cap) in [
             (PhoneRef::geelark("1"), Capability::Access),
-            (PhoneRef::geelark("1"), Capability::Restart),
+            (PhoneRef::geelark("1"), Capability::Reset),
             (PhoneRef::huawei("1"), Capability::Start),
         ] {
             assert!(!Fleet::supports(p.provider, cap));
@@ -1339,6 +1339,10 @@ mod waits {
             })
             .collect();
         assert_eq!(running.len(), 2, "{:?}", status.succeeded);
+        // Restart one of each provider and wait until both run again.
+        assert!(Fleet::supports(Provider::GeeLark, Capability::Restart));
+        let out = fleet.restart(running.clone(), &options(30_000)).unwrap();
+        assert_eq!(out.done.len(), 2, "{out:?}");
         let out = fleet.stop(running.clone(), &options(30_000)).unwrap();
         assert_eq!(out.done.len(), 2, "{out:?}");
         let after = fleet.status(running).unwrap();

@@ -132,7 +132,7 @@ impl BatchItem for FleetPhoneStatus {
 /// What a provider cannot do is declared ([`Fleet::supports`]) and refused
 /// before anything is sent ([`Error::Unsupported`]) — never half done: GeeLark
 /// has no access-info call (its remote-view URL comes with a start) and the
-/// crate has no GeeLark restart or reset yet; Huawei has no start (a restart
+/// GeeLark has no factory reset; Huawei has no start (a restart
 /// powers a stopped phone on).
 ///
 /// ```no_run
@@ -218,7 +218,7 @@ impl Fleet {
         use Capability as C;
         match provider {
             Provider::Huawei => !matches!(capability, C::Start),
-            Provider::GeeLark => !matches!(capability, C::Access | C::Restart | C::Reset),
+            Provider::GeeLark => !matches!(capability, C::Access | C::Reset),
         }
     }
 
@@ -299,15 +299,21 @@ impl Fleet {
         join_waits(h, g)
     }
 
-    /// Restarts Huawei phones and waits for their jobs; GeeLark phones are
-    /// refused ([`Capability::Restart`]).
+    /// Restarts phones and waits until they run again, both providers side
+    /// by side (Huawei: the restart jobs; GeeLark: one `phone/restart` a
+    /// phone, then the running state).
     pub fn restart<I, R>(&self, phones: I, options: &WaitOptions) -> Result<WaitOutcome>
     where
         I: IntoIterator<Item = R>,
         R: Into<PhoneRef>,
     {
-        let (hw, _) = self.split(phones, Capability::Restart)?;
-        self.client_huawei()?.restart_and_wait(hw, options)
+        let (hw, gl) = self.split(phones, Capability::Restart)?;
+        let (h, g) = self.both(
+            |c| c.restart_and_wait(hw.clone(), options),
+            |c| c.restart_and_wait(gl.clone(), options),
+            (!hw.is_empty(), !gl.is_empty()),
+        );
+        join_waits(h, g)
     }
 
     /// Factory-resets Huawei phones and waits for their jobs; GeeLark phones
@@ -433,7 +439,6 @@ const fn unsupported(provider: Provider, capability: Capability) -> &'static str
         (Provider::GeeLark, Capability::Access) => {
             "GeeLark has no access-info operation: its remote-view URL comes with a start"
         }
-        (Provider::GeeLark, Capability::Restart) => "GeeLark restart is not in this crate yet",
         (Provider::GeeLark, Capability::Reset) => "GeeLark has no factory reset",
         _ => "this provider cannot do that",
     }

@@ -537,6 +537,32 @@ impl GeeLarkClient {
         self.wait_after(&ids, &started, PhoneStatus::Running, options)
     }
 
+    /// Restarts running phones (`phone/restart`, one call a phone) and
+    /// waits until they run again. A phone GeeLark refused (42001 unknown,
+    /// 43005 running a task, not running) is failed with its code; a call
+    /// that failed otherwise (transport, rate limit after the retries) is
+    /// failed with that error's code. GeeLark answers once the restart is
+    /// accepted, so a phone that reads running at the first poll may not have
+    /// gone down yet: poll after a few seconds (the default interval is 10 s).
+    pub fn restart_and_wait<I, S>(&self, ids: I, options: &WaitOptions) -> Result<WaitOutcome>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let ids = distinct(ids)?;
+        let quiet = self.without_progress();
+        let mut accepted = Vec::new();
+        let mut failed = Vec::new();
+        for id in &ids {
+            match quiet.execute(&gl_lifecycle::RestartPhone::new(id.clone())?) {
+                Ok(_) => accepted.push(crate::geelark::ItemId::new(id.clone())),
+                Err(e) => failed.push(ItemFailure::api(id.clone(), e.code(), e.to_string())),
+            }
+        }
+        let restarted = BatchOutcome::new(accepted, failed, Vec::new());
+        self.wait_after(&ids, &restarted, PhoneStatus::Running, options)
+    }
+
     /// Stops any number of phones and waits until they are stopped.
     pub fn stop_and_wait<I, S>(&self, ids: I, options: &WaitOptions) -> Result<WaitOutcome>
     where
