@@ -535,7 +535,7 @@ fn geelark_tasks_shell_restart_callbacks_and_apps_on_the_simulator() {
     let out = c
         .wait_tasks([failed.clone(), waiting.clone(), unknown.clone()], &opts)
         .unwrap();
-    assert_eq!(out.done, [failed.clone()], "{out:?}");
+    assert_eq!(out.done, std::slice::from_ref(&failed), "{out:?}");
     let codes: Vec<(&str, &str)> = out
         .failed
         .iter()
