@@ -131,9 +131,8 @@ impl BatchItem for FleetPhoneStatus {
 ///
 /// What a provider cannot do is declared ([`Fleet::supports`]) and refused
 /// before anything is sent ([`Error::Unsupported`]) — never half done: GeeLark
-
-
-
+/// has no access-info call (its remote-view URL comes with a start) and no
+/// factory reset; Huawei has no start (a restart powers a stopped phone on).
 ///
 /// ```no_run
 /// use cloudphone::client::{Fleet, WaitOptions};
