@@ -518,6 +518,48 @@ fn rows() -> Vec<Row> {
         row("GeeLark", geelark::callbacks::GetCallback, &gl, "—"),
         row(
             "GeeLark",
+            geelark::app_catalog::ListInstallableApps::new("1", 1, 100).unwrap(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::app_catalog::ListShopApps::new(1, 200).unwrap(),
+            &gl,
+            "page of 1–200",
+        ),
+        row(
+            "GeeLark",
+            geelark::proxies::ListProxies::new(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::proxies::AddProxies::new(vec![proxy()]).unwrap(),
+            &gl,
+            "100 proxies",
+        ),
+        row(
+            "GeeLark",
+            geelark::proxies::UpdateProxies::new(vec![("1".into(), proxy())]).unwrap(),
+            &gl,
+            "100 proxies",
+        ),
+        row(
+            "GeeLark",
+            geelark::proxies::DeleteProxies::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::proxies::CheckProxy::new(proxy()),
+            &gl,
+            "1 proxy",
+        ),
+        row(
+            "GeeLark",
             geelark::UpdatePhone::new("1").unwrap().name("n").unwrap(),
             &gl,
             "—",
@@ -795,6 +837,18 @@ fn stated_id_limits_are_enforced() {
             Box::new(|ids| geelark::DeletePhones::new(ids).is_ok()),
         ),
         (
+            "geelark.delete_proxies",
+            100,
+            Box::new(|ids| geelark::proxies::DeleteProxies::new(ids).is_ok()),
+        ),
+        (
+            "geelark.add_proxies",
+            100,
+            Box::new(|ids| {
+                geelark::proxies::AddProxies::new(ids.iter().map(|_| proxy()).collect()).is_ok()
+            }),
+        ),
+        (
             "geelark.query_tasks",
             100,
             Box::new(|ids| geelark::tasks::QueryTasks::new(ids).is_ok()),
@@ -855,4 +909,10 @@ fn purchase_spec() -> cloudphone::huawei::purchase::PhoneServerSpec {
         "v",
         [cloudphone::huawei::purchase::Nic::new("n")],
     )
+}
+
+/// A proxy for the proxy rows.
+fn proxy() -> cloudphone::geelark::proxies::NewProxy {
+    cloudphone::geelark::proxies::NewProxy::new(cloudphone::geelark::ProxyScheme::Http, "h", 1)
+        .unwrap()
 }

@@ -493,3 +493,82 @@ fn tasks_shell_callbacks_restart_samples() {
     assert_eq!(field(SetCallback::new("https://a b").unwrap_err()), "url");
     assert_eq!(field(RestartPhone::new("").unwrap_err()), "id");
 }
+
+#[test]
+fn proxies_and_app_catalogue_samples() {
+    use cloudphone::geelark::ProxyScheme;
+    use cloudphone::geelark::app_catalog::{ListInstallableApps, ListShopApps};
+    use cloudphone::geelark::proxies::{
+        AddProxies, CheckProxy, DeleteProxies, ListProxies, NewProxy, UpdateProxies,
+    };
+    let socks = || {
+        NewProxy::new(ProxyScheme::Socks5, "203.0.113.20", 1080)
+            .unwrap()
+            .credentials("user10", "pass10")
+            .unwrap()
+    };
+    let http = |port| NewProxy::new(ProxyScheme::Http, "198.51.100.6", port).unwrap();
+    snap(
+        "geelark_req_app_installable_list",
+        render(
+            &ListInstallableApps::new("612345678901234567", 1, 10)
+                .unwrap()
+                .name("tiktok")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_app_shop_list",
+        render(&ListShopApps::new(1, 50).unwrap().search("tiktok").unwrap()),
+    );
+    snap(
+        "geelark_req_proxy_list",
+        render(&ListProxies::new().page(1, 50).unwrap()),
+    );
+    snap(
+        "geelark_req_proxy_add",
+        render(&AddProxies::new(vec![socks(), http(3128)]).unwrap()),
+    );
+    snap(
+        "geelark_req_proxy_update",
+        render(&UpdateProxies::new(vec![("601234567890123457".into(), http(3129))]).unwrap()),
+    );
+    snap(
+        "geelark_req_proxy_delete",
+        render(&DeleteProxies::new(["601234567890123456", "601239999999999999"]).unwrap()),
+    );
+    snap("geelark_req_proxy_check", render(&CheckProxy::new(socks())));
+    // The password never shows in Debug output.
+    assert!(!format!("{:?}", socks()).contains("pass10"));
+    // Refused before building.
+    assert_eq!(
+        field(NewProxy::new(ProxyScheme::Http, "", 1).unwrap_err()),
+        "server"
+    );
+    assert_eq!(
+        field(NewProxy::new(ProxyScheme::Http, "http://h", 1).unwrap_err()),
+        "server"
+    );
+    assert_eq!(
+        field(NewProxy::new(ProxyScheme::Http, "h", 0).unwrap_err()),
+        "port"
+    );
+    assert_eq!(field(AddProxies::new(Vec::new()).unwrap_err()), "list");
+    assert_eq!(
+        field(AddProxies::new(vec![http(1); 101]).unwrap_err()),
+        "list"
+    );
+    assert_eq!(
+        field(UpdateProxies::new(vec![("1".into(), http(1)), ("1".into(), http(2))]).unwrap_err()),
+        "list"
+    );
+    assert_eq!(
+        field(ListProxies::new().page(1, 101).unwrap_err()),
+        "page_size"
+    );
+    assert_eq!(field(ListShopApps::new(1, 201).unwrap_err()), "page_size");
+    assert_eq!(
+        field(ListInstallableApps::new("1", 0, 10).unwrap_err()),
+        "page"
+    );
+}

@@ -208,6 +208,44 @@ fn tasks_shell_callbacks_restart() {
     );
 }
 
+#[test]
+fn proxies_and_app_catalogues() {
+    use cloudphone::geelark::ProxyScheme;
+    use cloudphone::geelark::app_catalog::{ListInstallableApps, ListShopApps};
+    use cloudphone::geelark::proxies::{
+        AddProxies, CheckProxy, DeleteProxies, ListProxies, NewProxy, UpdateProxies,
+    };
+    let socks = || NewProxy::new(ProxyScheme::Socks5, "203.0.113.20", 1080).unwrap();
+    let http = || NewProxy::new(ProxyScheme::Http, "198.51.100.6", 3128).unwrap();
+    snapshot_dir(
+        "geelark/app_installable_list",
+        parsed(&ListInstallableApps::new(P1, 1, 10).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_shop_list",
+        parsed(&ListShopApps::new(1, 50).unwrap()),
+    );
+    snapshot_dir("geelark/proxy_list", parsed(&ListProxies::new()));
+    snapshot_dir(
+        "geelark/proxy_add",
+        parsed(&AddProxies::new(vec![socks(), http()]).unwrap()),
+    );
+    let ids = strings(&["601234567890123457"]);
+    snapshot_dir(
+        "geelark/proxy_update",
+        merged(
+            &UpdateProxies::new(vec![(ids[0].clone(), http())]).unwrap(),
+            &ids,
+        ),
+    );
+    let ids = strings(&["601234567890123456", "601239999999999999"]);
+    snapshot_dir(
+        "geelark/proxy_delete",
+        merged(&DeleteProxies::new(ids.clone()).unwrap(), &ids),
+    );
+    snapshot_dir("geelark/proxy_check", parsed(&CheckProxy::new(socks())));
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -224,6 +262,10 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         (O::NAME, Box::new(move |r: &Response| op.parse(r).map(drop)))
     }
     let ids = || strings(&[P1, P2]);
+    let proxy = || {
+        cloudphone::geelark::proxies::NewProxy::new(cloudphone::geelark::ProxyScheme::Http, "h", 1)
+            .unwrap()
+    };
     let needs_data: Vec<(&str, Parse)> = vec![
         p(ListPhones::new().page(1, 20).unwrap()),
         p(cloudphone::geelark::GetPhoneStatus::new(ids()).unwrap()),
@@ -248,6 +290,16 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::tasks::RestartTasks::new(ids()).unwrap()),
         p(cloudphone::geelark::shell::ExecuteShell::new(P1, "ls").unwrap()),
         p(cloudphone::geelark::callbacks::GetCallback),
+        p(cloudphone::geelark::app_catalog::ListInstallableApps::new(P1, 1, 10).unwrap()),
+        p(cloudphone::geelark::app_catalog::ListShopApps::new(1, 10).unwrap()),
+        p(cloudphone::geelark::proxies::ListProxies::new()),
+        p(cloudphone::geelark::proxies::AddProxies::new(vec![proxy()]).unwrap()),
+        p(
+            cloudphone::geelark::proxies::UpdateProxies::new(vec![(P1.to_owned(), proxy())])
+                .unwrap(),
+        ),
+        p(cloudphone::geelark::proxies::DeleteProxies::new(ids()).unwrap()),
+        p(cloudphone::geelark::proxies::CheckProxy::new(proxy())),
     ];
     let envelope_only: Vec<(&str, Parse)> = vec![
         p(SetAdb::new(ids(), true).unwrap()),
@@ -259,7 +311,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        25,
+        32,
         "every operation"
     );
     let bodies = [

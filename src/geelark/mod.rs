@@ -20,6 +20,7 @@
 //! 47002; 40014 locks the account for two hours).
 
 pub mod adb;
+pub mod app_catalog;
 pub mod apps;
 mod auth;
 pub mod callbacks;
@@ -29,6 +30,7 @@ pub mod gps;
 pub mod lifecycle;
 pub mod list;
 pub mod model;
+pub mod proxies;
 pub mod screenshot;
 pub mod shapes;
 pub mod shell;
