@@ -620,6 +620,90 @@ fn geelark_tasks_shell_restart_callbacks_and_apps_on_the_simulator() {
 }
 
 #[test]
+fn geelark_proxies_and_app_catalogues_on_the_simulator() {
+    use cloudphone::geelark::ProxyScheme;
+    use cloudphone::geelark::app_catalog::{ListInstallableApps, ListShopApps};
+    use cloudphone::geelark::proxies::{DeleteProxies, ListProxies, NewProxy, UpdateProxies};
+    let sim = Sim::start(small()).unwrap();
+    let c = geelark_key(&sim);
+    let saved: Vec<_> = c
+        .pages(ListProxies::new().page(1, 2).unwrap())
+        .flat_map(|p| p.unwrap().proxies)
+        .collect();
+    assert_eq!(saved.len(), 3, "{saved:?}");
+    // Checked before saving: the dead proxy (TEST-NET-1) is not sent to
+    // proxy/add, the duplicate is refused by GeeLark (45007), the new one saved.
+    let new = |server: &str, port| NewProxy::new(ProxyScheme::Socks5, server, port).unwrap();
+    let out = c
+        .add_checked_proxies(vec![
+            new("203.0.113.50", 1080),
+            new("192.0.2.1", 1080),
+            NewProxy::new(ProxyScheme::Http, "198.51.100.11", 3128).unwrap(),
+        ])
+        .unwrap();
+    assert_eq!(out.added.len(), 1, "{out:?}");
+    assert_eq!(out.added[0].0, 0);
+    assert_eq!(out.rejected.len(), 1);
+    assert_eq!(
+        (out.rejected[0].index, out.rejected[0].code.as_str()),
+        (1, "check_failed")
+    );
+    let refused: Vec<(&str, &str)> = out
+        .refused
+        .iter()
+        .map(|f| (f.id.as_str(), f.code.as_str()))
+        .collect();
+    assert_eq!(refused, [("2", "45007")]);
+    let id = out.added[0].1.clone();
+    let all = c.execute(&ListProxies::new()).unwrap();
+    assert_eq!(all.total, Some(4));
+    c.execute(&UpdateProxies::new(vec![(id.clone(), new("203.0.113.50", 1081))]).unwrap())
+        .unwrap();
+    let one = c
+        .execute(&ListProxies::new().ids([id.as_str()]).unwrap())
+        .unwrap();
+    assert_eq!(one.proxies[0].port, Some(1081));
+    // The phones' proxy is bound (40010); the new one goes.
+    let bound = saved[0].id.clone();
+    let gone = c
+        .execute(&DeleteProxies::new([bound.clone(), id.clone()]).unwrap())
+        .unwrap();
+    assert_eq!(gone.failures.len(), 1);
+    assert_eq!(
+        (gone.failures[0].id.as_str(), gone.failures[0].code.as_str()),
+        (bound.as_str(), "40010")
+    );
+    // The catalogues give the appVersionId install takes.
+    let shop = c
+        .execute(&ListShopApps::new(1, 50).unwrap().search("tik").unwrap())
+        .unwrap();
+    assert_eq!(shop.apps.len(), 1);
+    let version = shop.apps[0].versions[0].id.clone();
+    let phone = c
+        .execute(
+            &geelark::GetPhoneStatus::new(sim.geelark_phone_ids().into_iter().take(40)).unwrap(),
+        )
+        .unwrap()
+        .phones
+        .into_iter()
+        .find(|p| p.raw_status == 0)
+        .unwrap()
+        .id;
+    c.execute(&geelark::InstallApp::new(&phone, &version).unwrap())
+        .unwrap();
+    let installable = c
+        .execute(&ListInstallableApps::new(&phone, 1, 10).unwrap())
+        .unwrap();
+    let tiktok = installable
+        .apps
+        .iter()
+        .find(|a| a.package_name.as_deref() == Some("com.zhiliaoapp.musically"))
+        .unwrap();
+    assert_eq!(tiktok.versions[0].install_status, Some(1));
+    assert_eq!(installable.total, Some(3));
+}
+
+#[test]
 fn faults_status_429_reset_truncate_latency() {
     let sim = Sim::start(small()).unwrap();
     let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(2).collect();

@@ -1,6 +1,8 @@
 //! [`GeeLarkClient`]: the GeeLark Open API over the shared transport, with a
 //! client-side rate limiter.
 
+use crate::batch::ItemFailure;
+use crate::geelark::proxies::{AddProxies, CheckProxy, NewProxy, ProxyCheck};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -319,6 +321,91 @@ impl GeeLarkClient {
     pub fn transport(&self) -> &Transport {
         &self.inner.transport
     }
+
+    /// Checks each proxy (`proxy/check`, one call a proxy) and saves only
+    /// those that work (`proxy/add`, 100 a call): a phone created on a dead
+    /// proxy does not start. The report lists, by position in `proxies`,
+    /// what was saved (with the new proxy's id), what failed its check (with
+    /// the check's answer) and what GeeLark refused to save. Fails only for
+    /// invalid input; a check that could not be made is a rejection coded
+    /// with its error.
+    pub fn add_checked_proxies(&self, proxies: Vec<NewProxy>) -> Result<CheckedProxies> {
+        if proxies.is_empty() {
+            return Err(crate::error::invalid("proxies", "at least one proxy"));
+        }
+        let mut out = CheckedProxies::default();
+        let mut good = Vec::new();
+        for (index, proxy) in proxies.into_iter().enumerate() {
+            match self.execute(&CheckProxy::new(proxy.clone())) {
+                Ok(r) if r.check.detect_status => good.push((index, proxy)),
+                Ok(r) => out.rejected.push(RejectedProxy {
+                    index,
+                    code: "check_failed".into(),
+                    message: r.check.message.clone().unwrap_or_default(),
+                    check: Some(r.check),
+                }),
+                Err(e) => out.rejected.push(RejectedProxy {
+                    index,
+                    code: e.code(),
+                    message: e.to_string(),
+                    check: None,
+                }),
+            }
+        }
+        for chunk in good.chunks(crate::geelark::proxies::MAX_PROXIES) {
+            let op = AddProxies::new(chunk.iter().map(|(_, p)| p.clone()).collect())?;
+            let at = |i: usize| chunk.get(i).map(|(index, _)| *index);
+            match self.execute(&op) {
+                Ok(report) => {
+                    for a in report.added {
+                        if let Some(index) = at(a.index) {
+                            out.added.push((index, a.id));
+                        }
+                    }
+                    for f in report.failures {
+                        let index = f.id.parse().ok().and_then(at);
+                        out.refused.push(ItemFailure::api(
+                            index.map_or_else(|| f.id.clone(), |i| i.to_string()),
+                            f.code,
+                            f.message,
+                        ));
+                    }
+                }
+                Err(e) => out.refused.extend(
+                    chunk
+                        .iter()
+                        .map(|(i, _)| ItemFailure::api(i.to_string(), e.code(), e.to_string())),
+                ),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// What [`GeeLarkClient::add_checked_proxies`] did, by position in its input.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct CheckedProxies {
+    /// `(position, new proxy id)` of each proxy saved.
+    pub added: Vec<(usize, String)>,
+    /// Proxies that failed their check (not sent to `proxy/add`).
+    pub rejected: Vec<RejectedProxy>,
+    /// Proxies GeeLark refused to save (the failure's id is the position).
+    pub refused: Vec<ItemFailure>,
+}
+
+/// A proxy that did not pass its check.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct RejectedProxy {
+    /// Its position in the input.
+    pub index: usize,
+    /// `check_failed`, or the code of the error the check call met.
+    pub code: String,
+    /// Why.
+    pub message: String,
+    /// The check's answer, when there was one.
+    pub check: Option<ProxyCheck>,
 }
 
 super::progress_methods!(GeeLarkClient);

@@ -123,7 +123,7 @@ mod wait;
 
 pub use clock::DEFAULT_MAX_CLOCK_SKEW;
 pub use fleet::{Capability, Fleet, FleetPhoneStatus, PhoneRef};
-pub use geelark::{GeeLarkClient, GeeLarkClientBuilder};
+pub use geelark::{CheckedProxies, GeeLarkClient, GeeLarkClientBuilder, RejectedProxy};
 pub use huawei::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_TOKEN_REFRESH_MARGIN, HuaweiClient, HuaweiClientBuilder,
     SYNC_COMMAND_LIMIT,

@@ -92,13 +92,38 @@ impl Task {
     }
 }
 
-/// Tasks, the callback URL and the installed apps.
+/// Tasks, the callback URL, the installed apps and the saved proxies.
 pub(in crate::sim) struct State {
     tasks: Vec<Task>,
     index: HashMap<String, usize>,
     callback: Option<String>,
     /// phone index → installed (package, version id, version name).
     apps: HashMap<usize, Vec<(String, String, String)>>,
+    proxies: Vec<Proxy>,
+    next_proxy: u64,
+}
+
+/// A saved proxy; `bound` ones (the phones' proxy) cannot be deleted.
+#[derive(Clone)]
+struct Proxy {
+    id: String,
+    serial_no: u64,
+    scheme: String,
+    server: String,
+    port: u64,
+    username: String,
+    password: String,
+    bound: bool,
+}
+
+impl Proxy {
+    fn record(&self) -> Value {
+        json!({
+            "id": self.id, "serialNo": self.serial_no, "scheme": self.scheme,
+            "server": self.server, "port": self.port,
+            "username": self.username, "password": self.password,
+        })
+    }
 }
 
 /// The app catalogue `app/install` takes version ids from.
@@ -151,11 +176,27 @@ impl State {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
+        let proxy = |n: u64, scheme: &str, server: &str, port: u64, bound: bool| Proxy {
+            id: format!("6012345678901234{n:02}"),
+            serial_no: n,
+            scheme: scheme.to_owned(),
+            server: server.to_owned(),
+            port,
+            username: String::new(),
+            password: String::new(),
+            bound,
+        };
         State {
             tasks,
             index,
             callback: None,
             apps: HashMap::new(),
+            proxies: vec![
+                proxy(1, "socks5", "198.51.100.10", 1080, true),
+                proxy(2, "http", "198.51.100.11", 3128, false),
+                proxy(3, "https", "198.51.100.12", 8443, false),
+            ],
+            next_proxy: 4,
         }
     }
 }
@@ -443,4 +484,228 @@ pub(super) fn app_change(gl: &mut GeeLark, body: &Value, now: u64, install: bool
         }
     }
     Ok(None)
+}
+
+fn proxy_fields(item: &Value) -> Result<(String, String, u64, String, String), (i64, String)> {
+    let scheme = item["scheme"].as_str().unwrap_or("");
+    if !matches!(scheme, "socks5" | "http" | "https") {
+        return Err((45003, "proxy type is invalid".to_owned()));
+    }
+    let server = item["server"].as_str().filter(|s| !s.is_empty());
+    let port = item["port"].as_u64().filter(|p| (1..=65535).contains(p));
+    let (Some(server), Some(port)) = (server, port) else {
+        return Err((45004, "proxy server or port is invalid".to_owned()));
+    };
+    let text = |k: &str| item[k].as_str().unwrap_or("").to_owned();
+    Ok((
+        scheme.to_owned(),
+        server.to_owned(),
+        port,
+        text("username"),
+        text("password"),
+    ))
+}
+
+fn proxy_list(body: &Value) -> Result<&Vec<Value>, (i64, String)> {
+    body["list"]
+        .as_array()
+        .filter(|l| !l.is_empty() && l.len() <= 100)
+        .ok_or((40004, "parameter validation failed: list".to_owned()))
+}
+
+/// `proxy/list`: paged, optionally by ids.
+pub(super) fn proxies(gl: &mut GeeLark, body: &Value) -> Reply {
+    let (skip, size) = page(body, 100)?;
+    let ids = if body.get("ids").is_some() {
+        id_list(body, "ids", 100)?
+    } else {
+        Vec::new()
+    };
+    let all: Vec<&Proxy> = gl
+        .more
+        .proxies
+        .iter()
+        .filter(|p| ids.is_empty() || ids.contains(&p.id))
+        .collect();
+    let list: Vec<Value> = all
+        .iter()
+        .skip(skip)
+        .take(size)
+        .map(|p| p.record())
+        .collect();
+    Ok(Some(json!({
+        "total": all.len(), "page": body["page"].as_u64().unwrap_or(1),
+        "pageSize": size, "list": list,
+    })))
+}
+
+/// `proxy/add`: per position; a proxy already saved is 45007.
+pub(super) fn add_proxies(gl: &mut GeeLark, body: &Value) -> Reply {
+    let list = proxy_list(body)?.clone();
+    let (mut ok, mut failed) = (Vec::new(), Vec::new());
+    for (index, item) in list.iter().enumerate() {
+        match proxy_fields(item) {
+            Err((code, msg)) => failed.push(json!({"index": index, "code": code, "msg": msg})),
+            Ok((scheme, server, port, username, password)) => {
+                let st = &mut gl.more;
+                if st.proxies.iter().any(|p| {
+                    p.scheme == scheme
+                        && p.server == server
+                        && p.port == port
+                        && p.username == username
+                }) {
+                    failed.push(
+                        json!({"index": index, "code": 45007, "msg": "proxy already exists"}),
+                    );
+                    continue;
+                }
+                let n = st.next_proxy;
+                st.next_proxy += 1;
+                let id = format!("6012345678901{n:05}");
+                st.proxies.push(Proxy {
+                    id: id.clone(),
+                    serial_no: n,
+                    scheme,
+                    server,
+                    port,
+                    username,
+                    password,
+                    bound: false,
+                });
+                ok.push(json!({"index": index, "id": id}));
+            }
+        }
+    }
+    let mut data = super::amounts(list.len(), &failed);
+    data["successDetails"] = json!(ok);
+    data["failDetails"] = json!(failed);
+    Ok(Some(data))
+}
+
+/// `proxy/update`: per id (40005 unknown).
+pub(super) fn update_proxies(gl: &mut GeeLark, body: &Value) -> Reply {
+    let list = proxy_list(body)?.clone();
+    let mut failed = Vec::new();
+    for item in &list {
+        let id = item["id"].as_str().unwrap_or("").to_owned();
+        let Some(p) = gl.more.proxies.iter_mut().find(|p| p.id == id) else {
+            failed.push(fail(&id, 40005, "proxy not found"));
+            continue;
+        };
+        match proxy_fields(item) {
+            Err((code, msg)) => failed.push(fail(&id, code, &msg)),
+            Ok((scheme, server, port, username, password)) => {
+                (p.scheme, p.server, p.port, p.username, p.password) =
+                    (scheme, server, port, username, password);
+            }
+        }
+    }
+    let mut data = super::amounts(list.len(), &failed);
+    data["failDetails"] = json!(failed);
+    Ok(Some(data))
+}
+
+/// `proxy/delete`: per id (40005 unknown, 40010 bound to a phone).
+pub(super) fn delete_proxies(gl: &mut GeeLark, body: &Value) -> Reply {
+    let ids = id_list(body, "ids", 100)?;
+    let mut failed = Vec::new();
+    for id in &ids {
+        match gl.more.proxies.iter().position(|p| &p.id == id) {
+            None => failed.push(fail(id, 40005, "proxy not found")),
+            Some(i) if gl.more.proxies[i].bound => {
+                failed.push(fail(id, 40010, "proxy binds to the environment"));
+            }
+            Some(i) => {
+                gl.more.proxies.remove(i);
+            }
+        }
+    }
+    let mut data = super::amounts(ids.len(), &failed);
+    data["failDetails"] = json!(failed);
+    Ok(Some(data))
+}
+
+/// `proxy/check`: servers in 192.0.2.0/24 (TEST-NET-1) time out; others
+/// work and leave from their own address.
+pub(super) fn check_proxy(body: &Value) -> Reply {
+    let server = body["server"].as_str().unwrap_or("");
+    let kind = body["proxyType"]
+        .as_str()
+        .or(body["proxy_type"].as_str())
+        .unwrap_or("");
+    if server.is_empty() || body["port"].as_u64().is_none() || kind.is_empty() {
+        return Err((40004, "parameter validation failed: proxy".to_owned()));
+    }
+    if server.starts_with("192.0.2.") {
+        return Ok(Some(json!({
+            "detectStatus": false, "message": "connect timeout", "outboundIP": "",
+            "countryCode": "", "countryName": "", "subdivision": "", "city": "",
+            "timezone": "", "isp": "",
+        })));
+    }
+    Ok(Some(json!({
+        "detectStatus": true, "message": "", "outboundIP": server,
+        "countryCode": "SG", "countryName": "Singapore", "subdivision": "Singapore",
+        "city": "Singapore", "timezone": "Asia/Singapore", "isp": "Simulated Broadband",
+    })))
+}
+
+/// `app/installable/list` (per phone, with each version's install state)
+/// and `app/shop/list`, over the catalogue.
+pub(super) fn catalogue(gl: &mut GeeLark, body: &Value, now: u64, installable: bool) -> Reply {
+    let (skip, size) = page(body, if installable { 100 } else { 200 })?;
+    let installed: Vec<String> = if installable {
+        let id = one_id(body, "envId")?;
+        let i = *gl
+            .index
+            .get(&id)
+            .ok_or((42001, "env not found".to_owned()))?;
+        gl.phone(&id, now)
+            .ok_or((42001, "env not found".to_owned()))?;
+        gl.more
+            .apps
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .map(|a| a.1.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let key = body[if installable { "name" } else { "key" }]
+        .as_str()
+        .unwrap_or("")
+        .to_lowercase();
+    let apps: Vec<Value> = CATALOGUE
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.1.to_lowercase().contains(&key))
+        .map(|(n, (pkg, name, version_id, version))| {
+            let mut v = json!({
+                "id": format!("179355296212399000{}", n + 1),
+                "appName": name,
+                "appIcon": format!("https://material.example.com/app/icon/{n}.png"),
+            });
+            if installable {
+                v["packageName"] = json!(pkg);
+                let status = if installed.iter().any(|i| i == version_id) {
+                    1
+                } else {
+                    9
+                };
+                v["appVersionInfoList"] = json!([{"id": version_id, "installStatus": status,
+                    "versionCode": 100 + n, "versionName": version}]);
+            } else {
+                v["appVersionList"] =
+                    json!([{"id": version_id, "versionCode": 100 + n, "versionName": version}]);
+            }
+            v
+        })
+        .collect();
+    let total = apps.len();
+    let items: Vec<Value> = apps.into_iter().skip(skip).take(size).collect();
+    Ok(Some(json!({
+        "items": items, "total": total,
+        "page": body["page"].as_u64().unwrap_or(1), "pageSize": size,
+    })))
 }
