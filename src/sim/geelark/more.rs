@@ -486,7 +486,8 @@ pub(super) fn app_change(gl: &mut GeeLark, body: &Value, now: u64, install: bool
     Ok(None)
 }
 
-fn proxy_fields(item: &Value) -> Result<(String, String, u64, String, String), (i64, String)> {
+/// The proxy an add or update item describes (id and number left unset).
+fn proxy_fields(item: &Value) -> Result<Proxy, (i64, String)> {
     let scheme = item["scheme"].as_str().unwrap_or("");
     if !matches!(scheme, "socks5" | "http" | "https") {
         return Err((45003, "proxy type is invalid".to_owned()));
@@ -565,12 +566,7 @@ pub(super) fn add_proxies(gl: &mut GeeLark, body: &Value) -> Reply {
                 st.proxies.push(Proxy {
                     id: id.clone(),
                     serial_no: n,
-                    scheme,
-                    server,
-                    port,
-                    username,
-                    password,
-                    bound: false,
+                    ..new
                 });
                 ok.push(json!({"index": index, "id": id}));
             }
@@ -594,9 +590,13 @@ pub(super) fn update_proxies(gl: &mut GeeLark, body: &Value) -> Reply {
         };
         match proxy_fields(item) {
             Err((code, msg)) => failed.push(fail(&id, code, &msg)),
-            Ok((scheme, server, port, username, password)) => {
-                (p.scheme, p.server, p.port, p.username, p.password) =
-                    (scheme, server, port, username, password);
+            Ok(new) => {
+                *p = Proxy {
+                    id: p.id.clone(),
+                    serial_no: p.serial_no,
+                    bound: p.bound,
+                    ..new
+                };
             }
         }
     }
