@@ -498,13 +498,16 @@ fn proxy_fields(item: &Value) -> Result<Proxy, (i64, String)> {
         return Err((45004, "proxy server or port is invalid".to_owned()));
     };
     let text = |k: &str| item[k].as_str().unwrap_or("").to_owned();
-    Ok((
-        scheme.to_owned(),
-        server.to_owned(),
+    Ok(Proxy {
+        id: String::new(),
+        serial_no: 0,
+        scheme: scheme.to_owned(),
+        server: server.to_owned(),
         port,
-        text("username"),
-        text("password"),
-    ))
+        username: text("username"),
+        password: text("password"),
+        bound: false,
+    })
 }
 
 fn proxy_list(body: &Value) -> Result<&Vec<Value>, (i64, String)> {
@@ -547,13 +550,13 @@ pub(super) fn add_proxies(gl: &mut GeeLark, body: &Value) -> Reply {
     for (index, item) in list.iter().enumerate() {
         match proxy_fields(item) {
             Err((code, msg)) => failed.push(json!({"index": index, "code": code, "msg": msg})),
-            Ok((scheme, server, port, username, password)) => {
+            Ok(new) => {
                 let st = &mut gl.more;
                 if st.proxies.iter().any(|p| {
-                    p.scheme == scheme
-                        && p.server == server
-                        && p.port == port
-                        && p.username == username
+                    p.scheme == new.scheme
+                        && p.server == new.server
+                        && p.port == new.port
+                        && p.username == new.username
                 }) {
                     failed.push(
                         json!({"index": index, "code": 45007, "msg": "proxy already exists"}),
