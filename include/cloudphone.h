@@ -88,6 +88,9 @@
 // Most task ids one query, cancel, restart or history filter takes.
 #define CLOUDPHONE_GEELARK_TASKS_MAX_IDS 100
 
+// Most proxies one add, update or delete takes.
+#define CLOUDPHONE_GEELARK_PROXIES_MAX 100
+
 // The result of every fallible function. `CLOUDPHONE_STATUS_OK` (0) is
 // success; every other value is an error whose number is stable and never
 // reused. Codes are grouped by origin:
@@ -3168,6 +3171,160 @@ cloudphone_status cloudphone_geelark_callback_read(const struct cloudphone_geela
                                                    struct cloudphone_result **result_out,
                                                    struct cloudphone_error **err_out);
 
+// Builds a page of saved proxies (`POST /open/v1/proxy/list`): page `page`
+// (from 1) of `page_size` (1 to 100); `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): one item per proxy (its id); the
+// total; `/proxies/<i>/serial_no` (the number a phone creation's
+// `proxy_number` takes), `/server`, `/port`, `/password` (a credential).
+//
+// Pointers: `config` required; `trace_id` required; `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_proxies_build(const struct cloudphone_geelark_config *config,
+                                                        uint32_t page,
+                                                        uint32_t page_size,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a save of proxies (`POST /open/v1/proxy/add`).
+//
+// - `proxies_json`: `[{"scheme": "socks5"|"http"|"https", "server": "...",
+//   "port": N, "username": "...", "password": "..."}, ...]`, 1 to
+//   `CLOUDPHONE_GEELARK_PROXIES_MAX`.
+//
+// Result (`cloudphone_request_parse`): one item per proxy saved (the new
+// id; `/added/<i>/index` its position); failures by position (the
+// failure's id is the position: 45007 already saved).
+//
+// Pointers: `config` required; `proxies_json` required; `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_proxies_build(const struct cloudphone_geelark_config *config,
+                                                       const char *proxies_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a change of saved proxies (`POST /open/v1/proxy/update`).
+//
+// - `proxies_json`: as `cloudphone_geelark_add_proxies_build`, each with
+//   its `"id"`; 1 to `CLOUDPHONE_GEELARK_PROXIES_MAX` distinct ids.
+//
+// Result (`cloudphone_request_parse`): one item per proxy changed (merge
+// it like a batch call); failures per id (40005: not found).
+//
+// Pointers: `config` required; `proxies_json` required; `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_update_proxies_build(const struct cloudphone_geelark_config *config,
+                                                          const char *proxies_json,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a deletion of saved proxies (`POST /open/v1/proxy/delete`) of 1
+// to `CLOUDPHONE_GEELARK_PROXIES_MAX` ids.
+//
+// Result (`cloudphone_request_parse`): one item per proxy deleted;
+// failures per id (40010: bound to a phone; 40005: not found).
+//
+// Pointers: `config` required; `ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+// `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_proxies_build(const struct cloudphone_geelark_config *config,
+                                                          const char *const *ids,
+                                                          size_t ids_len,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a proxy check (`POST /open/v1/proxy/check`).
+//
+// - `proxy_json`: one proxy as `cloudphone_geelark_add_proxies_build`
+//   takes it, optionally with `"service": "IP2Location"` (default) or
+//   `"IP-API"`.
+//
+// Result (`cloudphone_request_parse`): no items; `/check/detect_status`
+// (whether it works: the reliable field), `/check/outbound_ip`,
+// `/check/country_code`, ... through `cloudphone_result_field`.
+//
+// Pointers: `config` required; `proxy_json` required; `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_check_proxy_build(const struct cloudphone_geelark_config *config,
+                                                       const char *proxy_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a page of the apps the phone `env_id` can install
+// (`POST /open/v1/app/installable/list`): page `page` (from 1) of
+// `page_size` (1 to 100), optionally only names matching `name`;
+// `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): one item per app (its id); the
+// total; `/apps/<i>/versions/<j>/id` (the `app_version_id`
+// `cloudphone_geelark_install_app_build` takes) and `/install_status`.
+//
+// Pointers: `config` required; `env_id` required; `name` optional (NULL =
+// every app); `trace_id` required; `request_out` required; `err_out`
+// optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_installable_apps_build(const struct cloudphone_geelark_config *config,
+                                                                 const char *env_id,
+                                                                 const char *name,
+                                                                 uint32_t page,
+                                                                 uint32_t page_size,
+                                                                 uint64_t now_unix_ms,
+                                                                 const char *trace_id,
+                                                                 struct cloudphone_request **request_out,
+                                                                 struct cloudphone_error **err_out);
+
+// Builds a page of the team's app shop (`POST /open/v1/app/shop/list`):
+// page `page` (from 1) of `page_size` (1 to 200), optionally only apps
+// matching `key`; `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): as
+// `cloudphone_geelark_list_installable_apps_build` (no install status).
+//
+// Pointers: `config` required; `key` optional (NULL = every app);
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_shop_apps_build(const struct cloudphone_geelark_config *config,
+                                                          const char *key,
+                                                          uint32_t page,
+                                                          uint32_t page_size,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
@@ -3749,6 +3906,8 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_cancel_tasks_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_restart_tasks_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_restart_tasks_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_proxies_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_proxies_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
   cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
 #define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \

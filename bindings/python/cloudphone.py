@@ -314,6 +314,13 @@ _SIGNATURES = {
     "cloudphone_geelark_set_callback_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_get_callback_build": (_U32, [_P, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_callback_read": (_U32, [_P, _B, _HA, _SZ, _U8P, _SZ, _U64, _PP, _PP]),
+    "cloudphone_geelark_list_proxies_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_proxies_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_update_proxies_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_proxies_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_check_proxy_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_installable_apps_build": (_U32, [_P, _S, _S, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_shop_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_show_connect_infos": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -1203,6 +1210,44 @@ class GeelarkConfig(_Handle):
     def get_callback_request(self, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/callback/get (cloudphone_geelark_get_callback_build)."""
         return self._gl(C.geelark_get_callback_build, now_unix_ms, trace_id)
+
+    def list_proxies_request(self, page=1, page_size=100, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxy/list (cloudphone_geelark_list_proxies_build); pages with next_request."""
+        return self._gl(C.geelark_list_proxies_build, now_unix_ms, trace_id, int(page), int(page_size))
+
+    def add_proxies_request(self, proxies, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxy/add: ``proxies`` are dicts (scheme, server, port, username, password)
+        (cloudphone_geelark_add_proxies_build)."""
+        return self._gl(C.geelark_add_proxies_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(list(proxies)), "proxies_json"))
+
+    def update_proxies_request(self, proxies, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxy/update: dicts as add_proxies_request, each with its "id"
+        (cloudphone_geelark_update_proxies_build)."""
+        return self._gl(C.geelark_update_proxies_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(list(proxies)), "proxies_json"))
+
+    def delete_proxies_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxy/delete (cloudphone_geelark_delete_proxies_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_proxies_build, now_unix_ms, trace_id, arr, n)
+
+    def check_proxy_request(self, proxy, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxy/check: ``proxy`` a dict as add_proxies_request takes, optionally
+        with "service" (cloudphone_geelark_check_proxy_build)."""
+        return self._gl(C.geelark_check_proxy_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(dict(proxy)), "proxy_json"))
+
+    def list_installable_apps_request(self, env_id, name=None, page=1, page_size=100, now_unix_ms=None,
+                                      trace_id=None) -> "Request":
+        """POST /open/v1/app/installable/list (cloudphone_geelark_list_installable_apps_build)."""
+        return self._gl(C.geelark_list_installable_apps_build, now_unix_ms, trace_id, _cstr(env_id, "env_id"),
+                        None if name is None else _cstr(name, "name"), int(page), int(page_size))
+
+    def list_shop_apps_request(self, key=None, page=1, page_size=200, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/shop/list (cloudphone_geelark_list_shop_apps_build)."""
+        return self._gl(C.geelark_list_shop_apps_build, now_unix_ms, trace_id,
+                        None if key is None else _cstr(key, "key"), int(page), int(page_size))
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

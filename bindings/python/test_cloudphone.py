@@ -614,6 +614,13 @@ BUILDERS = {
     "geelark_restart_phone": "GeelarkConfig.restart_phone_request",
     "geelark_set_callback": "GeelarkConfig.set_callback_request",
     "geelark_get_callback": "GeelarkConfig.get_callback_request",
+    "geelark_list_proxies": "GeelarkConfig.list_proxies_request",
+    "geelark_add_proxies": "GeelarkConfig.add_proxies_request",
+    "geelark_update_proxies": "GeelarkConfig.update_proxies_request",
+    "geelark_delete_proxies": "GeelarkConfig.delete_proxies_request",
+    "geelark_check_proxy": "GeelarkConfig.check_proxy_request",
+    "geelark_list_installable_apps": "GeelarkConfig.list_installable_apps_request",
+    "geelark_list_shop_apps": "GeelarkConfig.list_shop_apps_request",
     "geelark_uninstall_app": "GeelarkConfig.uninstall_app_request",
 }
 
@@ -716,6 +723,7 @@ GL = "https://openapi.geelark.com/open/v1"
 T = "ABCDEF123"  # a fixed GeeLark trace id
 GID = ["612345678901234567", "612345678901234568"]
 TID = ["618880000000000001", "618880000000000002"]
+PROXY = {"scheme": "socks5", "server": "203.0.113.20", "port": 1080}
 SPEC = {"phone_model_name": "p", "image_id": "i", "tenant_vpc_id": "v", "nics": [{"subnet_id": "n"}]}
 
 
@@ -836,6 +844,16 @@ OPERATIONS = [
     ("geelark.restart_phone", "geelark/phone_restart", lambda g, h: g.restart_phone_request(GID[0])),
     ("geelark.set_callback", "geelark/callback_set", lambda g, h: g.set_callback_request("https://h.example/x")),
     ("geelark.get_callback", "geelark/callback_get", lambda g, h: g.get_callback_request()),
+    ("geelark.list_proxies", "geelark/proxy_list", lambda g, h: g.list_proxies_request(1, 50)),
+    ("geelark.add_proxies", "geelark/proxy_add", lambda g, h: g.add_proxies_request([PROXY, PROXY])),
+    ("geelark.update_proxies", "geelark/proxy_update",
+     lambda g, h: g.update_proxies_request([dict(PROXY, id="601234567890123457")])),
+    ("geelark.delete_proxies", "geelark/proxy_delete",
+     lambda g, h: g.delete_proxies_request(["601234567890123456", "601239999999999999"])),
+    ("geelark.check_proxy", "geelark/proxy_check", lambda g, h: g.check_proxy_request(PROXY)),
+    ("geelark.list_installable_apps", "geelark/app_installable_list",
+     lambda g, h: g.list_installable_apps_request(GID[0], "tiktok", 1, 10)),
+    ("geelark.list_shop_apps", "geelark/app_shop_list", lambda g, h: g.list_shop_apps_request(None, 1, 50)),
     ("geelark.uninstall_app", "geelark/app_uninstall", lambda g, h: g.uninstall_app_request(GID[0], "a.b")),
 ]
 

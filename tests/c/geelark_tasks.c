@@ -180,6 +180,83 @@ static void test_callback_read(void) {
   cloudphone_geelark_config_free(acct);
 }
 
+static void test_proxies_and_catalogues(void) {
+  cloudphone_request *req, *next = NULL;
+  cloudphone_result *res;
+  cloudphone_error *err = NULL;
+  static const char *const proxy_ids[] = {"601234567890123456", "601239999999999999"};
+
+  BUILD(cloudphone_geelark_list_proxies_build(cfg, 1, 50, TS, TRACE, &req, err), "proxy/list");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxy_list/sample_response.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 2 && cloudphone_result_total(res) == 2);
+  CHECK_VIEW(cloudphone_result_field(res, "/proxies/0/serial_no"), "7");
+  CHECK_STATUS(cloudphone_request_next(req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+
+  BUILD(cloudphone_geelark_add_proxies_build(
+            cfg,
+            "[{\"scheme\":\"socks5\",\"server\":\"203.0.113.20\",\"port\":1080,\"username\":\"user10\","
+            "\"password\":\"pass10\"},{\"scheme\":\"http\",\"server\":\"198.51.100.6\",\"port\":3128}]",
+            TS, TRACE, &req, err),
+        "proxy/add");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxy_add/sample_response.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 1 && cloudphone_result_failure_count(res) == 1);
+  CHECK_VIEW(cloudphone_result_field(res, "/added/0/index"), "1");
+  done(req, res);
+
+  BUILD(cloudphone_geelark_update_proxies_build(
+            cfg, "[{\"id\":\"601234567890123457\",\"scheme\":\"http\",\"server\":\"198.51.100.5\",\"port\":3129}]", TS,
+            TRACE, &req, err),
+        "proxy/update");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxy_update/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+
+  BUILD(cloudphone_geelark_delete_proxies_build(cfg, proxy_ids, 2, TS, TRACE, &req, err), "proxy/delete");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxy_delete/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_failure_count(res) == 2);
+  done(req, res);
+
+  BUILD(cloudphone_geelark_check_proxy_build(cfg, "{\"scheme\":\"socks5\",\"server\":\"203.0.113.20\",\"port\":1080}",
+                                             TS, TRACE, &req, err),
+        "proxy/check");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxy_check/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/check/detect_status"), "true");
+  CHECK_VIEW(cloudphone_result_field(res, "/check/outbound_ip"), "198.51.100.77");
+  done(req, res);
+
+  BUILD(cloudphone_geelark_list_installable_apps_build(cfg, "612345678901234567", "tiktok", 1, 10, TS, TRACE, &req,
+                                                       err),
+        "app/installable/list");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_installable_list/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/apps/0/versions/0/id"), "1793552962140770001");
+  done(req, res);
+  BUILD(cloudphone_geelark_list_shop_apps_build(cfg, NULL, 1, 50, TS, TRACE, &req, err), "app/shop/list");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_shop_list/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_item_count(res) == 1);
+  done(req, res);
+
+  /* Refused: a misspelt proxy field, an update without an id, a bad scheme, a shop page of 201. */
+  req = NULL;
+  CHECK(cloudphone_geelark_add_proxies_build(cfg, "[{\"scheme\":\"http\",\"server\":\"h\",\"port\":1,\"pasword\":\"x\"}]",
+                                             TS, TRACE, &req, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_update_proxies_build(cfg, "[{\"scheme\":\"http\",\"server\":\"h\",\"port\":1}]", TS, TRACE,
+                                                &req, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_check_proxy_build(cfg, "{\"scheme\":\"ftp\",\"server\":\"h\",\"port\":1}", TS, TRACE, &req,
+                                             NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_list_shop_apps_build(cfg, NULL, 1, 201, TS, TRACE, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+  CHECK(CLOUDPHONE_GEELARK_PROXIES_MAX == 100);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -187,6 +264,7 @@ int main(int argc, char **argv) {
   test_tasks();
   test_shell_restart_callbacks();
   test_callback_read();
+  test_proxies_and_catalogues();
   cloudphone_geelark_config_free(cfg);
   return check_report("geelark_tasks");
 }

@@ -19,7 +19,6 @@ use super::request::cloudphone_request;
 use super::request::{OpFns, build_into};
 use super::result::{CallRecord, Item, Summary, items_record};
 use super::types::cloudphone_status;
-use cloudphone::batch::ItemFailure;
 use cloudphone::error::invalid;
 use cloudphone::geelark::apps::InstallStatus;
 use cloudphone::geelark::{
@@ -79,7 +78,7 @@ macro_rules! envelope_summary {
                 let $o = self;
                 $items
             })?
-            $(fn failures(&self) -> &[ItemFailure] {
+            $(fn failures(&self) -> &[cloudphone::batch::ItemFailure] {
                 &self.$f
             })?
             $(fn call_record(&self) -> Option<CallRecord> {

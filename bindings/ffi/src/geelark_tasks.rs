@@ -473,3 +473,396 @@ pub unsafe extern "C" fn cloudphone_geelark_callback_read(
         Ok(())
     })
 }
+
+// ------------------------------------------------- proxies and catalogues
+
+use cloudphone::geelark::ProxyScheme;
+use cloudphone::geelark::app_catalog::{AppCatalog, ListInstallableApps, ListShopApps};
+use cloudphone::geelark::proxies::{
+    AddProxies, CheckProxy, DeleteProxies, DetectService, ListProxies, NewProxy, ProxyAddReport,
+    ProxyCheckReport, ProxyList, UpdateProxies,
+};
+
+/// Most proxies one add, update or delete takes.
+pub const CLOUDPHONE_GEELARK_PROXIES_MAX: usize = 100;
+const _: () = assert!(CLOUDPHONE_GEELARK_PROXIES_MAX == cloudphone::geelark::proxies::MAX_PROXIES);
+
+envelope_summary!(
+    ProxyList,
+    items = |o| o.proxies.iter().map(|p| Item::id(&p.id)).collect(),
+    total = total
+);
+envelope_summary!(
+    ProxyAddReport,
+    items = |o| o.added.iter().map(|a| Item::id(&a.id)).collect(),
+    failures = failures
+);
+envelope_summary!(ProxyCheckReport);
+envelope_summary!(
+    AppCatalog,
+    items = |o| o.apps.iter().map(|a| Item::id(&a.id)).collect(),
+    total = total
+);
+
+/// One proxy as the C host writes it in JSON.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProxyArg {
+    #[serde(default)]
+    id: Option<String>,
+    scheme: String,
+    server: String,
+    port: u16,
+    #[serde(default)]
+    username: Option<String>,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    service: Option<String>,
+}
+
+impl ProxyArg {
+    fn proxy(self) -> Result<(Option<String>, NewProxy), cloudphone::Error> {
+        let scheme = match self.scheme.as_str() {
+            "socks5" => ProxyScheme::Socks5,
+            "http" => ProxyScheme::Http,
+            "https" => ProxyScheme::Https,
+            _ => {
+                return Err(cloudphone::error::invalid(
+                    "scheme",
+                    "socks5, http or https",
+                ));
+            }
+        };
+        let mut p = NewProxy::new(scheme, self.server, self.port)?;
+        if self.username.is_some() || self.password.is_some() {
+            p = p.credentials(
+                self.username.unwrap_or_default(),
+                self.password.unwrap_or_default(),
+            )?;
+        }
+        Ok((self.id, p))
+    }
+}
+
+/// Builds a page of saved proxies (`POST /open/v1/proxy/list`): page `page`
+/// (from 1) of `page_size` (1 to 100); `cloudphone_request_next` pages on.
+///
+/// Result (`cloudphone_request_parse`): one item per proxy (its id); the
+/// total; `/proxies/<i>/serial_no` (the number a phone creation's
+/// `proxy_number` takes), `/server`, `/port`, `/password` (a credential).
+///
+/// Pointers: `config` required; `trace_id` required; `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_proxies_build(
+    config: *const cloudphone_geelark_config,
+    page: u32,
+    page_size: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListProxies>(),
+                || Ok(ListProxies::new().page(page, page_size)?),
+            )
+        }
+    })
+}
+
+/// Builds a save of proxies (`POST /open/v1/proxy/add`).
+///
+/// - `proxies_json`: `[{"scheme": "socks5"|"http"|"https", "server": "...",
+///   "port": N, "username": "...", "password": "..."}, ...]`, 1 to
+///   `CLOUDPHONE_GEELARK_PROXIES_MAX`.
+///
+/// Result (`cloudphone_request_parse`): one item per proxy saved (the new
+/// id; `/added/<i>/index` its position); failures by position (the
+/// failure's id is the position: 45007 already saved).
+///
+/// Pointers: `config` required; `proxies_json` required; `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_add_proxies_build(
+    config: *const cloudphone_geelark_config,
+    proxies_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, AddProxies>(),
+                || {
+                    let list: Vec<ProxyArg> =
+                        super::options::json_required(proxies_json, "proxies_json")?;
+                    let proxies = list
+                        .into_iter()
+                        .map(|a| a.proxy().map(|(_, p)| p))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(AddProxies::new(proxies)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a change of saved proxies (`POST /open/v1/proxy/update`).
+///
+/// - `proxies_json`: as `cloudphone_geelark_add_proxies_build`, each with
+///   its `"id"`; 1 to `CLOUDPHONE_GEELARK_PROXIES_MAX` distinct ids.
+///
+/// Result (`cloudphone_request_parse`): one item per proxy changed (merge
+/// it like a batch call); failures per id (40005: not found).
+///
+/// Pointers: `config` required; `proxies_json` required; `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_update_proxies_build(
+    config: *const cloudphone_geelark_config,
+    proxies_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, UpdateProxies>(),
+                || {
+                    let list: Vec<ProxyArg> =
+                        super::options::json_required(proxies_json, "proxies_json")?;
+                    let pairs = list
+                        .into_iter()
+                        .map(|a| match a.proxy()? {
+                            (Some(id), p) => Ok((id, p)),
+                            (None, _) => {
+                                Err(cloudphone::error::invalid("id", "each proxy needs its id"))
+                            }
+                        })
+                        .collect::<Result<Vec<_>, cloudphone::Error>>()?;
+                    Ok(UpdateProxies::new(pairs)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a deletion of saved proxies (`POST /open/v1/proxy/delete`) of 1
+/// to `CLOUDPHONE_GEELARK_PROXIES_MAX` ids.
+///
+/// Result (`cloudphone_request_parse`): one item per proxy deleted;
+/// failures per id (40010: bound to a phone; 40005: not found).
+///
+/// Pointers: `config` required; `ids` required unless its length is 0
+/// ((NULL, 0) = empty); `trace_id` required; `request_out` required;
+/// `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_delete_proxies_build(
+    config: *const cloudphone_geelark_config,
+    ids: *const *const c_char,
+    ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, DeleteProxies>(),
+                || Ok(DeleteProxies::new(arg_str_array(ids, ids_len, "ids")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a proxy check (`POST /open/v1/proxy/check`).
+///
+/// - `proxy_json`: one proxy as `cloudphone_geelark_add_proxies_build`
+///   takes it, optionally with `"service": "IP2Location"` (default) or
+///   `"IP-API"`.
+///
+/// Result (`cloudphone_request_parse`): no items; `/check/detect_status`
+/// (whether it works: the reliable field), `/check/outbound_ip`,
+/// `/check/country_code`, ... through `cloudphone_result_field`.
+///
+/// Pointers: `config` required; `proxy_json` required; `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_check_proxy_build(
+    config: *const cloudphone_geelark_config,
+    proxy_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, CheckProxy>(),
+                || {
+                    let arg: ProxyArg = super::options::json_required(proxy_json, "proxy_json")?;
+                    let service = match arg.service.as_deref() {
+                        None | Some("IP2Location") => DetectService::Ip2Location,
+                        Some("IP-API") => DetectService::IpApi,
+                        Some(_) => {
+                            return Err(cloudphone::error::invalid(
+                                "service",
+                                "IP2Location or IP-API",
+                            )
+                            .into());
+                        }
+                    };
+                    let (_, proxy) = arg.proxy()?;
+                    Ok(CheckProxy::new(proxy).service(service))
+                },
+            )
+        }
+    })
+}
+
+/// Builds a page of the apps the phone `env_id` can install
+/// (`POST /open/v1/app/installable/list`): page `page` (from 1) of
+/// `page_size` (1 to 100), optionally only names matching `name`;
+/// `cloudphone_request_next` pages on.
+///
+/// Result (`cloudphone_request_parse`): one item per app (its id); the
+/// total; `/apps/<i>/versions/<j>/id` (the `app_version_id`
+/// `cloudphone_geelark_install_app_build` takes) and `/install_status`.
+///
+/// Pointers: `config` required; `env_id` required; `name` optional (NULL =
+/// every app); `trace_id` required; `request_out` required; `err_out`
+/// optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_installable_apps_build(
+    config: *const cloudphone_geelark_config,
+    env_id: *const c_char,
+    name: *const c_char,
+    page: u32,
+    page_size: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListInstallableApps>(),
+                || {
+                    let mut op =
+                        ListInstallableApps::new(arg_str(env_id, "env_id")?, page, page_size)?;
+                    if !name.is_null() {
+                        op = op.name(arg_str(name, "name")?)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a page of the team's app shop (`POST /open/v1/app/shop/list`):
+/// page `page` (from 1) of `page_size` (1 to 200), optionally only apps
+/// matching `key`; `cloudphone_request_next` pages on.
+///
+/// Result (`cloudphone_request_parse`): as
+/// `cloudphone_geelark_list_installable_apps_build` (no install status).
+///
+/// Pointers: `config` required; `key` optional (NULL = every app);
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_shop_apps_build(
+    config: *const cloudphone_geelark_config,
+    key: *const c_char,
+    page: u32,
+    page_size: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListShopApps>(),
+                || {
+                    let mut op = ListShopApps::new(page, page_size)?;
+                    if !key.is_null() {
+                        op = op.search(arg_str(key, "key")?)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}
