@@ -422,6 +422,109 @@ fn images_flavors_bandwidths_and_server_restarts_from_the_shell() {
 }
 
 #[test]
+fn geelark_tasks_proxies_apps_shell_and_callbacks_from_the_shell() {
+    let sim = sim();
+    let json = |args: &[&str]| {
+        let (code, out, err) = run(against(&sim).arg("--json").args(args));
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        serde_json::from_str::<serde_json::Value>(&out)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    // Tasks: the 7-day history, one task with its logs, a cancel refused (exit 1).
+    let tasks = json(&["geelark", "tasks"]);
+    let all = tasks["tasks"].as_array().unwrap();
+    assert!(all.len() >= 10, "{tasks}");
+    let done = all.iter().find(|t| t["status"] == "completed").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let detail = json(&["geelark", "task", &done]);
+    assert!(detail["logs"].as_array().unwrap().len() >= 3, "{detail}");
+    let (code, out, _) = run(against(&sim).args(["geelark", "cancel-tasks", &done]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("48001"), "{out}");
+    // Proxies: the dead one is rejected by its check, the new one saved.
+    let (code, out, err) = run(against(&sim).args([
+        "geelark",
+        "proxy-add",
+        "socks5://u:secret-pw@203.0.113.60:1080",
+        "http://192.0.2.9:3128",
+    ]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("saved as") && out.contains("check failed"),
+        "{out}"
+    );
+    assert!(!out.contains("secret-pw") && !err.contains("secret-pw"));
+    let proxies = json(&["geelark", "proxies"]);
+    assert_eq!(proxies["proxies"].as_array().unwrap().len(), 4, "{proxies}");
+    assert!(!proxies.to_string().contains("secret-pw"));
+    // Apps: the shop gives a version id; install it on a running phone.
+    let shop = json(&["geelark", "shop", "tik"]);
+    let version = shop["apps"][0]["versions"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let phones = json(&["geelark", "status"]);
+    let running = phones["phones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["status"] == "running")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    json(&["geelark", "install", &running, &version]);
+    let apps = json(&["geelark", "apps", &running]);
+    assert_eq!(
+        apps["apps"][0]["app_version_id"],
+        version.as_str(),
+        "{apps}"
+    );
+    let (code, out, err) = run(against(&sim).args(["geelark", "shell", &running, "echo", "hi"]));
+    assert!(
+        code == 0 && out.trim() == "hi" || err.contains("50001"),
+        "{out}{err}"
+    );
+    // Callbacks: a local receiver, the simulator's signed events, verified.
+    let mut listener = against(&sim)
+        .args([
+            "--json",
+            "geelark",
+            "callbacks",
+            "listen",
+            "--bind",
+            "127.0.0.1:0",
+            "--count",
+            "1",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(listener.stdout.take().unwrap()).lines();
+    let first: serde_json::Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    let addr = first["listening"].as_str().unwrap().to_owned();
+    json(&[
+        "geelark",
+        "callbacks",
+        "set",
+        &format!("http://{addr}/hook"),
+    ]);
+    assert_eq!(
+        json(&["geelark", "callbacks", "get"])["url"],
+        format!("http://{addr}/hook").as_str()
+    );
+    let (code, out, err) = run(against(&sim).args(["geelark", "restart", &running, "--wait", "0"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let event: serde_json::Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    assert_eq!(event["kind"], "phone_started", "{event}");
+    assert_eq!(event["id"], running.as_str());
+    assert!(listener.wait().unwrap().success());
+}
+
+#[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();
     let wrong = "WrongSecretKey-0123456789abcdefghijklmnop";

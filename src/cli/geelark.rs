@@ -89,6 +89,8 @@ pub enum GeeLarkCommand {
         #[arg(required = true)]
         ids: Vec<String>,
     },
+    #[command(flatten)]
+    More(super::geelark_ops::GeeLarkMore),
 }
 
 pub fn client(o: &GeeLarkOpts) -> Result<GeeLarkClient, Failure> {
@@ -242,6 +244,7 @@ pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
             print_started(&outcome, show_urls, out);
             Ok(partial(&outcome))
         }
+        GeeLarkCommand::More(cmd) => super::geelark_ops::run(cmd, &c, &args.opts, out),
         GeeLarkCommand::Stop { ids } => {
             let outcome = stop(&c, ids).context(|| "stopping GeeLark phones".to_owned())?;
             if let Some(f) = Failure::whole_batch("stopping GeeLark phones", &outcome) {

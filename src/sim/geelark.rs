@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::server::{HttpRequest, HttpResponse};
 use super::{Rng, Shared, SimConfig, lock, now_ms};
 
+mod events;
 mod more;
 
 const COUNTRIES: [(&str, &str, &str, f64, f64); 4] = [
@@ -281,7 +282,16 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         "/open/v1/app/uninstall" => more::app_change(&mut gl, &body, now, false),
         _ => Err((40005, "resource not found".to_owned())),
     };
+    let hook = more::callback_url(&gl)
+        .filter(|_| result.is_ok())
+        .map(|url| {
+            let data = result.as_ref().ok().and_then(Option::as_ref);
+            (url, events::of(&req.path, &body, data, now))
+        });
     drop(gl);
+    if let Some((url, events)) = hook {
+        events::send(sh, url, events, now);
+    }
     match result {
         Ok(data) => envelope(0, "success", data),
         Err((code, msg)) => envelope(code, &msg, None),

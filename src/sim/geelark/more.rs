@@ -403,6 +403,11 @@ pub(super) fn callback(gl: &mut GeeLark, body: &Value, set: bool) -> Reply {
     }
 }
 
+/// The callback URL set, for the event sender.
+pub(super) fn callback_url(gl: &GeeLark) -> Option<String> {
+    gl.more.callback.clone()
+}
+
 fn page(body: &Value, max: u64) -> Result<(usize, usize), (i64, String)> {
     let page = body["page"].as_u64().unwrap_or(1);
     let size = body["pageSize"].as_u64().unwrap_or(10);
