@@ -486,6 +486,8 @@ impl Shared {
                     Err(e) => HttpResponse::text(400, &e.to_string()),
                 }
             }
+            // The presigned upload URL `upload/getUrl` hands out.
+            ("PUT", path) if path.starts_with("/_sim/upload/") => HttpResponse::empty(200),
             ("DELETE", "/_sim/faults") => {
                 lock(&self.faults).clear();
                 HttpResponse::json(200, &serde_json::json!({"ok": true}))

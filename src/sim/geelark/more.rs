@@ -717,3 +717,160 @@ pub(super) fn catalogue(gl: &mut GeeLark, body: &Value, now: u64, installable: b
         "page": body["page"].as_u64().unwrap_or(1), "pageSize": size,
     })))
 }
+
+/// `phone/addNew`: up to 100 profiles; each needs a `profileName` and a
+/// proxy (a saved proxy's `proxyNumber`, a `proxyInformation` string or a
+/// dynamic proxy); a new phone is stopped (2). Per-profile outcome by
+/// index (44001: no proxy; 45005: unknown proxy number).
+pub(super) fn add_new(sh: &Shared, gl: &mut GeeLark, body: &Value) -> Reply {
+    let os: u8 = body["mobileType"]
+        .as_str()
+        .and_then(|m| m.strip_prefix("Android "))
+        .and_then(|v| v.parse().ok())
+        .filter(|v| (9..=16).contains(v))
+        .ok_or((40004, "parameter validation failed: mobileType".to_owned()))?;
+    let rows = body["data"]
+        .as_array()
+        .filter(|d| !d.is_empty() && d.len() <= 100)
+        .ok_or((40004, "parameter validation failed: data".to_owned()))?
+        .clone();
+    let mut details = Vec::new();
+    let mut failed = 0;
+    for (index, row) in rows.iter().enumerate() {
+        let name = row["profileName"].as_str().unwrap_or("");
+        let proxy_ok = match row["proxyNumber"].as_u64() {
+            Some(n) => gl.more.proxies.iter().any(|p| p.serial_no == n),
+            None => {
+                row["proxyInformation"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("://"))
+                    || row["dynamicProxy"].as_str().is_some()
+            }
+        };
+        let (code, msg) = if name.is_empty() {
+            (40004, "profileName is required")
+        } else if row["proxyNumber"].is_u64() && !proxy_ok {
+            (45005, "proxy not found")
+        } else if !proxy_ok {
+            (44001, "a proxy is required")
+        } else {
+            (0, "success")
+        };
+        if code != 0 {
+            failed += 1;
+            details.push(json!({"index": index, "code": code, "msg": msg}));
+            continue;
+        }
+        let id = loop {
+            let n = u64::from_str_radix(&sh.random_hex(15), 16).unwrap_or(0);
+            let id = format!("6{:017}", n % 100_000_000_000_000_000);
+            if !gl.index.contains_key(&id) {
+                break id;
+            }
+        };
+        let template = &gl.phones[0];
+        let phone = super::Phone {
+            id: id.clone(),
+            serial_name: name.to_owned(),
+            serial_no: (101 + gl.phones.len()).to_string(),
+            status: 2,
+            next: None,
+            group: 0,
+            remark: row["profileNote"].as_str().unwrap_or("").to_owned(),
+            tags: Vec::new(),
+            country: template.country,
+            device: template.device,
+            os,
+            imei: format!("35{:013}", gl.phones.len()),
+            charge_mode: body["chargeMode"].as_i64().unwrap_or(0),
+            rpa: false,
+            unavailable: false,
+            gps: template.gps,
+            adb: false,
+            deleted: false,
+        };
+        let record = phone.record();
+        gl.index.insert(id.clone(), gl.phones.len());
+        gl.phones.push(phone);
+        details.push(json!({
+            "index": index, "code": 0, "msg": "success", "id": id, "profileName": name,
+            "envSerialNo": record["serialNo"], "equipmentInfo": record["equipmentInfo"],
+        }));
+    }
+    Ok(Some(json!({
+        "totalAmount": rows.len(), "successAmount": rows.len() - failed,
+        "failAmount": failed, "details": details,
+    })))
+}
+
+/// `app/start` and `app/stop`: an installed app (by package or version id)
+/// on a running phone (42005: not installed).
+pub(super) fn app_run(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let id = one_id(body, "envId")?;
+    let i = *gl
+        .index
+        .get(&id)
+        .ok_or((42001, "env not found".to_owned()))?;
+    let p = gl
+        .phone(&id, now)
+        .ok_or((42001, "env not found".to_owned()))?;
+    if p.status != 0 {
+        return Err((42002, "the cloud phone is not running".to_owned()));
+    }
+    let pkg = body["packageName"].as_str();
+    let version = body["appVersionId"].as_str();
+    if pkg.is_none() && version.is_none() {
+        return Err((40004, "parameter validation failed: packageName".to_owned()));
+    }
+    let installed = gl.more.apps.get(&i).is_some_and(|apps| {
+        apps.iter()
+            .any(|a| Some(a.0.as_str()) == pkg || Some(a.1.as_str()) == version)
+    });
+    if !installed {
+        return Err((42005, "the app is not installed".to_owned()));
+    }
+    Ok(None)
+}
+
+/// `upload/getUrl`: a presigned PUT URL (on the simulator itself) and the
+/// resource URL the file will have.
+pub(super) fn upload_url(sh: &Shared, body: &Value) -> Reply {
+    let kind = body["fileType"]
+        .as_str()
+        .filter(|t| !t.is_empty() && t.len() <= 10);
+    let kind = kind.ok_or((40004, "parameter validation failed: fileType".to_owned()))?;
+    let name = sh.random_hex(16);
+    let base = crate::sim::lock(&sh.base_url).clone();
+    Ok(Some(json!({
+        "uploadUrl": format!("{base}/_sim/upload/{name}.{kind}?Expires=1&OSSAccessKeyId=SIM&Signature=SIM"),
+        "resourceUrl": format!("https://material.example.com/open-upload/{name}.{kind}"),
+    })))
+}
+
+/// `phone/uploadFile` (a task id) and `phone/uploadFile/result` (done).
+pub(super) fn upload_file(
+    sh: &Shared,
+    gl: &mut GeeLark,
+    body: &Value,
+    now: u64,
+    result: bool,
+) -> Reply {
+    if result {
+        one_id(body, "taskId")?;
+        return Ok(Some(json!({"status": 2})));
+    }
+    let id = one_id(body, "id")?;
+    let p = gl
+        .phone(&id, now)
+        .ok_or((42001, "env not found".to_owned()))?;
+    if p.status != 0 {
+        return Err((42002, "the cloud phone is not running".to_owned()));
+    }
+    body["fileUrl"]
+        .as_str()
+        .filter(|u| u.starts_with("http"))
+        .ok_or((40004, "parameter validation failed: fileUrl".to_owned()))?;
+    Ok(Some(
+        json!({"taskId": format!("1850{}", &sh.random_hex(14).chars().filter(char::is_ascii_digit).collect::<String>())}),
+    ))
+}
