@@ -39,7 +39,8 @@ fn row<O: Operation>(provider: &'static str, op: O, cfg: &O::Config, limit: &'st
         .replace("/IMAGE", "/{image_id}")
         .replace("/MEMBER", "/{member_id}")
         .replace("/BANDWIDTH", "/{band_width_id}")
-        .replace("/EVENT", "/{event_id}");
+        .replace("/EVENT", "/{event_id}")
+        .replace("/tiktokHide", "/{creator}");
     let type_name = std::any::type_name::<O>().replace("cloudphone::", "");
     Row {
         provider,
@@ -557,6 +558,12 @@ fn rows() -> Vec<Row> {
             geelark::proxies::CheckProxy::new(proxy()),
             &gl,
             "1 proxy",
+        ),
+        row(
+            "GeeLark",
+            geelark::rpa::CreateRpaTask::new("tiktokHide", "1", 0).unwrap(),
+            &gl,
+            "1 task; one typed op for the 49 creators (`rpa::RPA_TASKS`)",
         ),
         row(
             "GeeLark",

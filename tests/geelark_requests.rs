@@ -572,3 +572,192 @@ fn proxies_and_app_catalogue_samples() {
         "page"
     );
 }
+
+/// The 49 `rpa/task/<name>` creators of the reference (§3.7 and the
+/// coverage list), copied here so that a creator dropped from the table is
+/// noticed.
+const DOCUMENTED_RPA_CREATORS: [&str; 49] = [
+    "faceBookActiveAccount",
+    "faceBookAutoComment",
+    "faceBookLogin",
+    "faceBookMessage",
+    "faceBookPubReels",
+    "faceBookPublish",
+    "facebookReelsActive",
+    "fileUpload",
+    "googleAppBrowser",
+    "googleAppDownload",
+    "googleLogin",
+    "importContacts",
+    "instagramAiComment",
+    "instagramEdit",
+    "instagramFollowAccount",
+    "instagramLogin",
+    "instagramMessage",
+    "instagramPubReels",
+    "instagramPubReelsImages",
+    "instagramWarmup",
+    "keyboxUpload",
+    "multiPlatformVideoDistribution",
+    "pinterestImage",
+    "pinterestVideo",
+    "redditImage",
+    "redditVideo",
+    "redditWarmup",
+    "sheinLogin",
+    "threadsImage",
+    "threadsVideo",
+    "tiktokDel",
+    "tiktokDelAsia",
+    "tiktokEdit",
+    "tiktokHide",
+    "tiktokHideAsia",
+    "tiktokLogin",
+    "tiktokMessage",
+    "tiktokMessageAsia",
+    "tiktokRandomComment",
+    "tiktokRandomCommentAsia",
+    "tiktokRandomFollow",
+    "tiktokRandomFollowAsia",
+    "tiktokRandomStar",
+    "tiktokRandomStarAsia",
+    "xPublish",
+    "youTubeActiveAccount",
+    "youtubeEdit",
+    "youtubePubShort",
+    "youtubePubVideo",
+];
+
+/// A valid value for a parameter kind.
+fn sample_value(kind: cloudphone::geelark::rpa::ParamKind) -> serde_json::Value {
+    use cloudphone::geelark::rpa::ParamKind as K;
+    use serde_json::json;
+    match kind {
+        K::Text(_) | K::Secret(_) => json!("x"),
+        K::Url => json!("https://example.com/a.mp4"),
+        K::Urls(_) => json!(["https://example.com/a.mp4"]),
+        K::Texts(_, _) => json!(["x"]),
+        K::Int(lo, _) => json!(lo),
+        K::Bool => json!(true),
+        K::Objects(_) => json!([{"firstName": "A", "mobile": "1"}]),
+        _ => unreachable!("a new parameter kind needs a sample"),
+    }
+}
+
+#[test]
+fn every_documented_rpa_creator_is_accepted_and_builds_its_path() {
+    use cloudphone::geelark::rpa::{CreateRpaTask, RPA_TASKS};
+    let mut table: Vec<&str> = RPA_TASKS.iter().map(|(n, _)| *n).collect();
+    table.sort_unstable();
+    let mut documented = DOCUMENTED_RPA_CREATORS.to_vec();
+    documented.sort_unstable();
+    assert_eq!(table, documented);
+    for (name, params) in RPA_TASKS {
+        let mut op = CreateRpaTask::new(name, "612345678901234567", 1_772_366_400).unwrap();
+        // Without its required parameters a creator is refused before building.
+        if params.iter().any(|p| p.required) {
+            assert!(
+                op.build(&Context::new(&key_config(), NOW_MS, TRACE))
+                    .is_err(),
+                "{name}"
+            );
+        }
+        for p in params.iter().filter(|p| p.required) {
+            op = op.param(p.name, sample_value(p.kind)).unwrap();
+        }
+        if op.clone().param("useAi", 2).is_ok() {
+            op = op.param("useAi", 1).unwrap();
+        }
+        let req = op
+            .build(&Context::new(&key_config(), NOW_MS, TRACE))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            req.url.ends_with(&format!("/open/v1/rpa/task/{name}")),
+            "{}",
+            req.url
+        );
+        // An unknown parameter is refused by name.
+        let e = op.param("notAParam", 1).unwrap_err();
+        assert!(e.to_string().contains("notAParam"), "{e}");
+    }
+    assert_eq!(
+        field(CreateRpaTask::new("tiktokLogn", "1", 0).unwrap_err()),
+        "creator"
+    );
+}
+
+#[test]
+fn rpa_task_samples() {
+    use cloudphone::geelark::rpa::CreateRpaTask;
+    let login = CreateRpaTask::new("tiktokLogin", "612345678901234567", 1_772_366_400)
+        .unwrap()
+        .name("login-sg-tt-001")
+        .unwrap()
+        .remark("")
+        .unwrap()
+        .param("account", "runner.sg@example.com")
+        .unwrap()
+        .param("password", "example-password")
+        .unwrap();
+    assert!(!format!("{login:?}").contains("example-password"));
+    snap("geelark_req_rpa_tiktok_login", render(&login));
+    let reels = CreateRpaTask::new("instagramPubReels", "612345678901234568", 1_772_370_000)
+        .unwrap()
+        .name("reel-drop")
+        .unwrap()
+        .params_json(
+            r#"{"description": "Sunset loop",
+                "video": ["https://material.example.com/open-upload/123/20260301/reel.mp4"],
+                "sameStyleVoice": 0, "originalVoice": 80, "aiTag": false}"#,
+        )
+        .unwrap();
+    snap("geelark_req_rpa_instagram_pub_reels", render(&reels));
+    let comment = CreateRpaTask::new("tiktokRandomComment", "612345678901234567", 1_772_373_600)
+        .unwrap()
+        .param("useAi", 2)
+        .unwrap()
+        .param("comment", "Love this!")
+        .unwrap()
+        .param(
+            "links",
+            serde_json::json!(["https://www.tiktok.com/@example/video/7300000000000000001"]),
+        )
+        .unwrap()
+        .param("commentProbability", 40)
+        .unwrap();
+    snap("geelark_req_rpa_tiktok_random_comment", render(&comment));
+    // Checked: bounds, types, the comment useAi 2 needs.
+    let base = || CreateRpaTask::new("tiktokRandomComment", "1", 0).unwrap();
+    assert_eq!(
+        field(base().param("commentProbability", 101).unwrap_err()),
+        "params"
+    );
+    assert_eq!(
+        field(base().param("links", "not a list").unwrap_err()),
+        "params"
+    );
+    assert_eq!(
+        field(
+            base()
+                .param("links", serde_json::json!(["ftp://x"]))
+                .unwrap_err()
+        ),
+        "params"
+    );
+    let no_comment = base().param("useAi", 2).unwrap();
+    assert!(
+        no_comment
+            .build(&Context::new(&key_config(), NOW_MS, TRACE))
+            .is_err()
+    );
+    assert_eq!(
+        field(
+            CreateRpaTask::new("xPublish", "1", 0)
+                .unwrap()
+                .param("description", "x".repeat(281))
+                .unwrap_err()
+        ),
+        "params"
+    );
+    assert_eq!(field(base().name("n".repeat(129)).unwrap_err()), "name");
+}

@@ -244,6 +244,8 @@ fn proxies_and_app_catalogues() {
         merged(&DeleteProxies::new(ids.clone()).unwrap(), &ids),
     );
     snapshot_dir("geelark/proxy_check", parsed(&CheckProxy::new(socks())));
+    let rpa = cloudphone::geelark::rpa::CreateRpaTask::new("tiktokHide", P1, 0).unwrap();
+    snapshot_dir("geelark/rpa_task", parsed(&rpa));
 }
 
 // ------------------------------------------------ code 0 without data
@@ -300,6 +302,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         ),
         p(cloudphone::geelark::proxies::DeleteProxies::new(ids()).unwrap()),
         p(cloudphone::geelark::proxies::CheckProxy::new(proxy())),
+        p(cloudphone::geelark::rpa::CreateRpaTask::new("tiktokHide", P1, 0).unwrap()),
     ];
     let envelope_only: Vec<(&str, Parse)> = vec![
         p(SetAdb::new(ids(), true).unwrap()),
@@ -311,7 +314,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        32,
+        33,
         "every operation"
     );
     let bodies = [

@@ -31,6 +31,7 @@ pub mod lifecycle;
 pub mod list;
 pub mod model;
 pub mod proxies;
+pub mod rpa;
 pub mod screenshot;
 pub mod shapes;
 pub mod shell;
