@@ -3325,6 +3325,39 @@ cloudphone_status cloudphone_geelark_list_shop_apps_build(const struct cloudphon
                                                           struct cloudphone_request **request_out,
                                                           struct cloudphone_error **err_out);
 
+// Builds a task with one of GeeLark's 49 per-platform creators
+// (`POST /open/v1/rpa/task/<creator>`), e.g. `tiktokLogin`,
+// `instagramPubReels`, `youtubePubShort`.
+//
+// - `id`: the phone; `schedule_at`: Unix seconds (a past time: now).
+// - `params_json`: the creator's parameters as a JSON object with the
+//   wire names (`{"likeProbability": 30}`); each is checked against the
+//   creator's documented table: an unknown one is refused by name, a
+//   missing required one before building.
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id` through
+// `cloudphone_result_field` (follow it with
+// `cloudphone_geelark_query_tasks_build`).
+//
+// Pointers: `config` required; `creator` required; `id` required; `name`
+// optional (NULL = none); `remark` optional (NULL = none); `params_json`
+// optional (NULL = no parameters); `trace_id` required; `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_create_rpa_task_build(const struct cloudphone_geelark_config *config,
+                                                           const char *creator,
+                                                           const char *id,
+                                                           uint64_t schedule_at,
+                                                           const char *name,
+                                                           const char *remark,
+                                                           const char *params_json,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an

@@ -553,6 +553,21 @@ fn geelark_tasks_shell_restart_callbacks_and_apps_on_the_simulator() {
         .unwrap();
     let states: Vec<TaskStatus> = again.tasks.iter().map(|t| t.status).collect();
     assert_eq!(states, [TaskStatus::Completed, TaskStatus::Cancelled]);
+    // A task from a per-platform creator runs and completes.
+    let created = c
+        .execute(
+            &cloudphone::geelark::rpa::CreateRpaTask::new(
+                "tiktokRandomStar",
+                &sim.geelark_phone_ids()[0],
+                0,
+            )
+            .unwrap()
+            .param("likeProbability", 30)
+            .unwrap(),
+        )
+        .unwrap();
+    let out = c.wait_tasks([created.task_id.clone()], &opts).unwrap();
+    assert_eq!(out.done, [created.task_id], "{out:?}");
     // A task still running at the deadline is unfinished, with its state.
     let running_task = of(TaskStatus::Running);
     let short = cloudphone::client::WaitOptions::new(Duration::from_millis(300))

@@ -321,6 +321,7 @@ _SIGNATURES = {
     "cloudphone_geelark_check_proxy_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_installable_apps_build": (_U32, [_P, _S, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_shop_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_create_rpa_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_show_connect_infos": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -1248,6 +1249,15 @@ class GeelarkConfig(_Handle):
         """POST /open/v1/app/shop/list (cloudphone_geelark_list_shop_apps_build)."""
         return self._gl(C.geelark_list_shop_apps_build, now_unix_ms, trace_id,
                         None if key is None else _cstr(key, "key"), int(page), int(page_size))
+
+    def create_rpa_task_request(self, creator, phone_id, schedule_at, params=None, name=None, remark=None,
+                                now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/rpa/task/<creator>: one of the 49 per-platform creators, ``params`` a dict
+        of the creator's parameters (cloudphone_geelark_create_rpa_task_build)."""
+        return self._gl(C.geelark_create_rpa_task_build, now_unix_ms, trace_id, _cstr(creator, "creator"),
+                        _cstr(phone_id, "id"), int(schedule_at), None if name is None else _cstr(name, "name"),
+                        None if remark is None else _cstr(remark, "remark"),
+                        None if params is None else _cstr(json.dumps(dict(params)), "params_json"))
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

@@ -621,6 +621,7 @@ BUILDERS = {
     "geelark_check_proxy": "GeelarkConfig.check_proxy_request",
     "geelark_list_installable_apps": "GeelarkConfig.list_installable_apps_request",
     "geelark_list_shop_apps": "GeelarkConfig.list_shop_apps_request",
+    "geelark_create_rpa_task": "GeelarkConfig.create_rpa_task_request",
     "geelark_uninstall_app": "GeelarkConfig.uninstall_app_request",
 }
 
@@ -854,6 +855,8 @@ OPERATIONS = [
     ("geelark.list_installable_apps", "geelark/app_installable_list",
      lambda g, h: g.list_installable_apps_request(GID[0], "tiktok", 1, 10)),
     ("geelark.list_shop_apps", "geelark/app_shop_list", lambda g, h: g.list_shop_apps_request(None, 1, 50)),
+    ("geelark.create_rpa_task", "geelark/rpa_task",
+     lambda g, h: g.create_rpa_task_request("tiktokRandomStar", GID[0], 0, {"likeProbability": 30})),
     ("geelark.uninstall_app", "geelark/app_uninstall", lambda g, h: g.uninstall_app_request(GID[0], "a.b")),
 ]
 

@@ -285,6 +285,9 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         "/open/v1/phone/uploadFile/result" => more::upload_file(sh, &mut gl, &body, now, true),
         "/open/v1/app/install" => more::app_change(&mut gl, &body, now, true),
         "/open/v1/app/uninstall" => more::app_change(&mut gl, &body, now, false),
+        path if path.starts_with("/open/v1/rpa/task/") => {
+            more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
+        }
         _ => Err((40005, "resource not found".to_owned())),
     };
     let hook = more::callback_url(&gl)

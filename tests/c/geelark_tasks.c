@@ -257,6 +257,33 @@ static void test_proxies_and_catalogues(void) {
   CHECK(CLOUDPHONE_GEELARK_PROXIES_MAX == 100);
 }
 
+static void test_rpa_task(void) {
+  cloudphone_request *req;
+  cloudphone_result *res;
+  cloudphone_error *err = NULL;
+  BUILD(cloudphone_geelark_create_rpa_task_build(cfg, "tiktokLogin", "612345678901234567", 1772366400,
+                                                 "login-sg-tt-001", "",
+                                                 "{\"account\":\"runner.sg@example.com\",\"password\":\"pw\"}", TS,
+                                                 TRACE, &req, err),
+        "rpa/task/tiktokLogin");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/rpa_task/sample_response.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/task_id"), "618880000000000004");
+  done(req, res);
+  /* Refused: an unknown creator, an unknown parameter (named), a missing required one. */
+  req = NULL;
+  CHECK(cloudphone_geelark_create_rpa_task_build(cfg, "tiktokLogn", "1", 0, NULL, NULL, NULL, TS, TRACE, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_create_rpa_task_build(cfg, "tiktokRandomStar", "1", 0, NULL, NULL, "{\"likeProb\":3}", TS,
+                                                 TRACE, &req, &err) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(view_contains(cloudphone_error_message(err), "likeProb"));
+  cloudphone_error_free(err);
+  err = NULL;
+  CHECK(cloudphone_geelark_create_rpa_task_build(cfg, "tiktokLogin", "1", 0, NULL, NULL, NULL, TS, TRACE, &req,
+                                                 NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -265,6 +292,7 @@ int main(int argc, char **argv) {
   test_shell_restart_callbacks();
   test_callback_read();
   test_proxies_and_catalogues();
+  test_rpa_task();
   cloudphone_geelark_config_free(cfg);
   return check_report("geelark_tasks");
 }

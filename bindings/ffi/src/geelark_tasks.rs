@@ -866,3 +866,75 @@ pub unsafe extern "C" fn cloudphone_geelark_list_shop_apps_build(
         }
     })
 }
+
+// ------------------------------------------------------ rpa/task creators
+
+use cloudphone::geelark::rpa::{CreateRpaTask, RpaTaskCreated};
+
+envelope_summary!(RpaTaskCreated);
+
+/// Builds a task with one of GeeLark's 49 per-platform creators
+/// (`POST /open/v1/rpa/task/<creator>`), e.g. `tiktokLogin`,
+/// `instagramPubReels`, `youtubePubShort`.
+///
+/// - `id`: the phone; `schedule_at`: Unix seconds (a past time: now).
+/// - `params_json`: the creator's parameters as a JSON object with the
+///   wire names (`{"likeProbability": 30}`); each is checked against the
+///   creator's documented table: an unknown one is refused by name, a
+///   missing required one before building.
+///
+/// Result (`cloudphone_request_parse`): no items; `/task_id` through
+/// `cloudphone_result_field` (follow it with
+/// `cloudphone_geelark_query_tasks_build`).
+///
+/// Pointers: `config` required; `creator` required; `id` required; `name`
+/// optional (NULL = none); `remark` optional (NULL = none); `params_json`
+/// optional (NULL = no parameters); `trace_id` required; `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_create_rpa_task_build(
+    config: *const cloudphone_geelark_config,
+    creator: *const c_char,
+    id: *const c_char,
+    schedule_at: u64,
+    name: *const c_char,
+    remark: *const c_char,
+    params_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, CreateRpaTask>(),
+                || {
+                    let mut op = CreateRpaTask::new(
+                        arg_str(creator, "creator")?,
+                        arg_str(id, "id")?,
+                        schedule_at,
+                    )?;
+                    if !name.is_null() {
+                        op = op.name(arg_str(name, "name")?)?;
+                    }
+                    if !remark.is_null() {
+                        op = op.remark(arg_str(remark, "remark")?)?;
+                    }
+                    if !params_json.is_null() {
+                        op = op.params_json(arg_str(params_json, "params_json")?)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}

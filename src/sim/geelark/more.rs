@@ -874,3 +874,45 @@ pub(super) fn upload_file(
         json!({"taskId": format!("1850{}", &sh.random_hex(14).chars().filter(char::is_ascii_digit).collect::<String>())}),
     ))
 }
+
+/// `rpa/task/<creator>`: a documented creator, an existing phone; the task
+/// waits until `scheduleAt` (a past time: now), runs one job duration and
+/// completes.
+pub(super) fn create_rpa(
+    sh: &Shared,
+    gl: &mut GeeLark,
+    creator: &str,
+    body: &Value,
+    now: u64,
+) -> Reply {
+    if crate::geelark::rpa::creator(creator).is_none() {
+        return Err((40005, "resource not found".to_owned()));
+    }
+    let id = one_id(body, "id")?;
+    let phone = *gl
+        .index
+        .get(&id)
+        .ok_or((42001, "env not found".to_owned()))?;
+    gl.phone(&id, now)
+        .ok_or((42001, "env not found".to_owned()))?;
+    let at = body["scheduleAt"]
+        .as_u64()
+        .ok_or((40004, "parameter validation failed: scheduleAt".to_owned()))?
+        .saturating_mul(1000)
+        .max(now);
+    let st = &mut gl.more;
+    let task_id = format!("61889{:013}", st.tasks.len() + 1);
+    st.index.insert(task_id.clone(), st.tasks.len());
+    st.tasks.push(Task {
+        id: task_id.clone(),
+        phone,
+        plan_name: body["name"].as_str().unwrap_or(creator).to_owned(),
+        task_type: 42,
+        schedule_ms: at,
+        run_ms: sh.config.job_duration.as_millis().max(1) as u64,
+        fails: false,
+        cancelled: false,
+        retries: 0,
+    });
+    Ok(Some(json!({"taskId": task_id})))
+}
