@@ -561,6 +561,83 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::labels::ListGroups::new(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::AddGroups::new(vec![
+                geelark::labels::NewGroup::new("g", None).unwrap(),
+            ])
+            .unwrap(),
+            &gl,
+            "100 groups",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::UpdateGroups::new(vec![
+                geelark::labels::LabelUpdate::new("1").unwrap(),
+            ])
+            .unwrap(),
+            &gl,
+            "100 groups",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::DeleteGroups::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::ListTags::new(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::AddTags::new(vec![geelark::labels::NewTag::new("t", None).unwrap()])
+                .unwrap(),
+            &gl,
+            "100 tags",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::UpdateTags::new(vec![geelark::labels::LabelUpdate::new("1").unwrap()])
+                .unwrap(),
+            &gl,
+            "100 tags",
+        ),
+        row(
+            "GeeLark",
+            geelark::labels::DeleteTags::new(["1"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row("GeeLark", geelark::account::AuthStatus, &gl, "—"),
+        row(
+            "GeeLark",
+            geelark::account::GetWallet,
+            &gl,
+            "— (10 calls/min)",
+        ),
+        row("GeeLark", geelark::account::GetPlan, &gl, "— (1 call/min)"),
+        row("GeeLark", geelark::account::ListProfilePlans, &gl, "—"),
+        row(
+            "GeeLark",
+            geelark::account::ListBrands::new(13).unwrap(),
+            &gl,
+            "1 Android version",
+        ),
+        row(
+            "GeeLark",
+            geelark::account::GetSerialNumber::new("1").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
             geelark::rpa::CreateRpaTask::new("tiktokHide", "1", 0).unwrap(),
             &gl,
             "1 task; one typed op for the 49 creators (`rpa::RPA_TASKS`)",
@@ -842,6 +919,16 @@ fn stated_id_limits_are_enforced() {
             "geelark.delete_phones",
             100,
             Box::new(|ids| geelark::DeletePhones::new(ids).is_ok()),
+        ),
+        (
+            "geelark.delete_groups",
+            100,
+            Box::new(|ids| geelark::labels::DeleteGroups::new(ids).is_ok()),
+        ),
+        (
+            "geelark.delete_tags",
+            100,
+            Box::new(|ids| geelark::labels::DeleteTags::new(ids).is_ok()),
         ),
         (
             "geelark.delete_proxies",

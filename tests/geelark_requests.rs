@@ -761,3 +761,133 @@ fn rpa_task_samples() {
     );
     assert_eq!(field(base().name("n".repeat(129)).unwrap_err()), "name");
 }
+
+#[test]
+fn groups_tags_billing_and_catalogue_samples() {
+    use cloudphone::geelark::account::{
+        AuthStatus, GetPlan, GetSerialNumber, GetWallet, ListBrands, ListProfilePlans,
+    };
+    use cloudphone::geelark::labels::{
+        AddGroups, AddTags, DeleteGroups, DeleteTags, LabelUpdate, ListGroups, ListTags, NewGroup,
+        NewTag, TagColor, UpdateGroups, UpdateTags,
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    snap(
+        "geelark_req_group_list",
+        render(
+            &ListGroups::new()
+                .page(1, 10)
+                .unwrap()
+                .filter(vec![], s(&["warmup-batch-a", "does-not-exist"]), vec![])
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_group_add",
+        render(
+            &AddGroups::new(vec![
+                NewGroup::new("warmup-batch-c", Some("third cohort".into())).unwrap(),
+                NewGroup::new("warmup-batch-a", None).unwrap(),
+            ])
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_group_update",
+        render(
+            &UpdateGroups::new(vec![
+                LabelUpdate::new("605551234567890123")
+                    .unwrap()
+                    .name("warmup-batch-a2")
+                    .remark("renamed"),
+            ])
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_group_delete",
+        render(&DeleteGroups::new(["605551234567890124", "605559999999999999"]).unwrap()),
+    );
+    snap(
+        "geelark_req_tag_list",
+        render(
+            &ListTags::new()
+                .page(1, 10)
+                .unwrap()
+                .filter(vec![], vec![], vec![TagColor::Red, TagColor::Blue])
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_tag_add",
+        render(
+            &AddTags::new(vec![
+                NewTag::new("instagram", Some(TagColor::Purple)).unwrap(),
+                NewTag::new("plain", None).unwrap(),
+            ])
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_tag_update",
+        render(
+            &UpdateTags::new(vec![
+                LabelUpdate::new("607771234567890001")
+                    .unwrap()
+                    .name("tiktok-us")
+                    .color(TagColor::Green),
+            ])
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_tag_delete",
+        render(&DeleteTags::new(["607771234567890001"]).unwrap()),
+    );
+    snap("geelark_req_pay_wallet", render(&GetWallet));
+    snap("geelark_req_pay_plan_info", render(&GetPlan));
+    snap("geelark_req_pay_profiles_list", render(&ListProfilePlans));
+    snap("geelark_req_auth_status", render(&AuthStatus));
+    snap(
+        "geelark_req_phone_brand_list",
+        render(&ListBrands::new(13).unwrap()),
+    );
+    snap(
+        "geelark_req_phone_serial_num_get",
+        render(&GetSerialNumber::new("612345678901234567").unwrap()),
+    );
+    // Refused before building.
+    assert_eq!(
+        field(NewGroup::new("g".repeat(51), None).unwrap_err()),
+        "name"
+    );
+    assert_eq!(
+        field(NewGroup::new("g", Some("r".repeat(501))).unwrap_err()),
+        "remark"
+    );
+    assert_eq!(
+        field(NewTag::new("t".repeat(31), None).unwrap_err()),
+        "name"
+    );
+    assert_eq!(field("orange".parse::<TagColor>().unwrap_err()), "color");
+    assert_eq!(field(AddTags::new(vec![]).unwrap_err()), "list");
+    let u = || LabelUpdate::new("1").unwrap();
+    assert_eq!(
+        field(UpdateGroups::new(vec![u().color(TagColor::Red)]).unwrap_err()),
+        "color"
+    );
+    assert_eq!(
+        field(UpdateTags::new(vec![u().remark("r")]).unwrap_err()),
+        "remark"
+    );
+    assert_eq!(field(UpdateTags::new(vec![u(), u()]).unwrap_err()), "list");
+    assert_eq!(
+        field(UpdateTags::new(vec![u().name("t".repeat(31))]).unwrap_err()),
+        "name"
+    );
+    assert_eq!(field(ListBrands::new(9).unwrap_err()), "androidVer");
+    assert_eq!(
+        field(ListGroups::new().page(1, 101).unwrap_err()),
+        "page_size"
+    );
+}

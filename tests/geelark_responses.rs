@@ -248,6 +248,63 @@ fn proxies_and_app_catalogues() {
     snapshot_dir("geelark/rpa_task", parsed(&rpa));
 }
 
+#[test]
+fn groups_tags_billing_and_catalogues() {
+    use cloudphone::geelark::account::{
+        AuthStatus, GetPlan, GetSerialNumber, GetWallet, ListBrands, ListProfilePlans,
+    };
+    use cloudphone::geelark::labels::{
+        AddGroups, AddTags, DeleteGroups, DeleteTags, LabelUpdate, ListGroups, ListTags, NewGroup,
+        NewTag, UpdateGroups, UpdateTags,
+    };
+    snapshot_dir("geelark/group_list", parsed(&ListGroups::new()));
+    let g = || NewGroup::new("warmup-batch-c", None).unwrap();
+    snapshot_dir(
+        "geelark/group_add",
+        parsed(&AddGroups::new(vec![g()]).unwrap()),
+    );
+    let one = strings(&["605551234567890123"]);
+    snapshot_dir(
+        "geelark/group_update",
+        merged(
+            &UpdateGroups::new(vec![LabelUpdate::new(&one[0]).unwrap().name("a2")]).unwrap(),
+            &one,
+        ),
+    );
+    let two = strings(&["605551234567890124", "605559999999999999"]);
+    snapshot_dir(
+        "geelark/group_delete",
+        merged(&DeleteGroups::new(two.clone()).unwrap(), &two),
+    );
+    snapshot_dir("geelark/tag_list", parsed(&ListTags::new()));
+    let t = || NewTag::new("instagram", None).unwrap();
+    snapshot_dir("geelark/tag_add", parsed(&AddTags::new(vec![t()]).unwrap()));
+    let tag = strings(&["607771234567890001"]);
+    snapshot_dir(
+        "geelark/tag_update",
+        merged(
+            &UpdateTags::new(vec![LabelUpdate::new(&tag[0]).unwrap().name("tt")]).unwrap(),
+            &tag,
+        ),
+    );
+    snapshot_dir(
+        "geelark/tag_delete",
+        merged(&DeleteTags::new(tag.clone()).unwrap(), &tag),
+    );
+    snapshot_dir("geelark/pay_wallet", parsed(&GetWallet));
+    snapshot_dir("geelark/pay_plan_info", parsed(&GetPlan));
+    snapshot_dir("geelark/pay_profiles_list", parsed(&ListProfilePlans));
+    snapshot_dir("geelark/auth_status", parsed(&AuthStatus));
+    snapshot_dir(
+        "geelark/phone_brand_list",
+        parsed(&ListBrands::new(13).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_serialNum_get",
+        parsed(&GetSerialNumber::new(P1).unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -303,6 +360,31 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::proxies::DeleteProxies::new(ids()).unwrap()),
         p(cloudphone::geelark::proxies::CheckProxy::new(proxy())),
         p(cloudphone::geelark::rpa::CreateRpaTask::new("tiktokHide", P1, 0).unwrap()),
+        p(cloudphone::geelark::labels::ListGroups::new()),
+        p(cloudphone::geelark::labels::AddGroups::new(vec![
+            cloudphone::geelark::labels::NewGroup::new("g", None).unwrap(),
+        ])
+        .unwrap()),
+        p(cloudphone::geelark::labels::UpdateGroups::new(vec![
+            cloudphone::geelark::labels::LabelUpdate::new(P1).unwrap(),
+        ])
+        .unwrap()),
+        p(cloudphone::geelark::labels::DeleteGroups::new(ids()).unwrap()),
+        p(cloudphone::geelark::labels::ListTags::new()),
+        p(cloudphone::geelark::labels::AddTags::new(vec![
+            cloudphone::geelark::labels::NewTag::new("t", None).unwrap(),
+        ])
+        .unwrap()),
+        p(cloudphone::geelark::labels::UpdateTags::new(vec![
+            cloudphone::geelark::labels::LabelUpdate::new(P1).unwrap(),
+        ])
+        .unwrap()),
+        p(cloudphone::geelark::labels::DeleteTags::new(ids()).unwrap()),
+        p(cloudphone::geelark::account::GetWallet),
+        p(cloudphone::geelark::account::GetPlan),
+        p(cloudphone::geelark::account::ListProfilePlans),
+        p(cloudphone::geelark::account::ListBrands::new(13).unwrap()),
+        p(cloudphone::geelark::account::GetSerialNumber::new(P1).unwrap()),
     ];
     let envelope_only: Vec<(&str, Parse)> = vec![
         p(SetAdb::new(ids(), true).unwrap()),
@@ -311,10 +393,11 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(UpdatePhone::new(P1).unwrap().name("n").unwrap()),
         p(cloudphone::geelark::callbacks::SetCallback::new("https://h.example/x").unwrap()),
         p(cloudphone::geelark::lifecycle::RestartPhone::new(P1).unwrap()),
+        p(cloudphone::geelark::account::AuthStatus),
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        33,
+        47,
         "every operation"
     );
     let bodies = [

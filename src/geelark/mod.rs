@@ -19,6 +19,7 @@
 //! envelope on HTTP 200; rate limits are envelope codes (40007, 40017,
 //! 47002; 40014 locks the account for two hours).
 
+pub mod account;
 pub mod adb;
 pub mod app_catalog;
 pub mod apps;
@@ -27,6 +28,7 @@ pub mod callbacks;
 mod config;
 pub mod create;
 pub mod gps;
+pub mod labels;
 pub mod lifecycle;
 pub mod list;
 pub mod model;
