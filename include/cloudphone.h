@@ -91,6 +91,9 @@
 // Most proxies one add, update or delete takes.
 #define CLOUDPHONE_GEELARK_PROXIES_MAX 100
 
+// Most groups or tags one add, update or delete takes.
+#define CLOUDPHONE_GEELARK_LABELS_MAX 100
+
 // The result of every fallible function. `CLOUDPHONE_STATUS_OK` (0) is
 // success; every other value is an error whose number is stable and never
 // reused. Codes are grouped by origin:
@@ -3358,6 +3361,278 @@ cloudphone_status cloudphone_geelark_create_rpa_task_build(const struct cloudpho
                                                            struct cloudphone_request **request_out,
                                                            struct cloudphone_error **err_out);
 
+// Builds a page of groups (`POST /open/v1/group/list`): page `page` (from 1)
+// of `page_size` (1 to 100); `cloudphone_request_next` pages on.
+//
+// - `filters_json`: `{"ids": [...], "names": [...], "remarks": [...]}`, each
+//   list at most 100 values.
+//
+// Result (`cloudphone_request_parse`): one item per group (its id); the total;
+// `/labels/<i>/name`; a filter value that matched nothing is a failure
+// whose id is the value.
+//
+// Pointers: `config` required; `filters_json` optional (NULL = no filter);
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_groups_build(const struct cloudphone_geelark_config *config,
+                                                       uint32_t page,
+                                                       uint32_t page_size,
+                                                       const char *filters_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the making of groups (`POST /open/v1/group/add`).
+//
+// - `groups_json`: `[{"name": "...", "remark": "..."}, ...]` (name ≤ 50,
+//   remark ≤ 500 characters), 1 to `CLOUDPHONE_GEELARK_LABELS_MAX`.
+//
+// Result (`cloudphone_request_parse`): one item per group made (its id);
+// the names refused are failures whose id is the name.
+//
+// Pointers: `config` required; `groups_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_groups_build(const struct cloudphone_geelark_config *config,
+                                                      const char *groups_json,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a change of groups (`POST /open/v1/group/update`).
+//
+// - `groups_json`: a list of `{"id": "...", "name": "...", "remark": "..."}`, 1 to
+//   `CLOUDPHONE_GEELARK_LABELS_MAX` distinct ids.
+//
+// Result (`cloudphone_request_parse`): one item per group changed;
+// failures per id.
+//
+// Pointers: `config` required; `groups_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_update_groups_build(const struct cloudphone_geelark_config *config,
+                                                         const char *groups_json,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds the deletion of groups (`POST /open/v1/group/delete`) of 1 to
+// `CLOUDPHONE_GEELARK_LABELS_MAX` ids.
+//
+// Result (`cloudphone_request_parse`): one item per group deleted;
+// failures per id.
+//
+// Pointers: `config` required; `ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_groups_build(const struct cloudphone_geelark_config *config,
+                                                         const char *const *ids,
+                                                         size_t ids_len,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds a page of tags (`POST /open/v1/tag/list`): page `page` (from 1)
+// of `page_size` (1 to 100); `cloudphone_request_next` pages on.
+//
+// - `filters_json`: `{"ids": [...], "names": [...], "colors": [...]}`, each
+//   list at most 100 values.
+//
+// Result (`cloudphone_request_parse`): one item per tag (its id); the total;
+// `/labels/<i>/name`; a filter value that matched nothing is a failure
+// whose id is the value.
+//
+// Pointers: `config` required; `filters_json` optional (NULL = no filter);
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_tags_build(const struct cloudphone_geelark_config *config,
+                                                     uint32_t page,
+                                                     uint32_t page_size,
+                                                     const char *filters_json,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds the making of tags (`POST /open/v1/tag/add`).
+//
+// - `tags_json`: `[{"name": "...", "color": "purple"}, ...]` (name ≤ 30
+//   characters; white, red, blue, green, yellow or purple; white when
+//   none), 1 to `CLOUDPHONE_GEELARK_LABELS_MAX`.
+//
+// Result (`cloudphone_request_parse`): one item per tag made (its id);
+// the names refused are failures whose id is the name.
+//
+// Pointers: `config` required; `tags_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_tags_build(const struct cloudphone_geelark_config *config,
+                                                    const char *tags_json,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds a change of tags (`POST /open/v1/tag/update`).
+//
+// - `tags_json`: a list of `{"id": "...", "name": "...", "color": "..."}`, 1 to
+//   `CLOUDPHONE_GEELARK_LABELS_MAX` distinct ids.
+//
+// Result (`cloudphone_request_parse`): one item per tag changed;
+// failures per id.
+//
+// Pointers: `config` required; `tags_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_update_tags_build(const struct cloudphone_geelark_config *config,
+                                                       const char *tags_json,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the deletion of tags (`POST /open/v1/tag/delete`) of 1 to
+// `CLOUDPHONE_GEELARK_LABELS_MAX` ids.
+//
+// Result (`cloudphone_request_parse`): one item per tag deleted;
+// failures per id.
+//
+// Pointers: `config` required; `ids` required unless its length is 0
+// ((NULL, 0) = empty); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_tags_build(const struct cloudphone_geelark_config *config,
+                                                       const char *const *ids,
+                                                       size_t ids_len,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds a check of the credentials (`POST /open/v1/auth/status`).
+//
+// Result (`cloudphone_request_parse`): no items; a bad token fails with
+// `CLOUDPHONE_STATUS_AUTH`.
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_auth_status_build(const struct cloudphone_geelark_config *config,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the reading of the wallet (`POST /open/v1/pay/wallet`; 10 calls a
+// minute).
+//
+// Result (`cloudphone_request_parse`): no items; `/wallet/balance`,
+// `/wallet/gift_money`, `/wallet/available_time_add_on`.
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_wallet_build(const struct cloudphone_geelark_config *config,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds the reading of the plan (`POST /open/v1/pay/plan/info`; one call a
+// minute).
+//
+// Result (`cloudphone_request_parse`): no items; `/plan/plan` (0 Base, 1
+// Pro), `/plan/expiration_time`, `/plan/available_profiles`, ...
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_plan_build(const struct cloudphone_geelark_config *config,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds the list of profile plans on sale (`POST /open/v1/pay/profiles/list`).
+//
+// Result (`cloudphone_request_parse`): no items; `/plans/<i>/id`, `/price`,
+// `/env_num`, ...
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_profile_plans_build(const struct cloudphone_geelark_config *config,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds the brand and model list of an Android version
+// (`POST /open/v1/phone/brand/list`): `android` 10 to 16.
+//
+// Result (`cloudphone_request_parse`): no items;
+// `/brands/<i>/surface_brand_name`, `/surface_model_name`.
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_brands_build(const struct cloudphone_geelark_config *config,
+                                                       uint8_t android,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the reading of a phone's device id
+// (`POST /open/v1/phone/serialNum/get`).
+//
+// Result (`cloudphone_request_parse`): no items; `/serial_num`.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_serial_number_build(const struct cloudphone_geelark_config *config,
+                                                             const char *id,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
@@ -3941,6 +4216,10 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_restart_tasks_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_delete_proxies_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_delete_proxies_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_groups_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_groups_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_tags_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_tags_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
   cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
 #define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \

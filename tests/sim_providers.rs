@@ -719,6 +719,89 @@ fn geelark_proxies_and_app_catalogues_on_the_simulator() {
 }
 
 #[test]
+fn geelark_groups_tags_and_account_on_the_simulator() {
+    use cloudphone::geelark::account::{
+        AuthStatus, GetPlan, GetSerialNumber, GetWallet, ListBrands, ListProfilePlans,
+    };
+    use cloudphone::geelark::labels::{
+        AddGroups, AddTags, DeleteTags, LabelUpdate, ListGroups, ListTags, NewGroup, NewTag,
+        TagColor, UpdateTags,
+    };
+    let sim = Sim::start(small()).unwrap();
+    let c = geelark_key(&sim);
+    // Groups: the phones' three, a new one, a second add of the same name refused.
+    let added = c
+        .execute(
+            &AddGroups::new(vec![
+                NewGroup::new("cohort-d", Some("new".into())).unwrap(),
+                NewGroup::new("production", None).unwrap(),
+            ])
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(added.added.len(), 1);
+    assert_eq!(
+        (
+            added.failures[0].id.as_str(),
+            added.failures[0].code.as_str()
+        ),
+        ("production", "43031")
+    );
+    let groups = c
+        .execute(
+            &ListGroups::new()
+                .filter(vec![], vec!["cohort-d".into(), "nope".into()], vec![])
+                .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(groups.labels.len(), 1);
+    assert_eq!(groups.failures[0].id, "nope");
+    // Tags: add, recolour, delete.
+    let tag = c
+        .execute(&AddTags::new(vec![NewTag::new("ig", Some(TagColor::Purple)).unwrap()]).unwrap())
+        .unwrap()
+        .added
+        .remove(0);
+    c.execute(
+        &UpdateTags::new(vec![
+            LabelUpdate::new(&tag.id).unwrap().color(TagColor::Green),
+        ])
+        .unwrap(),
+    )
+    .unwrap();
+    let green = c
+        .execute(
+            &ListTags::new()
+                .filter(vec![], vec![], vec![TagColor::Green])
+                .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(green.labels[0].id, tag.id);
+    let gone = c
+        .execute(&DeleteTags::new([tag.id.clone(), "1".into()]).unwrap())
+        .unwrap();
+    assert_eq!(gone.failures.len(), 1);
+    // The account and its catalogues.
+    c.execute(&AuthStatus).unwrap();
+    assert!(c.execute(&GetWallet).unwrap().wallet.balance.is_some());
+    assert_eq!(c.execute(&GetPlan).unwrap().plan.plan, Some(1));
+    assert_eq!(c.execute(&ListProfilePlans).unwrap().plans.len(), 2);
+    assert!(
+        !c.execute(&ListBrands::new(13).unwrap())
+            .unwrap()
+            .brands
+            .is_empty()
+    );
+    let phone = sim.geelark_phone_ids()[0].clone();
+    assert!(
+        !c.execute(&GetSerialNumber::new(&phone).unwrap())
+            .unwrap()
+            .serial_num
+            .is_empty()
+    );
+}
+
+#[test]
 fn faults_status_429_reset_truncate_latency() {
     let sim = Sim::start(small()).unwrap();
     let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(2).collect();

@@ -322,6 +322,20 @@ _SIGNATURES = {
     "cloudphone_geelark_list_installable_apps_build": (_U32, [_P, _S, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_shop_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_rpa_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_groups_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_groups_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_update_groups_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_groups_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_tags_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_tags_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_update_tags_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_tags_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_auth_status_build": (_U32, [_P, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_wallet_build": (_U32, [_P, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_plan_build": (_U32, [_P, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_profile_plans_build": (_U32, [_P, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_brands_build": (_U32, [_P, ctypes.c_uint8, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_serial_number_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_show_connect_infos": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -1258,6 +1272,72 @@ class GeelarkConfig(_Handle):
                         _cstr(phone_id, "id"), int(schedule_at), None if name is None else _cstr(name, "name"),
                         None if remark is None else _cstr(remark, "remark"),
                         None if params is None else _cstr(json.dumps(dict(params)), "params_json"))
+
+    def list_groups_request(self, page=1, page_size=100, filters=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/group/list, ``filters`` a dict of ids/names/remarks lists
+        (cloudphone_geelark_list_groups_build); pages with next_request."""
+        return self._gl(C.geelark_list_groups_build, now_unix_ms, trace_id, int(page), int(page_size),
+                        None if filters is None else _cstr(json.dumps(dict(filters)), "filters_json"))
+
+    def add_groups_request(self, groups, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/group/add, ``groups`` a list of dicts (cloudphone_geelark_add_groups_build)."""
+        return self._gl(C.geelark_add_groups_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(list(groups)), "groups_json"))
+
+    def update_groups_request(self, groups, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/group/update, dicts each with its "id" (cloudphone_geelark_update_groups_build)."""
+        return self._gl(C.geelark_update_groups_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(list(groups)), "groups_json"))
+
+    def delete_groups_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/group/delete (cloudphone_geelark_delete_groups_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_groups_build, now_unix_ms, trace_id, arr, n)
+
+    def list_tags_request(self, page=1, page_size=100, filters=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/tag/list, ``filters`` a dict of ids/names/colors lists
+        (cloudphone_geelark_list_tags_build); pages with next_request."""
+        return self._gl(C.geelark_list_tags_build, now_unix_ms, trace_id, int(page), int(page_size),
+                        None if filters is None else _cstr(json.dumps(dict(filters)), "filters_json"))
+
+    def add_tags_request(self, tags, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/tag/add, ``tags`` a list of dicts (cloudphone_geelark_add_tags_build)."""
+        return self._gl(C.geelark_add_tags_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(list(tags)), "tags_json"))
+
+    def update_tags_request(self, tags, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/tag/update, dicts each with its "id" (cloudphone_geelark_update_tags_build)."""
+        return self._gl(C.geelark_update_tags_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(list(tags)), "tags_json"))
+
+    def delete_tags_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/tag/delete (cloudphone_geelark_delete_tags_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_tags_build, now_unix_ms, trace_id, arr, n)
+
+    def auth_status_request(self, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/auth/status (cloudphone_geelark_auth_status_build)."""
+        return self._gl(C.geelark_auth_status_build, now_unix_ms, trace_id)
+
+    def get_wallet_request(self, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/wallet (cloudphone_geelark_get_wallet_build)."""
+        return self._gl(C.geelark_get_wallet_build, now_unix_ms, trace_id)
+
+    def get_plan_request(self, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/plan/info (cloudphone_geelark_get_plan_build)."""
+        return self._gl(C.geelark_get_plan_build, now_unix_ms, trace_id)
+
+    def list_profile_plans_request(self, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/profiles/list (cloudphone_geelark_list_profile_plans_build)."""
+        return self._gl(C.geelark_list_profile_plans_build, now_unix_ms, trace_id)
+
+    def list_brands_request(self, android, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/brand/list for Android ``android`` (cloudphone_geelark_list_brands_build)."""
+        return self._gl(C.geelark_list_brands_build, now_unix_ms, trace_id, int(android))
+
+    def get_serial_number_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/serialNum/get (cloudphone_geelark_get_serial_number_build)."""
+        return self._gl(C.geelark_get_serial_number_build, now_unix_ms, trace_id, _cstr(phone_id, "id"))
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

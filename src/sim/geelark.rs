@@ -285,6 +285,20 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         "/open/v1/phone/uploadFile/result" => more::upload_file(sh, &mut gl, &body, now, true),
         "/open/v1/app/install" => more::app_change(&mut gl, &body, now, true),
         "/open/v1/app/uninstall" => more::app_change(&mut gl, &body, now, false),
+        "/open/v1/group/list"
+        | "/open/v1/group/add"
+        | "/open/v1/group/update"
+        | "/open/v1/group/delete" => more::labels(&mut gl, false, &req.path[15..], &body),
+        "/open/v1/tag/list"
+        | "/open/v1/tag/add"
+        | "/open/v1/tag/update"
+        | "/open/v1/tag/delete" => more::labels(&mut gl, true, &req.path[13..], &body),
+        "/open/v1/auth/status"
+        | "/open/v1/pay/wallet"
+        | "/open/v1/pay/plan/info"
+        | "/open/v1/pay/profiles/list"
+        | "/open/v1/phone/brand/list"
+        | "/open/v1/phone/serialNum/get" => more::account(&mut gl, &req.path[9..], &body, now),
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

@@ -103,6 +103,8 @@ mod geelark_fleet;
 
 mod geelark_tasks;
 
+mod geelark_labels;
+
 mod batch;
 
 mod client;

@@ -101,6 +101,7 @@ pub(in crate::sim) struct State {
     apps: HashMap<usize, Vec<(String, String, String)>>,
     proxies: Vec<Proxy>,
     next_proxy: u64,
+    labels: Labels,
 }
 
 /// A saved proxy; `bound` ones (the phones' proxy) cannot be deleted.
@@ -197,6 +198,7 @@ impl State {
                 proxy(3, "https", "198.51.100.12", 8443, false),
             ],
             next_proxy: 4,
+            labels: Labels::new(),
         }
     }
 }
@@ -915,4 +917,228 @@ pub(super) fn create_rpa(
         retries: 0,
     });
     Ok(Some(json!({"taskId": task_id})))
+}
+
+/// A group (`remark`) or tag (`color`) of the simulated team.
+#[derive(Clone)]
+pub(in crate::sim) struct Label {
+    id: String,
+    name: String,
+    extra: String,
+}
+
+/// The team's groups and tags, seeded with the phones' own.
+pub(in crate::sim) struct Labels {
+    groups: Vec<Label>,
+    tags: Vec<Label>,
+    next: u64,
+}
+
+impl Labels {
+    pub(in crate::sim) fn new() -> Self {
+        let label = |id: String, name: &str, extra: &str| Label {
+            id,
+            name: name.to_owned(),
+            extra: extra.to_owned(),
+        };
+        Labels {
+            groups: super::GROUPS
+                .iter()
+                .enumerate()
+                .map(|(i, g)| label(format!("60555123456789012{i}"), g, ""))
+                .collect(),
+            tags: vec![
+                label("607771234567890001".into(), "tiktok", "red"),
+                label("607771234567890002".into(), "sg", "blue"),
+            ],
+            next: 10,
+        }
+    }
+}
+
+const COLORS: [&str; 6] = ["white", "red", "blue", "green", "yellow", "purple"];
+
+/// `group/*` and `tag/*`: list (paged, with per-value misses), add (43031 /
+/// 43021 the name exists, 43023 unknown colour), update and delete (43032 /
+/// 43022 unknown id).
+pub(super) fn labels(gl: &mut GeeLark, tags: bool, action: &str, body: &Value) -> Reply {
+    let (extra_key, exists, missing) = if tags {
+        ("color", 43021, 43022)
+    } else {
+        ("remark", 43031, 43032)
+    };
+    let st = &mut gl.more.labels;
+    let next = &mut st.next;
+    let list = if tags { &mut st.tags } else { &mut st.groups };
+    let record = |l: &Label| json!({"id": l.id, "name": l.name, extra_key: l.extra});
+    match action {
+        "list" => {
+            let (skip, size) = page(body, 100)?;
+            let values = |k: &str| -> Vec<String> {
+                body[k]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let (ids, names, extras) = (
+                values("ids"),
+                values("names"),
+                values(if tags { "colors" } else { "remarks" }),
+            );
+            let matching: Vec<&Label> = list
+                .iter()
+                .filter(|l| ids.is_empty() || ids.contains(&l.id))
+                .filter(|l| names.is_empty() || names.contains(&l.name))
+                .filter(|l| extras.is_empty() || extras.contains(&l.extra))
+                .collect();
+            let mut misses = Vec::new();
+            for (kind, vals, get) in [
+                (1, &ids, (|l: &Label| l.id.clone()) as fn(&Label) -> String),
+                (2, &names, |l: &Label| l.name.clone()),
+                (3, &extras, |l: &Label| l.extra.clone()),
+            ] {
+                for v in vals.iter().filter(|v| !list.iter().any(|l| &get(l) == *v)) {
+                    misses.push(json!({"code": missing + kind, "type": kind, "param": v, "msg": "not found"}));
+                }
+            }
+            let items: Vec<Value> = matching
+                .iter()
+                .skip(skip)
+                .take(size)
+                .map(|l| record(l))
+                .collect();
+            let mut data = json!({"total": matching.len(), "page": body["page"].as_u64().unwrap_or(1),
+                                  "pageSize": size, "list": items});
+            if !misses.is_empty() {
+                data["failDetails"] = json!(misses);
+            }
+            Ok(Some(data))
+        }
+        "add" => {
+            let items = body["list"]
+                .as_array()
+                .filter(|l| !l.is_empty() && l.len() <= 100)
+                .ok_or((40004, "parameter validation failed: list".to_owned()))?
+                .clone();
+            let (mut ok, mut failed) = (Vec::new(), Vec::new());
+            for item in &items {
+                let name = item["name"].as_str().unwrap_or("").to_owned();
+                let extra = item[extra_key]
+                    .as_str()
+                    .unwrap_or(if tags { "white" } else { "" })
+                    .to_owned();
+                if name.is_empty() || list.iter().any(|l| l.name == name) {
+                    failed.push(json!({"code": exists, "name": name, "msg": "name exists"}));
+                    continue;
+                }
+                if tags && !COLORS.contains(&extra.as_str()) {
+                    failed.push(json!({"code": 43023, "name": name, "msg": "tag color not found"}));
+                    continue;
+                }
+                *next += 1;
+                let prefix = if tags {
+                    "6077712345678"
+                } else {
+                    "6055512345678"
+                };
+                let label = Label {
+                    id: format!("{prefix}{:05}", *next),
+                    name,
+                    extra,
+                };
+                ok.push(record(&label));
+                list.push(label);
+            }
+            let mut data = super::amounts(items.len(), &failed);
+            data["successDetails"] = json!(ok);
+            data["failDetails"] = json!(failed);
+            Ok(Some(data))
+        }
+        "update" => {
+            let items = body["list"]
+                .as_array()
+                .filter(|l| !l.is_empty() && l.len() <= 100)
+                .ok_or((40004, "parameter validation failed: list".to_owned()))?
+                .clone();
+            let mut failed = Vec::new();
+            for item in &items {
+                let id = item["id"].as_str().unwrap_or("");
+                let Some(l) = list.iter_mut().find(|l| l.id == id) else {
+                    failed.push(fail(id, missing, "not found"));
+                    continue;
+                };
+                if let Some(n) = item["name"].as_str() {
+                    l.name = n.to_owned();
+                }
+                if let Some(x) = item[extra_key].as_str() {
+                    l.extra = x.to_owned();
+                }
+            }
+            let mut data = super::amounts(items.len(), &failed);
+            data["failDetails"] = json!(failed);
+            Ok(Some(data))
+        }
+        _ => {
+            let ids = id_list(body, "ids", 100)?;
+            let mut failed = Vec::new();
+            for id in &ids {
+                match list.iter().position(|l| &l.id == id) {
+                    Some(i) => {
+                        list.remove(i);
+                    }
+                    None => failed.push(fail(id, missing, "not found")),
+                }
+            }
+            let mut data = super::amounts(ids.len(), &failed);
+            data["failDetails"] = json!(failed);
+            Ok(Some(data))
+        }
+    }
+}
+
+/// `auth/status`, `pay/wallet`, `pay/plan/info`, `pay/profiles/list`,
+/// `phone/brand/list`, `phone/serialNum/get`.
+pub(super) fn account(gl: &mut GeeLark, path: &str, body: &Value, now: u64) -> Reply {
+    match path {
+        "auth/status" => Ok(None),
+        "pay/wallet" => Ok(Some(
+            json!({"balance": 248.35, "giftMoney": 5.0, "availableTimeAddOn": 1200}),
+        )),
+        "pay/plan/info" => Ok(Some(json!({
+            "plan": 1, "profiles": 100, "monthlyRental": 2, "parallels": 3,
+            "expirationTime": now / 1000 + 30 * 86_400, "monthlyFee": 89.0,
+            "availableProfiles": 100usize.saturating_sub(gl.phones.len()), "availableMonthlyRentals": 1,
+        }))),
+        "pay/profiles/list" => Ok(Some(json!([
+            {"id": "497540679501610001", "price": 5, "level": 0, "envNum": 5, "freeTime": 60,
+             "openEnvNumOneDay": 1000, "createEnvNumOneDay": 25},
+            {"id": "512719311391940001", "price": 19, "level": 1, "envNum": 20, "freeTime": 60,
+             "openEnvNumOneDay": 10000, "createEnvNumOneDay": 200},
+        ]))),
+        "phone/brand/list" => {
+            let v = body["androidVer"]
+                .as_u64()
+                .filter(|v| (10..=16).contains(v))
+                .ok_or((40004, "parameter validation failed: androidVer".to_owned()))?;
+            let models: Vec<Value> = super::DEVICES
+                .iter()
+                .take(if v >= 13 { 4 } else { 2 })
+                .map(|(b, m)| json!({"surfaceBrandName": b, "surfaceModelName": m}))
+                .collect();
+            Ok(Some(json!(models)))
+        }
+        _ => {
+            let id = one_id(body, "id")?;
+            let p = gl
+                .phone(&id, now)
+                .ok_or((42001, "env not found".to_owned()))?;
+            Ok(Some(
+                json!({"serialNum": format!("{:x}", p.imei.parse::<u64>().unwrap_or(7))}),
+            ))
+        }
+    }
 }
