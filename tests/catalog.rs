@@ -638,6 +638,121 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::files::GetUploadUrl::new("mp4").unwrap(),
+            &gl,
+            "1 file; then a PUT to the URL (`UploadTarget::put`)",
+        ),
+        row(
+            "GeeLark",
+            geelark::files::UploadToPhone::new("1", "https://h/a").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::files::GetUploadResult::new("1").unwrap(),
+            &gl,
+            "1 task",
+        ),
+        row(
+            "GeeLark",
+            geelark::files::UploadKeybox::new("1", "https://h/k.xml").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::files::GetKeyboxResult::new("1").unwrap(),
+            &gl,
+            "1 task",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::SendSms::new("1", "+1", "t").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::SetNetType::new("1", geelark::NetType::Wifi).unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::HideAccessibility::new(["1"], ["a"]).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::MoveToGroup::new(["1"], "0").unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::SetRoot::new(["1"], true).unwrap(),
+            &gl,
+            "100 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::ImportContacts::new("1", vec![contact()]).unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::GetContactsResult::new("1").unwrap(),
+            &gl,
+            "1 task",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::TransferPhones::new(["1"], "a@b", &[]).unwrap(),
+            &gl,
+            "200 ids",
+        ),
+        row(
+            "GeeLark",
+            geelark::phone_tools::NewIdentity::new("1").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::app_control::StartApp::new(
+                "1",
+                geelark::app_control::AppRef::Package("a".into()),
+            )
+            .unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::app_control::StopApp::new(
+                "1",
+                geelark::app_control::AppRef::Package("a".into()),
+            )
+            .unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::app_control::AppBatch::new(
+                geelark::app_control::AppAction::Start,
+                geelark::app_control::AppRef::Package("a".into()),
+                Vec::<String>::new(),
+            )
+            .unwrap(),
+            &gl,
+            "the running phones of some groups",
+        ),
+        row(
+            "GeeLark",
             geelark::rpa::CreateRpaTask::new("tiktokHide", "1", 0).unwrap(),
             &gl,
             "1 task; one typed op for the 49 creators (`rpa::RPA_TASKS`)",
@@ -921,6 +1036,21 @@ fn stated_id_limits_are_enforced() {
             Box::new(|ids| geelark::DeletePhones::new(ids).is_ok()),
         ),
         (
+            "geelark.set_root",
+            100,
+            Box::new(|ids| geelark::phone_tools::SetRoot::new(ids, true).is_ok()),
+        ),
+        (
+            "geelark.move_to_group",
+            100,
+            Box::new(|ids| geelark::phone_tools::MoveToGroup::new(ids, "0").is_ok()),
+        ),
+        (
+            "geelark.transfer_phones",
+            200,
+            Box::new(|ids| geelark::phone_tools::TransferPhones::new(ids, "a@b", &[]).is_ok()),
+        ),
+        (
             "geelark.delete_groups",
             100,
             Box::new(|ids| geelark::labels::DeleteGroups::new(ids).is_ok()),
@@ -1009,4 +1139,13 @@ fn purchase_spec() -> cloudphone::huawei::purchase::PhoneServerSpec {
 fn proxy() -> cloudphone::geelark::proxies::NewProxy {
     cloudphone::geelark::proxies::NewProxy::new(cloudphone::geelark::ProxyScheme::Http, "h", 1)
         .unwrap()
+}
+
+/// A contact for the import row.
+fn contact() -> cloudphone::geelark::phone_tools::Contact {
+    cloudphone::geelark::phone_tools::Contact {
+        first_name: Some("A".into()),
+        mobile: Some("1".into()),
+        ..Default::default()
+    }
 }

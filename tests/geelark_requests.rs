@@ -891,3 +891,163 @@ fn groups_tags_billing_and_catalogue_samples() {
         "page_size"
     );
 }
+
+#[test]
+fn files_phone_tools_and_app_control_samples() {
+    use cloudphone::geelark::NetType;
+    use cloudphone::geelark::app_control::{AppAction, AppBatch, AppRef, StartApp};
+    use cloudphone::geelark::files::{GetKeyboxResult, GetUploadUrl, UploadKeybox, UploadToPhone};
+    use cloudphone::geelark::phone_tools::{
+        Contact, HideAccessibility, ImportContacts, MoveToGroup, NewIdentity, SendSms, SetNetType,
+        SetRoot, TransferOption, TransferPhones,
+    };
+    snap(
+        "geelark_req_upload_get_url",
+        render(&GetUploadUrl::new("mp4").unwrap()),
+    );
+    snap(
+        "geelark_req_phone_upload_file",
+        render(
+            &UploadToPhone::new(
+                P1,
+                "https://material.example.com/open-upload/123/20260301/AbCd1234.mp4",
+            )
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_phone_keybox_upload",
+        render(
+            &UploadKeybox::new(
+                P1,
+                "https://material.example.com/open-upload/123/20260301/keybox.xml",
+            )
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_phone_keybox_upload_result",
+        render(&GetKeyboxResult::new("1850726441252560002").unwrap()),
+    );
+    let sms = SendSms::new(P1, "+6591234567", "Your verification code is 482913").unwrap();
+    assert!(!format!("{sms:?}").contains("482913"));
+    snap("geelark_req_phone_send_sms", render(&sms));
+    snap(
+        "geelark_req_phone_net_set",
+        render(&SetNetType::new(P1, NetType::Wifi).unwrap()),
+    );
+    snap(
+        "geelark_req_phone_hide_accessibility",
+        render(
+            &HideAccessibility::new([P1, "699999999999999999"], ["com.zhiliaoapp.musically"])
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_phone_move_group",
+        render(&MoveToGroup::new([P1, P2], "0").unwrap()),
+    );
+    snap(
+        "geelark_req_root_set_status",
+        render(&SetRoot::new([P1, P2], true).unwrap()),
+    );
+    let contacts = vec![
+        Contact {
+            first_name: Some("Ana".into()),
+            last_name: Some("Lim".into()),
+            mobile: Some("+6590001111".into()),
+            email1: Some("ana@example.com".into()),
+            ..Contact::default()
+        },
+        Contact {
+            first_name: Some("Raj".into()),
+            work: Some("+6560002222".into()),
+            ..Contact::default()
+        },
+    ];
+    snap(
+        "geelark_req_phone_import_contacts",
+        render(&ImportContacts::new(P1, contacts).unwrap()),
+    );
+    snap(
+        "geelark_req_phone_transfer",
+        render(
+            &TransferPhones::new(
+                [P1, P2],
+                "colleague@example.com",
+                &[
+                    TransferOption::Name,
+                    TransferOption::Proxy,
+                    TransferOption::Tag,
+                    TransferOption::Remark,
+                ],
+            )
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_phone_new_one",
+        render(
+            &NewIdentity::new(P1)
+                .unwrap()
+                .keep_brand_model()
+                .keep(true, true, true, true),
+        ),
+    );
+    snap(
+        "geelark_req_app_start",
+        render(&StartApp::new(P1, AppRef::Package("com.zhiliaoapp.musically".into())).unwrap()),
+    );
+    snap(
+        "geelark_req_app_operation_batch",
+        render(
+            &AppBatch::new(
+                AppAction::Restart,
+                AppRef::Package("com.zhiliaoapp.musically".into()),
+                ["605551234567890123"],
+            )
+            .unwrap(),
+        ),
+    );
+    // Refused before building.
+    assert_eq!(field(GetUploadUrl::new("exe").unwrap_err()), "fileType");
+    assert_eq!(
+        field(UploadToPhone::new(P1, "ftp://x").unwrap_err()),
+        "fileUrl"
+    );
+    assert_eq!(field(SendSms::new(P1, "+65", "").unwrap_err()), "text");
+    assert_eq!(
+        field(SetNetType::new(P1, NetType::Unknown(5)).unwrap_err()),
+        "netType"
+    );
+    assert_eq!(
+        field(ImportContacts::new(P1, vec![Contact::default()]).unwrap_err()),
+        "contacts"
+    );
+    assert_eq!(
+        field(TransferPhones::new([P1], "nobody", &[]).unwrap_err()),
+        "account"
+    );
+    assert_eq!(
+        field(
+            AppBatch::new(
+                AppAction::Install,
+                AppRef::Package("a".into()),
+                Vec::<String>::new()
+            )
+            .unwrap_err()
+        ),
+        "versionId"
+    );
+    // The presigned upload: a PUT with only Content-Length.
+    let target = GetUploadUrl::new("mp4")
+        .unwrap()
+        .parse(&cloudphone::Response::new(
+            200,
+            br#"{"code":0,"msg":"success","traceId":"T","data":{"uploadUrl":"https://b.oss.example.com/x.mp4?Expires=1&Signature=S","resourceUrl":"https://m.example.com/x.mp4"}}"#.to_vec(),
+        ))
+        .unwrap();
+    assert!(!format!("{target:?}").contains("Signature=S"));
+    let put = target.put(b"abc".to_vec()).unwrap();
+    snap("geelark_req_presigned_put", put.to_text());
+}

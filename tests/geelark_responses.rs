@@ -305,6 +305,101 @@ fn groups_tags_billing_and_catalogues() {
     );
 }
 
+#[test]
+fn files_phone_tools_and_app_control() {
+    use cloudphone::geelark::app_control::{AppAction, AppBatch, AppRef, StartApp, StopApp};
+    use cloudphone::geelark::files::{
+        GetKeyboxResult, GetUploadResult, GetUploadUrl, UploadKeybox, UploadToPhone,
+    };
+    use cloudphone::geelark::phone_tools::{
+        Contact, GetContactsResult, HideAccessibility, ImportContacts, MoveToGroup, NewIdentity,
+        SendSms, SetNetType, SetRoot, TransferPhones,
+    };
+    let url = "https://material.example.com/a.mp4";
+    snapshot_dir(
+        "geelark/upload_getUrl",
+        parsed(&GetUploadUrl::new("mp4").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_uploadFile",
+        parsed(&UploadToPhone::new(P1, url).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_uploadFile_result",
+        parsed(&GetUploadResult::new("1").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_keyboxUpload",
+        parsed(&UploadKeybox::new(P1, url).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_keyboxUpload_result",
+        parsed(&GetKeyboxResult::new("1").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_sendSms",
+        parsed(&SendSms::new(P1, "+65", "hi").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_net_set",
+        parsed(&SetNetType::new(P1, cloudphone::geelark::NetType::Wifi).unwrap()),
+    );
+    let two = strings(&[P1, "699999999999999999"]);
+    snapshot_dir(
+        "geelark/phone_hideAccessibility",
+        merged(
+            &HideAccessibility::new(two.clone(), ["com.a"]).unwrap(),
+            &two,
+        ),
+    );
+    snapshot_dir(
+        "geelark/phone_moveGroup",
+        parsed(&MoveToGroup::new([P1], "0").unwrap()),
+    );
+    let pair = strings(&[P1, P2]);
+    snapshot_dir(
+        "geelark/root_setStatus",
+        merged(&SetRoot::new(pair.clone(), true).unwrap(), &pair),
+    );
+    let ana = Contact {
+        first_name: Some("Ana".into()),
+        mobile: Some("+65".into()),
+        ..Contact::default()
+    };
+    snapshot_dir(
+        "geelark/phone_importContacts",
+        parsed(&ImportContacts::new(P1, vec![ana]).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_importContactsResult",
+        parsed(&GetContactsResult::new("1").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_transfer",
+        merged(
+            &TransferPhones::new(pair.clone(), "a@b.c", &[]).unwrap(),
+            &pair,
+        ),
+    );
+    snapshot_dir(
+        "geelark/phone_newOne",
+        parsed(&NewIdentity::new(P1).unwrap()),
+    );
+    let tiktok = || AppRef::Package("com.zhiliaoapp.musically".into());
+    snapshot_dir(
+        "geelark/app_start",
+        parsed(&StartApp::new(P1, tiktok()).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_stop",
+        parsed(&StopApp::new(P1, tiktok()).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_operation_batch",
+        parsed(&AppBatch::new(AppAction::Restart, tiktok(), ["605551234567890123"]).unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
