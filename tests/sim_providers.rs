@@ -802,6 +802,117 @@ fn geelark_groups_tags_and_account_on_the_simulator() {
 }
 
 #[test]
+fn geelark_files_phone_tools_and_app_control_on_the_simulator() {
+    use cloudphone::geelark::app_control::{AppAction, AppBatch, AppRef, StartApp};
+    use cloudphone::geelark::files::{GetUploadResult, GetUploadUrl, UploadState, UploadToPhone};
+    use cloudphone::geelark::phone_tools::{
+        Contact, GetContactsResult, ImportContacts, MoveToGroup, NewIdentity, SetRoot,
+        TransferPhones,
+    };
+    let sim = Sim::start(small()).unwrap();
+    let c = geelark_key(&sim);
+    let states = c
+        .execute(
+            &geelark::GetPhoneStatus::new(sim.geelark_phone_ids().into_iter().take(60)).unwrap(),
+        )
+        .unwrap()
+        .phones;
+    let running = states
+        .iter()
+        .find(|p| p.raw_status == 0)
+        .unwrap()
+        .id
+        .clone();
+    let stopped: Vec<String> = states
+        .iter()
+        .filter(|p| p.raw_status == 2)
+        .map(|p| p.id.clone())
+        .take(2)
+        .collect();
+    // Upload: URL, the presigned PUT through the client's transport, onto a phone.
+    let target = c.execute(&GetUploadUrl::new("mp4").unwrap()).unwrap();
+    let put = target.put(b"clip".to_vec()).unwrap();
+    let answer = c.transport().send(put).unwrap();
+    assert_eq!(answer.status, 200);
+    let task = c
+        .execute(&UploadToPhone::new(&running, &target.resource_url).unwrap())
+        .unwrap();
+    let result = c
+        .execute(&GetUploadResult::new(&task.task_id).unwrap())
+        .unwrap();
+    assert_eq!(result.state, UploadState::Succeeded);
+    // Root: the running phone yes, a stopped one 42002.
+    let root = c
+        .execute(&SetRoot::new([running.clone(), stopped[0].clone()], true).unwrap())
+        .unwrap();
+    assert_eq!(root.succeeded, [running.clone()]);
+    assert_eq!(root.failures[0].code, "42002");
+    // Contacts, group moves, a new identity.
+    let ana = Contact {
+        first_name: Some("Ana".into()),
+        mobile: Some("+65".into()),
+        ..Contact::default()
+    };
+    let t = c
+        .execute(&ImportContacts::new(&running, vec![ana]).unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&GetContactsResult::new(&t.task_id).unwrap())
+            .unwrap()
+            .state,
+        UploadState::Succeeded
+    );
+    c.execute(&MoveToGroup::new([running.as_str()], "0").unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&MoveToGroup::new([running.as_str()], "1").unwrap())
+            .unwrap_err()
+            .code(),
+        "43032"
+    );
+    c.execute(&NewIdentity::new(&running).unwrap()).unwrap();
+    // Apps: a batch restart lists the running phones without the app (2).
+    c.execute(&geelark::InstallApp::new(&running, "1901000000000000001").unwrap())
+        .unwrap();
+    c.execute(
+        &StartApp::new(&running, AppRef::Package("com.zhiliaoapp.musically".into())).unwrap(),
+    )
+    .unwrap();
+    let batch = c
+        .execute(
+            &AppBatch::new(
+                AppAction::Restart,
+                AppRef::Package("com.zhiliaoapp.musically".into()),
+                Vec::<String>::new(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert!(
+        batch
+            .failures
+            .iter()
+            .all(|f| f.code == "2" && f.id != running),
+        "{batch:?}"
+    );
+    // Transfer: stopped phones leave the team; an unknown account is 40013.
+    let moved = c
+        .execute(&TransferPhones::new(stopped.clone(), "colleague@example.com", &[]).unwrap())
+        .unwrap();
+    assert_eq!(moved.succeeded, stopped);
+    let gone = c
+        .execute(&geelark::GetPhoneStatus::new(stopped.clone()).unwrap())
+        .unwrap();
+    assert_eq!(gone.failures.len(), 2, "{gone:?}");
+    assert_eq!(
+        c.execute(&TransferPhones::new([running.as_str()], "nobody@example.com", &[]).unwrap())
+            .unwrap_err()
+            .code(),
+        "40013"
+    );
+}
+
+#[test]
 fn faults_status_429_reset_truncate_latency() {
     let sim = Sim::start(small()).unwrap();
     let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(2).collect();

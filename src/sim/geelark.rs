@@ -299,6 +299,20 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         | "/open/v1/pay/profiles/list"
         | "/open/v1/phone/brand/list"
         | "/open/v1/phone/serialNum/get" => more::account(&mut gl, &req.path[9..], &body, now),
+        "/open/v1/phone/keyboxUpload"
+        | "/open/v1/phone/keyboxUpload/result"
+        | "/open/v1/phone/sendSms"
+        | "/open/v1/phone/net/set"
+        | "/open/v1/phone/hideAccessibility"
+        | "/open/v1/phone/moveGroup"
+        | "/open/v1/root/setStatus"
+        | "/open/v1/phone/importContacts"
+        | "/open/v1/phone/importContactsResult"
+        | "/open/v1/phone/transfer"
+        | "/open/v2/phone/newOne"
+        | "/open/v1/app/operation/batch" => {
+            more::phone_tools(sh, &mut gl, &req.path[9..], &body, now)
+        }
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

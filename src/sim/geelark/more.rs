@@ -1142,3 +1142,210 @@ pub(super) fn account(gl: &mut GeeLark, path: &str, body: &Value, now: u64) -> R
         }
     }
 }
+
+/// The phone tools: keybox upload and its result, SMS (52001 on Android
+/// 10/11), network type, hide accessibility, move group, root, contacts
+/// import and result, transfer (40013 unknown account; the phones leave
+/// the team), one-click new identity (43005 busy with a task), app batch.
+pub(super) fn phone_tools(
+    sh: &Shared,
+    gl: &mut GeeLark,
+    path: &str,
+    body: &Value,
+    now: u64,
+) -> Reply {
+    let running = |gl: &mut GeeLark, id: &str| -> Result<u8, (i64, String)> {
+        let p = gl
+            .phone(id, now)
+            .ok_or((42001, "env not found".to_owned()))?;
+        if p.status != 0 {
+            return Err((42002, "the cloud phone is not running".to_owned()));
+        }
+        Ok(p.os)
+    };
+    let per_phone = |gl: &mut GeeLark,
+                     key: &str,
+                     need_running: bool|
+     -> Result<(usize, Vec<Value>), (i64, String)> {
+        let ids = id_list(body, key, 100)?;
+        let mut failed = Vec::new();
+        for id in &ids {
+            match gl.phone(id, now) {
+                None => failed.push(fail(id, 42001, "env not found")),
+                Some(p) if need_running && p.status != 0 => {
+                    failed.push(fail(id, 42002, "phone is not running"));
+                }
+                Some(_) => {}
+            }
+        }
+        Ok((ids.len(), failed))
+    };
+    let task = |sh: &Shared| json!({"taskId": format!("1912{}", u64::from_str_radix(&sh.random_hex(12), 16).unwrap_or(1) % 1_000_000_000_000_000)});
+    match path {
+        "phone/keyboxUpload" => {
+            let id = one_id(body, "id")?;
+            if !(12..=15).contains(&running(gl, &id)?) {
+                return Err((43026, "the model does not support keybox upload".to_owned()));
+            }
+            body["fileUrl"]
+                .as_str()
+                .filter(|u| u.starts_with("http"))
+                .ok_or((40004, "parameter validation failed: fileUrl".to_owned()))?;
+            Ok(Some(task(sh)))
+        }
+        "phone/keyboxUpload/result" => {
+            one_id(body, "taskId")?;
+            Ok(Some(json!({"status": 1})))
+        }
+        "phone/sendSms" => {
+            let id = one_id(body, "id")?;
+            if running(gl, &id)? < 12 {
+                return Err((52001, "this model does not support SMS".to_owned()));
+            }
+            if body["phoneNumber"].as_str().is_none_or(str::is_empty)
+                || body["text"].as_str().is_none_or(str::is_empty)
+            {
+                return Err((
+                    40004,
+                    "parameter validation failed: phoneNumber or text".to_owned(),
+                ));
+            }
+            Ok(Some(json!({})))
+        }
+        "phone/net/set" => {
+            let id = one_id(body, "id")?;
+            gl.phone(&id, now)
+                .ok_or((42001, "env not found".to_owned()))?;
+            match body["netType"].as_i64() {
+                Some(0 | 1) => Ok(None),
+                _ => Err((40004, "parameter validation failed: netType".to_owned())),
+            }
+        }
+        "phone/hideAccessibility" => {
+            let (_, failed) = per_phone(gl, "ids", false)?;
+            Ok(Some(json!({"failDetails": failed})))
+        }
+        "phone/moveGroup" => {
+            let (_, failed) = per_phone(gl, "envIds", false)?;
+            let group = one_id(body, "groupId")?;
+            if group != "0" && !gl.more.labels.groups.iter().any(|g| g.id == group) {
+                return Err((43032, "group not found".to_owned()));
+            }
+            if failed.is_empty() {
+                Ok(None)
+            } else {
+                Err((42001, "env not found".to_owned()))
+            }
+        }
+        "root/setStatus" => {
+            let ids = id_list(body, "ids", 100)?;
+            let items: Vec<Value> = ids
+                .iter()
+                .map(|id| match gl.phone(id, now) {
+                    None => json!({"code": 42001, "msg": "env not found", "id": id}),
+                    Some(p) if p.status != 0 => {
+                        json!({"code": 42002, "msg": "phone is not running", "id": id})
+                    }
+                    Some(_) => json!({"code": 0, "msg": "success", "id": id}),
+                })
+                .collect();
+            Ok(Some(json!({"items": items})))
+        }
+        "phone/importContacts" => {
+            let id = one_id(body, "id")?;
+            gl.phone(&id, now)
+                .ok_or((42001, "env not found".to_owned()))?;
+            body["contacts"]
+                .as_array()
+                .filter(|c| !c.is_empty())
+                .ok_or((40004, "parameter validation failed: contacts".to_owned()))?;
+            Ok(Some(task(sh)))
+        }
+        "phone/importContactsResult" => {
+            one_id(body, "taskId")?;
+            Ok(Some(json!({"status": 2})))
+        }
+        "phone/transfer" => {
+            let account = body["account"].as_str().unwrap_or("");
+            if !account.contains('@') || account.starts_with("nobody@") {
+                return Err((40013, "target account not found".to_owned()));
+            }
+            let ids = id_list(body, "ids", 200)?;
+            let mut failed = Vec::new();
+            for id in &ids {
+                match gl.index.get(id).copied() {
+                    Some(i) if !gl.phones[i].deleted && gl.phones[i].status == 2 => {
+                        gl.phones[i].deleted = true;
+                    }
+                    _ => failed.push(id.clone()),
+                }
+            }
+            Ok(Some(
+                json!([{"successCount": ids.len() - failed.len(), "failCount": failed.len(), "failEnvIds": failed}]),
+            ))
+        }
+        "phone/newOne" => {
+            let id = one_id(body, "id")?;
+            let p = gl
+                .phone(&id, now)
+                .ok_or((42001, "env not found".to_owned()))?;
+            if p.rpa {
+                return Err((43005, "the cloud phone is running a task".to_owned()));
+            }
+            if body["changeBrandModel"].as_bool().unwrap_or(true) {
+                p.device = (p.device + 1) % super::DEVICES.len();
+            }
+            p.imei = format!(
+                "35{:013}",
+                u64::from_str_radix(&sh.random_hex(12), 16).unwrap_or(0) % 10_000_000_000_000
+            );
+            Ok(None)
+        }
+        _ => {
+            // app/operation/batch over the running phones of the groups.
+            let action = body["action"].as_i64().filter(|a| (1..=5).contains(a));
+            let action = action.ok_or((40004, "parameter validation failed: action".to_owned()))?;
+            let groups: Vec<String> = body["groupIds"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let pkg = body["packageName"].as_str().map(str::to_owned);
+            let version = body["versionId"].as_str().map(str::to_owned);
+            let mut items = Vec::new();
+            for i in 0..gl.phones.len() {
+                let p = &mut gl.phones[i];
+                p.settle(now);
+                let group_id = format!("60555123456789012{}", p.group);
+                if p.deleted || p.status != 0 || !(groups.is_empty() || groups.contains(&group_id))
+                {
+                    continue;
+                }
+                let id = p.id.clone();
+                let apps = gl.more.apps.entry(i).or_default();
+                let installed = apps
+                    .iter()
+                    .any(|a| Some(&a.0) == pkg.as_ref() || Some(&a.1) == version.as_ref());
+                match action {
+                    4 => {
+                        if let Some(app) =
+                            CATALOGUE.iter().find(|c| Some(c.2) == version.as_deref())
+                        {
+                            if !installed {
+                                apps.push((app.0.to_owned(), app.2.to_owned(), app.3.to_owned()));
+                            }
+                        }
+                    }
+                    5 if installed => apps
+                        .retain(|a| Some(&a.0) != pkg.as_ref() && Some(&a.1) != version.as_ref()),
+                    _ if !installed => items.push(json!({"id": id, "errCode": 2})),
+                    _ => {}
+                }
+            }
+            Ok(Some(json!({"items": items})))
+        }
+    }
+}
