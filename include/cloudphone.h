@@ -3633,6 +3633,380 @@ cloudphone_status cloudphone_geelark_get_serial_number_build(const struct cloudp
                                                              struct cloudphone_request **request_out,
                                                              struct cloudphone_error **err_out);
 
+// Builds the request for a presigned upload URL (`POST /open/v1/upload/getUrl`)
+// for a file of `file_type` (jpg, jpeg, png, gif, bmp, webp, heif, heic,
+// mp4, webm, xml, apk, xapk).
+//
+// Result (`cloudphone_request_parse`): no items; `/resource_url` (the file's
+// URL once uploaded) and `/upload_url` (a capability); build the upload
+// itself with `cloudphone_geelark_upload_file_build`.
+//
+// Pointers: `config` required; `file_type` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_upload_url_build(const struct cloudphone_geelark_config *config,
+                                                          const char *file_type,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds the upload of a file (its URL) into a running phone's Downloads
+// (`POST /open/v1/phone/uploadFile`).
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id` (ask
+// `cloudphone_geelark_get_upload_result_build`).
+//
+// Pointers: `config` required; `id` required; `file_url` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_upload_to_phone_build(const struct cloudphone_geelark_config *config,
+                                                           const char *id,
+                                                           const char *file_url,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the reading of an upload to a phone
+// (`POST /open/v1/phone/uploadFile/result`).
+//
+// Result (`cloudphone_request_parse`): no items; `/state`
+// (`in_progress`, `succeeded`, `failed`, `fetch_failed`) and `/raw_status`.
+//
+// Pointers: `config` required; `task_id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_upload_result_build(const struct cloudphone_geelark_config *config,
+                                                             const char *task_id,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds the installation of a Play-Integrity keybox (an XML file's URL) on
+// a running phone (`POST /open/v1/phone/keyboxUpload`; Android 12, 13, 15).
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id` (ask
+// `cloudphone_geelark_get_keybox_result_build`).
+//
+// Pointers: `config` required; `id` required; `file_url` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_upload_keybox_build(const struct cloudphone_geelark_config *config,
+                                                         const char *id,
+                                                         const char *file_url,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds the reading of a keybox upload
+// (`POST /open/v1/phone/keyboxUpload/result`).
+//
+// Result (`cloudphone_request_parse`): no items; `/state` and `/raw_status`
+// (0 uploading, 1 done, 2 failed).
+//
+// Pointers: `config` required; `task_id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_keybox_result_build(const struct cloudphone_geelark_config *config,
+                                                             const char *task_id,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds the injection of an SMS into a running phone
+// (`POST /open/v1/phone/sendSms`; Android 12–15).
+//
+// Result (`cloudphone_request_parse`): no items. 52001: the model has no
+// SMS.
+//
+// Pointers: `config` required; `id` required; `phone_number` required; `text` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_send_sms_build(const struct cloudphone_geelark_config *config,
+                                                    const char *id,
+                                                    const char *phone_number,
+                                                    const char *text,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds a switch of a phone's network (`POST /open/v1/phone/net/set`):
+// `mobile` true for mobile data, false for Wi-Fi.
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_net_type_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        bool mobile,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds the hiding of accessibility services from apps
+// (`POST /open/v1/phone/hideAccessibility`): 1 to 100 phones and 1 to 100
+// packages.
+//
+// Result (`cloudphone_request_parse`): one item per phone it worked for;
+// failures per phone.
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL, 0) =
+// empty); `packages` required unless its length is 0 ((NULL, 0) = empty); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_hide_accessibility_build(const struct cloudphone_geelark_config *config,
+                                                              const char *const *ids,
+                                                              size_t ids_len,
+                                                              const char *const *packages,
+                                                              size_t packages_len,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds a move of 1 to 100 phones into a group
+// (`POST /open/v1/phone/moveGroup`; `group_id` `"0"`: ungrouped).
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL, 0) =
+// empty); `group_id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_move_to_group_build(const struct cloudphone_geelark_config *config,
+                                                         const char *const *ids,
+                                                         size_t ids_len,
+                                                         const char *group_id,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds root on (`open`) or off for 1 to 100 running phones
+// (`POST /open/v1/root/setStatus`; Android 12–15).
+//
+// Result (`cloudphone_request_parse`): one item per phone it worked for;
+// failures per phone (42002: not running).
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL, 0) =
+// empty); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_root_build(const struct cloudphone_geelark_config *config,
+                                                    const char *const *ids,
+                                                    size_t ids_len,
+                                                    bool open,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds a contacts import into a phone (`POST /open/v1/phone/importContacts`).
+//
+// - `contacts_json`: `[{"firstName": "...", "lastName": "...", "mobile":
+//   "...", "work": "...", "fax": "...", "email1": "...", "email2": "..."},
+//   ...]`, each with a name and a number; unknown fields refused.
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id` (ask
+// `cloudphone_geelark_get_contacts_result_build`).
+//
+// Pointers: `config` required; `id` required; `contacts_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_import_contacts_build(const struct cloudphone_geelark_config *config,
+                                                           const char *id,
+                                                           const char *contacts_json,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the reading of a contacts import
+// (`POST /open/v1/phone/importContactsResult`).
+//
+// Result (`cloudphone_request_parse`): no items; `/state` and `/raw_status`
+// (1 in progress, 2 done, 3 failed).
+//
+// Pointers: `config` required; `task_id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_contacts_result_build(const struct cloudphone_geelark_config *config,
+                                                               const char *task_id,
+                                                               uint64_t now_unix_ms,
+                                                               const char *trace_id,
+                                                               struct cloudphone_request **request_out,
+                                                               struct cloudphone_error **err_out);
+
+// Builds the transfer of 1 to 200 phones to another account
+// (`POST /open/v1/phone/transfer`), with `name`, `proxy`, `tag`, `remark`
+// and `files` as `options` (0 to 5 of them).
+//
+// Result (`cloudphone_request_parse`): one item per phone transferred;
+// the others are failures. 40013: no such account.
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL, 0) =
+// empty); `account` required; `options` required unless its length is 0
+// ((NULL, 0) = none); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_transfer_phones_build(const struct cloudphone_geelark_config *config,
+                                                           const char *const *ids,
+                                                           size_t ids_len,
+                                                           const char *account,
+                                                           const char *const *options,
+                                                           size_t options_len,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a one-click new machine (`POST /open/v2/phone/newOne`): a new
+// identity, brand and model kept when `keep_brand_model`, and the network
+// type, phone number, region and language kept as asked.
+//
+// Result (`cloudphone_request_parse`): no items. 43005: busy with a task.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_new_identity_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        bool keep_brand_model,
+                                                        bool keep_net_type,
+                                                        bool keep_phone_number,
+                                                        bool keep_region,
+                                                        bool keep_language,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds the start of an installed app on a running phone
+// (`POST /open/v1/app/start`), by `package_name` or `app_version_id` (one).
+//
+// Result (`cloudphone_request_parse`): no items. 42005: not installed.
+//
+// Pointers: `config` required; `env_id` required; `package_name` optional (NULL =
+// by version); `app_version_id` optional (NULL = by package); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_start_app_build(const struct cloudphone_geelark_config *config,
+                                                     const char *env_id,
+                                                     const char *package_name,
+                                                     const char *app_version_id,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds the stop of an installed app on a running phone
+// (`POST /open/v1/app/stop`), by `package_name` or `app_version_id` (one).
+//
+// Result (`cloudphone_request_parse`): no items. 42005: not installed.
+//
+// Pointers: `config` required; `env_id` required; `package_name` optional (NULL =
+// by version); `app_version_id` optional (NULL = by package); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_stop_app_build(const struct cloudphone_geelark_config *config,
+                                                    const char *env_id,
+                                                    const char *package_name,
+                                                    const char *app_version_id,
+                                                    uint64_t now_unix_ms,
+                                                    const char *trace_id,
+                                                    struct cloudphone_request **request_out,
+                                                    struct cloudphone_error **err_out);
+
+// Builds an app action over the running phones of some groups
+// (`POST /open/v1/app/operation/batch`): `action` 1 start, 2 close, 3
+// restart, 4 install (by `app_version_id`), 5 uninstall; `group_ids` none
+// for every group.
+//
+// Result (`cloudphone_request_parse`): no items; the phones refused are
+// failures (1: busy installing or uninstalling; 2: not installed).
+//
+// Pointers: `config` required; `package_name` optional (NULL = by version);
+// `app_version_id` optional (NULL = by package); `group_ids` required unless
+// its length is 0 ((NULL, 0) = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_app_batch_build(const struct cloudphone_geelark_config *config,
+                                                     uint8_t action,
+                                                     const char *package_name,
+                                                     const char *app_version_id,
+                                                     const char *const *group_ids,
+                                                     size_t group_ids_len,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds the upload itself (the presigned PUT): `PUT {upload_url}` with
+// `body` and only `Content-Length` (no GeeLark authentication; the
+// configuration is not used). `upload_url` is `/upload_url` of a
+// `cloudphone_geelark_get_upload_url_build` result.
+//
+// Result (`cloudphone_request_parse`): no items; `/http_status` and
+// `/bytes`. Any status but 2xx fails with the store's text.
+//
+// Pointers: `config` required; `upload_url` required; `body` required
+// unless its length is 0 ((NULL, 0) = empty); `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`; `body` NULL or `body_len`
+// readable bytes.
+cloudphone_status cloudphone_geelark_upload_file_build(const struct cloudphone_geelark_config *config,
+                                                       const char *upload_url,
+                                                       const uint8_t *body,
+                                                       size_t body_len,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
@@ -4220,6 +4594,16 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_delete_groups_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_delete_tags_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_delete_tags_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_hide_accessibility_build(config, ids, ids_len, packages, packages_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_hide_accessibility_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), CLOUDPHONE_ID_ARRAY(packages), (packages_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_move_to_group_build(config, ids, ids_len, group_id, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_move_to_group_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (group_id), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_set_root_build(config, ids, ids_len, open, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_set_root_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (open), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_transfer_phones_build(config, ids, ids_len, account, options, options_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_transfer_phones_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (account), CLOUDPHONE_ID_ARRAY(options), (options_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_app_batch_build(config, action, package_name, app_version_id, group_ids, group_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_app_batch_build((config), (action), (package_name), (app_version_id), CLOUDPHONE_ID_ARRAY(group_ids), (group_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
   cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
 #define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \

@@ -644,6 +644,12 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::files::UploadFile::new("https://store.example/{upload_url}", vec![]).unwrap(),
+            &gl,
+            "1 file ≤ 2 GiB; the presigned PUT",
+        ),
+        row(
+            "GeeLark",
             geelark::files::UploadToPhone::new("1", "https://h/a").unwrap(),
             &gl,
             "1 phone",

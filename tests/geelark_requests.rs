@@ -1049,5 +1049,10 @@ fn files_phone_tools_and_app_control_samples() {
         .unwrap();
     assert!(!format!("{target:?}").contains("Signature=S"));
     let put = target.put(b"abc".to_vec()).unwrap();
-    snap("geelark_req_presigned_put", put.to_text());
+    assert!(!format!("{put:?}").contains("Signature=S"));
+    snap("geelark_req_presigned_put", render(&put));
+    assert_eq!(
+        field(cloudphone::geelark::files::UploadFile::new("ftp://x", vec![]).unwrap_err()),
+        "upload_url"
+    );
 }

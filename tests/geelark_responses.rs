@@ -321,6 +321,16 @@ fn files_phone_tools_and_app_control() {
         parsed(&GetUploadUrl::new("mp4").unwrap()),
     );
     snapshot_dir(
+        "geelark/upload_put",
+        parsed(
+            &cloudphone::geelark::files::UploadFile::new(
+                "https://b.example.com/x",
+                b"hello".to_vec(),
+            )
+            .unwrap(),
+        ),
+    );
+    snapshot_dir(
         "geelark/phone_uploadFile",
         parsed(&UploadToPhone::new(P1, url).unwrap()),
     );

@@ -831,9 +831,8 @@ fn geelark_files_phone_tools_and_app_control_on_the_simulator() {
         .collect();
     // Upload: URL, the presigned PUT through the client's transport, onto a phone.
     let target = c.execute(&GetUploadUrl::new("mp4").unwrap()).unwrap();
-    let put = target.put(b"clip".to_vec()).unwrap();
-    let answer = c.transport().send(put).unwrap();
-    assert_eq!(answer.status, 200);
+    let uploaded = c.execute(&target.put(b"clip".to_vec()).unwrap()).unwrap();
+    assert_eq!((uploaded.http_status, uploaded.bytes), (200, 4));
     let task = c
         .execute(&UploadToPhone::new(&running, &target.resource_url).unwrap())
         .unwrap();

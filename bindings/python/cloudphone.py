@@ -336,6 +336,24 @@ _SIGNATURES = {
     "cloudphone_geelark_list_profile_plans_build": (_U32, [_P, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_brands_build": (_U32, [_P, ctypes.c_uint8, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_get_serial_number_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_upload_url_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_upload_file_build": (_U32, [_P, _S, _U8P, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_upload_to_phone_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_upload_result_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_upload_keybox_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_keybox_result_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_send_sms_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_net_type_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_hide_accessibility_build": (_U32, [_P, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_move_to_group_build": (_U32, [_P, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_root_build": (_U32, [_P, _SA, _SZ, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_import_contacts_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_contacts_result_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_transfer_phones_build": (_U32, [_P, _SA, _SZ, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_new_identity_build": (_U32, [_P, _S, _B, _B, _B, _B, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_start_app_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_stop_app_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_app_batch_build": (_U32, [_P, ctypes.c_uint8, _S, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_huawei_client_new": (_U32, [_P, _U64, _PP, _PP]),
     "cloudphone_huawei_client_free": (None, [_P]),
     "cloudphone_huawei_client_show_connect_infos": (_U32, [_P, _SA, _SZ, _S, _PP, _PP]),
@@ -1338,6 +1356,103 @@ class GeelarkConfig(_Handle):
     def get_serial_number_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/phone/serialNum/get (cloudphone_geelark_get_serial_number_build)."""
         return self._gl(C.geelark_get_serial_number_build, now_unix_ms, trace_id, _cstr(phone_id, "id"))
+
+    def get_upload_url_request(self, file_type, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/upload/getUrl (cloudphone_geelark_get_upload_url_build)."""
+        return self._gl(C.geelark_get_upload_url_build, now_unix_ms, trace_id, _cstr(file_type, "file_type"))
+
+    def upload_file_request(self, upload_url, body, now_unix_ms=None, trace_id=None) -> "Request":
+        """The presigned PUT of ``body`` to ``upload_url`` (cloudphone_geelark_upload_file_build)."""
+        data, n = _body(body)
+        return self._gl(C.geelark_upload_file_build, now_unix_ms, trace_id, _cstr(upload_url, "upload_url"), data, n)
+
+    def upload_to_phone_request(self, phone_id, file_url, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/uploadFile (cloudphone_geelark_upload_to_phone_build)."""
+        return self._gl(C.geelark_upload_to_phone_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(file_url, "file_url"))
+
+    def get_upload_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/uploadFile/result (cloudphone_geelark_get_upload_result_build)."""
+        return self._gl(C.geelark_get_upload_result_build, now_unix_ms, trace_id, _cstr(task_id, "task_id"))
+
+    def upload_keybox_request(self, phone_id, file_url, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/keyboxUpload (cloudphone_geelark_upload_keybox_build)."""
+        return self._gl(C.geelark_upload_keybox_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(file_url, "file_url"))
+
+    def get_keybox_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/keyboxUpload/result (cloudphone_geelark_get_keybox_result_build)."""
+        return self._gl(C.geelark_get_keybox_result_build, now_unix_ms, trace_id, _cstr(task_id, "task_id"))
+
+    def send_sms_request(self, phone_id, phone_number, text, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/sendSms (cloudphone_geelark_send_sms_build)."""
+        return self._gl(C.geelark_send_sms_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(phone_number, "phone_number"), _cstr(text, "text"))
+
+    def set_net_type_request(self, phone_id, mobile, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/net/set, mobile data or Wi-Fi (cloudphone_geelark_set_net_type_build)."""
+        return self._gl(C.geelark_set_net_type_build, now_unix_ms, trace_id, _cstr(phone_id, "id"), bool(mobile))
+
+    def hide_accessibility_request(self, ids, packages, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/hideAccessibility (cloudphone_geelark_hide_accessibility_build)."""
+        arr, n = _id_array(ids, "ids")
+        parr, pn = _id_array(packages, "packages")
+        return self._gl(C.geelark_hide_accessibility_build, now_unix_ms, trace_id, arr, n, parr, pn)
+
+    def move_to_group_request(self, ids, group_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/moveGroup (cloudphone_geelark_move_to_group_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_move_to_group_build, now_unix_ms, trace_id, arr, n, _cstr(group_id, "group_id"))
+
+    def set_root_request(self, ids, open_, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/root/setStatus (cloudphone_geelark_set_root_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_set_root_build, now_unix_ms, trace_id, arr, n, bool(open_))
+
+    def import_contacts_request(self, phone_id, contacts, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/importContacts, ``contacts`` dicts (cloudphone_geelark_import_contacts_build)."""
+        return self._gl(C.geelark_import_contacts_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(json.dumps(list(contacts)), "contacts_json"))
+
+    def get_contacts_result_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/importContactsResult (cloudphone_geelark_get_contacts_result_build)."""
+        return self._gl(C.geelark_get_contacts_result_build, now_unix_ms, trace_id, _cstr(task_id, "task_id"))
+
+    def transfer_phones_request(self, ids, account, options=(), now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/transfer (cloudphone_geelark_transfer_phones_build)."""
+        arr, n = _id_array(ids, "ids")
+        oarr, on = _id_array(list(options), "options")
+        return self._gl(C.geelark_transfer_phones_build, now_unix_ms, trace_id, arr, n, _cstr(account, "account"),
+                        oarr, on)
+
+    def new_identity_request(self, phone_id, keep_brand_model=False, keep_net_type=False, keep_phone_number=False,
+                             keep_region=False, keep_language=False, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v2/phone/newOne (cloudphone_geelark_new_identity_build)."""
+        return self._gl(C.geelark_new_identity_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        bool(keep_brand_model), bool(keep_net_type), bool(keep_phone_number), bool(keep_region),
+                        bool(keep_language))
+
+    def start_app_request(self, env_id, package_name=None, app_version_id=None, now_unix_ms=None,
+                          trace_id=None) -> "Request":
+        """POST /open/v1/app/start (cloudphone_geelark_start_app_build)."""
+        return self._gl(C.geelark_start_app_build, now_unix_ms, trace_id, _cstr(env_id, "env_id"),
+                        None if package_name is None else _cstr(package_name, "package_name"),
+                        None if app_version_id is None else _cstr(app_version_id, "app_version_id"))
+
+    def stop_app_request(self, env_id, package_name=None, app_version_id=None, now_unix_ms=None,
+                         trace_id=None) -> "Request":
+        """POST /open/v1/app/stop (cloudphone_geelark_stop_app_build)."""
+        return self._gl(C.geelark_stop_app_build, now_unix_ms, trace_id, _cstr(env_id, "env_id"),
+                        None if package_name is None else _cstr(package_name, "package_name"),
+                        None if app_version_id is None else _cstr(app_version_id, "app_version_id"))
+
+    def app_batch_request(self, action, package_name=None, app_version_id=None, group_ids=(), now_unix_ms=None,
+                          trace_id=None) -> "Request":
+        """POST /open/v1/app/operation/batch, action 1-5 (cloudphone_geelark_app_batch_build)."""
+        arr, n = _id_array(list(group_ids), "group_ids")
+        return self._gl(C.geelark_app_batch_build, now_unix_ms, trace_id, int(action),
+                        None if package_name is None else _cstr(package_name, "package_name"),
+                        None if app_version_id is None else _cstr(app_version_id, "app_version_id"), arr, n)
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

@@ -63,26 +63,9 @@ pub struct UploadTarget {
 }
 
 impl UploadTarget {
-    /// The upload, a sans-IO request: `PUT {upload_url}` with `body` and
-    /// only a `Content-Length` header (no GeeLark authentication; a
-    /// `Content-Type` the URL was not signed with can be refused by the
-    /// store). The answer is HTTP 200 with no envelope: check the status.
-    pub fn put(&self, body: Vec<u8>) -> Result<Request> {
-        if body.len() > MAX_UPLOAD_LEN {
-            return Err(invalid("body", "larger than 2 GiB"));
-        }
-        let url = self.upload_url.expose();
-        if !(url.starts_with("https://") || url.starts_with("http://"))
-            || url.chars().any(|c| c.is_control() || c == ' ')
-        {
-            return Err(invalid("upload_url", "not an http(s) URL"));
-        }
-        Ok(Request {
-            method: Method::Put,
-            url: url.to_owned(),
-            headers: vec![("Content-Length".into(), body.len().to_string())],
-            body,
-        })
+    /// The upload of `body` to this target: an [`UploadFile`] operation.
+    pub fn put(&self, body: Vec<u8>) -> Result<UploadFile> {
+        UploadFile::new(self.upload_url.expose(), body)
     }
 }
 
@@ -114,6 +97,95 @@ impl Operation for GetUploadUrl {
     }
 
     /// Yes: each call hands out a fresh URL; nothing is stored yet.
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+/// The upload itself, a sans-IO request: `PUT {upload_url}` with the raw
+/// bytes and only a `Content-Length` header (no GeeLark authentication: a
+/// `Content-Type` the presigned URL was not signed with can be refused by
+/// the store). The answer is HTTP 200 with no envelope; any other status is
+/// an error carrying the store's text.
+#[derive(Clone, PartialEq, Eq)]
+pub struct UploadFile {
+    url: Secret,
+    body: Vec<u8>,
+}
+
+impl std::fmt::Debug for UploadFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UploadFile")
+            .field("url", &self.url)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
+    }
+}
+
+impl UploadFile {
+    /// `body` (at most [`MAX_UPLOAD_LEN`] bytes) to the presigned
+    /// `upload_url` (an [`UploadTarget::upload_url`]).
+    pub fn new(upload_url: impl Into<String>, body: Vec<u8>) -> Result<Self> {
+        let url = upload_url.into();
+        if body.len() > MAX_UPLOAD_LEN {
+            return Err(invalid("body", "larger than 2 GiB"));
+        }
+        if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.len() > 8192
+            || url.chars().any(|c| c.is_control() || c == ' ')
+        {
+            return Err(invalid("upload_url", "not an http(s) URL"));
+        }
+        Ok(UploadFile {
+            url: Secret::new(url),
+            body,
+        })
+    }
+}
+
+/// What the store said to an upload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Uploaded {
+    /// The HTTP status (2xx).
+    pub http_status: u16,
+    /// Bytes sent.
+    pub bytes: usize,
+}
+
+impl Operation for UploadFile {
+    type Config = Config;
+    type Output = Uploaded;
+    const NAME: &'static str = "geelark.upload_file";
+
+    /// The configuration is not used: the URL carries its own signature.
+    fn build(&self, _ctx: &Context<'_, Config>) -> Result<Request> {
+        Ok(Request {
+            method: Method::Put,
+            url: self.url.expose().to_owned(),
+            headers: vec![("Content-Length".into(), self.body.len().to_string())],
+            body: self.body.clone(),
+        })
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<Uploaded> {
+        if response.is_success() {
+            return Ok(Uploaded {
+                http_status: response.status,
+                bytes: self.body.len(),
+            });
+        }
+        Err(crate::Error::Api(Box::new(crate::error::ApiError {
+            provider: crate::phone::Provider::GeeLark,
+            http_status: response.status,
+            code: response.status.to_string(),
+            message: crate::http::body_text(&response.body),
+            request_id: None,
+            retry_after_secs: None,
+        })))
+    }
+
+    /// Yes: the same bytes to the same object.
     fn is_idempotent(&self) -> bool {
         true
     }

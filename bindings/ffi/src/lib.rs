@@ -105,6 +105,8 @@ mod geelark_tasks;
 
 mod geelark_labels;
 
+mod geelark_files;
+
 mod batch;
 
 mod client;
