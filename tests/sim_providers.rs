@@ -844,7 +844,7 @@ fn geelark_files_phone_tools_and_app_control_on_the_simulator() {
     let root = c
         .execute(&SetRoot::new([running.clone(), stopped[0].clone()], true).unwrap())
         .unwrap();
-    assert_eq!(root.succeeded, [running.clone()]);
+    assert_eq!(root.succeeded, std::slice::from_ref(&running));
     assert_eq!(root.failures[0].code, "42002");
     // Contacts, group moves, a new identity.
     let ana = Contact {
