@@ -3361,6 +3361,82 @@ cloudphone_status cloudphone_geelark_create_rpa_task_build(const struct cloudpho
                                                            struct cloudphone_request **request_out,
                                                            struct cloudphone_error **err_out);
 
+// Builds a TikTok plan (`POST /open/v1/task/add`): `task_type` 1 video, 2
+// warm-up, 3 image set.
+//
+// - `items_json`: `[{"envId": "...", "scheduleAt": unix_s, ...the task
+//   type's fields...}, ...]`, 1 to 100; each field is checked against the
+//   type's documented table (`video`, `videoDesc`, `maxTryTimes`, ... for
+//   videos; `action`, `keywords`, `duration` for warm-ups; `images`, ...
+//   for image sets); an unknown one is refused by name.
+//
+// Result (`cloudphone_request_parse`): one item per task made, in item
+// order.
+//
+// Pointers: `config` required; `items_json` required; `plan_name`
+// optional (NULL = GeeLark names it); `remark` optional (NULL = none);
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_tasks_build(const struct cloudphone_geelark_config *config,
+                                                     uint8_t task_type,
+                                                     const char *items_json,
+                                                     const char *plan_name,
+                                                     const char *remark,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
+// Builds a page of the team's flows (`POST /open/v1/task/flow/list`): page
+// `page` (from 1) of `page_size` (1 to 100); `cloudphone_request_next`
+// pages on.
+//
+// Result (`cloudphone_request_parse`): one item per flow (its id); the
+// total; `/flows/<i>/params` (the parameter names a task of it takes).
+//
+// Pointers: `config` required; `trace_id` required; `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_flows_build(const struct cloudphone_geelark_config *config,
+                                                      uint32_t page,
+                                                      uint32_t page_size,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds a task from one of the team's flows (`POST /open/v1/task/rpa/add`)
+// on the phone `id` at `schedule_at` (Unix seconds).
+//
+// - `params_json`: the flow's parameters (`{"Title": "...", "Video":
+//   ["https://..."]}`; a file parameter takes a list of URLs).
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id`.
+//
+// Pointers: `config` required; `id` required; `flow_id` required; `name`
+// optional (NULL = none); `remark` optional (NULL = none); `params_json`
+// optional (NULL = no parameters); `trace_id` required; `request_out`
+// required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_create_flow_task_build(const struct cloudphone_geelark_config *config,
+                                                            const char *id,
+                                                            const char *flow_id,
+                                                            uint64_t schedule_at,
+                                                            const char *name,
+                                                            const char *remark,
+                                                            const char *params_json,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
 // Builds a page of groups (`POST /open/v1/group/list`): page `page` (from 1)
 // of `page_size` (1 to 100); `cloudphone_request_next` pages on.
 //

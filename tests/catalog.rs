@@ -644,6 +644,32 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::task_create::AddTasks::new(
+                geelark::task_create::TikTokTask::Video,
+                vec![
+                    geelark::task_create::PlanItem::new("1", 0)
+                        .unwrap()
+                        .field("video", "https://v/a"),
+                ],
+            )
+            .unwrap(),
+            &gl,
+            "100 phones a plan",
+        ),
+        row(
+            "GeeLark",
+            geelark::task_create::ListFlows::new(),
+            &gl,
+            "page of 1–100",
+        ),
+        row(
+            "GeeLark",
+            geelark::task_create::CreateFlowTask::new("1", "2", 0).unwrap(),
+            &gl,
+            "1 task",
+        ),
+        row(
+            "GeeLark",
             geelark::files::UploadFile::new("https://store.example/{upload_url}", vec![]).unwrap(),
             &gl,
             "1 file ≤ 2 GiB; the presigned PUT",

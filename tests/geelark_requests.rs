@@ -1056,3 +1056,123 @@ fn files_phone_tools_and_app_control_samples() {
         "upload_url"
     );
 }
+
+#[test]
+fn task_creation_samples() {
+    use cloudphone::geelark::task_create::{
+        AddTasks, CreateFlowTask, ListFlows, PlanItem, TikTokTask,
+    };
+    use serde_json::json;
+    let video = PlanItem::new(P1, 1_772_366_400)
+        .unwrap()
+        .field(
+            "video",
+            "https://material.example.com/open-upload/123/20260301/AbCd1234.mp4",
+        )
+        .field("videoDesc", "Morning run #sg")
+        .field("maxTryTimes", 1)
+        .field("timeoutMin", 40)
+        .field("markAI", false)
+        .field("needShareLink", true);
+    snap(
+        "geelark_req_task_add_video",
+        render(
+            &AddTasks::new(TikTokTask::Video, vec![video])
+                .unwrap()
+                .plan_name("sg-video-drop-1")
+                .unwrap()
+                .remark("api batch")
+                .unwrap(),
+        ),
+    );
+    let warm = PlanItem::new(P2, 1_772_366_400)
+        .unwrap()
+        .field("action", "search video")
+        .field("keywords", json!(["running", "singapore"]))
+        .field("duration", 15);
+    snap(
+        "geelark_req_task_add_warm_up",
+        render(
+            &AddTasks::new(TikTokTask::WarmUp, vec![warm])
+                .unwrap()
+                .plan_name("sg-warmup")
+                .unwrap(),
+        ),
+    );
+    let images = PlanItem::new(P1, 1_772_370_000)
+        .unwrap()
+        .field(
+            "images",
+            json!([
+                "https://material.example.com/a.jpg",
+                "https://material.example.com/b.jpg"
+            ]),
+        )
+        .field("videoTitle", "Weekend")
+        .field("videoDesc", "two pics");
+    snap(
+        "geelark_req_task_add_image_set",
+        render(&AddTasks::new(TikTokTask::ImageSet, vec![images]).unwrap()),
+    );
+    snap(
+        "geelark_req_task_flow_list",
+        render(&ListFlows::new().page(1, 10).unwrap()),
+    );
+    let flow = CreateFlowTask::new(P1, "562316072435340001", 1_772_366_400)
+        .unwrap()
+        .name("custom-post-1")
+        .unwrap()
+        .remark("from api")
+        .unwrap()
+        .param("Title", "Hello")
+        .unwrap()
+        .param("Desc", "first post")
+        .unwrap()
+        .param(
+            "Video",
+            json!(["https://material.example.com/open-upload/123/20260301/AbCd1234.mp4"]),
+        )
+        .unwrap();
+    snap("geelark_req_task_rpa_add", render(&flow));
+    // Refused before building.
+    let item = || PlanItem::new(P1, 0).unwrap();
+    assert_eq!(
+        field(AddTasks::new(TikTokTask::Video, vec![item()]).unwrap_err()),
+        "list"
+    );
+    assert_eq!(
+        field(
+            AddTasks::new(
+                TikTokTask::Video,
+                vec![item().field("video", "https://v/a").field("timeoutMin", 20)]
+            )
+            .unwrap_err()
+        ),
+        "params"
+    );
+    assert_eq!(
+        field(
+            AddTasks::new(
+                TikTokTask::WarmUp,
+                vec![item().field("action", "search video").field("duration", 5)]
+            )
+            .unwrap_err()
+        ),
+        "list"
+    );
+    assert_eq!(
+        field(
+            AddTasks::new(
+                TikTokTask::ImageSet,
+                vec![item().field("video", "https://v/a")]
+            )
+            .unwrap_err()
+        ),
+        "list"
+    );
+    assert_eq!(
+        field(AddTasks::new(TikTokTask::Video, vec![]).unwrap_err()),
+        "list"
+    );
+    assert_eq!(field(CreateFlowTask::new(P1, "", 0).unwrap_err()), "flowId");
+}

@@ -410,6 +410,25 @@ fn files_phone_tools_and_app_control() {
     );
 }
 
+#[test]
+fn task_creation() {
+    use cloudphone::geelark::task_create::{
+        AddTasks, CreateFlowTask, ListFlows, PlanItem, TikTokTask,
+    };
+    let item = PlanItem::new(P1, 0)
+        .unwrap()
+        .field("video", "https://v.example/a.mp4");
+    snapshot_dir(
+        "geelark/task_add",
+        parsed(&AddTasks::new(TikTokTask::Video, vec![item]).unwrap()),
+    );
+    snapshot_dir("geelark/task_flow_list", parsed(&ListFlows::new()));
+    snapshot_dir(
+        "geelark/task_rpa_add",
+        parsed(&CreateFlowTask::new(P1, "1", 0).unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -490,6 +509,33 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::account::ListProfilePlans),
         p(cloudphone::geelark::account::ListBrands::new(13).unwrap()),
         p(cloudphone::geelark::account::GetSerialNumber::new(P1).unwrap()),
+        p(cloudphone::geelark::task_create::AddTasks::new(
+            cloudphone::geelark::task_create::TikTokTask::Video,
+            vec![
+                cloudphone::geelark::task_create::PlanItem::new(P1, 0)
+                    .unwrap()
+                    .field("video", "https://v/a"),
+            ],
+        )
+        .unwrap()),
+        p(cloudphone::geelark::task_create::ListFlows::new()),
+        p(cloudphone::geelark::task_create::CreateFlowTask::new(P1, "1", 0).unwrap()),
+        p(cloudphone::geelark::files::GetUploadUrl::new("mp4").unwrap()),
+        p(cloudphone::geelark::files::UploadToPhone::new(P1, "https://h/a").unwrap()),
+        p(cloudphone::geelark::files::GetUploadResult::new("1").unwrap()),
+        p(cloudphone::geelark::files::UploadKeybox::new(P1, "https://h/a").unwrap()),
+        p(cloudphone::geelark::files::GetKeyboxResult::new("1").unwrap()),
+        p(cloudphone::geelark::phone_tools::ImportContacts::new(
+            P1,
+            vec![cloudphone::geelark::phone_tools::Contact {
+                first_name: Some("a".into()),
+                mobile: Some("1".into()),
+                ..Default::default()
+            }],
+        )
+        .unwrap()),
+        p(cloudphone::geelark::phone_tools::GetContactsResult::new("1").unwrap()),
+        p(cloudphone::geelark::phone_tools::TransferPhones::new(ids(), "a@b", &[]).unwrap()),
     ];
     let envelope_only: Vec<(&str, Parse)> = vec![
         p(SetAdb::new(ids(), true).unwrap()),
@@ -499,11 +545,37 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::callbacks::SetCallback::new("https://h.example/x").unwrap()),
         p(cloudphone::geelark::lifecycle::RestartPhone::new(P1).unwrap()),
         p(cloudphone::geelark::account::AuthStatus),
+        p(cloudphone::geelark::phone_tools::SendSms::new(P1, "1", "t").unwrap()),
+        p(cloudphone::geelark::phone_tools::SetNetType::new(
+            P1,
+            cloudphone::geelark::NetType::Wifi,
+        )
+        .unwrap()),
+        p(cloudphone::geelark::phone_tools::HideAccessibility::new(ids(), ["a"]).unwrap()),
+        p(cloudphone::geelark::phone_tools::MoveToGroup::new(ids(), "0").unwrap()),
+        p(cloudphone::geelark::phone_tools::SetRoot::new(ids(), true).unwrap()),
+        p(cloudphone::geelark::phone_tools::NewIdentity::new(P1).unwrap()),
+        p(cloudphone::geelark::app_control::StartApp::new(
+            P1,
+            cloudphone::geelark::app_control::AppRef::Package("a".into()),
+        )
+        .unwrap()),
+        p(cloudphone::geelark::app_control::StopApp::new(
+            P1,
+            cloudphone::geelark::app_control::AppRef::Package("a".into()),
+        )
+        .unwrap()),
+        p(cloudphone::geelark::app_control::AppBatch::new(
+            cloudphone::geelark::app_control::AppAction::Start,
+            cloudphone::geelark::app_control::AppRef::Package("a".into()),
+            Vec::<String>::new(),
+        )
+        .unwrap()),
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        47,
-        "every operation"
+        67,
+        "every operation but the presigned PUT (geelark.upload_file: no envelope)"
     );
     let bodies = [
         r#"{"code":0,"msg":"success","traceId":"T","data":null}"#,

@@ -566,8 +566,42 @@ fn geelark_tasks_shell_restart_callbacks_and_apps_on_the_simulator() {
             .unwrap(),
         )
         .unwrap();
-    let out = c.wait_tasks([created.task_id.clone()], &opts).unwrap();
-    assert_eq!(out.done, [created.task_id], "{out:?}");
+    // A TikTok plan of two phones and a task from a flow: all complete.
+    use cloudphone::geelark::task_create::{
+        AddTasks, CreateFlowTask, ListFlows, PlanItem, TikTokTask,
+    };
+    let phones = sim.geelark_phone_ids();
+    let plan = c
+        .execute(
+            &AddTasks::new(
+                TikTokTask::Video,
+                phones[..2]
+                    .iter()
+                    .map(|p| {
+                        PlanItem::new(p, 0)
+                            .unwrap()
+                            .field("video", "https://v.example/a.mp4")
+                    })
+                    .collect(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(plan.task_ids.len(), 2);
+    let flow = c.execute(&ListFlows::new()).unwrap().flows[0].clone();
+    let from_flow = c
+        .execute(
+            &CreateFlowTask::new(&phones[2], &flow.id, 0)
+                .unwrap()
+                .param(&flow.params[0], "Hi")
+                .unwrap(),
+        )
+        .unwrap();
+    let mut all = plan.task_ids.clone();
+    all.push(from_flow.task_id);
+    all.push(created.task_id.clone());
+    let out = c.wait_tasks(all.clone(), &opts).unwrap();
+    assert_eq!(out.done, all, "{out:?}");
     // A task still running at the deadline is unfinished, with its state.
     let running_task = of(TaskStatus::Running);
     let short = cloudphone::client::WaitOptions::new(Duration::from_millis(300))

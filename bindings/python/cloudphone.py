@@ -322,6 +322,9 @@ _SIGNATURES = {
     "cloudphone_geelark_list_installable_apps_build": (_U32, [_P, _S, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_shop_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_rpa_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_tasks_build": (_U32, [_P, ctypes.c_uint8, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_flows_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_create_flow_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_groups_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_add_groups_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_update_groups_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
@@ -1453,6 +1456,27 @@ class GeelarkConfig(_Handle):
         return self._gl(C.geelark_app_batch_build, now_unix_ms, trace_id, int(action),
                         None if package_name is None else _cstr(package_name, "package_name"),
                         None if app_version_id is None else _cstr(app_version_id, "app_version_id"), arr, n)
+
+    def add_tasks_request(self, task_type, items, plan_name=None, remark=None, now_unix_ms=None,
+                          trace_id=None) -> "Request":
+        """POST /open/v1/task/add: a TikTok plan, ``items`` dicts with envId, scheduleAt and the type's
+        fields (cloudphone_geelark_add_tasks_build)."""
+        return self._gl(C.geelark_add_tasks_build, now_unix_ms, trace_id, int(task_type),
+                        _cstr(json.dumps(list(items)), "items_json"),
+                        None if plan_name is None else _cstr(plan_name, "plan_name"),
+                        None if remark is None else _cstr(remark, "remark"))
+
+    def list_flows_request(self, page=1, page_size=100, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/flow/list (cloudphone_geelark_list_flows_build); pages with next_request."""
+        return self._gl(C.geelark_list_flows_build, now_unix_ms, trace_id, int(page), int(page_size))
+
+    def create_flow_task_request(self, phone_id, flow_id, schedule_at, params=None, name=None, remark=None,
+                                 now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/rpa/add (cloudphone_geelark_create_flow_task_build)."""
+        return self._gl(C.geelark_create_flow_task_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(flow_id, "flow_id"), int(schedule_at), None if name is None else _cstr(name, "name"),
+                        None if remark is None else _cstr(remark, "remark"),
+                        None if params is None else _cstr(json.dumps(dict(params)), "params_json"))
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

@@ -41,6 +41,7 @@ pub mod screenshot;
 pub mod shapes;
 pub mod shell;
 pub mod status;
+pub mod task_create;
 pub mod tasks;
 pub mod update;
 pub mod watch;

@@ -55,7 +55,7 @@ pub struct Param {
     pub required: bool,
 }
 
-const fn req(name: &'static str, kind: ParamKind) -> Param {
+pub(crate) const fn req(name: &'static str, kind: ParamKind) -> Param {
     Param {
         name,
         kind,
@@ -63,7 +63,7 @@ const fn req(name: &'static str, kind: ParamKind) -> Param {
     }
 }
 
-const fn opt(name: &'static str, kind: ParamKind) -> Param {
+pub(crate) const fn opt(name: &'static str, kind: ParamKind) -> Param {
     Param {
         name,
         kind,
@@ -358,7 +358,7 @@ fn is_url(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(char::is_whitespace)
 }
 
-fn check_value(p: &Param, v: &Value) -> Result<()> {
+pub(crate) fn check_value(p: &Param, v: &Value) -> Result<()> {
     let field = p.name;
     let text = |v: &Value, max: usize| -> Result<()> {
         let s = v
@@ -643,6 +643,21 @@ pub struct RpaTaskCreated {
     pub task_id: String,
 }
 
+/// `{taskId}`: the answer of every task creator.
+pub(crate) fn parse_created(name: &'static str, response: &Response) -> Result<RpaTaskCreated> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Wire {
+        #[serde(deserialize_with = "crate::json::string_or_int")]
+        task_id: String,
+    }
+    let a = wire::parse::<Wire>(name, response)?;
+    Ok(RpaTaskCreated {
+        envelope: Envelope::of(&a),
+        task_id: a.data.task_id,
+    })
+}
+
 impl Operation for CreateRpaTask {
     type Config = Config;
     type Output = RpaTaskCreated;
@@ -655,17 +670,7 @@ impl Operation for CreateRpaTask {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<RpaTaskCreated> {
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Wire {
-            #[serde(deserialize_with = "crate::json::string_or_int")]
-            task_id: String,
-        }
-        let a = wire::parse::<Wire>(Self::NAME, response)?;
-        Ok(RpaTaskCreated {
-            envelope: Envelope::of(&a),
-            task_id: a.data.task_id,
-        })
+        parse_created(Self::NAME, response)
     }
 
     /// No: each call creates one more task.

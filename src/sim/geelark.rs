@@ -313,6 +313,9 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         | "/open/v1/app/operation/batch" => {
             more::phone_tools(sh, &mut gl, &req.path[9..], &body, now)
         }
+        "/open/v1/task/add" | "/open/v1/task/flow/list" | "/open/v1/task/rpa/add" => {
+            more::plans(sh, &mut gl, &req.path[9..], &body, now)
+        }
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

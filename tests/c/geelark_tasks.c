@@ -284,6 +284,41 @@ static void test_rpa_task(void) {
   CHECK(req == NULL);
 }
 
+static void test_plans_and_flows(void) {
+  cloudphone_request *req;
+  cloudphone_result *res;
+  cloudphone_error *err = NULL;
+  BUILD(cloudphone_geelark_add_tasks_build(
+            cfg, 1,
+            "[{\"scheduleAt\":1772366400,\"envId\":\"612345678901234567\","
+            "\"video\":\"https://material.example.com/a.mp4\",\"maxTryTimes\":1}]",
+            "sg-video-drop-1", NULL, TS, TRACE, &req, err),
+        "task/add");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/task_add/sample_response.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 1);
+  done(req, res);
+  BUILD(cloudphone_geelark_list_flows_build(cfg, 1, 10, TS, TRACE, &req, err), "task/flow/list");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/task_flow_list/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/flows/0/params/2"), "Video");
+  done(req, res);
+  BUILD(cloudphone_geelark_create_flow_task_build(cfg, "612345678901234567", "562316072435340001", 1772366400,
+                                                  "custom-post-1", NULL, "{\"Title\":\"Hello\"}", TS, TRACE, &req,
+                                                  err),
+        "task/rpa/add");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/task_rpa_add/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/task_id"), "618880000000000003");
+  done(req, res);
+  req = NULL;
+  CHECK(cloudphone_geelark_add_tasks_build(cfg, 4, "[]", NULL, NULL, TS, TRACE, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_add_tasks_build(cfg, 1, "[{\"envId\":\"1\",\"vidoe\":\"https://a\"}]", NULL, NULL, TS,
+                                           TRACE, &req, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -293,6 +328,7 @@ int main(int argc, char **argv) {
   test_callback_read();
   test_proxies_and_catalogues();
   test_rpa_task();
+  test_plans_and_flows();
   cloudphone_geelark_config_free(cfg);
   return check_report("geelark_tasks");
 }

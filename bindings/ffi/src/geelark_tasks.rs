@@ -938,3 +938,238 @@ pub unsafe extern "C" fn cloudphone_geelark_create_rpa_task_build(
         }
     })
 }
+
+// ------------------------------------------------ plans and custom flows
+
+use cloudphone::geelark::task_create::{
+    AddTasks, CreateFlowTask, FlowList, ListFlows, PlanItem, TasksAdded, TikTokTask,
+};
+
+envelope_summary!(
+    TasksAdded,
+    items = |o| o.task_ids.iter().map(|id| Item::id(id)).collect()
+);
+envelope_summary!(
+    FlowList,
+    items = |o| o.flows.iter().map(|f| Item::id(&f.id)).collect(),
+    total = total
+);
+
+/// One phone's item of a plan as the C host writes it: `envId`,
+/// `scheduleAt`, then the task type's own fields.
+struct PlanArg(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for PlanArg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PlanArg;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<PlanArg, A::Error> {
+                let mut out = Vec::new();
+                while let Some(kv) = m.next_entry::<String, serde_json::Value>()? {
+                    out.push(kv);
+                }
+                Ok(PlanArg(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl PlanArg {
+    fn item(self) -> Result<PlanItem, cloudphone::Error> {
+        let get = |k: &str| {
+            self.0
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        };
+        let env = get("envId")
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .ok_or_else(|| cloudphone::error::invalid("envId", "each item needs its phone"))?;
+        let at = get("scheduleAt").and_then(|v| v.as_u64()).unwrap_or(0);
+        let mut item = PlanItem::new(env, at)?;
+        for (k, v) in self.0 {
+            if k != "envId" && k != "scheduleAt" {
+                item = item.field(k, v);
+            }
+        }
+        Ok(item)
+    }
+}
+
+/// Builds a TikTok plan (`POST /open/v1/task/add`): `task_type` 1 video, 2
+/// warm-up, 3 image set.
+///
+/// - `items_json`: `[{"envId": "...", "scheduleAt": unix_s, ...the task
+///   type's fields...}, ...]`, 1 to 100; each field is checked against the
+///   type's documented table (`video`, `videoDesc`, `maxTryTimes`, ... for
+///   videos; `action`, `keywords`, `duration` for warm-ups; `images`, ...
+///   for image sets); an unknown one is refused by name.
+///
+/// Result (`cloudphone_request_parse`): one item per task made, in item
+/// order.
+///
+/// Pointers: `config` required; `items_json` required; `plan_name`
+/// optional (NULL = GeeLark names it); `remark` optional (NULL = none);
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_add_tasks_build(
+    config: *const cloudphone_geelark_config,
+    task_type: u8,
+    items_json: *const c_char,
+    plan_name: *const c_char,
+    remark: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, AddTasks>(),
+                || {
+                    let kind = match task_type {
+                        1 => TikTokTask::Video,
+                        2 => TikTokTask::WarmUp,
+                        3 => TikTokTask::ImageSet,
+                        _ => {
+                            return Err(cloudphone::error::invalid("task_type", "1, 2 or 3").into());
+                        }
+                    };
+                    let list: Vec<PlanArg> =
+                        super::options::json_required(items_json, "items_json")?;
+                    let items = list
+                        .into_iter()
+                        .map(PlanArg::item)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let mut op = AddTasks::new(kind, items)?;
+                    if !plan_name.is_null() {
+                        op = op.plan_name(arg_str(plan_name, "plan_name")?)?;
+                    }
+                    if !remark.is_null() {
+                        op = op.remark(arg_str(remark, "remark")?)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}
+
+/// Builds a page of the team's flows (`POST /open/v1/task/flow/list`): page
+/// `page` (from 1) of `page_size` (1 to 100); `cloudphone_request_next`
+/// pages on.
+///
+/// Result (`cloudphone_request_parse`): one item per flow (its id); the
+/// total; `/flows/<i>/params` (the parameter names a task of it takes).
+///
+/// Pointers: `config` required; `trace_id` required; `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_flows_build(
+    config: *const cloudphone_geelark_config,
+    page: u32,
+    page_size: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListFlows>(),
+                || Ok(ListFlows::new().page(page, page_size)?),
+            )
+        }
+    })
+}
+
+/// Builds a task from one of the team's flows (`POST /open/v1/task/rpa/add`)
+/// on the phone `id` at `schedule_at` (Unix seconds).
+///
+/// - `params_json`: the flow's parameters (`{"Title": "...", "Video":
+///   ["https://..."]}`; a file parameter takes a list of URLs).
+///
+/// Result (`cloudphone_request_parse`): no items; `/task_id`.
+///
+/// Pointers: `config` required; `id` required; `flow_id` required; `name`
+/// optional (NULL = none); `remark` optional (NULL = none); `params_json`
+/// optional (NULL = no parameters); `trace_id` required; `request_out`
+/// required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_create_flow_task_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    flow_id: *const c_char,
+    schedule_at: u64,
+    name: *const c_char,
+    remark: *const c_char,
+    params_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, CreateFlowTask>(),
+                || {
+                    let mut op = CreateFlowTask::new(
+                        arg_str(id, "id")?,
+                        arg_str(flow_id, "flow_id")?,
+                        schedule_at,
+                    )?;
+                    if !name.is_null() {
+                        op = op.name(arg_str(name, "name")?)?;
+                    }
+                    if !remark.is_null() {
+                        op = op.remark(arg_str(remark, "remark")?)?;
+                    }
+                    if !params_json.is_null() {
+                        let PlanArg(pairs) =
+                            super::options::json_required(params_json, "params_json")?;
+                        for (k, v) in pairs {
+                            op = op.param(k, v)?;
+                        }
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}

@@ -1349,3 +1349,93 @@ pub(super) fn phone_tools(
         }
     }
 }
+
+/// `task/add` (a TikTok plan: one task per item, each waiting for its time
+/// then running one job duration), `task/flow/list` (two flows) and
+/// `task/rpa/add` (a task from a flow; 48002 unknown flow).
+pub(super) fn plans(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now: u64) -> Reply {
+    const FLOWS: [(&str, &str, &[&str]); 2] = [
+        (
+            "562316072435340001",
+            "Post video with caption",
+            &["Title", "Desc", "Video"],
+        ),
+        ("562316072435340002", "Like the first five posts", &[]),
+    ];
+    let run_ms = sh.config.job_duration.as_millis().max(1) as u64;
+    let add = |gl: &mut GeeLark,
+               env: &str,
+               at: u64,
+               plan: String,
+               kind: i64|
+     -> Result<String, (i64, String)> {
+        let phone = *gl
+            .index
+            .get(env)
+            .ok_or((42001, "env not found".to_owned()))?;
+        gl.phone(env, now)
+            .ok_or((42001, "env not found".to_owned()))?;
+        let st = &mut gl.more;
+        let id = format!("61889{:013}", st.tasks.len() + 1);
+        st.index.insert(id.clone(), st.tasks.len());
+        st.tasks.push(Task {
+            id: id.clone(),
+            phone,
+            plan_name: plan,
+            task_type: kind,
+            schedule_ms: at.saturating_mul(1000).max(now),
+            run_ms,
+            fails: false,
+            cancelled: false,
+            retries: 0,
+        });
+        Ok(id)
+    };
+    match path {
+        "task/add" => {
+            let kind = body["taskType"].as_i64().filter(|k| (1..=3).contains(k));
+            let kind = kind.ok_or((40004, "parameter validation failed: taskType".to_owned()))?;
+            let items = body["list"]
+                .as_array()
+                .filter(|l| !l.is_empty() && l.len() <= 100)
+                .ok_or((40004, "parameter validation failed: list".to_owned()))?
+                .clone();
+            let plan = body["planName"].as_str().unwrap_or("api-plan").to_owned();
+            let mut ids = Vec::new();
+            for item in &items {
+                let env = item["envId"].as_str().unwrap_or("");
+                ids.push(add(
+                    gl,
+                    env,
+                    item["scheduleAt"].as_u64().unwrap_or(0),
+                    plan.clone(),
+                    kind,
+                )?);
+            }
+            Ok(Some(json!({"taskIds": ids})))
+        }
+        "task/flow/list" => {
+            let (skip, size) = page(body, 100)?;
+            let items: Vec<Value> = FLOWS
+                .iter()
+                .skip(skip)
+                .take(size)
+                .map(|(id, title, params)| json!({"id": id, "title": title, "desc": "", "params": params}))
+                .collect();
+            Ok(Some(
+                json!({"total": FLOWS.len(), "page": body["page"].as_u64().unwrap_or(1),
+                           "pageSize": size, "items": items}),
+            ))
+        }
+        _ => {
+            let flow = one_id(body, "flowId")?;
+            if !FLOWS.iter().any(|f| f.0 == flow) {
+                return Err((48002, "flow not found".to_owned()));
+            }
+            let env = one_id(body, "id")?;
+            let name = body["name"].as_str().unwrap_or("flow-task").to_owned();
+            let id = add(gl, &env, body["scheduleAt"].as_u64().unwrap_or(0), name, 42)?;
+            Ok(Some(json!({"taskId": id})))
+        }
+    }
+}
