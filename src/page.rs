@@ -270,6 +270,21 @@ pub fn next_offset(
     }
 }
 
+/// Checks a page-number listing's request: pages from 1, 1 to `max` items
+/// a page (GeeLark's lists).
+pub(crate) fn check_page(page: u32, page_size: u32, max: u32) -> crate::error::Result<()> {
+    if page == 0 {
+        return Err(crate::error::invalid("page", "pages are numbered from 1"));
+    }
+    if page_size == 0 || page_size > max {
+        return Err(crate::error::invalid(
+            "page_size",
+            format!("must be 1 to {max}"),
+        ));
+    }
+    Ok(())
+}
+
 /// Page-number paging with a reported total (GeeLark lists; pages from 1):
 /// the next page number, or `None` when done. An empty page, or a page whose
 /// end reaches the total, ends the listing.

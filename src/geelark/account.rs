@@ -36,10 +36,7 @@ impl Operation for AuthStatus {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
-        Ok(super::apps::Accepted {
-            envelope: Envelope::of(&a),
-        })
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {

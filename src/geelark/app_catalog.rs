@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::config::Config;
 use super::shapes::{Envelope, opt_int, to_body};
 use super::wire;
-use crate::error::{Result, invalid};
+use crate::error::Result;
 use crate::http::{Request, Response};
 use crate::json::{null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_id};
@@ -123,16 +123,6 @@ fn parse_catalog(name: &'static str, response: &Response) -> Result<AppCatalog> 
     })
 }
 
-fn check_page(page: u32, page_size: u32, max: u32) -> Result<()> {
-    if page == 0 {
-        return Err(invalid("page", "pages are numbered from 1"));
-    }
-    if page_size == 0 || page_size > max {
-        return Err(invalid("page_size", format!("must be 1 to {max}")));
-    }
-    Ok(())
-}
-
 fn check_keyword(field: &'static str, k: &str) -> Result<()> {
     crate::limits::check_text(field, k, MAX_KEYWORD_LEN)
 }
@@ -155,7 +145,7 @@ impl ListInstallableApps {
     pub fn new(env_id: impl Into<String>, page: u32, page_size: u32) -> Result<Self> {
         let env_id = env_id.into();
         check_id("env_id", &env_id)?;
-        check_page(page, page_size, MAX_INSTALLABLE_PAGE_SIZE)?;
+        crate::page::check_page(page, page_size, MAX_INSTALLABLE_PAGE_SIZE)?;
         Ok(ListInstallableApps {
             env_id,
             name: None,
@@ -242,7 +232,7 @@ pub struct ListShopApps {
 impl ListShopApps {
     /// Page `page` (from 1) of `page_size` (1 to [`MAX_SHOP_PAGE_SIZE`]).
     pub fn new(page: u32, page_size: u32) -> Result<Self> {
-        check_page(page, page_size, MAX_SHOP_PAGE_SIZE)?;
+        crate::page::check_page(page, page_size, MAX_SHOP_PAGE_SIZE)?;
         Ok(ListShopApps {
             key: None,
             uploaded: false,

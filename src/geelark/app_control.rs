@@ -56,13 +56,6 @@ fn run_body(env_id: &str, app: &AppRef) -> Result<Vec<u8>> {
     })
 }
 
-fn accepted(name: &'static str, response: &Response) -> Result<super::apps::Accepted> {
-    let a = wire::parse_opt::<serde::de::IgnoredAny>(name, response)?;
-    Ok(super::apps::Accepted {
-        envelope: Envelope::of(&a),
-    })
-}
-
 /// Start an installed app on a running phone (42005: not installed):
 /// `POST /open/v1/app/start`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +89,7 @@ impl Operation for StartApp {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        accepted(Self::NAME, response)
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {
@@ -132,7 +125,7 @@ impl Operation for StopApp {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        accepted(Self::NAME, response)
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {

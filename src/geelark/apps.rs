@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::config::Config;
 use super::shapes::{Envelope, to_body};
 use super::wire;
-use crate::error::{Result, invalid};
+use crate::error::Result;
 use crate::http::{Request, Response};
 use crate::json::{int_or_string, null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_id};
@@ -71,15 +71,7 @@ impl ListApps {
     pub fn new(env_id: impl Into<String>, page: u32, page_size: u32) -> Result<Self> {
         let env_id = env_id.into();
         check_id("env_id", &env_id)?;
-        if page == 0 {
-            return Err(invalid("page", "pages are numbered from 1"));
-        }
-        if page_size == 0 || page_size > MAX_APP_PAGE_SIZE {
-            return Err(invalid(
-                "page_size",
-                format!("must be 1 to {MAX_APP_PAGE_SIZE}"),
-            ));
-        }
+        crate::page::check_page(page, page_size, MAX_APP_PAGE_SIZE)?;
         Ok(ListApps {
             env_id,
             page,
@@ -247,6 +239,15 @@ pub struct Accepted {
     pub envelope: Envelope,
 }
 
+/// The parse of every call whose documented success is the envelope alone
+/// (a `data` it may carry is ignored).
+pub(crate) fn parse_accepted(name: &'static str, response: &Response) -> Result<Accepted> {
+    let a = wire::parse_opt::<serde::de::IgnoredAny>(name, response)?;
+    Ok(Accepted {
+        envelope: Envelope::of(&a),
+    })
+}
+
 /// Install an app version on a running phone (42003–42006: not allowed,
 /// lower version, busy, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -291,10 +292,7 @@ impl Operation for InstallApp {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
-        let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
-        Ok(Accepted {
-            envelope: Envelope::of(&a),
-        })
+        parse_accepted(Self::NAME, response)
     }
 
     /// No: a repeated install while the first is running answers "busy".
@@ -345,10 +343,7 @@ impl Operation for UninstallApp {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<Accepted> {
-        let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
-        Ok(Accepted {
-            envelope: Envelope::of(&a),
-        })
+        parse_accepted(Self::NAME, response)
     }
 
     /// No: a retried uninstall answers 42005 "not installed" for an app the

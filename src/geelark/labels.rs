@@ -147,19 +147,6 @@ struct ListBody<'a> {
     filters: &'a ListFilters,
 }
 
-fn check_page(page: u32, page_size: u32) -> Result<()> {
-    if page == 0 {
-        return Err(invalid("page", "pages are numbered from 1"));
-    }
-    if page_size == 0 || page_size > MAX_PAGE_SIZE {
-        return Err(invalid(
-            "page_size",
-            format!("must be 1 to {MAX_PAGE_SIZE}"),
-        ));
-    }
-    Ok(())
-}
-
 /// A page of groups or tags, and the filter values that matched nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -307,7 +294,7 @@ impl ListGroups {
 
     /// Page `page` (from 1) of `page_size` (1 to [`MAX_PAGE_SIZE`]).
     pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
-        check_page(page, page_size)?;
+        crate::page::check_page(page, page_size, MAX_PAGE_SIZE)?;
         (self.page, self.page_size) = (page, page_size);
         Ok(self)
     }
@@ -594,7 +581,7 @@ impl ListTags {
 
     /// Page `page` (from 1) of `page_size` (1 to [`MAX_PAGE_SIZE`]).
     pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
-        check_page(page, page_size)?;
+        crate::page::check_page(page, page_size, MAX_PAGE_SIZE)?;
         (self.page, self.page_size) = (page, page_size);
         Ok(self)
     }

@@ -436,10 +436,7 @@ impl Operation for RestartPhone {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        let a = wire::parse_opt::<serde::de::IgnoredAny>(Self::NAME, response)?;
-        Ok(super::apps::Accepted {
-            envelope: Envelope::of(&a),
-        })
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     /// No: a second restart while the first runs interrupts it.

@@ -17,7 +17,7 @@ use super::config::Config;
 use super::model::{ChargeMode, PhoneRecord, WirePhone};
 use super::shapes::{Envelope, decode_each, filter_list, to_body};
 use super::wire;
-use crate::error::{Result, invalid};
+use crate::error::Result;
 use crate::http::{Request, Response};
 use crate::json::null_default;
 use crate::limits::{MAX_FILTER_LEN, check_len};
@@ -79,15 +79,7 @@ impl ListPhones {
 
     /// Page `page` (from 1) of `page_size` (1 to [`MAX_PAGE_SIZE`]) phones.
     pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
-        if page == 0 {
-            return Err(invalid("page", "pages are numbered from 1"));
-        }
-        if page_size == 0 || page_size > MAX_PAGE_SIZE {
-            return Err(invalid(
-                "page_size",
-                format!("must be 1 to {MAX_PAGE_SIZE}"),
-            ));
-        }
+        crate::page::check_page(page, page_size, MAX_PAGE_SIZE)?;
         self.page = page;
         self.page_size = page_size;
         Ok(self)

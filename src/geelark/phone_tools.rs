@@ -21,13 +21,6 @@ pub const MAX_IDS: usize = 100;
 /// Most phones one transfer takes (GeeLark ignores the rest).
 pub const MAX_TRANSFER_IDS: usize = 200;
 
-fn accepted(name: &'static str, response: &Response) -> Result<super::apps::Accepted> {
-    let a = wire::parse_opt::<serde::de::IgnoredAny>(name, response)?;
-    Ok(super::apps::Accepted {
-        envelope: Envelope::of(&a),
-    })
-}
-
 /// Per-phone refusals in `data.failDetails` or `data.items` (code 0 is a
 /// success there).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -171,7 +164,7 @@ impl Operation for SendSms {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        accepted(Self::NAME, response)
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     /// No: a second call delivers a second message.
@@ -226,7 +219,7 @@ impl Operation for SetNetType {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        accepted(Self::NAME, response)
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {
@@ -349,7 +342,7 @@ impl Operation for MoveToGroup {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        accepted(Self::NAME, response)
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {
@@ -787,7 +780,7 @@ impl Operation for NewIdentity {
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<super::apps::Accepted> {
-        accepted(Self::NAME, response)
+        super::apps::parse_accepted(Self::NAME, response)
     }
 
     /// No: each call randomises the identity again.

@@ -385,15 +385,7 @@ impl ListProxies {
 
     /// Page `page` (from 1) of `page_size` (1 to [`MAX_PAGE_SIZE`]).
     pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
-        if page == 0 {
-            return Err(invalid("page", "pages are numbered from 1"));
-        }
-        if page_size == 0 || page_size > MAX_PAGE_SIZE {
-            return Err(invalid(
-                "page_size",
-                format!("must be 1 to {MAX_PAGE_SIZE}"),
-            ));
-        }
+        crate::page::check_page(page, page_size, MAX_PAGE_SIZE)?;
         self.page = page;
         self.page_size = page_size;
         Ok(self)

@@ -353,12 +353,7 @@ impl ListFlows {
 
     /// Page `page` (from 1) of `page_size` (1 to 100).
     pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
-        if page == 0 {
-            return Err(invalid("page", "pages are numbered from 1"));
-        }
-        if page_size == 0 || page_size > 100 {
-            return Err(invalid("page_size", "must be 1 to 100"));
-        }
+        crate::page::check_page(page, page_size, 100)?;
         (self.page, self.page_size) = (page, page_size);
         Ok(self)
     }

@@ -16,6 +16,16 @@ use serde_json::{Value, json};
 use super::{GeeLark, Reply, fail, id_list, one_id};
 use crate::sim::Shared;
 
+/// The phone `id`, settled at `now`, or GeeLark's 42001.
+fn live<'a>(
+    gl: &'a mut GeeLark,
+    id: &str,
+    now: u64,
+) -> Result<&'a mut super::Phone, (i64, String)> {
+    gl.phone(id, now)
+        .ok_or_else(|| (42001, "env not found".to_owned()))
+}
+
 /// An automation task.
 pub(in crate::sim) struct Task {
     id: String,
@@ -427,8 +437,7 @@ pub(super) fn app_list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
         .index
         .get(&id)
         .ok_or((42001, "env not found".to_owned()))?;
-    gl.phone(&id, now)
-        .ok_or((42001, "env not found".to_owned()))?;
+    live(gl, &id, now)?;
     let apps = gl.more.apps.get(&i).cloned().unwrap_or_default();
     let items: Vec<Value> = apps
         .iter()
@@ -670,8 +679,7 @@ pub(super) fn catalogue(gl: &mut GeeLark, body: &Value, now: u64, installable: b
             .index
             .get(&id)
             .ok_or((42001, "env not found".to_owned()))?;
-        gl.phone(&id, now)
-            .ok_or((42001, "env not found".to_owned()))?;
+        live(gl, &id, now)?;
         gl.more
             .apps
             .get(&i)
@@ -895,8 +903,7 @@ pub(super) fn create_rpa(
         .index
         .get(&id)
         .ok_or((42001, "env not found".to_owned()))?;
-    gl.phone(&id, now)
-        .ok_or((42001, "env not found".to_owned()))?;
+    live(gl, &id, now)?;
     let at = body["scheduleAt"]
         .as_u64()
         .ok_or((40004, "parameter validation failed: scheduleAt".to_owned()))?
@@ -1214,8 +1221,7 @@ pub(super) fn phone_tools(
         }
         "phone/net/set" => {
             let id = one_id(body, "id")?;
-            gl.phone(&id, now)
-                .ok_or((42001, "env not found".to_owned()))?;
+            live(gl, &id, now)?;
             match body["netType"].as_i64() {
                 Some(0 | 1) => Ok(None),
                 _ => Err((40004, "parameter validation failed: netType".to_owned())),
@@ -1253,8 +1259,7 @@ pub(super) fn phone_tools(
         }
         "phone/importContacts" => {
             let id = one_id(body, "id")?;
-            gl.phone(&id, now)
-                .ok_or((42001, "env not found".to_owned()))?;
+            live(gl, &id, now)?;
             body["contacts"]
                 .as_array()
                 .filter(|c| !c.is_empty())
