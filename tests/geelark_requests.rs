@@ -1176,3 +1176,85 @@ fn task_creation_samples() {
     );
     assert_eq!(field(CreateFlowTask::new(P1, "", 0).unwrap_err()), "flowId");
 }
+
+#[test]
+fn team_samples() {
+    use cloudphone::geelark::team::{
+        AddProxyGroup, ClonePhone, DeleteProxyGroups, ExportFlow, GetAppUploadStatus, ImportFlow,
+        ListProxyGroups, ListTeamApps, RenameProxyGroup, UploadApp,
+    };
+    snap(
+        "geelark_req_proxy_group_search",
+        render(
+            &ListProxyGroups::new()
+                .page(1, 20)
+                .unwrap()
+                .name("resi")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_proxy_group_add",
+        render(&AddProxyGroup::new("residential-sg").unwrap()),
+    );
+    snap(
+        "geelark_req_proxy_group_update",
+        render(&RenameProxyGroup::new("620001234567890001", "resi-sg").unwrap()),
+    );
+    snap(
+        "geelark_req_proxy_group_del",
+        render(&DeleteProxyGroups::new(["620001234567890001"]).unwrap()),
+    );
+    snap(
+        "geelark_req_phone_clone",
+        render(
+            &ClonePhone::new(P1, 2)
+                .unwrap()
+                .group("605551234567890123")
+                .unwrap()
+                .copy(true, false, true, true, false),
+        ),
+    );
+    snap(
+        "geelark_req_app_upload",
+        render(
+            &UploadApp::new(
+                "https://material.example.com/open-upload/123/20260301/app.apk",
+                Some("internal build 3.2".into()),
+            )
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_app_upload_status",
+        render(&GetAppUploadStatus::new("1830906144634750001").unwrap()),
+    );
+    snap(
+        "geelark_req_app_team_app_list",
+        render(&ListTeamApps::new().page(1, 20).unwrap()),
+    );
+    snap(
+        "geelark_req_task_flow_import",
+        render(&ImportFlow::new(r#"{"name":"Post video","nodes":[]}"#, None).unwrap()),
+    );
+    snap(
+        "geelark_req_task_flow_export",
+        render(&ExportFlow::new("562316072435340001").unwrap()),
+    );
+    // Refused before building.
+    assert_eq!(
+        field(AddProxyGroup::new("g".repeat(51)).unwrap_err()),
+        "name"
+    );
+    assert_eq!(field(ClonePhone::new(P1, 0).unwrap_err()), "amount");
+    assert_eq!(field(ClonePhone::new(P1, 101).unwrap_err()), "amount");
+    assert_eq!(
+        field(UploadApp::new("https://h/app.zip", None).unwrap_err()),
+        "fileUrl"
+    );
+    assert_eq!(field(ImportFlow::new("not json", None).unwrap_err()), "gal");
+    assert_eq!(
+        field(ListTeamApps::new().page(1, 201).unwrap_err()),
+        "page_size"
+    );
+}

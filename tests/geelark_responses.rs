@@ -429,6 +429,49 @@ fn task_creation() {
     );
 }
 
+#[test]
+fn team_proxy_groups_apps_flows_and_clones() {
+    use cloudphone::geelark::team::{
+        AddProxyGroup, ClonePhone, DeleteProxyGroups, ExportFlow, GetAppUploadStatus, ImportFlow,
+        ListProxyGroups, ListTeamApps, RenameProxyGroup, UploadApp,
+    };
+    snapshot_dir("geelark/proxyGroup_search", parsed(&ListProxyGroups::new()));
+    snapshot_dir(
+        "geelark/proxyGroup_add",
+        parsed(&AddProxyGroup::new("g").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/proxyGroup_update",
+        parsed(&RenameProxyGroup::new("1", "g").unwrap()),
+    );
+    let ids = strings(&["620001234567890001", "620009999999999999"]);
+    snapshot_dir(
+        "geelark/proxyGroup_del",
+        merged(&DeleteProxyGroups::new(ids.clone()).unwrap(), &ids),
+    );
+    snapshot_dir(
+        "geelark/phone_clone",
+        parsed(&ClonePhone::new(P1, 2).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_upload",
+        parsed(&UploadApp::new("https://m.example.com/app.apk", None).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_upload_status",
+        parsed(&GetAppUploadStatus::new("1").unwrap()),
+    );
+    snapshot_dir("geelark/app_teamApp_list", parsed(&ListTeamApps::new()));
+    snapshot_dir(
+        "geelark/task_flow_import",
+        parsed(&ImportFlow::new("{}", None).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/task_flow_export",
+        parsed(&ExportFlow::new("1").unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -518,6 +561,15 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
             ],
         )
         .unwrap()),
+        p(cloudphone::geelark::team::ListProxyGroups::new()),
+        p(cloudphone::geelark::team::AddProxyGroup::new("g").unwrap()),
+        p(cloudphone::geelark::team::DeleteProxyGroups::new(ids()).unwrap()),
+        p(cloudphone::geelark::team::ClonePhone::new(P1, 1).unwrap()),
+        p(cloudphone::geelark::team::UploadApp::new("https://h/a.apk", None).unwrap()),
+        p(cloudphone::geelark::team::GetAppUploadStatus::new("1").unwrap()),
+        p(cloudphone::geelark::team::ListTeamApps::new()),
+        p(cloudphone::geelark::team::ImportFlow::new("{}", None).unwrap()),
+        p(cloudphone::geelark::team::ExportFlow::new("1").unwrap()),
         p(cloudphone::geelark::task_create::ListFlows::new()),
         p(cloudphone::geelark::task_create::CreateFlowTask::new(P1, "1", 0).unwrap()),
         p(cloudphone::geelark::files::GetUploadUrl::new("mp4").unwrap()),
@@ -545,6 +597,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::callbacks::SetCallback::new("https://h.example/x").unwrap()),
         p(cloudphone::geelark::lifecycle::RestartPhone::new(P1).unwrap()),
         p(cloudphone::geelark::account::AuthStatus),
+        p(cloudphone::geelark::team::RenameProxyGroup::new("1", "g").unwrap()),
         p(cloudphone::geelark::phone_tools::SendSms::new(P1, "1", "t").unwrap()),
         p(cloudphone::geelark::phone_tools::SetNetType::new(
             P1,
@@ -574,7 +627,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        67,
+        77,
         "every operation but the presigned PUT (geelark.upload_file: no envelope)"
     );
     let bodies = [

@@ -43,6 +43,7 @@ pub mod shell;
 pub mod status;
 pub mod task_create;
 pub mod tasks;
+pub mod team;
 pub mod update;
 pub mod watch;
 mod wire;
