@@ -946,6 +946,69 @@ fn geelark_files_phone_tools_and_app_control_on_the_simulator() {
 }
 
 #[test]
+fn geelark_team_proxy_groups_clones_apps_and_flows_on_the_simulator() {
+    use cloudphone::geelark::team::{
+        AddProxyGroup, ClonePhone, DeleteProxyGroups, ExportFlow, GetAppUploadStatus, ImportFlow,
+        ListProxyGroups, ListTeamApps, RenameProxyGroup, UploadApp,
+    };
+    let sim = Sim::start(small()).unwrap();
+    let c = geelark_key(&sim);
+    let g = c.execute(&AddProxyGroup::new("resi").unwrap()).unwrap().id;
+    assert_eq!(
+        c.execute(&AddProxyGroup::new("resi").unwrap())
+            .unwrap_err()
+            .code(),
+        "45010"
+    );
+    c.execute(&RenameProxyGroup::new(&g, "resi-sg").unwrap())
+        .unwrap();
+    let groups = c
+        .execute(&ListProxyGroups::new().name("sg").unwrap())
+        .unwrap();
+    assert_eq!(groups.groups.len(), 1);
+    let gone = c
+        .execute(&DeleteProxyGroups::new([g.as_str(), "620009999999999999"]).unwrap())
+        .unwrap();
+    assert_eq!(gone.failures[0].code, "45009");
+    // Clones appear as stopped phones.
+    let source = sim.geelark_phone_ids()[0].clone();
+    let clones = c.execute(&ClonePhone::new(&source, 2).unwrap()).unwrap();
+    assert_eq!(clones.ids.len(), 2);
+    let states = c
+        .execute(&geelark::GetPhoneStatus::new(clones.ids.clone()).unwrap())
+        .unwrap();
+    assert!(
+        states.phones.iter().all(|p| p.raw_status == 2),
+        "{states:?}"
+    );
+    // An app upload, its status, the team's apps.
+    let up = c
+        .execute(&UploadApp::new("https://m.example.com/app.apk", None).unwrap())
+        .unwrap();
+    let status = c
+        .execute(&GetAppUploadStatus::new(&up.task_id).unwrap())
+        .unwrap();
+    assert_eq!(status.upload.status, Some(1));
+    assert_eq!(c.execute(&ListTeamApps::new()).unwrap().apps.len(), 3);
+    // A flow exported, imported again as a new flow, exported back the same.
+    let gal = c
+        .execute(&ExportFlow::new("562316072435340001").unwrap())
+        .unwrap()
+        .gal;
+    let copy = c.execute(&ImportFlow::new(&gal, None).unwrap()).unwrap().id;
+    assert_eq!(
+        c.execute(&ExportFlow::new(&copy).unwrap()).unwrap().gal,
+        gal
+    );
+    assert_eq!(
+        c.execute(&ExportFlow::new("1").unwrap())
+            .unwrap_err()
+            .code(),
+        "48002"
+    );
+}
+
+#[test]
 fn faults_status_429_reset_truncate_latency() {
     let sim = Sim::start(small()).unwrap();
     let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(2).collect();

@@ -316,6 +316,16 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         "/open/v1/task/add" | "/open/v1/task/flow/list" | "/open/v1/task/rpa/add" => {
             more::plans(sh, &mut gl, &req.path[9..], &body, now)
         }
+        "/open/v1/proxyGroup/search"
+        | "/open/v1/proxyGroup/add"
+        | "/open/v1/proxyGroup/update"
+        | "/open/v1/proxyGroup/del"
+        | "/open/v1/phone/clone"
+        | "/open/v1/app/upload"
+        | "/open/v1/app/upload/status"
+        | "/open/v1/app/teamApp/list"
+        | "/open/v1/task/flow/import"
+        | "/open/v1/task/flow/export" => more::team(sh, &mut gl, &req.path[9..], &body, now),
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

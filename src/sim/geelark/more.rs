@@ -112,6 +112,10 @@ pub(in crate::sim) struct State {
     proxies: Vec<Proxy>,
     next_proxy: u64,
     labels: Labels,
+    /// Proxy groups: (id, name).
+    proxy_groups: Vec<(String, String)>,
+    /// Imported flows: (id, JSON text).
+    flows: Vec<(String, String)>,
 }
 
 /// A saved proxy; `bound` ones (the phones' proxy) cannot be deleted.
@@ -209,6 +213,11 @@ impl State {
             ],
             next_proxy: 4,
             labels: Labels::new(),
+            proxy_groups: Vec::new(),
+            flows: vec![(
+                "562316072435340001".to_owned(),
+                r#"{"name":"Post video with caption","nodes":[]}"#.to_owned(),
+            )],
         }
     }
 }
@@ -1441,6 +1450,181 @@ pub(super) fn plans(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now
             let name = body["name"].as_str().unwrap_or("flow-task").to_owned();
             let id = add(gl, &env, body["scheduleAt"].as_u64().unwrap_or(0), name, 42)?;
             Ok(Some(json!({"taskId": id})))
+        }
+    }
+}
+
+/// Proxy groups, clones, team apps and flow files: `proxyGroup/*`
+/// (45010 a name taken, 45009 no such group), `phone/clone` (copies of a
+/// phone, stopped), `app/upload` and its status (done at once),
+/// `app/teamApp/list` (the catalogue), `task/flow/import|export`.
+pub(super) fn team(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now: u64) -> Reply {
+    let st = &mut gl.more;
+    match path {
+        "proxyGroup/search" => {
+            let (skip, size) = page(body, 100)?;
+            let name = body["name"].as_str().unwrap_or("");
+            let mut all = vec![("0".to_owned(), "Ungrouped".to_owned())];
+            all.extend(st.proxy_groups.iter().cloned());
+            let matching: Vec<Value> = all
+                .iter()
+                .filter(|(_, n)| n.contains(name))
+                .map(|(id, n)| json!({"id": id, "name": n}))
+                .collect();
+            let list: Vec<Value> = matching.iter().skip(skip).take(size).cloned().collect();
+            Ok(Some(
+                json!({"total": matching.len(), "page": body["page"].as_u64().unwrap_or(1),
+                           "pageSize": size, "list": list}),
+            ))
+        }
+        "proxyGroup/add" | "proxyGroup/update" => {
+            let name = body["name"]
+                .as_str()
+                .filter(|n| !n.is_empty() && n.chars().count() <= 50)
+                .ok_or((45011, "proxy group name is invalid".to_owned()))?
+                .to_owned();
+            if st.proxy_groups.iter().any(|(_, n)| *n == name) {
+                return Err((45010, "proxy group name already exists".to_owned()));
+            }
+            if path == "proxyGroup/add" {
+                st.next_proxy += 1;
+                let id = format!("6200012345678{:05}", st.next_proxy);
+                st.proxy_groups.push((id.clone(), name));
+                return Ok(Some(json!({"id": id})));
+            }
+            let id = one_id(body, "id")?;
+            let g = st
+                .proxy_groups
+                .iter_mut()
+                .find(|(i, _)| *i == id)
+                .ok_or((45009, "proxy group not found".to_owned()))?;
+            g.1 = name;
+            Ok(None)
+        }
+        "proxyGroup/del" => {
+            let ids = id_list(body, "ids", 100)?;
+            let mut failed = Vec::new();
+            for id in &ids {
+                if id == "0" {
+                    continue;
+                }
+                match st.proxy_groups.iter().position(|(i, _)| i == id) {
+                    Some(p) => {
+                        st.proxy_groups.remove(p);
+                    }
+                    None => failed.push(fail(id, 45009, "proxy group not found")),
+                }
+            }
+            let mut data = super::amounts(ids.len(), &failed);
+            data["failDetails"] = json!(failed);
+            Ok(Some(data))
+        }
+        "phone/clone" => {
+            let id = one_id(body, "envId")?;
+            let amount = body["amount"].as_u64().unwrap_or(1);
+            if !(1..=100).contains(&amount) {
+                return Err((40004, "parameter validation failed: amount".to_owned()));
+            }
+            let source = *gl
+                .index
+                .get(&id)
+                .ok_or((42001, "env not found".to_owned()))?;
+            live(gl, &id, now)?;
+            let mut ids = Vec::new();
+            for n in 0..amount {
+                let s = &gl.phones[source];
+                let new_id = loop {
+                    let k = u64::from_str_radix(&sh.random_hex(15), 16).unwrap_or(n)
+                        % 100_000_000_000_000_000;
+                    let candidate = format!("6{k:017}");
+                    if !gl.index.contains_key(&candidate) {
+                        break candidate;
+                    }
+                };
+                let copy = super::Phone {
+                    id: new_id.clone(),
+                    serial_name: format!("{}-clone-{}", s.serial_name, n + 1),
+                    serial_no: (101 + gl.phones.len()).to_string(),
+                    status: 2,
+                    next: None,
+                    group: s.group,
+                    remark: String::new(),
+                    tags: Vec::new(),
+                    country: s.country,
+                    device: s.device,
+                    os: s.os,
+                    imei: format!("35{:013}", gl.phones.len()),
+                    charge_mode: s.charge_mode,
+                    rpa: false,
+                    unavailable: false,
+                    gps: s.gps,
+                    adb: false,
+                    deleted: false,
+                };
+                gl.index.insert(new_id.clone(), gl.phones.len());
+                gl.phones.push(copy);
+                ids.push(new_id);
+            }
+            Ok(Some(json!({"ids": ids})))
+        }
+        "app/upload" => {
+            let url = body["fileUrl"].as_str().unwrap_or("");
+            if !(url.starts_with("http") && (url.ends_with(".apk") || url.ends_with(".xapk"))) {
+                return Err((40004, "parameter validation failed: fileUrl".to_owned()));
+            }
+            Ok(Some(
+                json!({"taskId": format!("18309061446{:08}", st.next_proxy)}),
+            ))
+        }
+        "app/upload/status" => {
+            one_id(body, "taskId")?;
+            Ok(Some(
+                json!({"status": 1, "appName": "Uploaded App", "appIcon": "",
+                           "appId": "1813124121385540001", "versionId": "1813124121435880001"}),
+            ))
+        }
+        "app/teamApp/list" => {
+            let (skip, size) = page(body, 200)?;
+            let items: Vec<Value> = CATALOGUE
+                .iter()
+                .enumerate()
+                .skip(skip)
+                .take(size)
+                .map(|(n, (_, name, version_id, version))| {
+                    json!({"id": format!("49765275286477000{n}"), "appName": name, "appIcon": "",
+                           "versionId": version_id, "versionCode": 100 + n, "versionName": version,
+                           "status": 0, "isUpload": false, "uploadStatus": 1, "appAuth": 1,
+                           "appRoot": 0, "envGroups": []})
+                })
+                .collect();
+            Ok(Some(
+                json!({"total": CATALOGUE.len(), "page": body["page"].as_u64().unwrap_or(1),
+                           "pageSize": size, "items": items}),
+            ))
+        }
+        "task/flow/import" => {
+            let gal = body["gal"].as_str().unwrap_or("");
+            if serde_json::from_str::<Value>(gal).is_err() {
+                return Err((40004, "parameter validation failed: gal".to_owned()));
+            }
+            let id = match body["id"].as_str() {
+                Some(id) if st.flows.iter().any(|(i, _)| i == id) => id.to_owned(),
+                Some(_) => return Err((48002, "flow not found".to_owned())),
+                None => format!("5623160724353400{:02}", 10 + st.flows.len()),
+            };
+            st.flows.retain(|(i, _)| *i != id);
+            st.flows.push((id.clone(), gal.to_owned()));
+            Ok(Some(json!({"id": id})))
+        }
+        _ => {
+            let id = one_id(body, "id")?;
+            let gal = st
+                .flows
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, g)| g.clone())
+                .ok_or((48002, "flow not found".to_owned()))?;
+            Ok(Some(json!({"gal": gal})))
         }
     }
 }
