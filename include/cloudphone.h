@@ -4083,6 +4083,198 @@ cloudphone_status cloudphone_geelark_upload_file_build(const struct cloudphone_g
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
+// Builds a page of proxy groups (`POST /open/v1/proxyGroup/search`): page
+// `page` (from 1) of `page_size` (1 to 100), optionally only names
+// containing `name`; `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): one item per group (`"0"`: the
+// ungrouped proxies); the total; `/groups/<i>/name`.
+//
+// Pointers: `config` required; `name` optional (NULL = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_proxy_groups_build(const struct cloudphone_geelark_config *config,
+                                                             uint32_t page,
+                                                             uint32_t page_size,
+                                                             const char *name,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds the making of a proxy group (`POST /open/v1/proxyGroup/add`):
+// `name` ≤ 50 characters, unique (45010 when taken).
+//
+// Result (`cloudphone_request_parse`): no items; `/id`.
+//
+// Pointers: `config` required; `name` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_proxy_group_build(const struct cloudphone_geelark_config *config,
+                                                           const char *name,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the renaming of a proxy group (`POST /open/v1/proxyGroup/update`).
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `id` required; `name` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_rename_proxy_group_build(const struct cloudphone_geelark_config *config,
+                                                              const char *id,
+                                                              const char *name,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds the deletion of 1 to 100 proxy groups (`POST /open/v1/proxyGroup/del`;
+// their proxies become ungrouped).
+//
+// Result (`cloudphone_request_parse`): one item per group deleted;
+// failures per id (45009: not found).
+//
+// Pointers: `config` required; `ids` required unless its length is 0 ((NULL, 0) =
+// empty); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_proxy_groups_build(const struct cloudphone_geelark_config *config,
+                                                               const char *const *ids,
+                                                               size_t ids_len,
+                                                               uint64_t now_unix_ms,
+                                                               const char *trace_id,
+                                                               struct cloudphone_request **request_out,
+                                                               struct cloudphone_error **err_out);
+
+// Builds `amount` (1 to 100) clones of a phone (`POST /open/v1/phone/clone`):
+// into the group `group_id` when given, copying the name, remark, tags,
+// proxy and network type as asked.
+//
+// Result (`cloudphone_request_parse`): one item per new phone.
+//
+// Pointers: `config` required; `env_id` required; `group_id` optional (NULL = the
+// source's group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_clone_phone_build(const struct cloudphone_geelark_config *config,
+                                                       const char *env_id,
+                                                       uint32_t amount,
+                                                       const char *group_id,
+                                                       bool copy_name,
+                                                       bool copy_remark,
+                                                       bool copy_tag,
+                                                       bool copy_proxy,
+                                                       bool copy_net_type,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the upload of an app to the team (`POST /open/v1/app/upload`): the
+// `.apk` or `.xapk` at `file_url`, with a description.
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id` (ask
+// `cloudphone_geelark_get_app_upload_status_build`).
+//
+// Pointers: `config` required; `file_url` required; `desc` optional (NULL = none); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_upload_app_build(const struct cloudphone_geelark_config *config,
+                                                      const char *file_url,
+                                                      const char *desc,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds the reading of an app upload (`POST /open/v1/app/upload/status`).
+//
+// Result (`cloudphone_request_parse`): no items; `/upload/status` (0
+// uploading, 1 done, 2 failed, 3 rejected), `/upload/version_id`.
+//
+// Pointers: `config` required; `task_id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_app_upload_status_build(const struct cloudphone_geelark_config *config,
+                                                                 const char *task_id,
+                                                                 uint64_t now_unix_ms,
+                                                                 const char *trace_id,
+                                                                 struct cloudphone_request **request_out,
+                                                                 struct cloudphone_error **err_out);
+
+// Builds a page of the team's apps (`POST /open/v1/app/teamApp/list`): page
+// `page` (from 1) of `page_size` (1 to 200); `cloudphone_request_next`
+// pages on.
+//
+// Result (`cloudphone_request_parse`): one item per app (its team-app id);
+// the total; `/apps/<i>/version_id`.
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_team_apps_build(const struct cloudphone_geelark_config *config,
+                                                          uint32_t page,
+                                                          uint32_t page_size,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds the import of a flow (`POST /open/v1/task/flow/import`): `gal` the
+// flow's JSON text (as exported, ≤ 4 MiB); `id` to replace that flow.
+//
+// Result (`cloudphone_request_parse`): no items; `/id`.
+//
+// Pointers: `config` required; `gal` required; `id` optional (NULL = a new flow); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_import_flow_build(const struct cloudphone_geelark_config *config,
+                                                       const char *gal,
+                                                       const char *id,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
+// Builds the export of a flow (`POST /open/v1/task/flow/export`).
+//
+// Result (`cloudphone_request_parse`): no items; `/gal` (the flow's JSON
+// text). 48002: not found.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_export_flow_build(const struct cloudphone_geelark_config *config,
+                                                       const char *id,
+                                                       uint64_t now_unix_ms,
+                                                       const char *trace_id,
+                                                       struct cloudphone_request **request_out,
+                                                       struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
@@ -4680,6 +4872,8 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_transfer_phones_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (account), CLOUDPHONE_ID_ARRAY(options), (options_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_app_batch_build(config, action, package_name, app_version_id, group_ids, group_ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_app_batch_build((config), (action), (package_name), (app_version_id), CLOUDPHONE_ID_ARRAY(group_ids), (group_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_proxy_groups_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_proxy_groups_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
   cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
 #define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \

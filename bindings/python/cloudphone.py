@@ -322,6 +322,16 @@ _SIGNATURES = {
     "cloudphone_geelark_list_installable_apps_build": (_U32, [_P, _S, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_shop_apps_build": (_U32, [_P, _S, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_rpa_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_proxy_groups_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_proxy_group_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_rename_proxy_group_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_proxy_groups_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_clone_phone_build": (_U32, [_P, _S, _U32, _S, _B, _B, _B, _B, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_upload_app_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_app_upload_status_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_team_apps_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_import_flow_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_export_flow_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_add_tasks_build": (_U32, [_P, ctypes.c_uint8, _S, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_flows_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_flow_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
@@ -1477,6 +1487,55 @@ class GeelarkConfig(_Handle):
                         _cstr(flow_id, "flow_id"), int(schedule_at), None if name is None else _cstr(name, "name"),
                         None if remark is None else _cstr(remark, "remark"),
                         None if params is None else _cstr(json.dumps(dict(params)), "params_json"))
+
+    def list_proxy_groups_request(self, page=1, page_size=100, name=None, now_unix_ms=None, trace_id=None):
+        """POST /open/v1/proxyGroup/search (cloudphone_geelark_list_proxy_groups_build)."""
+        return self._gl(C.geelark_list_proxy_groups_build, now_unix_ms, trace_id, int(page), int(page_size),
+                        None if name is None else _cstr(name, "name"))
+
+    def add_proxy_group_request(self, name, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxyGroup/add (cloudphone_geelark_add_proxy_group_build)."""
+        return self._gl(C.geelark_add_proxy_group_build, now_unix_ms, trace_id, _cstr(name, "name"))
+
+    def rename_proxy_group_request(self, group_id, name, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxyGroup/update (cloudphone_geelark_rename_proxy_group_build)."""
+        return self._gl(C.geelark_rename_proxy_group_build, now_unix_ms, trace_id, _cstr(group_id, "id"),
+                        _cstr(name, "name"))
+
+    def delete_proxy_groups_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/proxyGroup/del (cloudphone_geelark_delete_proxy_groups_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_proxy_groups_build, now_unix_ms, trace_id, arr, n)
+
+    def clone_phone_request(self, env_id, amount=1, group_id=None, copy_name=False, copy_remark=False,
+                            copy_tag=False, copy_proxy=False, copy_net_type=False, now_unix_ms=None,
+                            trace_id=None) -> "Request":
+        """POST /open/v1/phone/clone (cloudphone_geelark_clone_phone_build)."""
+        return self._gl(C.geelark_clone_phone_build, now_unix_ms, trace_id, _cstr(env_id, "env_id"), int(amount),
+                        None if group_id is None else _cstr(group_id, "group_id"), bool(copy_name), bool(copy_remark),
+                        bool(copy_tag), bool(copy_proxy), bool(copy_net_type))
+
+    def upload_app_request(self, file_url, desc=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/upload (cloudphone_geelark_upload_app_build)."""
+        return self._gl(C.geelark_upload_app_build, now_unix_ms, trace_id, _cstr(file_url, "file_url"),
+                        None if desc is None else _cstr(desc, "desc"))
+
+    def get_app_upload_status_request(self, task_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/upload/status (cloudphone_geelark_get_app_upload_status_build)."""
+        return self._gl(C.geelark_get_app_upload_status_build, now_unix_ms, trace_id, _cstr(task_id, "task_id"))
+
+    def list_team_apps_request(self, page=1, page_size=200, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/teamApp/list (cloudphone_geelark_list_team_apps_build)."""
+        return self._gl(C.geelark_list_team_apps_build, now_unix_ms, trace_id, int(page), int(page_size))
+
+    def import_flow_request(self, gal, flow_id=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/flow/import (cloudphone_geelark_import_flow_build)."""
+        return self._gl(C.geelark_import_flow_build, now_unix_ms, trace_id, _cstr(gal, "gal"),
+                        None if flow_id is None else _cstr(flow_id, "id"))
+
+    def export_flow_request(self, flow_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/task/flow/export (cloudphone_geelark_export_flow_build)."""
+        return self._gl(C.geelark_export_flow_build, now_unix_ms, trace_id, _cstr(flow_id, "id"))
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

@@ -146,12 +146,79 @@ static void test_account(void) {
   CHECK(req == NULL);
 }
 
+static void test_team(void) {
+  cloudphone_request *req = NULL, *next = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+  static const char *const ids[] = {"620001234567890001", "620009999999999999"};
+  BUILD(cloudphone_geelark_list_proxy_groups_build(cfg, 1, 100, NULL, TS, TRACE, &req, err), "proxyGroup/search");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxyGroup_search/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 2);
+  CHECK_STATUS(cloudphone_request_next(req, res, TS, TRACE, &next, &err), CLOUDPHONE_STATUS_OK, err);
+  CHECK(next == NULL);
+  done(req, res);
+  BUILD(cloudphone_geelark_add_proxy_group_build(cfg, "resi", TS, TRACE, &req, err), "proxyGroup/add");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxyGroup_add/name_taken_45010.http",
+                      CLOUDPHONE_STATUS_API, &err);
+  cloudphone_error_free(err);
+  err = NULL;
+  done(req, res);
+  BUILD(cloudphone_geelark_rename_proxy_group_build(cfg, "1", "resi-sg", TS, TRACE, &req, err), "proxyGroup/update");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxyGroup_update/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  done(req, res);
+  BUILD(cloudphone_geelark_delete_proxy_groups_build(cfg, ids, 2, TS, TRACE, &req, err), "proxyGroup/del");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/proxyGroup_del/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_failure_count(res) == 1);
+  done(req, res);
+  BUILD(cloudphone_geelark_clone_phone_build(cfg, "612345678901234567", 2, NULL, true, false, true, true, false, TS,
+                                             TRACE, &req, err),
+        "phone/clone");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_clone/inferred.http", CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_item_count(res) == 2);
+  done(req, res);
+  BUILD(cloudphone_geelark_upload_app_build(cfg, "https://m.example.com/app.apk", NULL, TS, TRACE, &req, err),
+        "app/upload");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_upload/sample_response.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  done(req, res);
+  BUILD(cloudphone_geelark_get_app_upload_status_build(cfg, "1830906144634750001", TS, TRACE, &req, err),
+        "app/upload/status");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_upload_status/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/upload/version_id"), "1813124121435880001");
+  done(req, res);
+  BUILD(cloudphone_geelark_list_team_apps_build(cfg, 1, 20, TS, TRACE, &req, err), "app/teamApp/list");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/app_teamApp_list/sample_response.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK(cloudphone_result_item_count(res) == 1);
+  done(req, res);
+  BUILD(cloudphone_geelark_import_flow_build(cfg, "{\"nodes\":[]}", NULL, TS, TRACE, &req, err), "task/flow/import");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/task_flow_import/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  done(req, res);
+  BUILD(cloudphone_geelark_export_flow_build(cfg, "562316072435340001", TS, TRACE, &req, err), "task/flow/export");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/task_flow_export/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(view_contains(cloudphone_result_field(res, "/gal"), "nodes"));
+  done(req, res);
+  req = NULL;
+  CHECK(cloudphone_geelark_clone_phone_build(cfg, "1", 0, NULL, false, false, false, false, false, TS, TRACE, &req,
+                                             NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_import_flow_build(cfg, "not json", NULL, TS, TRACE, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
   CHECK_STATUS(cloudphone_geelark_config_new_key(NULL, "app", "key", &cfg, &err), CLOUDPHONE_STATUS_OK, err);
   test_groups_and_tags();
   test_account();
+  test_team();
   cloudphone_geelark_config_free(cfg);
   return check_report("geelark_labels");
 }

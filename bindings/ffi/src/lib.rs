@@ -107,6 +107,8 @@ mod geelark_labels;
 
 mod geelark_files;
 
+mod geelark_team;
+
 mod batch;
 
 mod client;

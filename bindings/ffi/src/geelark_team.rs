@@ -1,0 +1,427 @@
+//! GeeLark team things: proxy groups, phone clones, app uploads and the
+//! team's apps, flows as JSON files. One `_build` each, parsed by
+//! `cloudphone_request_parse`; the lists page with `cloudphone_request_next`.
+
+use std::ffi::c_char;
+
+use super::config::cloudphone_geelark_config;
+use super::error::cloudphone_error;
+use super::geelark_fleet::envelope_summary;
+use super::guard::{arg_opt_str, arg_str, arg_str_array, guard};
+use super::request::{OpFns, build_into, cloudphone_request};
+use super::result::{Item, Summary};
+use super::types::cloudphone_status;
+use cloudphone::geelark::team::{
+    AddProxyGroup, AppUploadReport, ClonePhone, Cloned, Created, DeleteProxyGroups, ExportFlow,
+    ExportedFlow, GetAppUploadStatus, ImportFlow, ListProxyGroups, ListTeamApps, ProxyGroupList,
+    RenameProxyGroup, TeamAppList, UploadApp,
+};
+
+type Gl = cloudphone_geelark_config;
+
+envelope_summary!(
+    ProxyGroupList,
+    items = |o| o.groups.iter().map(|g| Item::id(&g.id)).collect(),
+    total = total
+);
+envelope_summary!(Created);
+envelope_summary!(
+    Cloned,
+    items = |o| o.ids.iter().map(|id| Item::id(id)).collect()
+);
+envelope_summary!(AppUploadReport);
+envelope_summary!(
+    TeamAppList,
+    items = |o| o.apps.iter().map(|a| Item::id(&a.id)).collect(),
+    total = total
+);
+envelope_summary!(ExportedFlow);
+
+/// Builds a page of proxy groups (`POST /open/v1/proxyGroup/search`): page
+/// `page` (from 1) of `page_size` (1 to 100), optionally only names
+/// containing `name`; `cloudphone_request_next` pages on.
+///
+/// Result (`cloudphone_request_parse`): one item per group (`"0"`: the
+/// ungrouped proxies); the total; `/groups/<i>/name`.
+///
+/// Pointers: `config` required; `name` optional (NULL = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_proxy_groups_build(
+    config: *const cloudphone_geelark_config,
+    page: u32,
+    page_size: u32,
+    name: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListProxyGroups>(),
+                || {
+                    let mut op = ListProxyGroups::new().page(page, page_size)?;
+                    if let Some(n) = arg_opt_str(name, "name")? {
+                        op = op.name(n)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the making of a proxy group (`POST /open/v1/proxyGroup/add`):
+/// `name` ≤ 50 characters, unique (45010 when taken).
+///
+/// Result (`cloudphone_request_parse`): no items; `/id`.
+///
+/// Pointers: `config` required; `name` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_add_proxy_group_build(
+    config: *const cloudphone_geelark_config,
+    name: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, AddProxyGroup>(),
+                || Ok(AddProxyGroup::new(arg_str(name, "name")?)?),
+            )
+        }
+    })
+}
+
+/// Builds the renaming of a proxy group (`POST /open/v1/proxyGroup/update`).
+///
+/// Result (`cloudphone_request_parse`): no items.
+///
+/// Pointers: `config` required; `id` required; `name` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_rename_proxy_group_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    name: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, RenameProxyGroup>(),
+                || {
+                    Ok(RenameProxyGroup::new(
+                        arg_str(id, "id")?,
+                        arg_str(name, "name")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the deletion of 1 to 100 proxy groups (`POST /open/v1/proxyGroup/del`;
+/// their proxies become ungrouped).
+///
+/// Result (`cloudphone_request_parse`): one item per group deleted;
+/// failures per id (45009: not found).
+///
+/// Pointers: `config` required; `ids` required unless its length is 0 ((NULL, 0) =
+/// empty); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_delete_proxy_groups_build(
+    config: *const cloudphone_geelark_config,
+    ids: *const *const c_char,
+    ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, DeleteProxyGroups>(),
+                || Ok(DeleteProxyGroups::new(arg_str_array(ids, ids_len, "ids")?)?),
+            )
+        }
+    })
+}
+
+/// Builds `amount` (1 to 100) clones of a phone (`POST /open/v1/phone/clone`):
+/// into the group `group_id` when given, copying the name, remark, tags,
+/// proxy and network type as asked.
+///
+/// Result (`cloudphone_request_parse`): one item per new phone.
+///
+/// Pointers: `config` required; `env_id` required; `group_id` optional (NULL = the
+/// source's group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_clone_phone_build(
+    config: *const cloudphone_geelark_config,
+    env_id: *const c_char,
+    amount: u32,
+    group_id: *const c_char,
+    copy_name: bool,
+    copy_remark: bool,
+    copy_tag: bool,
+    copy_proxy: bool,
+    copy_net_type: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, ClonePhone>(),
+                || {
+                    let mut op = ClonePhone::new(arg_str(env_id, "env_id")?, amount)?;
+                    if let Some(g) = arg_opt_str(group_id, "group_id")? {
+                        op = op.group(g)?;
+                    }
+                    Ok(op.copy(copy_name, copy_remark, copy_tag, copy_proxy, copy_net_type))
+                },
+            )
+        }
+    })
+}
+
+/// Builds the upload of an app to the team (`POST /open/v1/app/upload`): the
+/// `.apk` or `.xapk` at `file_url`, with a description.
+///
+/// Result (`cloudphone_request_parse`): no items; `/task_id` (ask
+/// `cloudphone_geelark_get_app_upload_status_build`).
+///
+/// Pointers: `config` required; `file_url` required; `desc` optional (NULL = none); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_upload_app_build(
+    config: *const cloudphone_geelark_config,
+    file_url: *const c_char,
+    desc: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, UploadApp>(),
+                || {
+                    Ok(UploadApp::new(
+                        arg_str(file_url, "file_url")?,
+                        arg_opt_str(desc, "desc")?.map(str::to_owned),
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the reading of an app upload (`POST /open/v1/app/upload/status`).
+///
+/// Result (`cloudphone_request_parse`): no items; `/upload/status` (0
+/// uploading, 1 done, 2 failed, 3 rejected), `/upload/version_id`.
+///
+/// Pointers: `config` required; `task_id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_get_app_upload_status_build(
+    config: *const cloudphone_geelark_config,
+    task_id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetAppUploadStatus>(),
+                || Ok(GetAppUploadStatus::new(arg_str(task_id, "task_id")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a page of the team's apps (`POST /open/v1/app/teamApp/list`): page
+/// `page` (from 1) of `page_size` (1 to 200); `cloudphone_request_next`
+/// pages on.
+///
+/// Result (`cloudphone_request_parse`): one item per app (its team-app id);
+/// the total; `/apps/<i>/version_id`.
+///
+/// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_team_apps_build(
+    config: *const cloudphone_geelark_config,
+    page: u32,
+    page_size: u32,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::pager::<Gl, ListTeamApps>(),
+                || Ok(ListTeamApps::new().page(page, page_size)?),
+            )
+        }
+    })
+}
+
+/// Builds the import of a flow (`POST /open/v1/task/flow/import`): `gal` the
+/// flow's JSON text (as exported, ≤ 4 MiB); `id` to replace that flow.
+///
+/// Result (`cloudphone_request_parse`): no items; `/id`.
+///
+/// Pointers: `config` required; `gal` required; `id` optional (NULL = a new flow); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_import_flow_build(
+    config: *const cloudphone_geelark_config,
+    gal: *const c_char,
+    id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, ImportFlow>(),
+                || {
+                    Ok(ImportFlow::new(
+                        arg_str(gal, "gal")?,
+                        arg_opt_str(id, "id")?.map(str::to_owned),
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the export of a flow (`POST /open/v1/task/flow/export`).
+///
+/// Result (`cloudphone_request_parse`): no items; `/gal` (the flow's JSON
+/// text). 48002: not found.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_export_flow_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, ExportFlow>(),
+                || Ok(ExportFlow::new(arg_str(id, "id")?)?),
+            )
+        }
+    })
+}
