@@ -1258,3 +1258,74 @@ fn team_samples() {
         "page_size"
     );
 }
+
+#[test]
+fn team_app_settings_samples() {
+    use cloudphone::geelark::team_apps::{
+        AddTeamApp, GetNetConfig, RemoveTeamApp, SetAppAuth, SetAppAutoInstall, SetAppAutoStart,
+        SetAppHidden, SetAppKeepAlive, SetAppRoot, SetNetConfig,
+    };
+    snap(
+        "geelark_req_app_add",
+        render(
+            &AddTeamApp::new(
+                "1813124121385540001",
+                "1813124121435880001",
+                vec!["0".into()],
+            )
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_app_remove",
+        render(&RemoveTeamApp::new("497652752864770001").unwrap()),
+    );
+    snap(
+        "geelark_req_app_auth_status",
+        render(&SetAppAuth::new("497652752864770001", true).unwrap()),
+    );
+    snap(
+        "geelark_req_app_set_auto_start",
+        render(&SetAppAutoStart::new("497652752864770001", true).unwrap()),
+    );
+    snap(
+        "geelark_req_app_set_keep_alive",
+        render(&SetAppKeepAlive::new("497652752864770001", false).unwrap()),
+    );
+    snap(
+        "geelark_req_app_root",
+        render(&SetAppRoot::new("497652752864770001", true).unwrap()),
+    );
+    snap(
+        "geelark_req_app_set_hide",
+        render(&SetAppHidden::new("497652752864770001", true).unwrap()),
+    );
+    snap(
+        "geelark_req_app_set_status",
+        render(
+            &SetAppAutoInstall::new(
+                "497652752864770001",
+                true,
+                vec!["605551234567890123".into()],
+            )
+            .unwrap(),
+        ),
+    );
+    snap("geelark_req_phone_net_config_get", render(&GetNetConfig));
+    snap(
+        "geelark_req_phone_net_config_set",
+        render(&SetNetConfig::new(["ads.example.com", "tracker.example.net"]).unwrap()),
+    );
+    assert_eq!(
+        field(SetNetConfig::new(["a.com", "b.com", "c.com", "d.com"]).unwrap_err()),
+        "blackList"
+    );
+    assert_eq!(
+        field(SetNetConfig::new(["https://a.com"]).unwrap_err()),
+        "blackList"
+    );
+    assert_eq!(
+        field(AddTeamApp::new("1", "", vec![]).unwrap_err()),
+        "versionId"
+    );
+}

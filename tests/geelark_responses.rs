@@ -472,6 +472,51 @@ fn team_proxy_groups_apps_flows_and_clones() {
     );
 }
 
+#[test]
+fn team_app_settings_and_net_config() {
+    use cloudphone::geelark::team_apps::{
+        AddTeamApp, GetNetConfig, RemoveTeamApp, SetAppAuth, SetAppAutoInstall, SetAppAutoStart,
+        SetAppHidden, SetAppKeepAlive, SetAppRoot, SetNetConfig,
+    };
+    snapshot_dir(
+        "geelark/app_add",
+        parsed(&AddTeamApp::new("1", "2", vec![]).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_remove",
+        parsed(&RemoveTeamApp::new("1").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_auth_status",
+        parsed(&SetAppAuth::new("1", true).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_setAutoStart",
+        parsed(&SetAppAutoStart::new("1", true).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_setKeepAlive",
+        parsed(&SetAppKeepAlive::new("1", true).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_root",
+        parsed(&SetAppRoot::new("1", false).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_setHide",
+        parsed(&SetAppHidden::new("1", true).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/app_setStatus",
+        parsed(&SetAppAutoInstall::new("1", true, vec![]).unwrap()),
+    );
+    snapshot_dir("geelark/phone_netConfig_get", parsed(&GetNetConfig));
+    snapshot_dir(
+        "geelark/phone_netConfig_set",
+        parsed(&SetNetConfig::new(["ads.example.com"]).unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -561,6 +606,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
             ],
         )
         .unwrap()),
+        p(cloudphone::geelark::team_apps::GetNetConfig),
         p(cloudphone::geelark::team::ListProxyGroups::new()),
         p(cloudphone::geelark::team::AddProxyGroup::new("g").unwrap()),
         p(cloudphone::geelark::team::DeleteProxyGroups::new(ids()).unwrap()),
@@ -598,6 +644,15 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::lifecycle::RestartPhone::new(P1).unwrap()),
         p(cloudphone::geelark::account::AuthStatus),
         p(cloudphone::geelark::team::RenameProxyGroup::new("1", "g").unwrap()),
+        p(cloudphone::geelark::team_apps::AddTeamApp::new("1", "2", vec![]).unwrap()),
+        p(cloudphone::geelark::team_apps::RemoveTeamApp::new("1").unwrap()),
+        p(cloudphone::geelark::team_apps::SetAppAuth::new("1", true).unwrap()),
+        p(cloudphone::geelark::team_apps::SetAppAutoStart::new("1", true).unwrap()),
+        p(cloudphone::geelark::team_apps::SetAppKeepAlive::new("1", true).unwrap()),
+        p(cloudphone::geelark::team_apps::SetAppRoot::new("1", false).unwrap()),
+        p(cloudphone::geelark::team_apps::SetAppHidden::new("1", true).unwrap()),
+        p(cloudphone::geelark::team_apps::SetAppAutoInstall::new("1", true, vec![]).unwrap()),
+        p(cloudphone::geelark::team_apps::SetNetConfig::new(["ads.example.com"]).unwrap()),
         p(cloudphone::geelark::phone_tools::SendSms::new(P1, "1", "t").unwrap()),
         p(cloudphone::geelark::phone_tools::SetNetType::new(
             P1,
@@ -627,7 +682,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        77,
+        87,
         "every operation but the presigned PUT (geelark.upload_file: no envelope)"
     );
     let bodies = [

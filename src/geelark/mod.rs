@@ -44,6 +44,7 @@ pub mod status;
 pub mod task_create;
 pub mod tasks;
 pub mod team;
+pub mod team_apps;
 pub mod update;
 pub mod watch;
 mod wire;
