@@ -4275,6 +4275,184 @@ cloudphone_status cloudphone_geelark_export_flow_build(const struct cloudphone_g
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
+// Builds the adding of an app version to the team's apps (`POST /open/v1/app/add`),
+// installing it on `group_ids` (`"0"`: ungrouped phones).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `version_id` required; `group_ids`
+// required unless its length is 0 ((NULL, 0) = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_team_app_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        const char *version_id,
+                                                        const char *const *group_ids,
+                                                        size_t group_ids_len,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds the removal of a team app (`POST /open/v1/app/remove`).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_remove_team_app_build(const struct cloudphone_geelark_config *config,
+                                                           const char *id,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a team app's authorisation (`POST /open/v1/app/auth/status`; new
+// installs only).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_app_auth_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        bool on,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a team app's auto-start (`POST /open/v1/app/setAutoStart`).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_app_auto_start_build(const struct cloudphone_geelark_config *config,
+                                                              const char *id,
+                                                              bool on,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds a team app's keep-alive (`POST /open/v1/app/setKeepAlive`; Pro, one
+// app, after a restart).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_app_keep_alive_build(const struct cloudphone_geelark_config *config,
+                                                              const char *id,
+                                                              bool on,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds a team app's root (`POST /open/v1/app/root`).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_app_root_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        bool on,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds hiding a team app on the phones (`POST /open/v1/app/setHide`).
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_app_hidden_build(const struct cloudphone_geelark_config *config,
+                                                          const char *id,
+                                                          bool on,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds a team app's auto-install (`POST /open/v1/app/setStatus`) on `group_ids`.
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `id` required; `group_ids` required unless its length
+// is 0 ((NULL, 0) = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_app_auto_install_build(const struct cloudphone_geelark_config *config,
+                                                                const char *id,
+                                                                bool on,
+                                                                const char *const *group_ids,
+                                                                size_t group_ids_len,
+                                                                uint64_t now_unix_ms,
+                                                                const char *trace_id,
+                                                                struct cloudphone_request **request_out,
+                                                                struct cloudphone_error **err_out);
+
+// Builds the reading of the network blacklist (`POST /open/v1/phone/netConfig/get`).
+//
+// Result (`cloudphone_request_parse`): no items; `/black_list` through `cloudphone_result_field`.
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_net_config_build(const struct cloudphone_geelark_config *config,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
+// Builds the network blacklist (`POST /open/v1/phone/netConfig/set`): 0 to 3
+// domains.
+//
+// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+//
+// Pointers: `config` required; `domains` required unless its length is 0 ((NULL, 0)
+// = clear the list); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_net_config_build(const struct cloudphone_geelark_config *config,
+                                                          const char *const *domains,
+                                                          size_t domains_len,
+                                                          uint64_t now_unix_ms,
+                                                          const char *trace_id,
+                                                          struct cloudphone_request **request_out,
+                                                          struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an
@@ -4874,6 +5052,12 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_app_batch_build((config), (action), (package_name), (app_version_id), CLOUDPHONE_ID_ARRAY(group_ids), (group_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_delete_proxy_groups_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_delete_proxy_groups_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_add_team_app_build(config, id, version_id, group_ids, group_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_add_team_app_build((config), (id), (version_id), CLOUDPHONE_ID_ARRAY(group_ids), (group_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_set_app_auto_install_build(config, id, on, group_ids, group_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_set_app_auto_install_build((config), (id), (on), CLOUDPHONE_ID_ARRAY(group_ids), (group_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_set_net_config_build(config, domains, domains_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_set_net_config_build((config), CLOUDPHONE_ID_ARRAY(domains), (domains_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_batch_plan_new(ids, ids_len, limit, plan_out, err_out) \
   cloudphone_batch_plan_new(CLOUDPHONE_ID_ARRAY(ids), (ids_len), (limit), (plan_out), (err_out))
 #define cloudphone_huawei_client_show_connect_infos(client, phone_ids, phone_ids_len, client_type, outcome_out, err_out) \

@@ -1006,6 +1006,23 @@ fn geelark_team_proxy_groups_clones_apps_and_flows_on_the_simulator() {
             .code(),
         "48002"
     );
+    // Team app switches on a listed team app; an unknown one is 40005.
+    use cloudphone::geelark::team_apps::{GetNetConfig, SetAppAutoStart, SetAppRoot, SetNetConfig};
+    let team_app = c.execute(&ListTeamApps::new()).unwrap().apps[0].id.clone();
+    c.execute(&SetAppAutoStart::new(&team_app, true).unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&SetAppRoot::new("1", true).unwrap())
+            .unwrap_err()
+            .code(),
+        "40005"
+    );
+    c.execute(&SetNetConfig::new(["ads.example.com"]).unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&GetNetConfig).unwrap().black_list,
+        ["ads.example.com"]
+    );
 }
 
 #[test]

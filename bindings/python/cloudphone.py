@@ -332,6 +332,16 @@ _SIGNATURES = {
     "cloudphone_geelark_list_team_apps_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_import_flow_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_export_flow_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_team_app_build": (_U32, [_P, _S, _S, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_remove_team_app_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_app_auth_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_app_auto_start_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_app_keep_alive_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_app_root_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_app_hidden_build": (_U32, [_P, _S, _B, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_app_auto_install_build": (_U32, [_P, _S, _B, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_net_config_build": (_U32, [_P, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_net_config_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_add_tasks_build": (_U32, [_P, ctypes.c_uint8, _S, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_flows_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_flow_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
@@ -1536,6 +1546,51 @@ class GeelarkConfig(_Handle):
     def export_flow_request(self, flow_id, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/task/flow/export (cloudphone_geelark_export_flow_build)."""
         return self._gl(C.geelark_export_flow_build, now_unix_ms, trace_id, _cstr(flow_id, "id"))
+
+    def add_team_app_request(self, app_id, version_id, group_ids=(), now_unix_ms=None, trace_id=None):
+        """POST /open/v1/app/add (cloudphone_geelark_add_team_app_build)."""
+        arr, n = _id_array(list(group_ids), "group_ids")
+        return self._gl(C.geelark_add_team_app_build, now_unix_ms, trace_id, _cstr(app_id, "id"),
+                        _cstr(version_id, "version_id"), arr, n)
+
+    def remove_team_app_request(self, team_app_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/remove (cloudphone_geelark_remove_team_app_build)."""
+        return self._gl(C.geelark_remove_team_app_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"))
+
+    def set_app_auth_request(self, team_app_id, on, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/auth/status (cloudphone_geelark_set_app_auth_build)."""
+        return self._gl(C.geelark_set_app_auth_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"), bool(on))
+
+    def set_app_auto_start_request(self, team_app_id, on, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/setAutoStart (cloudphone_geelark_set_app_auto_start_build)."""
+        return self._gl(C.geelark_set_app_auto_start_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"), bool(on))
+
+    def set_app_keep_alive_request(self, team_app_id, on, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/setKeepAlive (cloudphone_geelark_set_app_keep_alive_build)."""
+        return self._gl(C.geelark_set_app_keep_alive_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"), bool(on))
+
+    def set_app_root_request(self, team_app_id, on, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/root (cloudphone_geelark_set_app_root_build)."""
+        return self._gl(C.geelark_set_app_root_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"), bool(on))
+
+    def set_app_hidden_request(self, team_app_id, on, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/app/setHide (cloudphone_geelark_set_app_hidden_build)."""
+        return self._gl(C.geelark_set_app_hidden_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"), bool(on))
+
+    def set_app_auto_install_request(self, team_app_id, on, group_ids=(), now_unix_ms=None, trace_id=None):
+        """POST /open/v1/app/setStatus (cloudphone_geelark_set_app_auto_install_build)."""
+        arr, n = _id_array(list(group_ids), "group_ids")
+        return self._gl(C.geelark_set_app_auto_install_build, now_unix_ms, trace_id, _cstr(team_app_id, "id"),
+                        bool(on), arr, n)
+
+    def get_net_config_request(self, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/netConfig/get (cloudphone_geelark_get_net_config_build)."""
+        return self._gl(C.geelark_get_net_config_build, now_unix_ms, trace_id)
+
+    def set_net_config_request(self, domains, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/netConfig/set (cloudphone_geelark_set_net_config_build)."""
+        arr, n = _id_array(list(domains), "domains")
+        return self._gl(C.geelark_set_net_config_build, now_unix_ms, trace_id, arr, n)
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

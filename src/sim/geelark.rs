@@ -326,6 +326,16 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         | "/open/v1/app/teamApp/list"
         | "/open/v1/task/flow/import"
         | "/open/v1/task/flow/export" => more::team(sh, &mut gl, &req.path[9..], &body, now),
+        "/open/v1/app/add"
+        | "/open/v1/app/remove"
+        | "/open/v1/app/auth/status"
+        | "/open/v1/app/setAutoStart"
+        | "/open/v1/app/setKeepAlive"
+        | "/open/v1/app/root"
+        | "/open/v1/app/setHide"
+        | "/open/v1/app/setStatus"
+        | "/open/v1/phone/netConfig/get"
+        | "/open/v1/phone/netConfig/set" => more::team_apps(&mut gl, &req.path[9..], &body),
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

@@ -212,6 +212,46 @@ static void test_team(void) {
   CHECK(req == NULL);
 }
 
+static void test_team_app_settings(void) {
+  cloudphone_request *req = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+  static const char *const groups[] = {"0"};
+  static const char *const domains[] = {"ads.example.com"};
+#define ENVELOPE(expr, path, dir)                                                                                  \
+  do {                                                                                                             \
+    BUILD(expr, path);                                                                                             \
+    res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/" dir "/envelope_only.http", CLOUDPHONE_STATUS_OK, \
+                        &err);                                                                                     \
+    done(req, res);                                                                                                \
+  } while (0)
+  ENVELOPE(cloudphone_geelark_add_team_app_build(cfg, "1", "2", groups, 1, TS, TRACE, &req, err), "app/add", "app_add");
+  ENVELOPE(cloudphone_geelark_remove_team_app_build(cfg, "1", TS, TRACE, &req, err), "app/remove", "app_remove");
+  ENVELOPE(cloudphone_geelark_set_app_auth_build(cfg, "1", true, TS, TRACE, &req, err), "app/auth/status",
+           "app_auth_status");
+  ENVELOPE(cloudphone_geelark_set_app_auto_start_build(cfg, "1", true, TS, TRACE, &req, err), "app/setAutoStart",
+           "app_setAutoStart");
+  ENVELOPE(cloudphone_geelark_set_app_keep_alive_build(cfg, "1", true, TS, TRACE, &req, err), "app/setKeepAlive",
+           "app_setKeepAlive");
+  ENVELOPE(cloudphone_geelark_set_app_root_build(cfg, "1", false, TS, TRACE, &req, err), "app/root", "app_root");
+  ENVELOPE(cloudphone_geelark_set_app_hidden_build(cfg, "1", true, TS, TRACE, &req, err), "app/setHide",
+           "app_setHide");
+  ENVELOPE(cloudphone_geelark_set_app_auto_install_build(cfg, "1", true, NULL, 0, TS, TRACE, &req, err),
+           "app/setStatus", "app_setStatus");
+  ENVELOPE(cloudphone_geelark_set_net_config_build(cfg, domains, 1, TS, TRACE, &req, err), "phone/netConfig/set",
+           "phone_netConfig_set");
+#undef ENVELOPE
+  BUILD(cloudphone_geelark_get_net_config_build(cfg, TS, TRACE, &req, err), "phone/netConfig/get");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_netConfig_get/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/black_list/1"), "tracker.example.net");
+  done(req, res);
+  static const char *const four[] = {"a.com", "b.com", "c.com", "d.com"};
+  req = NULL;
+  CHECK(cloudphone_geelark_set_net_config_build(cfg, four, 4, TS, TRACE, &req, NULL) == CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -219,6 +259,7 @@ int main(int argc, char **argv) {
   test_groups_and_tags();
   test_account();
   test_team();
+  test_team_app_settings();
   cloudphone_geelark_config_free(cfg);
   return check_report("geelark_labels");
 }

@@ -425,3 +425,384 @@ pub unsafe extern "C" fn cloudphone_geelark_export_flow_build(
         }
     })
 }
+
+// ------------------------------------------------- team app settings
+
+use cloudphone::geelark::team_apps::{
+    AddTeamApp, GetNetConfig, NetConfig, RemoveTeamApp, SetAppAuth, SetAppAutoInstall,
+    SetAppAutoStart, SetAppHidden, SetAppKeepAlive, SetAppRoot, SetNetConfig,
+};
+
+envelope_summary!(NetConfig);
+
+/// Builds the adding of an app version to the team's apps (`POST /open/v1/app/add`),
+/// installing it on `group_ids` (`"0"`: ungrouped phones).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `version_id` required; `group_ids`
+/// required unless its length is 0 ((NULL, 0) = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_add_team_app_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    version_id: *const c_char,
+    group_ids: *const *const c_char,
+    group_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, AddTeamApp>(),
+                || {
+                    Ok(AddTeamApp::new(
+                        arg_str(id, "id")?,
+                        arg_str(version_id, "version_id")?,
+                        arg_str_array(group_ids, group_ids_len, "group_ids")?
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect(),
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the removal of a team app (`POST /open/v1/app/remove`).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_remove_team_app_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, RemoveTeamApp>(),
+                || Ok(RemoveTeamApp::new(arg_str(id, "id")?)?),
+            )
+        }
+    })
+}
+
+/// Builds a team app's authorisation (`POST /open/v1/app/auth/status`; new
+/// installs only).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_app_auth_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    on: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAppAuth>(),
+                || Ok(SetAppAuth::new(arg_str(id, "id")?, on)?),
+            )
+        }
+    })
+}
+
+/// Builds a team app's auto-start (`POST /open/v1/app/setAutoStart`).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_app_auto_start_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    on: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAppAutoStart>(),
+                || Ok(SetAppAutoStart::new(arg_str(id, "id")?, on)?),
+            )
+        }
+    })
+}
+
+/// Builds a team app's keep-alive (`POST /open/v1/app/setKeepAlive`; Pro, one
+/// app, after a restart).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_app_keep_alive_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    on: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAppKeepAlive>(),
+                || Ok(SetAppKeepAlive::new(arg_str(id, "id")?, on)?),
+            )
+        }
+    })
+}
+
+/// Builds a team app's root (`POST /open/v1/app/root`).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_app_root_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    on: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAppRoot>(),
+                || Ok(SetAppRoot::new(arg_str(id, "id")?, on)?),
+            )
+        }
+    })
+}
+
+/// Builds hiding a team app on the phones (`POST /open/v1/app/setHide`).
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_app_hidden_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    on: bool,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAppHidden>(),
+                || Ok(SetAppHidden::new(arg_str(id, "id")?, on)?),
+            )
+        }
+    })
+}
+
+/// Builds a team app's auto-install (`POST /open/v1/app/setStatus`) on `group_ids`.
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `id` required; `group_ids` required unless its length
+/// is 0 ((NULL, 0) = every group); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_app_auto_install_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    on: bool,
+    group_ids: *const *const c_char,
+    group_ids_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetAppAutoInstall>(),
+                || {
+                    Ok(SetAppAutoInstall::new(
+                        arg_str(id, "id")?,
+                        on,
+                        arg_str_array(group_ids, group_ids_len, "group_ids")?
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect(),
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the reading of the network blacklist (`POST /open/v1/phone/netConfig/get`).
+///
+/// Result (`cloudphone_request_parse`): no items; `/black_list` through `cloudphone_result_field`.
+///
+/// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_get_net_config_build(
+    config: *const cloudphone_geelark_config,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetNetConfig>(),
+                || Ok(GetNetConfig),
+            )
+        }
+    })
+}
+
+/// Builds the network blacklist (`POST /open/v1/phone/netConfig/set`): 0 to 3
+/// domains.
+///
+/// Result (`cloudphone_request_parse`): no items; the trace id and envelope code.
+///
+/// Pointers: `config` required; `domains` required unless its length is 0 ((NULL, 0)
+/// = clear the list); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_set_net_config_build(
+    config: *const cloudphone_geelark_config,
+    domains: *const *const c_char,
+    domains_len: usize,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, SetNetConfig>(),
+                || {
+                    Ok(SetNetConfig::new(arg_str_array(
+                        domains,
+                        domains_len,
+                        "domains",
+                    )?)?)
+                },
+            )
+        }
+    })
+}

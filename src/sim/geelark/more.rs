@@ -116,6 +116,8 @@ pub(in crate::sim) struct State {
     proxy_groups: Vec<(String, String)>,
     /// Imported flows: (id, JSON text).
     flows: Vec<(String, String)>,
+    /// The phones' network blacklist.
+    black_list: Vec<String>,
 }
 
 /// A saved proxy; `bound` ones (the phones' proxy) cannot be deleted.
@@ -218,6 +220,7 @@ impl State {
                 "562316072435340001".to_owned(),
                 r#"{"name":"Post video with caption","nodes":[]}"#.to_owned(),
             )],
+            black_list: Vec::new(),
         }
     }
 }
@@ -1625,6 +1628,57 @@ pub(super) fn team(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now:
                 .map(|(_, g)| g.clone())
                 .ok_or((48002, "flow not found".to_owned()))?;
             Ok(Some(json!({"gal": gal})))
+        }
+    }
+}
+
+/// Team app settings (`app/add|remove|auth/status|setAutoStart|
+/// setKeepAlive|root|setHide|setStatus`: a known team-app id, or 40005;
+/// keep-alive on needs the Pro plan, which the simulated team has) and the
+/// network blacklist (`phone/netConfig/get|set`, at most three domains).
+pub(super) fn team_apps(gl: &mut GeeLark, path: &str, body: &Value) -> Reply {
+    let st = &mut gl.more;
+    match path {
+        "phone/netConfig/get" => Ok(Some(json!({"blackList": st.black_list}))),
+        "phone/netConfig/set" => {
+            let list: Vec<String> = body["blackList"]
+                .as_array()
+                .ok_or((40004, "parameter validation failed: blackList".to_owned()))?
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect();
+            if list.len() > 3 {
+                return Err((
+                    40004,
+                    "parameter validation failed: at most 3 domains".to_owned(),
+                ));
+            }
+            st.black_list = list;
+            Ok(None)
+        }
+        "app/add" => {
+            let version = one_id(body, "versionId")?;
+            if !CATALOGUE.iter().any(|c| c.2 == version) {
+                return Err((40005, "app version not found".to_owned()));
+            }
+            Ok(None)
+        }
+        _ => {
+            let id = one_id(body, "id")?;
+            let known = (0..CATALOGUE.len()).any(|n| format!("49765275286477000{n}") == id);
+            if !known {
+                return Err((40005, "team app not found".to_owned()));
+            }
+            let key = match path {
+                "app/auth/status" => "appAuth",
+                "app/setStatus" => "status",
+                "app/remove" => return Ok(None),
+                _ => "opera",
+            };
+            match body[key].as_i64() {
+                Some(0 | 1) => Ok(None),
+                _ => Err((40004, format!("parameter validation failed: {key}"))),
+            }
         }
     }
 }
