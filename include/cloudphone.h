@@ -4453,6 +4453,108 @@ cloudphone_status cloudphone_geelark_set_net_config_build(const struct cloudphon
                                                           struct cloudphone_request **request_out,
                                                           struct cloudphone_error **err_out);
 
+// Builds the install of an Xposed patch (an APK's URL) on a phone
+// (`POST /open/v1/phone/patch/install`; Android 12, 13, 15; 53001 on
+// other models).
+//
+// Result (`cloudphone_request_parse`): no items; `/task_id`.
+//
+// Pointers: `config` required; `id` required; `apk_url` required;
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_install_patch_build(const struct cloudphone_geelark_config *config,
+                                                         const char *id,
+                                                         const char *apk_url,
+                                                         uint64_t now_unix_ms,
+                                                         const char *trace_id,
+                                                         struct cloudphone_request **request_out,
+                                                         struct cloudphone_error **err_out);
+
+// Builds the reading of a patch install
+// (`POST /open/v1/phone/patch/install/status`): by `task_id`, or by
+// `patch_id` and `id` (the phone).
+//
+// Result (`cloudphone_request_parse`): no items; `/state` and `/raw_status`
+// (0 installing, 1 done, 2 failed).
+//
+// Pointers: `config` required; `task_id` optional (NULL = by patch and
+// phone); `patch_id` optional (NULL = by task); `id` optional (NULL = by
+// task); `trace_id` required; `request_out` required; `err_out` optional
+// (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_patch_status_build(const struct cloudphone_geelark_config *config,
+                                                            const char *task_id,
+                                                            const char *patch_id,
+                                                            const char *id,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds the list of a phone's patches (`POST /open/v1/phone/patch/list`).
+//
+// Result (`cloudphone_request_parse`): one item per patch (its id);
+// `/patches/<i>/version`, `/description`, `/owner`.
+//
+// Pointers: `config` required; `id` required; `trace_id` required;
+// `request_out` required; `err_out` optional (NULL = no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_patches_build(const struct cloudphone_geelark_config *config,
+                                                        const char *id,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds the uninstall of a patch from a phone
+// (`POST /open/v1/phone/patch/uninstall`).
+//
+// Result (`cloudphone_request_parse`): no items; `/ok`.
+//
+// Pointers: `config` required; `id` required; `patch_id` required;
+// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_uninstall_patch_build(const struct cloudphone_geelark_config *config,
+                                                           const char *id,
+                                                           const char *patch_id,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the white label of the remote view
+// (`POST /open/v1/phone/customization`; the plan needs ≥ 50 profiles).
+//
+// - `customization_json`: `{"title": "...", "logo": "https://...",
+//   "hideHeader": true, "mirrorUrl": "https://...", "toolBarSettings":
+//   [{"toolBar": "screenshot", "visible": false}]}`; every field optional
+//   (unset: unchanged); unknown fields refused.
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `customization_json` required; `trace_id`
+// required; `request_out` required; `err_out` optional (NULL = no error
+// details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_customize_build(const struct cloudphone_geelark_config *config,
+                                                     const char *customization_json,
+                                                     uint64_t now_unix_ms,
+                                                     const char *trace_id,
+                                                     struct cloudphone_request **request_out,
+                                                     struct cloudphone_error **err_out);
+
 // Plans calls for `ids` (any number, duplicates collapsed) of at most
 // `limit` ids each — use `CLOUDPHONE_HUAWEI_SHOW_CONNECT_INFOS_MAX_IDS` or
 // `CLOUDPHONE_GEELARK_GET_PHONE_STATUS_MAX_IDS`. Refuses an empty list, an

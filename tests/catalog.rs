@@ -785,6 +785,37 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::patches::InstallPatch::new("1", "https://m.example.com/p.apk").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::patches::GetPatchStatus::new(geelark::patches::PatchInstall::Task("1".into()))
+                .unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::patches::ListPatches::new("1").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::patches::UninstallPatch::new("1", "1").unwrap(),
+            &gl,
+            "1 phone",
+        ),
+        row(
+            "GeeLark",
+            geelark::patches::Customize::new().hide_header(true),
+            &gl,
+            "—",
+        ),
+        row(
+            "GeeLark",
             geelark::files::UploadFile::new("https://store.example/{upload_url}", vec![]).unwrap(),
             &gl,
             "1 file ≤ 2 GiB; the presigned PUT",

@@ -1329,3 +1329,59 @@ fn team_app_settings_samples() {
         "versionId"
     );
 }
+
+#[test]
+fn patches_and_white_label_samples() {
+    use cloudphone::geelark::patches::{
+        Customize, GetPatchStatus, InstallPatch, ListPatches, PatchInstall, UninstallPatch,
+    };
+    snap(
+        "geelark_req_phone_patch_install",
+        render(&InstallPatch::new(P1, "https://material.example.com/patch.apk").unwrap()),
+    );
+    snap(
+        "geelark_req_phone_patch_status_by_patch",
+        render(
+            &GetPatchStatus::new(PatchInstall::Patch {
+                patch_id: "1950000000000000101".into(),
+                id: P1.into(),
+            })
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_phone_patch_list",
+        render(&ListPatches::new(P1).unwrap()),
+    );
+    snap(
+        "geelark_req_phone_patch_uninstall",
+        render(&UninstallPatch::new(P1, "1950000000000000101").unwrap()),
+    );
+    snap(
+        "geelark_req_phone_customization",
+        render(
+            &Customize::new()
+                .title("Acme Phones")
+                .unwrap()
+                .logo("https://acme.example.com/logo.png")
+                .unwrap()
+                .hide_header(true)
+                .tool_bar("screenshot", false)
+                .unwrap()
+                .tool_bar("restart", true)
+                .unwrap(),
+        ),
+    );
+    assert_eq!(
+        field(InstallPatch::new(P1, "ftp://x").unwrap_err()),
+        "apkURL"
+    );
+    assert_eq!(
+        field(Customize::new().tool_bar("cameraRoll", true).unwrap_err()),
+        "toolBar"
+    );
+    assert_eq!(
+        field(Customize::new().title("t".repeat(65)).unwrap_err()),
+        "title"
+    );
+}

@@ -517,6 +517,33 @@ fn team_app_settings_and_net_config() {
     );
 }
 
+#[test]
+fn patches_and_white_label() {
+    use cloudphone::geelark::patches::{
+        Customize, GetPatchStatus, InstallPatch, ListPatches, PatchInstall, UninstallPatch,
+    };
+    snapshot_dir(
+        "geelark/phone_patch_install",
+        parsed(&InstallPatch::new(P1, "https://m.example.com/p.apk").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_patch_install_status",
+        parsed(&GetPatchStatus::new(PatchInstall::Task("1".into())).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_patch_list",
+        parsed(&ListPatches::new(P1).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_patch_uninstall",
+        parsed(&UninstallPatch::new(P1, "1").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/phone_customization",
+        parsed(&Customize::new().hide_header(true)),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -607,6 +634,16 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         )
         .unwrap()),
         p(cloudphone::geelark::team_apps::GetNetConfig),
+        p(
+            cloudphone::geelark::patches::InstallPatch::new(P1, "https://m.example.com/p.apk")
+                .unwrap(),
+        ),
+        p(cloudphone::geelark::patches::GetPatchStatus::new(
+            cloudphone::geelark::patches::PatchInstall::Task("1".into()),
+        )
+        .unwrap()),
+        p(cloudphone::geelark::patches::ListPatches::new(P1).unwrap()),
+        p(cloudphone::geelark::patches::UninstallPatch::new(P1, "1").unwrap()),
         p(cloudphone::geelark::team::ListProxyGroups::new()),
         p(cloudphone::geelark::team::AddProxyGroup::new("g").unwrap()),
         p(cloudphone::geelark::team::DeleteProxyGroups::new(ids()).unwrap()),
@@ -644,6 +681,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::lifecycle::RestartPhone::new(P1).unwrap()),
         p(cloudphone::geelark::account::AuthStatus),
         p(cloudphone::geelark::team::RenameProxyGroup::new("1", "g").unwrap()),
+        p(cloudphone::geelark::patches::Customize::new()),
         p(cloudphone::geelark::team_apps::AddTeamApp::new("1", "2", vec![]).unwrap()),
         p(cloudphone::geelark::team_apps::RemoveTeamApp::new("1").unwrap()),
         p(cloudphone::geelark::team_apps::SetAppAuth::new("1", true).unwrap()),
@@ -682,7 +720,7 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        87,
+        92,
         "every operation but the presigned PUT (geelark.upload_file: no envelope)"
     );
     let bodies = [

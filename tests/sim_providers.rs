@@ -1019,6 +1019,33 @@ fn geelark_team_proxy_groups_clones_apps_and_flows_on_the_simulator() {
     );
     c.execute(&SetNetConfig::new(["ads.example.com"]).unwrap())
         .unwrap();
+    // Patches on a running Android 12/13/15 phone; other models 53001.
+    use cloudphone::geelark::patches::{Customize, InstallPatch, ListPatches, UninstallPatch};
+    let phones = c
+        .execute(&geelark::ListPhones::new().page(1, 60).unwrap())
+        .unwrap()
+        .records;
+    for p in phones.iter().filter(|p| p.raw_status == 0) {
+        let os = p
+            .equipment_info
+            .as_ref()
+            .and_then(|e| e.os_version.clone())
+            .unwrap_or_default();
+        let r = c.execute(&InstallPatch::new(&p.id, "https://m.example.com/p.apk").unwrap());
+        if ["Android 12.0", "Android 13.0", "Android 15.0"].contains(&os.as_str()) {
+            r.unwrap();
+            let list = c.execute(&ListPatches::new(&p.id).unwrap()).unwrap();
+            let patch = list.patches[0].id.clone();
+            assert!(
+                c.execute(&UninstallPatch::new(&p.id, &patch).unwrap())
+                    .unwrap()
+                    .ok
+            );
+        } else {
+            assert_eq!(r.unwrap_err().code(), "53001", "{os}");
+        }
+    }
+    c.execute(&Customize::new().hide_header(true)).unwrap();
     assert_eq!(
         c.execute(&GetNetConfig).unwrap().black_list,
         ["ads.example.com"]

@@ -342,6 +342,11 @@ _SIGNATURES = {
     "cloudphone_geelark_set_app_auto_install_build": (_U32, [_P, _S, _B, _SA, _SZ, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_get_net_config_build": (_U32, [_P, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_set_net_config_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_install_patch_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_patch_status_build": (_U32, [_P, _S, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_patches_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_uninstall_patch_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_customize_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_add_tasks_build": (_U32, [_P, ctypes.c_uint8, _S, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_flows_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_flow_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
@@ -1591,6 +1596,34 @@ class GeelarkConfig(_Handle):
         """POST /open/v1/phone/netConfig/set (cloudphone_geelark_set_net_config_build)."""
         arr, n = _id_array(list(domains), "domains")
         return self._gl(C.geelark_set_net_config_build, now_unix_ms, trace_id, arr, n)
+
+    def install_patch_request(self, phone_id, apk_url, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/patch/install (cloudphone_geelark_install_patch_build)."""
+        return self._gl(C.geelark_install_patch_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(apk_url, "apk_url"))
+
+    def get_patch_status_request(self, task_id=None, patch_id=None, phone_id=None, now_unix_ms=None,
+                                 trace_id=None) -> "Request":
+        """POST /open/v1/phone/patch/install/status, by task or by patch and phone
+        (cloudphone_geelark_get_patch_status_build)."""
+        return self._gl(C.geelark_get_patch_status_build, now_unix_ms, trace_id,
+                        None if task_id is None else _cstr(task_id, "task_id"),
+                        None if patch_id is None else _cstr(patch_id, "patch_id"),
+                        None if phone_id is None else _cstr(phone_id, "id"))
+
+    def list_patches_request(self, phone_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/patch/list (cloudphone_geelark_list_patches_build)."""
+        return self._gl(C.geelark_list_patches_build, now_unix_ms, trace_id, _cstr(phone_id, "id"))
+
+    def uninstall_patch_request(self, phone_id, patch_id, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/patch/uninstall (cloudphone_geelark_uninstall_patch_build)."""
+        return self._gl(C.geelark_uninstall_patch_build, now_unix_ms, trace_id, _cstr(phone_id, "id"),
+                        _cstr(patch_id, "patch_id"))
+
+    def customize_request(self, customization, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/phone/customization, a dict of the API's fields (cloudphone_geelark_customize_build)."""
+        return self._gl(C.geelark_customize_build, now_unix_ms, trace_id,
+                        _cstr(json.dumps(dict(customization)), "customization_json"))
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials

@@ -34,6 +34,7 @@ pub mod labels;
 pub mod lifecycle;
 pub mod list;
 pub mod model;
+pub mod patches;
 pub mod phone_tools;
 pub mod proxies;
 pub mod rpa;

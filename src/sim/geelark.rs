@@ -336,6 +336,11 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         | "/open/v1/app/setStatus"
         | "/open/v1/phone/netConfig/get"
         | "/open/v1/phone/netConfig/set" => more::team_apps(&mut gl, &req.path[9..], &body),
+        "/open/v1/phone/patch/install"
+        | "/open/v1/phone/patch/install/status"
+        | "/open/v1/phone/patch/list"
+        | "/open/v1/phone/patch/uninstall"
+        | "/open/v1/phone/customization" => more::patches(sh, &mut gl, &req.path[9..], &body, now),
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

@@ -252,6 +252,50 @@ static void test_team_app_settings(void) {
   CHECK(req == NULL);
 }
 
+static void test_patches(void) {
+  cloudphone_request *req = NULL;
+  cloudphone_result *res = NULL;
+  cloudphone_error *err = NULL;
+  BUILD(cloudphone_geelark_install_patch_build(cfg, "612345678901234567", "https://m.example.com/p.apk", TS, TRACE,
+                                               &req, err),
+        "phone/patch/install");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_patch_install/unsupported_53001.http",
+                      CLOUDPHONE_STATUS_API, &err);
+  cloudphone_error_free(err);
+  err = NULL;
+  done(req, res);
+  BUILD(cloudphone_geelark_get_patch_status_build(cfg, "1950000000000000001", NULL, NULL, TS, TRACE, &req, err),
+        "phone/patch/install/status");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_patch_install_status/inferred.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/state"), "succeeded");
+  done(req, res);
+  BUILD(cloudphone_geelark_list_patches_build(cfg, "612345678901234567", TS, TRACE, &req, err), "phone/patch/list");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_patch_list/inferred.http", CLOUDPHONE_STATUS_OK,
+                      &err);
+  CHECK(cloudphone_result_item_count(res) == 1);
+  done(req, res);
+  BUILD(cloudphone_geelark_uninstall_patch_build(cfg, "612345678901234567", "1950000000000000101", TS, TRACE, &req,
+                                                 err),
+        "phone/patch/uninstall");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_patch_uninstall/inferred.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  CHECK_VIEW(cloudphone_result_field(res, "/ok"), "true");
+  done(req, res);
+  BUILD(cloudphone_geelark_customize_build(cfg, "{\"title\":\"Acme\",\"toolBarSettings\":[{\"toolBar\":\"rotate\"}]}",
+                                           TS, TRACE, &req, err),
+        "phone/customization");
+  res = PARSE_FIXTURE(cloudphone_request_parse, req, "geelark/phone_customization/envelope_only.http",
+                      CLOUDPHONE_STATUS_OK, &err);
+  done(req, res);
+  req = NULL;
+  CHECK(cloudphone_geelark_get_patch_status_build(cfg, "1", "2", NULL, TS, TRACE, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(cloudphone_geelark_customize_build(cfg, "{\"titel\":\"x\"}", TS, TRACE, &req, NULL) ==
+        CLOUDPHONE_STATUS_INVALID_INPUT);
+  CHECK(req == NULL);
+}
+
 int main(int argc, char **argv) {
   cloudphone_error *err = NULL;
   fixture_init(argc, argv);
@@ -260,6 +304,7 @@ int main(int argc, char **argv) {
   test_account();
   test_team();
   test_team_app_settings();
+  test_patches();
   cloudphone_geelark_config_free(cfg);
   return check_report("geelark_labels");
 }

@@ -806,3 +806,277 @@ pub unsafe extern "C" fn cloudphone_geelark_set_net_config_build(
         }
     })
 }
+
+// ------------------------------------------------ patches and white label
+
+use cloudphone::geelark::patches::{
+    Customize, GetPatchStatus, InstallPatch, ListPatches, PatchInstall, PatchList, PatchRemoved,
+    UninstallPatch,
+};
+
+envelope_summary!(
+    PatchList,
+    items = |o| o.patches.iter().map(|p| Item::id(&p.id)).collect()
+);
+envelope_summary!(PatchRemoved);
+
+/// Builds the install of an Xposed patch (an APK's URL) on a phone
+/// (`POST /open/v1/phone/patch/install`; Android 12, 13, 15; 53001 on
+/// other models).
+///
+/// Result (`cloudphone_request_parse`): no items; `/task_id`.
+///
+/// Pointers: `config` required; `id` required; `apk_url` required;
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_install_patch_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    apk_url: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, InstallPatch>(),
+                || {
+                    Ok(InstallPatch::new(
+                        arg_str(id, "id")?,
+                        arg_str(apk_url, "apk_url")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the reading of a patch install
+/// (`POST /open/v1/phone/patch/install/status`): by `task_id`, or by
+/// `patch_id` and `id` (the phone).
+///
+/// Result (`cloudphone_request_parse`): no items; `/state` and `/raw_status`
+/// (0 installing, 1 done, 2 failed).
+///
+/// Pointers: `config` required; `task_id` optional (NULL = by patch and
+/// phone); `patch_id` optional (NULL = by task); `id` optional (NULL = by
+/// task); `trace_id` required; `request_out` required; `err_out` optional
+/// (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_get_patch_status_build(
+    config: *const cloudphone_geelark_config,
+    task_id: *const c_char,
+    patch_id: *const c_char,
+    id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, GetPatchStatus>(),
+                || {
+                    let of = match (
+                        arg_opt_str(task_id, "task_id")?,
+                        arg_opt_str(patch_id, "patch_id")?,
+                        arg_opt_str(id, "id")?,
+                    ) {
+                        (Some(t), None, None) => PatchInstall::Task(t.to_owned()),
+                        (None, Some(p), Some(i)) => PatchInstall::Patch {
+                            patch_id: p.to_owned(),
+                            id: i.to_owned(),
+                        },
+                        _ => {
+                            return Err(cloudphone::error::invalid(
+                                "task_id",
+                                "give a task id, or a patch id and a phone id",
+                            )
+                            .into());
+                        }
+                    };
+                    Ok(GetPatchStatus::new(of)?)
+                },
+            )
+        }
+    })
+}
+
+/// Builds the list of a phone's patches (`POST /open/v1/phone/patch/list`).
+///
+/// Result (`cloudphone_request_parse`): one item per patch (its id);
+/// `/patches/<i>/version`, `/description`, `/owner`.
+///
+/// Pointers: `config` required; `id` required; `trace_id` required;
+/// `request_out` required; `err_out` optional (NULL = no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_list_patches_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, ListPatches>(),
+                || Ok(ListPatches::new(arg_str(id, "id")?)?),
+            )
+        }
+    })
+}
+
+/// Builds the uninstall of a patch from a phone
+/// (`POST /open/v1/phone/patch/uninstall`).
+///
+/// Result (`cloudphone_request_parse`): no items; `/ok`.
+///
+/// Pointers: `config` required; `id` required; `patch_id` required;
+/// `trace_id` required; `request_out` required; `err_out` optional (NULL =
+/// no error details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_uninstall_patch_build(
+    config: *const cloudphone_geelark_config,
+    id: *const c_char,
+    patch_id: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, UninstallPatch>(),
+                || {
+                    Ok(UninstallPatch::new(
+                        arg_str(id, "id")?,
+                        arg_str(patch_id, "patch_id")?,
+                    )?)
+                },
+            )
+        }
+    })
+}
+
+/// The white label as the C host writes it (the API's field names).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct CustomizeArg {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    logo: Option<String>,
+    #[serde(default)]
+    hide_header: Option<bool>,
+    #[serde(default)]
+    mirror_url: Option<String>,
+    #[serde(default)]
+    tool_bar_settings: Vec<ToolBarArg>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ToolBarArg {
+    tool_bar: String,
+    #[serde(default)]
+    visible: bool,
+}
+
+/// Builds the white label of the remote view
+/// (`POST /open/v1/phone/customization`; the plan needs ≥ 50 profiles).
+///
+/// - `customization_json`: `{"title": "...", "logo": "https://...",
+///   "hideHeader": true, "mirrorUrl": "https://...", "toolBarSettings":
+///   [{"toolBar": "screenshot", "visible": false}]}`; every field optional
+///   (unset: unchanged); unknown fields refused.
+///
+/// Result (`cloudphone_request_parse`): no items.
+///
+/// Pointers: `config` required; `customization_json` required; `trace_id`
+/// required; `request_out` required; `err_out` optional (NULL = no error
+/// details).
+///
+/// # Safety
+/// As `cloudphone_geelark_list_phones_build`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudphone_geelark_customize_build(
+    config: *const cloudphone_geelark_config,
+    customization_json: *const c_char,
+    now_unix_ms: u64,
+    trace_id: *const c_char,
+    request_out: *mut *mut cloudphone_request,
+    err_out: *mut *mut cloudphone_error,
+) -> cloudphone_status {
+    guard(err_out, || {
+        // SAFETY: per the function contract.
+        unsafe {
+            build_into(
+                config,
+                now_unix_ms,
+                trace_id,
+                request_out,
+                OpFns::provider::<Gl, Customize>(),
+                || {
+                    let a: CustomizeArg =
+                        super::options::json_required(customization_json, "customization_json")?;
+                    let mut op = Customize::new();
+                    if let Some(t) = a.title {
+                        op = op.title(t)?;
+                    }
+                    if let Some(l) = a.logo {
+                        op = op.logo(l)?;
+                    }
+                    if let Some(h) = a.hide_header {
+                        op = op.hide_header(h);
+                    }
+                    if let Some(m) = a.mirror_url {
+                        op = op.mirror_url(m)?;
+                    }
+                    for t in a.tool_bar_settings {
+                        op = op.tool_bar(&t.tool_bar, t.visible)?;
+                    }
+                    Ok(op)
+                },
+            )
+        }
+    })
+}

@@ -118,6 +118,8 @@ pub(in crate::sim) struct State {
     flows: Vec<(String, String)>,
     /// The phones' network blacklist.
     black_list: Vec<String>,
+    /// phone index → its Xposed patch ids.
+    patches: HashMap<usize, Vec<String>>,
 }
 
 /// A saved proxy; `bound` ones (the phones' proxy) cannot be deleted.
@@ -221,6 +223,7 @@ impl State {
                 r#"{"name":"Post video with caption","nodes":[]}"#.to_owned(),
             )],
             black_list: Vec::new(),
+            patches: HashMap::new(),
         }
     }
 }
@@ -1678,6 +1681,52 @@ pub(super) fn team_apps(gl: &mut GeeLark, path: &str, body: &Value) -> Reply {
             match body[key].as_i64() {
                 Some(0 | 1) => Ok(None),
                 _ => Err((40004, format!("parameter validation failed: {key}"))),
+            }
+        }
+    }
+}
+
+/// Xposed patches (`phone/patch/*`: Android 12, 13, 15 or 53001; an
+/// install lands at once) and the white label (`phone/customization`).
+pub(super) fn patches(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now: u64) -> Reply {
+    match path {
+        "phone/customization" => Ok(None),
+        "phone/patch/install/status" => match body["type"].as_i64() {
+            Some(1 | 2) => Ok(Some(json!({"status": 1}))),
+            _ => Err((40004, "parameter validation failed: type".to_owned())),
+        },
+        _ => {
+            let id = one_id(body, "id")?;
+            let i = *gl
+                .index
+                .get(&id)
+                .ok_or((42001, "env not found".to_owned()))?;
+            let os = live(gl, &id, now)?.os;
+            if !matches!(os, 12 | 13 | 15) {
+                return Err((53001, "this model does not support patches".to_owned()));
+            }
+            let list = gl.more.patches.entry(i).or_default();
+            match path {
+                "phone/patch/install" => {
+                    body["apkURL"]
+                        .as_str()
+                        .filter(|u| u.starts_with("http"))
+                        .ok_or((40004, "parameter validation failed: apkURL".to_owned()))?;
+                    let patch = format!("19500000000000{:05}", list.len() + 101);
+                    list.push(patch);
+                    Ok(Some(
+                        json!({"taskId": format!("195{}", &sh.random_hex(15).chars().filter(char::is_ascii_digit).collect::<String>())}),
+                    ))
+                }
+                "phone/patch/list" => Ok(Some(json!({"list": list.iter().map(|p| json!({
+                    "id": p, "version": "1.0.0", "description": "", "owner": "sim@example.com"
+                })).collect::<Vec<_>>()}))),
+                _ => {
+                    let patch = one_id(body, "patchId")?;
+                    let before = list.len();
+                    list.retain(|p| *p != patch);
+                    Ok(Some(json!({"status": i64::from(list.len() < before)})))
+                }
             }
         }
     }
