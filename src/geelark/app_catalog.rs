@@ -79,8 +79,8 @@ struct WireApp {
 
 #[derive(Deserialize)]
 struct WireCatalog {
-    #[serde(default, deserialize_with = "opt_int")]
-    total: Option<i64>,
+    #[serde(default, deserialize_with = "super::shapes::opt_count")]
+    total: Option<u64>,
     #[serde(default, deserialize_with = "null_default")]
     items: Vec<WireApp>,
 }
@@ -103,7 +103,7 @@ fn parse_catalog(name: &'static str, response: &Response) -> Result<AppCatalog> 
     let envelope = Envelope::of(&a);
     Ok(AppCatalog {
         envelope,
-        total: a.data.total.and_then(|n| u64::try_from(n).ok()),
+        total: a.data.total,
         apps: a
             .data
             .items

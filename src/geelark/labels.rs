@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::Config;
 use super::lifecycle::{LifecycleReport, parse_lifecycle};
-use super::shapes::{Envelope, opt_int, to_body};
+use super::shapes::{Envelope, to_body};
 use super::wire;
 use crate::batch::ItemFailure;
 use crate::error::{Result, invalid};
@@ -190,8 +190,8 @@ fn parse_list(name: &'static str, response: &Response) -> Result<LabelList> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Wire {
-        #[serde(default, deserialize_with = "opt_int")]
-        total: Option<i64>,
+        #[serde(default, deserialize_with = "super::shapes::opt_count")]
+        total: Option<u64>,
         #[serde(default, deserialize_with = "null_default")]
         list: Vec<Label>,
         #[serde(default, deserialize_with = "null_default")]
@@ -200,7 +200,7 @@ fn parse_list(name: &'static str, response: &Response) -> Result<LabelList> {
     let a = wire::parse::<Wire>(name, response)?;
     Ok(LabelList {
         envelope: Envelope::of(&a),
-        total: a.data.total.and_then(|n| u64::try_from(n).ok()),
+        total: a.data.total,
         labels: a.data.list,
         failures: a
             .data

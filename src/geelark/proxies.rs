@@ -178,12 +178,12 @@ pub struct ProxyAddReport {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct WireAdd {
-    #[serde(default, deserialize_with = "opt_int")]
-    total_amount: Option<i64>,
-    #[serde(default, deserialize_with = "opt_int")]
-    success_amount: Option<i64>,
-    #[serde(default, deserialize_with = "opt_int")]
-    fail_amount: Option<i64>,
+    #[serde(default, deserialize_with = "super::shapes::opt_count")]
+    total_amount: Option<u64>,
+    #[serde(default, deserialize_with = "super::shapes::opt_count")]
+    success_amount: Option<u64>,
+    #[serde(default, deserialize_with = "super::shapes::opt_count")]
+    fail_amount: Option<u64>,
     #[serde(default, deserialize_with = "null_default")]
     success_details: Vec<WireIndexed>,
     #[serde(default, deserialize_with = "null_default")]
@@ -200,10 +200,6 @@ struct WireIndexed {
     code: Option<String>,
     #[serde(default)]
     msg: Option<String>,
-}
-
-fn count(v: Option<i64>) -> Option<u64> {
-    v.and_then(|n| u64::try_from(n).ok())
 }
 
 impl Operation for AddProxies {
@@ -245,11 +241,7 @@ impl Operation for AddProxies {
         }
         Ok(ProxyAddReport {
             envelope,
-            amounts: Amounts::new(
-                count(d.total_amount),
-                count(d.success_amount),
-                count(d.fail_amount),
-            ),
+            amounts: Amounts::new(d.total_amount, d.success_amount, d.fail_amount),
             added,
             failures,
         })
@@ -465,8 +457,8 @@ pub struct ProxyList {
 
 #[derive(Deserialize)]
 struct WireProxyList {
-    #[serde(default, deserialize_with = "opt_int")]
-    total: Option<i64>,
+    #[serde(default, deserialize_with = "super::shapes::opt_count")]
+    total: Option<u64>,
     #[serde(default, deserialize_with = "null_default")]
     list: Vec<WireSaved>,
 }
@@ -490,7 +482,7 @@ impl Operation for ListProxies {
         let envelope = Envelope::of(&a);
         Ok(ProxyList {
             envelope,
-            total: count(a.data.total),
+            total: a.data.total,
             proxies: a
                 .data
                 .list

@@ -324,6 +324,12 @@ pub(crate) fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
     Ok(Option::<I>::deserialize(d)?.map(|I(n)| n))
 }
 
+/// An optional count (a total or an amount) sent as a number or a numeric
+/// string; a negative one is dropped.
+pub(crate) fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    opt_int(d).map(|v| v.and_then(|n| u64::try_from(n).ok()))
+}
+
 /// A JSON number read exactly: `serde_json` without its `float_roundtrip`
 /// feature may land one unit in the last place off (GPS coordinates would
 /// not survive a round trip), so the number's text is parsed by

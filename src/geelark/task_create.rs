@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::config::Config;
 use super::rpa::{Param, ParamKind, RpaTaskCreated, check_value, opt, req};
-use super::shapes::{Envelope, opt_int, to_body};
+use super::shapes::{Envelope, to_body};
 use super::wire;
 use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
@@ -382,15 +382,15 @@ impl Operation for ListFlows {
     fn parse_unchecked(&self, response: &Response) -> Result<FlowList> {
         #[derive(Deserialize)]
         struct Wire {
-            #[serde(default, deserialize_with = "opt_int")]
-            total: Option<i64>,
+            #[serde(default, deserialize_with = "super::shapes::opt_count")]
+            total: Option<u64>,
             #[serde(default, deserialize_with = "null_default")]
             items: Vec<Flow>,
         }
         let a = wire::parse::<Wire>(Self::NAME, response)?;
         Ok(FlowList {
             envelope: Envelope::of(&a),
-            total: a.data.total.and_then(|n| u64::try_from(n).ok()),
+            total: a.data.total,
             flows: a.data.items,
         })
     }

@@ -88,14 +88,14 @@ impl std::fmt::Display for TaskStatus {
 #[non_exhaustive]
 pub struct Task {
     /// The task id.
-    #[serde(deserialize_with = "string_or_int")]
+    #[serde(deserialize_with = "crate::json::string_or_int")]
     pub id: String,
     /// `planName`.
     #[serde(default)]
     pub plan_name: Option<String>,
     /// `taskType` (1 TikTok video, 2 warm-up, 3 carousel, 4 login, 6
     /// profile edit, 42 custom and other platforms).
-    #[serde(default, deserialize_with = "opt_int")]
+    #[serde(default, deserialize_with = "super::shapes::opt_int")]
     pub task_type: Option<i64>,
     /// The phone's name.
     #[serde(default)]
@@ -104,7 +104,7 @@ pub struct Task {
     #[serde(default, deserialize_with = "opt_string_or_int")]
     pub env_id: Option<String>,
     /// When it is (was) due, Unix seconds.
-    #[serde(default, deserialize_with = "opt_int")]
+    #[serde(default, deserialize_with = "super::shapes::opt_int")]
     pub schedule_at: Option<i64>,
     /// The state.
     #[serde(deserialize_with = "task_status")]
@@ -113,30 +113,17 @@ pub struct Task {
     #[serde(skip_deserializing)]
     pub raw_status: i64,
     /// `failCode` of a failed task.
-    #[serde(default, deserialize_with = "opt_int")]
+    #[serde(default, deserialize_with = "super::shapes::opt_int")]
     pub fail_code: Option<i64>,
     /// `failDesc` of a failed task.
     #[serde(default)]
     pub fail_desc: Option<String>,
     /// Seconds it ran.
-    #[serde(default, deserialize_with = "opt_int")]
+    #[serde(default, deserialize_with = "super::shapes::opt_int")]
     pub cost: Option<i64>,
     /// `shareLink` of a published post.
     #[serde(default)]
     pub share_link: Option<String>,
-}
-
-fn string_or_int<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    crate::json::string_or_int(d)
-}
-
-fn opt_int<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<i64>, D::Error> {
-    super::shapes::opt_int(d)
-}
-
-/// A count sent as a number or a numeric string; a negative one is dropped.
-fn opt_count<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<u64>, D::Error> {
-    opt_int(d).map(|v| v.and_then(|n| u64::try_from(n).ok()))
 }
 
 fn task_status<'de, D: serde::Deserializer<'de>>(
@@ -175,7 +162,7 @@ pub struct TaskList {
 
 #[derive(Deserialize)]
 struct WireTaskList {
-    #[serde(default, deserialize_with = "opt_count")]
+    #[serde(default, deserialize_with = "super::shapes::opt_count")]
     total: Option<u64>,
     #[serde(default, deserialize_with = "crate::json::null_default")]
     items: Vec<Task>,

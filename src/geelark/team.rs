@@ -131,15 +131,15 @@ impl Operation for ListProxyGroups {
     fn parse_unchecked(&self, response: &Response) -> Result<ProxyGroupList> {
         #[derive(Deserialize)]
         struct Wire {
-            #[serde(default, deserialize_with = "opt_int")]
-            total: Option<i64>,
+            #[serde(default, deserialize_with = "super::shapes::opt_count")]
+            total: Option<u64>,
             #[serde(default, deserialize_with = "null_default")]
             list: Vec<ProxyGroup>,
         }
         let a = wire::parse::<Wire>(Self::NAME, response)?;
         Ok(ProxyGroupList {
             envelope: Envelope::of(&a),
-            total: a.data.total.and_then(|n| u64::try_from(n).ok()),
+            total: a.data.total,
             groups: a.data.list,
         })
     }
@@ -706,15 +706,15 @@ impl Operation for ListTeamApps {
     fn parse_unchecked(&self, response: &Response) -> Result<TeamAppList> {
         #[derive(Deserialize)]
         struct Wire {
-            #[serde(default, deserialize_with = "opt_int")]
-            total: Option<i64>,
+            #[serde(default, deserialize_with = "super::shapes::opt_count")]
+            total: Option<u64>,
             #[serde(default, deserialize_with = "null_default")]
             items: Vec<TeamApp>,
         }
         let a = wire::parse::<Wire>(Self::NAME, response)?;
         Ok(TeamAppList {
             envelope: Envelope::of(&a),
-            total: a.data.total.and_then(|n| u64::try_from(n).ok()),
+            total: a.data.total,
             apps: a.data.items,
         })
     }
