@@ -1385,3 +1385,323 @@ fn patches_and_white_label_samples() {
         "title"
     );
 }
+
+#[test]
+fn material_library_samples() {
+    use cloudphone::geelark::labels::TagColor;
+    use cloudphone::geelark::materials::*;
+    const M1: &str = "1950000000000000201";
+    snap(
+        "geelark_req_material_getUploadUrl",
+        render(&GetMaterialUploadUrl::new("MP4").unwrap()),
+    );
+    snap(
+        "geelark_req_material_create",
+        render(
+            &CreateMaterial::new("https://material.geelark.com/m/abc.mp4")
+                .unwrap()
+                .tags(["1950000000000000301"])
+                .unwrap()
+                .file_name("intro.mp4")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_material_del",
+        render(&DeleteMaterials::new([M1, M1, "1950000000000000202"]).unwrap()),
+    );
+    snap(
+        "geelark_req_material_search",
+        render(
+            &SearchMaterials::new()
+                .page(2, 50)
+                .unwrap()
+                .file_name("intro")
+                .unwrap()
+                .tags(["1950000000000000301"])
+                .unwrap()
+                .source(MaterialSource::GoogleDrive)
+                .kinds(&[
+                    MaterialKind::Video,
+                    MaterialKind::Image,
+                    MaterialKind::Video,
+                ]),
+        ),
+    );
+    snap(
+        "geelark_req_material_tag_create",
+        render(&CreateMaterialTag::new("promo", TagColor::Purple).unwrap()),
+    );
+    snap(
+        "geelark_req_material_tag_del",
+        render(&DeleteMaterialTags::new(["1950000000000000301"]).unwrap()),
+    );
+    snap(
+        "geelark_req_material_tag_search",
+        render(&SearchMaterialTags::new().name("pro").unwrap()),
+    );
+    snap(
+        "geelark_req_material_tag_set",
+        render(&SetMaterialTags::new([M1], Vec::<String>::new()).unwrap()),
+    );
+    assert_eq!(
+        field(GetMaterialUploadUrl::new("exe").unwrap_err()),
+        "fileType"
+    );
+    assert_eq!(
+        field(CreateMaterial::new("file:///etc/passwd").unwrap_err()),
+        "url"
+    );
+    assert_eq!(
+        field(
+            CreateMaterial::new("https://h/a")
+                .unwrap()
+                .file_name("n".repeat(201))
+                .unwrap_err()
+        ),
+        "fileName"
+    );
+    assert_eq!(
+        field(SearchMaterials::new().page(1, 201).unwrap_err()),
+        "page_size"
+    );
+    assert_eq!(
+        field(
+            SearchMaterials::new()
+                .ids((0..101).map(|i| i.to_string()))
+                .unwrap_err()
+        ),
+        "ids"
+    );
+    assert_eq!(
+        field(CreateMaterialTag::new("t".repeat(31), TagColor::Red).unwrap_err()),
+        "name"
+    );
+    assert_eq!(
+        field(SetMaterialTags::new(Vec::<String>::new(), ["1"]).unwrap_err()),
+        "materialsId"
+    );
+    assert_eq!(
+        field(DeleteMaterials::new((0..101).map(|i| i.to_string())).unwrap_err()),
+        "ids"
+    );
+    assert_eq!(
+        MaterialSource::from_code(5).unwrap(),
+        MaterialSource::ImageToVideo
+    );
+    assert!(MaterialSource::from_code(6).is_err());
+}
+
+#[test]
+fn analytics_samples() {
+    use cloudphone::geelark::analytics::*;
+    use cloudphone::geelark::labels::TagColor;
+    snap(
+        "geelark_req_analytics_accounts_list",
+        render(
+            &ListAnalyticsAccounts::new()
+                .page(1, 10)
+                .unwrap()
+                .channel(Channel::TikTok)
+                .account("tk_acc")
+                .unwrap()
+                .added_by("abc@gmail.com")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_analytics_accounts_add",
+        render(
+            &AddAnalyticsAccounts::new(
+                Channel::Reddit,
+                vec![
+                    NewAnalyticsAccount::new("acc1", Some("my note".into())).unwrap(),
+                    NewAnalyticsAccount::new("acc2", None).unwrap(),
+                ],
+            )
+            .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_analytics_accounts_delete",
+        render(&DeleteAnalyticsAccount::new(Channel::TikTok, "myAccount").unwrap()),
+    );
+    snap(
+        "geelark_req_analytics_accounts_update",
+        render(
+            &UpdateAnalyticsAccount::new("565523829426802069")
+                .unwrap()
+                .account("newName")
+                .unwrap()
+                .tags(["7"])
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_analytics_data",
+        render(
+            &GetAnalyticsData::new()
+                .page(1, 10)
+                .unwrap()
+                .channel(Channel::TikTok)
+                .account("tk_acc")
+                .unwrap()
+                .date(1_764_137_986),
+        ),
+    );
+    snap(
+        "geelark_req_analytics_tags_list",
+        render(&ListAnalyticsTags::new().name("brand").unwrap()),
+    );
+    snap(
+        "geelark_req_analytics_tags_create",
+        render(&CreateAnalyticsTag::new("brand", TagColor::Green).unwrap()),
+    );
+    snap(
+        "geelark_req_analytics_tags_update",
+        render(&UpdateAnalyticsTag::new("7", None, Some(TagColor::Yellow)).unwrap()),
+    );
+    snap(
+        "geelark_req_analytics_tags_del",
+        render(&DeleteAnalyticsTags::new(["7", "8"]).unwrap()),
+    );
+    assert_eq!(
+        field(ListAnalyticsAccounts::new().page(1, 101).unwrap_err()),
+        "page_size"
+    );
+    assert_eq!(
+        field(NewAnalyticsAccount::new("a".repeat(65), None).unwrap_err()),
+        "account"
+    );
+    assert_eq!(
+        field(AddAnalyticsAccounts::new(Channel::TikTok, vec![]).unwrap_err()),
+        "accountsData"
+    );
+    let twice = vec![
+        NewAnalyticsAccount::new("a", None).unwrap(),
+        NewAnalyticsAccount::new("a", Some("r".into())).unwrap(),
+    ];
+    assert_eq!(
+        field(AddAnalyticsAccounts::new(Channel::TikTok, twice).unwrap_err()),
+        "accountsData"
+    );
+    let many = (0..201)
+        .map(|i| NewAnalyticsAccount::new(format!("a{i}"), None).unwrap())
+        .collect();
+    assert_eq!(
+        field(AddAnalyticsAccounts::new(Channel::TikTok, many).unwrap_err()),
+        "accountsData"
+    );
+    assert_eq!(
+        field(UpdateAnalyticsTag::new("7", None, None).unwrap_err()),
+        "update"
+    );
+    assert_eq!(
+        field(CreateAnalyticsTag::new("t".repeat(101), TagColor::Red).unwrap_err()),
+        "name"
+    );
+    assert_eq!(Channel::from_code(4).unwrap(), Channel::Reddit);
+    assert!(Channel::from_code(3).is_err());
+    assert_eq!("YouTube".parse::<Channel>().unwrap(), Channel::YouTube);
+    // An update with nothing to change is refused before anything is built.
+    let cfg = key_config();
+    let ctx = Context::new(&cfg, NOW_MS, TRACE);
+    assert_eq!(
+        field(
+            UpdateAnalyticsAccount::new("1")
+                .unwrap()
+                .build(&ctx)
+                .unwrap_err()
+        ),
+        "update"
+    );
+}
+
+#[test]
+fn billing_samples() {
+    use cloudphone::geelark::billing::*;
+    snap(
+        "geelark_req_pay_plan_upgrade",
+        render(
+            &UpgradePlan::new("2", 10, 5)
+                .unwrap()
+                .days(90)
+                .unwrap()
+                .promo_code("WINTER-26")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_pay_plan_continue",
+        render(&RenewPlan::new(360).unwrap()),
+    );
+    snap(
+        "geelark_req_pay_timeAddOn_buy",
+        render(&BuyTimeAddOn::new(10_000).unwrap()),
+    );
+    snap(
+        "geelark_req_pay_wallet_recharge",
+        render(&RechargeWallet::new(PayChannel::WeChat, 300).unwrap()),
+    );
+    snap(
+        "geelark_req_billing_transaction_detail",
+        render(
+            &ListTransactions::new()
+                .phone(P1)
+                .unwrap()
+                .window(1_764_700_000, 1_764_900_000)
+                .unwrap()
+                .limit(1000)
+                .unwrap()
+                .after("9002")
+                .unwrap(),
+        ),
+    );
+    snap(
+        "geelark_req_phone_brand_teamList",
+        render(
+            &cloudphone::geelark::account::ListTeamBrands::new(12)
+                .unwrap()
+                .page(2, 10)
+                .unwrap(),
+        ),
+    );
+    assert_eq!(field(RenewPlan::new(31).unwrap_err()), "days");
+    assert_eq!(
+        field(UpgradePlan::new("2", 1, 1).unwrap().days(7).unwrap_err()),
+        "days"
+    );
+    assert_eq!(
+        field(RenewPlan::new(30).unwrap().promo_code("a b").unwrap_err()),
+        "promoCode"
+    );
+    assert_eq!(field(BuyTimeAddOn::new(1000).unwrap_err()), "minutes");
+    for usd in [0, 50, 150, 5000, 10_000] {
+        assert_eq!(
+            field(RechargeWallet::new(PayChannel::Alipay, usd).unwrap_err()),
+            "payNum",
+            "{usd}"
+        );
+    }
+    assert!(RechargeWallet::new(PayChannel::Alipay, 4900).is_ok());
+    assert_eq!(
+        field(ListTransactions::new().window(10, 5).unwrap_err()),
+        "endAt"
+    );
+    assert_eq!(
+        field(
+            ListTransactions::new()
+                .window(0, 3 * 86_400 + 1)
+                .unwrap_err()
+        ),
+        "startAt"
+    );
+    assert_eq!(
+        field(ListTransactions::new().limit(1001).unwrap_err()),
+        "limit"
+    );
+    assert_eq!(
+        field(cloudphone::geelark::account::ListTeamBrands::new(8).unwrap_err()),
+        "androidVer"
+    );
+}

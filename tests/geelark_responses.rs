@@ -544,6 +544,124 @@ fn patches_and_white_label() {
     );
 }
 
+#[test]
+fn materials() {
+    use cloudphone::geelark::labels::TagColor;
+    use cloudphone::geelark::materials::*;
+    const M1: &str = "1950000000000000201";
+    const M2: &str = "1950000000000000202";
+    snapshot_dir(
+        "geelark/material_getUploadUrl",
+        parsed(&GetMaterialUploadUrl::new("mp4").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/material_create",
+        parsed(&CreateMaterial::new("https://material.geelark.com/m/abc.mp4").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/material_del",
+        parsed(&DeleteMaterials::new([M1, M2]).unwrap()),
+    );
+    snapshot_dir("geelark/material_search", parsed(&SearchMaterials::new()));
+    snapshot_dir(
+        "geelark/material_tag_create",
+        parsed(&CreateMaterialTag::new("promo", TagColor::Red).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/material_tag_del",
+        parsed(&DeleteMaterialTags::new(["1950000000000000301"]).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/material_tag_search",
+        parsed(&SearchMaterialTags::new()),
+    );
+    snapshot_dir(
+        "geelark/material_tag_set",
+        parsed(&SetMaterialTags::new([M1, M2], ["1950000000000000399"]).unwrap()),
+    );
+}
+
+#[test]
+fn analytics() {
+    use cloudphone::geelark::analytics::*;
+    use cloudphone::geelark::labels::TagColor;
+    snapshot_dir(
+        "geelark/analytics_accounts_list",
+        parsed(&ListAnalyticsAccounts::new()),
+    );
+    snapshot_dir(
+        "geelark/analytics_accounts_add",
+        parsed(
+            &AddAnalyticsAccounts::new(
+                Channel::TikTok,
+                vec![
+                    NewAnalyticsAccount::new("a", None).unwrap(),
+                    NewAnalyticsAccount::new("b", None).unwrap(),
+                ],
+            )
+            .unwrap(),
+        ),
+    );
+    snapshot_dir(
+        "geelark/analytics_accounts_delete",
+        parsed(&DeleteAnalyticsAccount::new(Channel::TikTok, "a").unwrap()),
+    );
+    snapshot_dir(
+        "geelark/analytics_accounts_update",
+        parsed(
+            &UpdateAnalyticsAccount::new("1")
+                .unwrap()
+                .channel(Channel::YouTube),
+        ),
+    );
+    snapshot_dir("geelark/analytics_data", parsed(&GetAnalyticsData::new()));
+    snapshot_dir(
+        "geelark/analytics_tags_list",
+        parsed(&ListAnalyticsTags::new()),
+    );
+    snapshot_dir(
+        "geelark/analytics_tags_create",
+        parsed(&CreateAnalyticsTag::new("brand", TagColor::Blue).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/analytics_tags_update",
+        parsed(&UpdateAnalyticsTag::new("7", Some("b".into()), None).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/analytics_tags_del",
+        parsed(&DeleteAnalyticsTags::new(["7", "8"]).unwrap()),
+    );
+}
+
+#[test]
+fn billing_and_team_brands() {
+    use cloudphone::geelark::billing::*;
+    snapshot_dir(
+        "geelark/pay_plan_upgrade",
+        parsed(&UpgradePlan::new("2", 10, 5).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/pay_plan_continue",
+        parsed(&RenewPlan::new(30).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/pay_timeAddOn_buy",
+        parsed(&BuyTimeAddOn::new(2000).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/pay_wallet_recharge",
+        parsed(&RechargeWallet::new(PayChannel::Alipay, 100).unwrap()),
+    );
+    snapshot_dir(
+        "geelark/billing_transaction_detail",
+        parsed(&ListTransactions::new()),
+    );
+    snapshot_dir(
+        "geelark/phone_brand_teamList",
+        parsed(&cloudphone::geelark::account::ListTeamBrands::new(12).unwrap()),
+    );
+}
+
 // ------------------------------------------------ code 0 without data
 
 /// Issue 12, item 7: a code-0 envelope whose `data` is `null` (or missing)
@@ -671,6 +789,27 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         .unwrap()),
         p(cloudphone::geelark::phone_tools::GetContactsResult::new("1").unwrap()),
         p(cloudphone::geelark::phone_tools::TransferPhones::new(ids(), "a@b", &[]).unwrap()),
+        p(cloudphone::geelark::materials::GetMaterialUploadUrl::new("png").unwrap()),
+        p(cloudphone::geelark::materials::CreateMaterial::new("https://h/a").unwrap()),
+        p(cloudphone::geelark::materials::DeleteMaterials::new(ids()).unwrap()),
+        p(cloudphone::geelark::materials::SearchMaterials::new()),
+        p(cloudphone::geelark::materials::DeleteMaterialTags::new(ids()).unwrap()),
+        p(cloudphone::geelark::materials::SearchMaterialTags::new()),
+        p(cloudphone::geelark::analytics::ListAnalyticsAccounts::new()),
+        p(cloudphone::geelark::analytics::AddAnalyticsAccounts::new(
+            cloudphone::geelark::analytics::Channel::Reddit,
+            vec![cloudphone::geelark::analytics::NewAnalyticsAccount::new("a", None).unwrap()],
+        )
+        .unwrap()),
+        p(cloudphone::geelark::analytics::GetAnalyticsData::new()),
+        p(cloudphone::geelark::analytics::ListAnalyticsTags::new()),
+        p(cloudphone::geelark::billing::RechargeWallet::new(
+            cloudphone::geelark::billing::PayChannel::WeChat,
+            200,
+        )
+        .unwrap()),
+        p(cloudphone::geelark::billing::ListTransactions::new()),
+        p(cloudphone::geelark::account::ListTeamBrands::new(12).unwrap()),
     ];
     let envelope_only: Vec<(&str, Parse)> = vec![
         p(SetAdb::new(ids(), true).unwrap()),
@@ -717,10 +856,40 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
             Vec::<String>::new(),
         )
         .unwrap()),
+        p(cloudphone::geelark::materials::CreateMaterialTag::new(
+            "t",
+            cloudphone::geelark::labels::TagColor::White,
+        )
+        .unwrap()),
+        p(cloudphone::geelark::materials::SetMaterialTags::new(ids(), ["1"]).unwrap()),
+        p(cloudphone::geelark::analytics::DeleteAnalyticsAccount::new(
+            cloudphone::geelark::analytics::Channel::TikTok,
+            "a",
+        )
+        .unwrap()),
+        p(
+            cloudphone::geelark::analytics::UpdateAnalyticsAccount::new("1")
+                .unwrap()
+                .remark("r")
+                .unwrap(),
+        ),
+        p(cloudphone::geelark::analytics::CreateAnalyticsTag::new(
+            "t",
+            cloudphone::geelark::labels::TagColor::White,
+        )
+        .unwrap()),
+        p(
+            cloudphone::geelark::analytics::UpdateAnalyticsTag::new("1", Some("n".into()), None)
+                .unwrap(),
+        ),
+        p(cloudphone::geelark::analytics::DeleteAnalyticsTags::new(ids()).unwrap()),
+        p(cloudphone::geelark::billing::UpgradePlan::new("1", 1, 1).unwrap()),
+        p(cloudphone::geelark::billing::RenewPlan::new(90).unwrap()),
+        p(cloudphone::geelark::billing::BuyTimeAddOn::new(5000).unwrap()),
     ];
     assert_eq!(
         needs_data.len() + envelope_only.len(),
-        92,
+        115,
         "every operation but the presigned PUT (geelark.upload_file: no envelope)"
     );
     let bodies = [
@@ -1075,4 +1244,65 @@ fn callbacks_are_verified_against_the_account() {
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert!(!e.to_string().contains("tok-123"), "{e}");
     }
+}
+
+/// The transaction walk follows `lastFlowId`, and stops on a short page, an
+/// empty cursor or a cursor that does not move (a server repeating itself).
+#[test]
+fn transaction_pager_follows_the_flow_cursor() {
+    use cloudphone::geelark::billing::ListTransactions;
+    let page = |n: usize, cursor: &str| {
+        let items: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id":"{}","amount":0.1}}"#, 9000 + i))
+            .collect();
+        Response::new(
+            200,
+            format!(
+                r#"{{"code":0,"msg":"success","data":{{"list":[{}],"lastFlowId":"{cursor}"}}}}"#,
+                items.join(",")
+            ),
+        )
+    };
+    let first = ListTransactions::new().limit(2).unwrap();
+    let full = first.parse(&page(2, "9001")).unwrap();
+    let second = first
+        .next_page(&full)
+        .expect("a full page with a cursor goes on");
+    assert_eq!(second, first.clone().after("9001").unwrap());
+    assert!(
+        second
+            .next_page(&second.parse(&page(2, "9001")).unwrap())
+            .is_none()
+    );
+    assert!(
+        first
+            .next_page(&first.parse(&page(1, "9000")).unwrap())
+            .is_none()
+    );
+    assert!(
+        first
+            .next_page(&first.parse(&page(2, "")).unwrap())
+            .is_none()
+    );
+}
+
+/// Material and team-brand pages end on the total or on a short page.
+#[test]
+fn material_and_team_brand_pagers() {
+    use cloudphone::geelark::account::ListTeamBrands;
+    use cloudphone::geelark::materials::SearchMaterialTags;
+    let op = SearchMaterialTags::new().page(1, 2).unwrap();
+    let two = Response::new(
+        200,
+        r#"{"code":0,"msg":"success","data":{"total":3,"list":[{"id":"1"},{"id":"2"}]}}"#,
+    );
+    let next = op.next_page(&op.parse(&two).unwrap()).unwrap();
+    assert_eq!(next, SearchMaterialTags::new().page(2, 2).unwrap());
+    assert!(next.next_page(&next.parse(&two).unwrap()).is_none());
+    let brands = ListTeamBrands::new(12).unwrap().page(1, 2).unwrap();
+    let bare = Response::new(
+        200,
+        r#"{"code":0,"msg":"success","data":[{"surfaceBrandName":"A","surfaceModelName":"1"}]}"#,
+    );
+    assert!(brands.next_page(&brands.parse(&bare).unwrap()).is_none());
 }

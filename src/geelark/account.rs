@@ -310,6 +310,119 @@ impl Operation for ListBrands {
     }
 }
 
+/// One page of [`ListTeamBrands`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TeamBrandList {
+    /// The envelope.
+    #[serde(flatten)]
+    pub envelope: Envelope,
+    /// `total` over all pages, when the answer says.
+    pub total: Option<u64>,
+    /// The team's brands and models (create with `isTeamBrand`).
+    pub brands: Vec<Brand>,
+}
+
+/// The brands and models the team uploaded for an Android version, a page
+/// at a time: `POST /open/v1/phone/brand/teamList` (GeeLark's CLI). The
+/// answer is undocumented; it is read as the catalogue's entries either as
+/// a bare array or under `list`/`items` with a `total`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[doc(alias = "phone/brand/teamList")]
+pub struct ListTeamBrands {
+    android: u8,
+    page: u32,
+    page_size: u32,
+}
+
+/// Largest page of the team brand list.
+pub const MAX_TEAM_BRAND_PAGE: u32 = 100;
+
+impl ListTeamBrands {
+    /// Page 1 of 100 for Android `android` (9 to 16).
+    pub fn new(android: u8) -> Result<Self> {
+        if !(9..=16).contains(&android) {
+            return Err(invalid("androidVer", "must be 9 to 16"));
+        }
+        Ok(ListTeamBrands {
+            android,
+            page: 1,
+            page_size: MAX_TEAM_BRAND_PAGE,
+        })
+    }
+
+    /// Page `page` (from 1) of `page_size` (1 to [`MAX_TEAM_BRAND_PAGE`]).
+    pub fn page(mut self, page: u32, page_size: u32) -> Result<Self> {
+        crate::page::check_page(page, page_size, MAX_TEAM_BRAND_PAGE)?;
+        (self.page, self.page_size) = (page, page_size);
+        Ok(self)
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TeamBrandBody {
+    android_ver: u8,
+    page: u32,
+    page_size: u32,
+}
+
+impl Operation for ListTeamBrands {
+    type Config = Config;
+    type Output = TeamBrandList;
+    const NAME: &'static str = "geelark.list_team_brands";
+
+    fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
+        let body = to_body(&TeamBrandBody {
+            android_ver: self.android,
+            page: self.page,
+            page_size: self.page_size,
+        })?;
+        wire::build(ctx, "/open/v1/phone/brand/teamList", body)
+    }
+
+    fn parse_unchecked(&self, response: &Response) -> Result<TeamBrandList> {
+        #[derive(Deserialize)]
+        struct Paged {
+            #[serde(default, deserialize_with = "super::shapes::opt_count")]
+            total: Option<u64>,
+            #[serde(default, deserialize_with = "null_default")]
+            list: Vec<Brand>,
+            #[serde(default, deserialize_with = "null_default")]
+            items: Vec<Brand>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Wire {
+            Bare(Vec<Brand>),
+            Paged(Paged),
+        }
+        let a = wire::parse::<Wire>(Self::NAME, response)?;
+        let envelope = Envelope::of(&a);
+        let (total, brands) = match a.data {
+            Wire::Bare(brands) => (None, brands),
+            Wire::Paged(p) => {
+                let mut brands = p.list;
+                brands.extend(p.items);
+                (p.total, brands)
+            }
+        };
+        Ok(TeamBrandList {
+            envelope,
+            total,
+            brands,
+        })
+    }
+
+    fn is_idempotent(&self) -> bool {
+        true
+    }
+}
+
+// A team brand has no id of its own: the walk is bounded by page and item
+// counts only.
+page_number_pager!(ListTeamBrands, brands, |_b| None);
+
 /// A phone's device id (the Android ID; a one-click new machine changes it):
 /// `POST /open/v1/phone/serialNum/get`.
 #[derive(Clone, Debug, PartialEq, Eq)]

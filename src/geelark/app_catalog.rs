@@ -12,7 +12,6 @@ use crate::error::Result;
 use crate::http::{Request, Response};
 use crate::json::{null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_id};
-use crate::page::{Pager, next_page_number};
 
 /// Largest installable-list page.
 pub const MAX_INSTALLABLE_PAGE_SIZE: u32 = 100;
@@ -206,18 +205,7 @@ impl Operation for ListInstallableApps {
     }
 }
 
-impl Pager for ListInstallableApps {
-    fn next_page(&self, last: &AppCatalog) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.apps.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &AppCatalog, each: &mut dyn FnMut(Option<&str>)) {
-        page.apps.iter().for_each(|a| each(Some(&a.id)));
-    }
-}
+page_number_pager!(ListInstallableApps, apps, |a| Some(&a.id));
 
 /// The team's app shop, a page at a time: `POST /open/v1/app/shop/list`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,15 +278,4 @@ impl Operation for ListShopApps {
     }
 }
 
-impl Pager for ListShopApps {
-    fn next_page(&self, last: &AppCatalog) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.apps.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &AppCatalog, each: &mut dyn FnMut(Option<&str>)) {
-        page.apps.iter().for_each(|a| each(Some(&a.id)));
-    }
-}
+page_number_pager!(ListShopApps, apps, |a| Some(&a.id));

@@ -15,7 +15,6 @@ use crate::error::Result;
 use crate::http::{Request, Response};
 use crate::json::{int_or_string, null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_id};
-use crate::page::{Pager, next_page_number};
 
 /// Largest `pageSize` the installed-app list accepts.
 pub const MAX_APP_PAGE_SIZE: u32 = 100;
@@ -216,19 +215,7 @@ impl Operation for ListApps {
     }
 }
 
-impl Pager for ListApps {
-    /// The same rules as the phone list ([`next_page_number`]).
-    fn next_page(&self, last: &AppList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.apps.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &AppList, each: &mut dyn FnMut(Option<&str>)) {
-        page.apps.iter().for_each(|a| each(a.app_id.as_deref()));
-    }
-}
+page_number_pager!(ListApps, apps, |a| a.app_id.as_deref());
 
 /// The answer to a call that returns only the envelope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

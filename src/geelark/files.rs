@@ -23,28 +23,45 @@ pub const FILE_TYPES: [&str; 13] = [
 /// Largest file one PUT carries here (the presigned URL lives 30 minutes).
 pub const MAX_UPLOAD_LEN: usize = 2 << 30;
 
+/// A file type `upload/getUrl` and `material/getUploadUrl` take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FileType(&'static str);
+
+impl FileType {
+    /// One of [`FILE_TYPES`], in any case.
+    pub(crate) fn parse(file_type: &str) -> Result<Self> {
+        FILE_TYPES
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(file_type))
+            .map(|t| FileType(t))
+            .ok_or_else(|| invalid("fileType", format!("one of {}", FILE_TYPES.join(", "))))
+    }
+
+    /// The body `{"fileType": …}`.
+    pub(crate) fn body(self) -> Result<Vec<u8>> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct TypeBody {
+            file_type: &'static str,
+        }
+        to_body(&TypeBody { file_type: self.0 })
+    }
+}
+
 /// Ask for a presigned upload URL: `POST /open/v1/upload/getUrl`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[doc(alias = "upload/getUrl")]
 pub struct GetUploadUrl {
-    file_type: &'static str,
+    file_type: FileType,
 }
 
 impl GetUploadUrl {
     /// For a file of `file_type` (one of [`FILE_TYPES`], e.g. `mp4`).
     pub fn new(file_type: &str) -> Result<Self> {
-        let file_type = FILE_TYPES
-            .iter()
-            .find(|t| t.eq_ignore_ascii_case(file_type))
-            .ok_or_else(|| invalid("fileType", format!("one of {}", FILE_TYPES.join(", "))))?;
-        Ok(GetUploadUrl { file_type })
+        Ok(GetUploadUrl {
+            file_type: FileType::parse(file_type)?,
+        })
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TypeBody {
-    file_type: &'static str,
 }
 
 /// Where to PUT a file and the URL it will have (kept three days).
@@ -62,6 +79,22 @@ pub struct UploadTarget {
     pub resource_url: String,
 }
 
+/// The reading of `{uploadUrl, resourceUrl}`.
+pub(crate) fn parse_target(name: &'static str, response: &Response) -> Result<UploadTarget> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Wire {
+        upload_url: String,
+        resource_url: String,
+    }
+    let a = wire::parse::<Wire>(name, response)?;
+    Ok(UploadTarget {
+        envelope: Envelope::of(&a),
+        upload_url: Secret::new(a.data.upload_url),
+        resource_url: a.data.resource_url,
+    })
+}
+
 impl UploadTarget {
     /// The upload of `body` to this target: an [`UploadFile`] operation.
     pub fn put(&self, body: Vec<u8>) -> Result<UploadFile> {
@@ -75,25 +108,11 @@ impl Operation for GetUploadUrl {
     const NAME: &'static str = "geelark.get_upload_url";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let body = to_body(&TypeBody {
-            file_type: self.file_type,
-        })?;
-        wire::build(ctx, "/open/v1/upload/getUrl", body)
+        wire::build(ctx, "/open/v1/upload/getUrl", self.file_type.body()?)
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<UploadTarget> {
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Wire {
-            upload_url: String,
-            resource_url: String,
-        }
-        let a = wire::parse::<Wire>(Self::NAME, response)?;
-        Ok(UploadTarget {
-            envelope: Envelope::of(&a),
-            upload_url: Secret::new(a.data.upload_url),
-            resource_url: a.data.resource_url,
-        })
+        parse_target(Self::NAME, response)
     }
 
     /// Yes: each call hands out a fresh URL; nothing is stored yet.

@@ -16,7 +16,6 @@ use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
 use crate::json::{null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_id, unique_ids};
-use crate::page::{Pager, next_page_number};
 
 /// Most groups or tags one add, update or delete takes.
 pub const MAX_LABELS: usize = 100;
@@ -61,6 +60,21 @@ impl TagColor {
     }
 }
 
+impl TagColor {
+    /// The number the material library and analytics take for the colour
+    /// (0 white, 1 red, 2 blue, 3 green, 4 yellow, 5 purple).
+    pub fn code(self) -> u8 {
+        match self {
+            TagColor::White => 0,
+            TagColor::Red => 1,
+            TagColor::Blue => 2,
+            TagColor::Green => 3,
+            TagColor::Yellow => 4,
+            TagColor::Purple => 5,
+        }
+    }
+}
+
 impl std::str::FromStr for TagColor {
     type Err = crate::Error;
     fn from_str(s: &str) -> Result<Self> {
@@ -99,15 +113,7 @@ pub struct Label {
     pub color: Option<String>,
 }
 
-fn text(field: &'static str, v: &str, max: usize) -> Result<()> {
-    if v.is_empty() || v.chars().any(char::is_control) {
-        return Err(invalid(field, "empty or with a control character"));
-    }
-    if v.chars().count() > max {
-        return Err(invalid(field, format!("at most {max} characters")));
-    }
-    Ok(())
-}
+use super::shapes::check_name as text;
 
 fn count(n: usize) -> Result<()> {
     if n == 0 || n > MAX_LABELS {
@@ -336,18 +342,7 @@ impl Operation for ListGroups {
     }
 }
 
-impl Pager for ListGroups {
-    fn next_page(&self, last: &LabelList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.labels.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &LabelList, each: &mut dyn FnMut(Option<&str>)) {
-        page.labels.iter().for_each(|l| each(Some(&l.id)));
-    }
-}
+page_number_pager!(ListGroups, labels, |l| Some(&l.id));
 
 /// A group to make: a name (≤ 50) and an optional remark (≤ 500).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -623,18 +618,7 @@ impl Operation for ListTags {
     }
 }
 
-impl Pager for ListTags {
-    fn next_page(&self, last: &LabelList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.labels.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &LabelList, each: &mut dyn FnMut(Option<&str>)) {
-        page.labels.iter().for_each(|l| each(Some(&l.id)));
-    }
-}
+page_number_pager!(ListTags, labels, |l| Some(&l.id));
 
 /// A tag to make: a name (≤ 30) and a colour (white when none).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

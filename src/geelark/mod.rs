@@ -19,12 +19,40 @@
 //! envelope on HTTP 200; rate limits are envelope codes (40007, 40017,
 //! 47002; 40014 locks the account for two hours).
 
+/// `impl Pager` for a list paged by number: the operation has `page` and
+/// `page_size` fields, its output a `total` and the items in `$items`;
+/// `|$it| $id` gives an item's id. One copy of the rule
+/// ([`next_page_number`](crate::page::next_page_number)) for every such list.
+macro_rules! page_number_pager {
+    ($op:ty, $items:ident, |$it:ident| $id:expr) => {
+        impl $crate::page::Pager for $op {
+            fn next_page(&self, last: &Self::Output) -> Option<Self> {
+                let next = $crate::page::next_page_number(
+                    self.page,
+                    self.page_size,
+                    last.$items.len(),
+                    last.total,
+                )?;
+                let mut op = self.clone();
+                op.page = next;
+                Some(op)
+            }
+
+            fn item_ids(page: &Self::Output, each: &mut dyn FnMut(Option<&str>)) {
+                page.$items.iter().for_each(|$it| each($id));
+            }
+        }
+    };
+}
+
 pub mod account;
 pub mod adb;
+pub mod analytics;
 pub mod app_catalog;
 pub mod app_control;
 pub mod apps;
 mod auth;
+pub mod billing;
 pub mod callbacks;
 mod config;
 pub mod create;
@@ -33,6 +61,7 @@ pub mod gps;
 pub mod labels;
 pub mod lifecycle;
 pub mod list;
+pub mod materials;
 pub mod model;
 pub mod patches;
 pub mod phone_tools;

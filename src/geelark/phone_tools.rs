@@ -59,7 +59,11 @@ struct WireItem {
     msg: Option<String>,
 }
 
-fn parse_results(name: &'static str, ids: &[String], response: &Response) -> Result<PhoneResults> {
+pub(crate) fn parse_results(
+    name: &'static str,
+    ids: &[String],
+    response: &Response,
+) -> Result<PhoneResults> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Wire {

@@ -19,7 +19,7 @@ use crate::http::{Request, Response};
 use crate::json::{null_default, opt_string_or_int};
 use crate::limits::check_text;
 use crate::op::{Context, Operation, check_id, unique_ids};
-use crate::page::{Pager, next_page_number};
+
 use crate::secret::Secret;
 
 /// Most proxies one add, update or delete takes.
@@ -505,18 +505,7 @@ impl Operation for ListProxies {
     }
 }
 
-impl Pager for ListProxies {
-    fn next_page(&self, last: &ProxyList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.proxies.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &ProxyList, each: &mut dyn FnMut(Option<&str>)) {
-        page.proxies.iter().for_each(|p| each(Some(&p.id)));
-    }
-}
+page_number_pager!(ListProxies, proxies, |p| Some(&p.id));
 
 /// Which geolocation service a proxy check asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

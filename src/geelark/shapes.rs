@@ -317,6 +317,18 @@ pub(crate) fn check_len(field: &'static str, value: &str, max_chars: usize) -> R
     Ok(())
 }
 
+/// Checks a name: not empty, no control character, at most `max_chars`
+/// characters (group, tag and material names).
+pub(crate) fn check_name(field: &'static str, v: &str, max_chars: usize) -> Result<()> {
+    if v.is_empty() || v.chars().any(char::is_control) {
+        return Err(invalid(field, "empty or with a control character"));
+    }
+    if v.chars().count() > max_chars {
+        return Err(invalid(field, format!("at most {max_chars} characters")));
+    }
+    Ok(())
+}
+
 /// An optional integer that may arrive as a string holding one.
 pub(crate) fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     #[derive(Deserialize)]

@@ -17,7 +17,6 @@ use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
 use crate::json::null_default;
 use crate::op::{Context, Operation, check_id};
-use crate::page::{Pager, next_page_number};
 
 /// Most phones one plan schedules.
 pub const MAX_ITEMS: usize = 100;
@@ -400,18 +399,7 @@ impl Operation for ListFlows {
     }
 }
 
-impl Pager for ListFlows {
-    fn next_page(&self, last: &FlowList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.flows.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &FlowList, each: &mut dyn FnMut(Option<&str>)) {
-        page.flows.iter().for_each(|f| each(Some(&f.id)));
-    }
-}
+page_number_pager!(ListFlows, flows, |f| Some(&f.id));
 
 /// Run one of the team's flows on a phone: `POST /open/v1/task/rpa/add`.
 /// The parameters are the flow's (`ListFlows` lists their names); a file

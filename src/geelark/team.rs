@@ -20,7 +20,7 @@ use crate::error::{Result, invalid};
 use crate::http::{Request, Response};
 use crate::json::{null_default, opt_string_or_int};
 use crate::op::{Context, Operation, check_id, unique_ids};
-use crate::page::{Pager, check_page, next_page_number};
+use crate::page::check_page;
 
 /// Longest proxy-group name.
 pub const MAX_GROUP_NAME: usize = 50;
@@ -149,18 +149,7 @@ impl Operation for ListProxyGroups {
     }
 }
 
-impl Pager for ListProxyGroups {
-    fn next_page(&self, last: &ProxyGroupList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.groups.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &ProxyGroupList, each: &mut dyn FnMut(Option<&str>)) {
-        page.groups.iter().for_each(|g| each(Some(&g.id)));
-    }
-}
+page_number_pager!(ListProxyGroups, groups, |g| Some(&g.id));
 
 /// What a call made: its id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -724,18 +713,7 @@ impl Operation for ListTeamApps {
     }
 }
 
-impl Pager for ListTeamApps {
-    fn next_page(&self, last: &TeamAppList) -> Option<Self> {
-        let next = next_page_number(self.page, self.page_size, last.apps.len(), last.total)?;
-        let mut op = self.clone();
-        op.page = next;
-        Some(op)
-    }
-
-    fn item_ids(page: &TeamAppList, each: &mut dyn FnMut(Option<&str>)) {
-        page.apps.iter().for_each(|a| each(Some(&a.id)));
-    }
-}
+page_number_pager!(ListTeamApps, apps, |a| Some(&a.id));
 
 /// Most bytes of a flow's JSON.
 pub const MAX_FLOW_LEN: usize = 4 << 20;
