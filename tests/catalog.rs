@@ -816,6 +816,157 @@ fn rows() -> Vec<Row> {
         ),
         row(
             "GeeLark",
+            geelark::account::ListTeamBrands::new(12).unwrap(),
+            &gl,
+            "100 a page",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::GetMaterialUploadUrl::new("mp4").unwrap(),
+            &gl,
+            "1 file",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::CreateMaterial::new("https://h/a").unwrap(),
+            &gl,
+            "1 material, 100 tags",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::DeleteMaterials::new(["1"]).unwrap(),
+            &gl,
+            "100 materials",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::SearchMaterials::new(),
+            &gl,
+            "200 a page",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::CreateMaterialTag::new("t", geelark::labels::TagColor::Red)
+                .unwrap(),
+            &gl,
+            "1 tag",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::DeleteMaterialTags::new(["1"]).unwrap(),
+            &gl,
+            "100 tags",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::SearchMaterialTags::new(),
+            &gl,
+            "200 a page",
+        ),
+        row(
+            "GeeLark",
+            geelark::materials::SetMaterialTags::new(["1"], ["2"]).unwrap(),
+            &gl,
+            "100 materials, 100 tags",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::ListAnalyticsAccounts::new(),
+            &gl,
+            "100 a page",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::AddAnalyticsAccounts::new(
+                geelark::analytics::Channel::TikTok,
+                vec![geelark::analytics::NewAnalyticsAccount::new("a", None).unwrap()],
+            )
+            .unwrap(),
+            &gl,
+            "200 accounts",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::DeleteAnalyticsAccount::new(
+                geelark::analytics::Channel::TikTok,
+                "a",
+            )
+            .unwrap(),
+            &gl,
+            "1 account",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::UpdateAnalyticsAccount::new("1")
+                .unwrap()
+                .channel(geelark::analytics::Channel::YouTube),
+            &gl,
+            "1 account",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::GetAnalyticsData::new(),
+            &gl,
+            "100 a page; Pro plans",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::ListAnalyticsTags::new(),
+            &gl,
+            "200 a page",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::CreateAnalyticsTag::new("t", geelark::labels::TagColor::Red)
+                .unwrap(),
+            &gl,
+            "1 tag",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::UpdateAnalyticsTag::new("1", Some("t".into()), None).unwrap(),
+            &gl,
+            "1 tag",
+        ),
+        row(
+            "GeeLark",
+            geelark::analytics::DeleteAnalyticsTags::new(["1"]).unwrap(),
+            &gl,
+            "100 tags",
+        ),
+        row(
+            "GeeLark",
+            geelark::billing::UpgradePlan::new("1", 1, 1).unwrap(),
+            &gl,
+            "spends money",
+        ),
+        row(
+            "GeeLark",
+            geelark::billing::RenewPlan::new(30).unwrap(),
+            &gl,
+            "spends money",
+        ),
+        row(
+            "GeeLark",
+            geelark::billing::BuyTimeAddOn::new(2000).unwrap(),
+            &gl,
+            "spends money",
+        ),
+        row(
+            "GeeLark",
+            geelark::billing::RechargeWallet::new(geelark::billing::PayChannel::Alipay, 100)
+                .unwrap(),
+            &gl,
+            "US$100–4,900; opens an order",
+        ),
+        row(
+            "GeeLark",
+            geelark::billing::ListTransactions::new(),
+            &gl,
+            "1,000 a page; last 3 days",
+        ),
+        row(
+            "GeeLark",
             geelark::files::UploadFile::new("https://store.example/{upload_url}", vec![]).unwrap(),
             &gl,
             "1 file ≤ 2 GiB; the presigned PUT",
@@ -1279,6 +1430,39 @@ fn stated_id_limits_are_enforced() {
             "geelark.get_adb_data",
             100,
             Box::new(|ids| geelark::GetAdbData::new(ids).is_ok()),
+        ),
+        (
+            "geelark.delete_materials",
+            100,
+            Box::new(|ids| geelark::materials::DeleteMaterials::new(ids).is_ok()),
+        ),
+        (
+            "geelark.delete_material_tags",
+            100,
+            Box::new(|ids| geelark::materials::DeleteMaterialTags::new(ids).is_ok()),
+        ),
+        (
+            "geelark.set_material_tags",
+            100,
+            Box::new(|ids| geelark::materials::SetMaterialTags::new(ids, ["1"]).is_ok()),
+        ),
+        (
+            "geelark.delete_analytics_tags",
+            100,
+            Box::new(|ids| geelark::analytics::DeleteAnalyticsTags::new(ids).is_ok()),
+        ),
+        (
+            "geelark.add_analytics_accounts",
+            200,
+            Box::new(|ids| {
+                geelark::analytics::AddAnalyticsAccounts::new(
+                    geelark::analytics::Channel::TikTok,
+                    ids.into_iter()
+                        .map(|a| geelark::analytics::NewAnalyticsAccount::new(a, None).unwrap())
+                        .collect(),
+                )
+                .is_ok()
+            }),
         ),
     ];
     let ids = |n: usize| {

@@ -1963,3 +1963,193 @@ fn the_main_job_example_runs_on_the_simulator() {
         "{stdout}"
     );
 }
+
+/// The material library, analytics, billing actions and team brands
+/// against the simulator: made, found, labelled, deleted; money spent and
+/// refused; transactions walked to the end by their cursor.
+#[test]
+fn geelark_library_analytics_billing() {
+    use cloudphone::geelark::account::{GetWallet, ListTeamBrands};
+    use cloudphone::geelark::analytics::*;
+    use cloudphone::geelark::billing::*;
+    use cloudphone::geelark::labels::TagColor;
+    use cloudphone::geelark::materials::*;
+    let sim = Sim::start(small()).unwrap();
+    let c = geelark_key(&sim);
+    // A material from an upload, with a tag; an unknown tag is refused per tag.
+    let tag = c
+        .execute(&CreateMaterialTag::new("promo", TagColor::Red).unwrap())
+        .unwrap()
+        .id
+        .unwrap();
+    assert_eq!(
+        c.execute(&CreateMaterialTag::new("promo", TagColor::Blue).unwrap())
+            .unwrap_err()
+            .code(),
+        "60002"
+    );
+    let target = c
+        .execute(&GetMaterialUploadUrl::new("mp4").unwrap())
+        .unwrap();
+    c.execute(&target.put(b"clip".to_vec()).unwrap()).unwrap();
+    let made = c
+        .execute(
+            &CreateMaterial::new(&target.resource_url)
+                .unwrap()
+                .tags([tag.as_str(), "1"])
+                .unwrap()
+                .file_name("intro.mp4")
+                .unwrap(),
+        )
+        .unwrap();
+    let material = made.id.unwrap();
+    assert_eq!(made.tag_failures.len(), 1);
+    assert_eq!(made.tag_failures[0].code, "43022");
+    assert_eq!(
+        c.execute(&CreateMaterial::new("https://elsewhere.example/a.mp4").unwrap())
+            .unwrap_err()
+            .code(),
+        "60001"
+    );
+    let found = c
+        .execute(
+            &SearchMaterials::new()
+                .tags([tag.as_str()])
+                .unwrap()
+                .kinds(&[MaterialKind::Video]),
+        )
+        .unwrap();
+    assert_eq!(found.total, Some(1));
+    assert_eq!(found.materials[0].tags[0].name.as_deref(), Some("promo"));
+    let set = c
+        .execute(&SetMaterialTags::new([material.as_str(), "404"], Vec::<String>::new()).unwrap())
+        .unwrap();
+    assert_eq!(set.succeeded, [material.clone()]);
+    assert_eq!(set.failures[0].code, "60005");
+    let tags: Vec<_> = c
+        .pages(SearchMaterialTags::new().page(1, 1).unwrap())
+        .collect::<cloudphone::Result<Vec<_>>>()
+        .unwrap();
+    assert_eq!(tags.len(), 1);
+    let gone = c
+        .execute(&DeleteMaterials::new([material.as_str(), "404"]).unwrap())
+        .unwrap();
+    assert_eq!(gone.succeeded.len(), 1);
+    assert_eq!(gone.failures[0].code, "60005");
+    c.execute(&DeleteMaterialTags::new([tag.as_str()]).unwrap())
+        .unwrap();
+
+    // Analytics: accounts added, repeats counted, figures read, tags kept.
+    let add = c
+        .execute(
+            &AddAnalyticsAccounts::new(
+                Channel::TikTok,
+                vec![
+                    NewAnalyticsAccount::new("tk_a", Some("main".into())).unwrap(),
+                    NewAnalyticsAccount::new("tk_b", None).unwrap(),
+                ],
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!((add.biz_code, add.success_count), (Some(0), Some(2)));
+    let again = c
+        .execute(
+            &AddAnalyticsAccounts::new(
+                Channel::TikTok,
+                vec![NewAnalyticsAccount::new("tk_a", None).unwrap()],
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!((again.biz_code, again.repeat_count), (Some(2), Some(1)));
+    let accounts = c
+        .execute(&ListAnalyticsAccounts::new().channel(Channel::TikTok))
+        .unwrap();
+    assert_eq!(accounts.total, Some(2));
+    let atag = c
+        .execute(&CreateAnalyticsTag::new("brand", TagColor::Green).unwrap())
+        .unwrap()
+        .id
+        .unwrap();
+    c.execute(
+        &UpdateAnalyticsAccount::new(&accounts.accounts[0].id)
+            .unwrap()
+            .remark("watched")
+            .unwrap()
+            .tags([atag.as_str()])
+            .unwrap(),
+    )
+    .unwrap();
+    let data = c
+        .execute(&GetAnalyticsData::new().account("tk_a").unwrap())
+        .unwrap();
+    assert_eq!(data.records.len(), 1);
+    assert_eq!(
+        data.records[0].share_count,
+        Some(-1),
+        "added today: not collected"
+    );
+    c.execute(&UpdateAnalyticsTag::new(&atag, Some("brand2".into()), None).unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&ListAnalyticsTags::new()).unwrap().tags[0]
+            .name
+            .as_deref(),
+        Some("brand2")
+    );
+    let del = c
+        .execute(&DeleteAnalyticsTags::new([atag.as_str(), "9"]).unwrap())
+        .unwrap();
+    assert_eq!(del.succeeded, [atag]);
+    c.execute(&DeleteAnalyticsAccount::new(Channel::TikTok, "tk_b").unwrap())
+        .unwrap();
+    assert_eq!(
+        c.execute(&ListAnalyticsAccounts::new()).unwrap().total,
+        Some(1)
+    );
+
+    // Billing: spending lowers the wallet; short money, downgrades and bad
+    // promo codes are refused with GeeLark's codes.
+    let before = c.execute(&GetWallet).unwrap().wallet.balance.unwrap();
+    c.execute(&BuyTimeAddOn::new(2000).unwrap()).unwrap();
+    let after = c.execute(&GetWallet).unwrap().wallet;
+    assert!((before - after.balance.unwrap() - 20.0).abs() < 1e-9);
+    assert_eq!(after.available_time_add_on, Some(3200));
+    assert_eq!(
+        c.execute(&BuyTimeAddOn::new(10_000_000).unwrap())
+            .unwrap_err()
+            .code(),
+        "41001"
+    );
+    assert_eq!(
+        c.execute(&UpgradePlan::new("512719311391940001", 1, 1).unwrap())
+            .unwrap_err()
+            .code(),
+        "41002"
+    );
+    assert_eq!(
+        c.execute(&RenewPlan::new(30).unwrap().promo_code("NOPE").unwrap())
+            .unwrap_err()
+            .code(),
+        "41003"
+    );
+    c.execute(&RenewPlan::new(30).unwrap().promo_code("SIM-PROMO").unwrap())
+        .unwrap();
+    let order = c
+        .execute(&RechargeWallet::new(PayChannel::WeChat, 300).unwrap())
+        .unwrap();
+    assert!(order.order_id.is_some() && order.url.is_some());
+    let pages: Vec<_> = c
+        .pages(ListTransactions::new().limit(100).unwrap())
+        .collect::<cloudphone::Result<Vec<_>>>()
+        .unwrap();
+    assert_eq!(pages.len(), 3);
+    let flows: std::collections::HashSet<String> = pages
+        .iter()
+        .flat_map(|p| p.transactions.iter().map(|t| t.id.clone()))
+        .collect();
+    assert_eq!(flows.len(), 240);
+    let brands = c.execute(&ListTeamBrands::new(13).unwrap()).unwrap();
+    assert_eq!(brands.brands.len(), 2);
+}

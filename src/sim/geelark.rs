@@ -9,6 +9,7 @@ use super::server::{HttpRequest, HttpResponse};
 use super::{Rng, Shared, SimConfig, lock, now_ms};
 
 mod events;
+mod library;
 mod more;
 
 const COUNTRIES: [(&str, &str, &str, f64, f64); 4] = [
@@ -108,6 +109,8 @@ pub(crate) struct GeeLark {
     start_ms: u64,
     /// Tasks, the callback URL, installed apps.
     more: more::State,
+    /// Materials, analytics, the wallet and the plan.
+    library: library::State,
 }
 
 impl GeeLark {
@@ -166,6 +169,7 @@ impl GeeLark {
             screenshots: HashMap::new(),
             start_ms,
             more: more::State::new(config.geelark_phones, start_ms, job_ms),
+            library: library::State::new(),
         }
     }
 
@@ -341,6 +345,20 @@ pub(super) fn handle(sh: &Shared, req: &HttpRequest) -> HttpResponse {
         | "/open/v1/phone/patch/list"
         | "/open/v1/phone/patch/uninstall"
         | "/open/v1/phone/customization" => more::patches(sh, &mut gl, &req.path[9..], &body, now),
+        path if path.starts_with("/open/v1/material/")
+            || path.starts_with("/open/v1/analytics/")
+            || matches!(
+                path,
+                "/open/v1/pay/plan/upgrade"
+                    | "/open/v1/pay/plan/continue"
+                    | "/open/v1/pay/timeAddOn/buy"
+                    | "/open/v1/pay/wallet/recharge"
+                    | "/open/v1/billing/transaction/detail"
+                    | "/open/v1/phone/brand/teamList"
+            ) =>
+        {
+            library::handle(sh, &mut gl, &path[9..], &body, now)
+        }
         path if path.starts_with("/open/v1/rpa/task/") => {
             more::create_rpa(sh, &mut gl, &path["/open/v1/rpa/task/".len()..], &body, now)
         }

@@ -1128,7 +1128,8 @@ pub(super) fn account(gl: &mut GeeLark, path: &str, body: &Value, now: u64) -> R
     match path {
         "auth/status" => Ok(None),
         "pay/wallet" => Ok(Some(
-            json!({"balance": 248.35, "giftMoney": 5.0, "availableTimeAddOn": 1200}),
+            json!({"balance": gl.library.balance, "giftMoney": 5.0,
+                   "availableTimeAddOn": gl.library.time_add_on}),
         )),
         "pay/plan/info" => Ok(Some(json!({
             "plan": 1, "profiles": 100, "monthlyRental": 2, "parallels": 3,
