@@ -2024,7 +2024,7 @@ fn geelark_library_analytics_billing() {
     let set = c
         .execute(&SetMaterialTags::new([material.as_str(), "404"], Vec::<String>::new()).unwrap())
         .unwrap();
-    assert_eq!(set.succeeded, [material.clone()]);
+    assert_eq!(set.succeeded, std::slice::from_ref(&material));
     assert_eq!(set.failures[0].code, "60005");
     let tags: Vec<_> = c
         .pages(SearchMaterialTags::new().page(1, 1).unwrap())
