@@ -66,7 +66,8 @@ fn operations() -> BTreeMap<String, bool> {
                     file.display()
                 )
             });
-            let pages = text.contains(&format!("impl Pager for {ty} "));
+            let pages = text.contains(&format!("impl Pager for {ty} "))
+                || text.contains(&format!("page_number_pager!({ty},"));
             assert!(
                 ops.insert(name.clone(), pages).is_none(),
                 "operation {name:?} is declared twice"

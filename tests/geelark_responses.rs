@@ -794,6 +794,11 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
         p(cloudphone::geelark::materials::DeleteMaterials::new(ids()).unwrap()),
         p(cloudphone::geelark::materials::SearchMaterials::new()),
         p(cloudphone::geelark::materials::DeleteMaterialTags::new(ids()).unwrap()),
+        p(cloudphone::geelark::materials::CreateMaterialTag::new(
+            "t",
+            cloudphone::geelark::labels::TagColor::White,
+        )
+        .unwrap()),
         p(cloudphone::geelark::materials::SearchMaterialTags::new()),
         p(cloudphone::geelark::analytics::ListAnalyticsAccounts::new()),
         p(cloudphone::geelark::analytics::AddAnalyticsAccounts::new(
@@ -854,11 +859,6 @@ fn code_0_with_data_null_is_typed_for_every_operation() {
             cloudphone::geelark::app_control::AppAction::Start,
             cloudphone::geelark::app_control::AppRef::Package("a".into()),
             Vec::<String>::new(),
-        )
-        .unwrap()),
-        p(cloudphone::geelark::materials::CreateMaterialTag::new(
-            "t",
-            cloudphone::geelark::labels::TagColor::White,
         )
         .unwrap()),
         p(cloudphone::geelark::materials::SetMaterialTags::new(ids(), ["1"]).unwrap()),

@@ -1980,8 +1980,7 @@ fn geelark_library_analytics_billing() {
     let tag = c
         .execute(&CreateMaterialTag::new("promo", TagColor::Red).unwrap())
         .unwrap()
-        .id
-        .unwrap();
+        .id;
     assert_eq!(
         c.execute(&CreateMaterialTag::new("promo", TagColor::Blue).unwrap())
             .unwrap_err()

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use super::apps::{Accepted, parse_accepted};
 use super::config::Config;
 use super::labels::TagColor;
-use super::materials::{Created, parse_created};
 use super::phone_tools::{PhoneResults, parse_results};
 use super::shapes::{Envelope, check_len, check_name, filter_list, opt_count, opt_int, to_body};
 use super::wire;
@@ -789,6 +788,33 @@ struct TagFields {
     color: Option<u8>,
 }
 
+/// What `analytics/tags/create` answered: an id when it gave one (the
+/// answer is undocumented).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TagCreated {
+    /// The envelope.
+    #[serde(flatten)]
+    pub envelope: Envelope,
+    /// The new item's id (absent when the answer carried none).
+    pub id: Option<String>,
+}
+
+/// The reading of `{id}` answers (an absent or `null` data is no id).
+fn parse_created(name: &'static str, response: &Response) -> Result<TagCreated> {
+    #[derive(Deserialize)]
+    struct Wire {
+        #[serde(default, deserialize_with = "opt_string_or_int")]
+        id: Option<String>,
+    }
+    let a = wire::parse_opt::<Wire>(name, response)?;
+    let envelope = Envelope::of(&a);
+    Ok(TagCreated {
+        envelope,
+        id: a.data.and_then(|d| d.id).filter(|id| !id.is_empty()),
+    })
+}
+
 /// Make an analytics tag: `POST /open/v1/analytics/tags/create` (GeeLark's
 /// CLI; names are unique).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -814,7 +840,7 @@ impl CreateAnalyticsTag {
 
 impl Operation for CreateAnalyticsTag {
     type Config = Config;
-    type Output = Created;
+    type Output = TagCreated;
     const NAME: &'static str = "geelark.create_analytics_tag";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -825,7 +851,7 @@ impl Operation for CreateAnalyticsTag {
         )
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<Created> {
+    fn parse_unchecked(&self, response: &Response) -> Result<TagCreated> {
         parse_created(Self::NAME, response)
     }
 

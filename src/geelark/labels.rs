@@ -73,6 +73,19 @@ impl TagColor {
             TagColor::Purple => 5,
         }
     }
+
+    /// The colour for its number (0 to 5).
+    pub fn from_code(code: u8) -> Result<Self> {
+        Ok(match code {
+            0 => TagColor::White,
+            1 => TagColor::Red,
+            2 => TagColor::Blue,
+            3 => TagColor::Green,
+            4 => TagColor::Yellow,
+            5 => TagColor::Purple,
+            _ => return Err(invalid("color", "0 white to 5 purple")),
+        })
+    }
 }
 
 impl std::str::FromStr for TagColor {

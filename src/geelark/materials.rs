@@ -550,35 +550,9 @@ struct TagBody<'a> {
     color: u8,
 }
 
-/// The id a creation answered with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Created {
-    /// The envelope.
-    #[serde(flatten)]
-    pub envelope: Envelope,
-    /// The new item's id (absent when the answer carried none).
-    pub id: Option<String>,
-}
-
-/// The reading of `{id}` answers (an absent or `null` data is no id).
-pub(crate) fn parse_created(name: &'static str, response: &Response) -> Result<Created> {
-    #[derive(Deserialize)]
-    struct Wire {
-        #[serde(default, deserialize_with = "opt_string_or_int")]
-        id: Option<String>,
-    }
-    let a = wire::parse_opt::<Wire>(name, response)?;
-    let envelope = Envelope::of(&a);
-    Ok(Created {
-        envelope,
-        id: a.data.and_then(|d| d.id).filter(|id| !id.is_empty()),
-    })
-}
-
 impl Operation for CreateMaterialTag {
     type Config = Config;
-    type Output = Created;
+    type Output = super::team::Created;
     const NAME: &'static str = "geelark.create_material_tag";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
@@ -589,8 +563,8 @@ impl Operation for CreateMaterialTag {
         wire::build(ctx, "/open/v1/material/tag/create", body)
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<Created> {
-        parse_created(Self::NAME, response)
+    fn parse_unchecked(&self, response: &Response) -> Result<super::team::Created> {
+        super::team::parse_created(Self::NAME, response)
     }
 
     /// Yes: a name that exists is refused (60002), never made twice.

@@ -162,7 +162,7 @@ pub struct Created {
     pub id: String,
 }
 
-fn parse_created(name: &'static str, response: &Response) -> Result<Created> {
+pub(crate) fn parse_created(name: &'static str, response: &Response) -> Result<Created> {
     #[derive(Deserialize)]
     struct Wire {
         #[serde(deserialize_with = "crate::json::string_or_int")]
