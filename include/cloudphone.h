@@ -4083,6 +4083,483 @@ cloudphone_status cloudphone_geelark_upload_file_build(const struct cloudphone_g
                                                        struct cloudphone_request **request_out,
                                                        struct cloudphone_error **err_out);
 
+// Builds the request for a presigned URL to upload a library file
+// (`POST /open/v1/material/getUploadUrl`): `file_type` as for
+// `cloudphone_geelark_get_upload_url_build` (e.g. `"mp4"`). PUT the bytes
+// with `cloudphone_geelark_upload_file_build`, then make the material.
+//
+// Result (`cloudphone_request_parse`): no items; `/upload_url` (a capability), `/resource_url`.
+//
+// Pointers: `config` required; `file_type` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_material_upload_url_build(const struct cloudphone_geelark_config *config,
+                                                                   const char *file_type,
+                                                                   uint64_t now_unix_ms,
+                                                                   const char *trace_id,
+                                                                   struct cloudphone_request **request_out,
+                                                                   struct cloudphone_error **err_out);
+
+// Builds the making of a library material from an uploaded file
+// (`POST /open/v1/material/create`): `url` is the upload target's
+// `resource_url`; `tag_ids` (`tag_ids_len` of them, ≤ 100) label it;
+// `file_name` (≤ 200 characters) names it.
+//
+// Result (`cloudphone_request_parse`): one item, the material's id; failures: the tags refused (43022).
+//
+// Pointers: `config` required; `url` required; `tag_ids` optional (NULL with `tag_ids_len` 0 = none); `file_name` optional (NULL = the file's); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_create_material_build(const struct cloudphone_geelark_config *config,
+                                                           const char *url,
+                                                           const char *const *tag_ids,
+                                                           size_t tag_ids_len,
+                                                           const char *file_name,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds the deletion of library materials (`POST /open/v1/material/del`):
+// `ids_len` (1 to 100) distinct ids.
+//
+// Result (`cloudphone_request_parse`): one item per material deleted; failures per id (60005 not found).
+//
+// Pointers: `config` required; `ids` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_materials_build(const struct cloudphone_geelark_config *config,
+                                                            const char *const *ids,
+                                                            size_t ids_len,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds a page of the material library (`POST /open/v1/material/search`):
+// page `page` (from 1) of `page_size` (1 to 200); `cloudphone_request_next`
+// pages on.
+//
+// - `filter_json`: `{"fileName": "intro", "tagIds": ["…"], "source": 0,
+//   "fileType": [1, 2], "ids": ["…"]}` (source 0 upload … 5 image-to-video;
+//   fileType 1 image, 2 video); every field optional; unknown fields refused.
+//
+// Result (`cloudphone_request_parse`): one item per material; the total; `/materials/<i>/file_url`, `/file_name`,
+// `/tags`.
+//
+// Pointers: `config` required; `filter_json` optional (NULL = every material); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_search_materials_build(const struct cloudphone_geelark_config *config,
+                                                            uint32_t page,
+                                                            uint32_t page_size,
+                                                            const char *filter_json,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
+// Builds the making of a material tag (`POST /open/v1/material/tag/create`):
+// `name` ≤ 30 characters (60002 when taken), `color_code` 0 white, 1 red,
+// 2 blue, 3 green, 4 yellow, 5 purple.
+//
+// Result (`cloudphone_request_parse`): no items; `/id`.
+//
+// Pointers: `config` required; `name` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_create_material_tag_build(const struct cloudphone_geelark_config *config,
+                                                               const char *name,
+                                                               uint8_t color_code,
+                                                               uint64_t now_unix_ms,
+                                                               const char *trace_id,
+                                                               struct cloudphone_request **request_out,
+                                                               struct cloudphone_error **err_out);
+
+// Builds the deletion of material tags (`POST /open/v1/material/tag/del`):
+// `ids_len` (1 to 100) distinct ids; the tags leave every material.
+//
+// Result (`cloudphone_request_parse`): one item per tag deleted; failures per id (43022 not found).
+//
+// Pointers: `config` required; `ids` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_material_tags_build(const struct cloudphone_geelark_config *config,
+                                                                const char *const *ids,
+                                                                size_t ids_len,
+                                                                uint64_t now_unix_ms,
+                                                                const char *trace_id,
+                                                                struct cloudphone_request **request_out,
+                                                                struct cloudphone_error **err_out);
+
+// Builds a page of material tags (`POST /open/v1/material/tag/search`):
+// page `page` (from 1) of `page_size` (1 to 200), optionally only names
+// containing `name`; `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): one item per tag; the total; `/tags/<i>/name`, `/color`.
+//
+// Pointers: `config` required; `name` optional (NULL = every tag); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_search_material_tags_build(const struct cloudphone_geelark_config *config,
+                                                                uint32_t page,
+                                                                uint32_t page_size,
+                                                                const char *name,
+                                                                uint64_t now_unix_ms,
+                                                                const char *trace_id,
+                                                                struct cloudphone_request **request_out,
+                                                                struct cloudphone_error **err_out);
+
+// Builds the replacement of materials' tags (`POST /open/v1/material/tag/set`):
+// the `material_ids_len` (1 to 100) materials end with exactly the
+// `tag_ids_len` (≤ 100) tags; none clears them.
+//
+// Result (`cloudphone_request_parse`): one item per material tagged (none when a tag was refused); failures
+// (60005 material, 43022 tag).
+//
+// Pointers: `config` required; `material_ids` required; `tag_ids` optional (NULL with `tag_ids_len` 0 = clear); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_set_material_tags_build(const struct cloudphone_geelark_config *config,
+                                                             const char *const *material_ids,
+                                                             size_t material_ids_len,
+                                                             const char *const *tag_ids,
+                                                             size_t tag_ids_len,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a page of watched analytics accounts
+// (`POST /open/v1/analytics/accounts/list`): page `page` (from 1) of
+// `page_size` (1 to 100); `cloudphone_request_next` pages on.
+//
+// - `filter_json`: `{"account": "tk_acc", "channel": 0, "userAccount":
+//   "ops@example.com"}` (channel 0 TikTok, 1 YouTube, 2 Instagram, 4 Reddit);
+//   every field optional; unknown fields refused.
+//
+// Result (`cloudphone_request_parse`): one item per account; the total; `/accounts/<i>/account`, `/channel`.
+//
+// Pointers: `config` required; `filter_json` optional (NULL = every account); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_analytics_accounts_build(const struct cloudphone_geelark_config *config,
+                                                                   uint32_t page,
+                                                                   uint32_t page_size,
+                                                                   const char *filter_json,
+                                                                   uint64_t now_unix_ms,
+                                                                   const char *trace_id,
+                                                                   struct cloudphone_request **request_out,
+                                                                   struct cloudphone_error **err_out);
+
+// Builds the watching of accounts (`POST /open/v1/analytics/accounts/add`):
+// `channel_code` 0 TikTok, 1 YouTube, 2 Instagram or 4 Reddit;
+// `accounts_json` `[{"account": "acc1", "remark": "note"}, …]` (1 to 200
+// distinct accounts ≤ 64 characters; unknown fields refused).
+//
+// Result (`cloudphone_request_parse`): no items; `/biz_code` (0 all added, 1 over the plan's limit, 2 partly),
+// `/success_count`, `/fail_count`, `/repeat_count`.
+//
+// Pointers: `config` required; `accounts_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_add_analytics_accounts_build(const struct cloudphone_geelark_config *config,
+                                                                  int32_t channel_code,
+                                                                  const char *accounts_json,
+                                                                  uint64_t now_unix_ms,
+                                                                  const char *trace_id,
+                                                                  struct cloudphone_request **request_out,
+                                                                  struct cloudphone_error **err_out);
+
+// Builds the end of watching an account
+// (`POST /open/v1/analytics/accounts/delete`): `account` on `channel_code` (0 TikTok, 1 YouTube, 2 Instagram, 4 Reddit).
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `account` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_analytics_account_build(const struct cloudphone_geelark_config *config,
+                                                                    int32_t channel_code,
+                                                                    const char *account,
+                                                                    uint64_t now_unix_ms,
+                                                                    const char *trace_id,
+                                                                    struct cloudphone_request **request_out,
+                                                                    struct cloudphone_error **err_out);
+
+// Builds a change to a watched account
+// (`POST /open/v1/analytics/accounts/update`): the account `id`, and
+// `changes_json` `{"account": "new", "channel": 1, "remark": "…",
+// "tagIds": ["…"]}` (at least one field; unknown fields refused).
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `id` required; `changes_json` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_update_analytics_account_build(const struct cloudphone_geelark_config *config,
+                                                                    const char *id,
+                                                                    const char *changes_json,
+                                                                    uint64_t now_unix_ms,
+                                                                    const char *trace_id,
+                                                                    struct cloudphone_request **request_out,
+                                                                    struct cloudphone_error **err_out);
+
+// Builds a page of watched accounts' figures (`POST /open/v1/analytics/data`;
+// Pro plans, 43002 otherwise): page `page` (from 1) of `page_size` (1 to
+// 100); `cloudphone_request_next` pages on.
+//
+// - `filter_json`: `{"account": "tk_acc", "channel": 0, "dataDate":
+//   1764137986, "createdId": "…"}`; every field optional; unknown fields
+//   refused.
+//
+// Result (`cloudphone_request_parse`): one item per record; the total; `/records/<i>/play_count`,
+// `/follower_count`, … (−1: not collected yet).
+//
+// Pointers: `config` required; `filter_json` optional (NULL = every account); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_get_analytics_data_build(const struct cloudphone_geelark_config *config,
+                                                              uint32_t page,
+                                                              uint32_t page_size,
+                                                              const char *filter_json,
+                                                              uint64_t now_unix_ms,
+                                                              const char *trace_id,
+                                                              struct cloudphone_request **request_out,
+                                                              struct cloudphone_error **err_out);
+
+// Builds a page of analytics tags (`POST /open/v1/analytics/tags/list`):
+// page `page` (from 1) of `page_size` (1 to 200), optionally only names
+// containing `name`; `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): one item per tag; the total.
+//
+// Pointers: `config` required; `name` optional (NULL = every tag); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_analytics_tags_build(const struct cloudphone_geelark_config *config,
+                                                               uint32_t page,
+                                                               uint32_t page_size,
+                                                               const char *name,
+                                                               uint64_t now_unix_ms,
+                                                               const char *trace_id,
+                                                               struct cloudphone_request **request_out,
+                                                               struct cloudphone_error **err_out);
+
+// Builds the making of an analytics tag
+// (`POST /open/v1/analytics/tags/create`): `name` ≤ 100 characters, unique;
+// `color_code` 0 to 5 as for material tags.
+//
+// Result (`cloudphone_request_parse`): no items; `/id` when the answer gives one.
+//
+// Pointers: `config` required; `name` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_create_analytics_tag_build(const struct cloudphone_geelark_config *config,
+                                                                const char *name,
+                                                                uint8_t color_code,
+                                                                uint64_t now_unix_ms,
+                                                                const char *trace_id,
+                                                                struct cloudphone_request **request_out,
+                                                                struct cloudphone_error **err_out);
+
+// Builds a change to an analytics tag
+// (`POST /open/v1/analytics/tags/update`): a new `name`, a new `color`
+// (0 to 5; −1 = unchanged), or both.
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `id` required; `name` optional (NULL = unchanged); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_update_analytics_tag_build(const struct cloudphone_geelark_config *config,
+                                                                const char *id,
+                                                                const char *name,
+                                                                int32_t color,
+                                                                uint64_t now_unix_ms,
+                                                                const char *trace_id,
+                                                                struct cloudphone_request **request_out,
+                                                                struct cloudphone_error **err_out);
+
+// Builds the deletion of analytics tags (`POST /open/v1/analytics/tags/del`):
+// `ids_len` (1 to 100) distinct ids.
+//
+// Result (`cloudphone_request_parse`): one item per tag deleted; failures per id the answer names.
+//
+// Pointers: `config` required; `ids` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_delete_analytics_tags_build(const struct cloudphone_geelark_config *config,
+                                                                 const char *const *ids,
+                                                                 size_t ids_len,
+                                                                 uint64_t now_unix_ms,
+                                                                 const char *trace_id,
+                                                                 struct cloudphone_request **request_out,
+                                                                 struct cloudphone_error **err_out);
+
+// Builds a plan change (`POST /open/v1/pay/plan/upgrade`; **spends money**,
+// never retried): to the profile plan `profiles_id` with `parallels` and
+// `monthly_rentals` phones (each at least today's: 41002), for `days`
+// (30, 90, 180 or 360; 0 = unset, required when the plan has expired),
+// with an optional `promo_code` (41003 when refused).
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `profiles_id` required; `promo_code` optional (NULL = none); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_upgrade_plan_build(const struct cloudphone_geelark_config *config,
+                                                        const char *profiles_id,
+                                                        uint32_t parallels,
+                                                        uint32_t monthly_rentals,
+                                                        uint16_t days,
+                                                        const char *promo_code,
+                                                        uint64_t now_unix_ms,
+                                                        const char *trace_id,
+                                                        struct cloudphone_request **request_out,
+                                                        struct cloudphone_error **err_out);
+
+// Builds a plan renewal (`POST /open/v1/pay/plan/continue`; **spends
+// money**, never retried): for `days` (30, 90, 180 or 360), with an
+// optional `promo_code`.
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `promo_code` optional (NULL = none); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_renew_plan_build(const struct cloudphone_geelark_config *config,
+                                                      uint16_t days,
+                                                      const char *promo_code,
+                                                      uint64_t now_unix_ms,
+                                                      const char *trace_id,
+                                                      struct cloudphone_request **request_out,
+                                                      struct cloudphone_error **err_out);
+
+// Builds the purchase of a time add-on (`POST /open/v1/pay/timeAddOn/buy`;
+// **spends money**, never retried): `minutes` one of 2000, 5000, 10000,
+// 20000, 50000, 100000, 200000, 500000, 1000000, 2000000, 5000000,
+// 10000000; an optional `promo_code`.
+//
+// Result (`cloudphone_request_parse`): no items.
+//
+// Pointers: `config` required; `promo_code` optional (NULL = none); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_buy_time_add_on_build(const struct cloudphone_geelark_config *config,
+                                                           uint32_t minutes,
+                                                           const char *promo_code,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a wallet top-up order (`POST /open/v1/pay/wallet/recharge`):
+// `pay_channel` 1 Alipay or 2 WeChat; `usd` a multiple of 100 from 100 to
+// 4900. Nothing is paid by the call: a person pays the QR code.
+//
+// Result (`cloudphone_request_parse`): no items; `/order_id`, `/url` (the QR code image).
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_recharge_wallet_build(const struct cloudphone_geelark_config *config,
+                                                           uint8_t pay_channel,
+                                                           uint32_t usd,
+                                                           uint64_t now_unix_ms,
+                                                           const char *trace_id,
+                                                           struct cloudphone_request **request_out,
+                                                           struct cloudphone_error **err_out);
+
+// Builds a page of charges of the last three days
+// (`POST /open/v1/billing/transaction/detail`): only the phone `id` when
+// given; from `start_at` to `end_at` (Unix seconds, ≤ 3 days apart; 0 and
+// 0 = GeeLark's default window); `limit` 1 to 1000 a page; after the flow
+// `last_flow_id`. `cloudphone_request_next` follows the cursor.
+//
+// Result (`cloudphone_request_parse`): one item per charge (its flow id); the total; `/last_flow_id`,
+// `/transactions/<i>/amount`, `/charge_type`.
+//
+// Pointers: `config` required; `id` optional (NULL = every phone); `last_flow_id` optional (NULL = from the newest); `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_transactions_build(const struct cloudphone_geelark_config *config,
+                                                             const char *id,
+                                                             uint64_t start_at,
+                                                             uint64_t end_at,
+                                                             uint32_t limit,
+                                                             const char *last_flow_id,
+                                                             uint64_t now_unix_ms,
+                                                             const char *trace_id,
+                                                             struct cloudphone_request **request_out,
+                                                             struct cloudphone_error **err_out);
+
+// Builds a page of the brands and models the team uploaded
+// (`POST /open/v1/phone/brand/teamList`): for Android `android_ver` (9 to
+// 16), page `page` (from 1) of `page_size` (1 to 100);
+// `cloudphone_request_next` pages on.
+//
+// Result (`cloudphone_request_parse`): no items; the total when given; `/brands/<i>/surface_brand_name`,
+// `/surface_model_name`.
+//
+// Pointers: `config` required; `trace_id` required; `request_out` required; `err_out` optional (NULL =
+// no error details).
+//
+// # Safety
+// As `cloudphone_geelark_list_phones_build`.
+cloudphone_status cloudphone_geelark_list_team_brands_build(const struct cloudphone_geelark_config *config,
+                                                            uint8_t android_ver,
+                                                            uint32_t page,
+                                                            uint32_t page_size,
+                                                            uint64_t now_unix_ms,
+                                                            const char *trace_id,
+                                                            struct cloudphone_request **request_out,
+                                                            struct cloudphone_error **err_out);
+
 // Builds a page of proxy groups (`POST /open/v1/proxyGroup/search`): page
 // `page` (from 1) of `page_size` (1 to 100), optionally only names
 // containing `name`; `cloudphone_request_next` pages on.
@@ -5152,6 +5629,16 @@ cloudphone_status cloudphone_geelark_client_wait(const struct cloudphone_geelark
   cloudphone_geelark_transfer_phones_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (account), CLOUDPHONE_ID_ARRAY(options), (options_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_app_batch_build(config, action, package_name, app_version_id, group_ids, group_ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_app_batch_build((config), (action), (package_name), (app_version_id), CLOUDPHONE_ID_ARRAY(group_ids), (group_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_create_material_build(config, url, tag_ids, tag_ids_len, file_name, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_create_material_build((config), (url), CLOUDPHONE_ID_ARRAY(tag_ids), (tag_ids_len), (file_name), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_materials_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_materials_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_material_tags_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_material_tags_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_set_material_tags_build(config, material_ids, material_ids_len, tag_ids, tag_ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_set_material_tags_build((config), CLOUDPHONE_ID_ARRAY(material_ids), (material_ids_len), CLOUDPHONE_ID_ARRAY(tag_ids), (tag_ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
+#define cloudphone_geelark_delete_analytics_tags_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
+  cloudphone_geelark_delete_analytics_tags_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_delete_proxy_groups_build(config, ids, ids_len, now_unix_ms, trace_id, request_out, err_out) \
   cloudphone_geelark_delete_proxy_groups_build((config), CLOUDPHONE_ID_ARRAY(ids), (ids_len), (now_unix_ms), (trace_id), (request_out), (err_out))
 #define cloudphone_geelark_add_team_app_build(config, id, version_id, group_ids, group_ids_len, now_unix_ms, trace_id, request_out, err_out) \

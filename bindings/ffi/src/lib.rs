@@ -107,6 +107,7 @@ mod geelark_labels;
 
 mod geelark_files;
 
+mod geelark_library;
 mod geelark_team;
 
 mod batch;
