@@ -347,6 +347,29 @@ _SIGNATURES = {
     "cloudphone_geelark_list_patches_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_uninstall_patch_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_customize_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_material_upload_url_build": (_U32, [_P, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_create_material_build": (_U32, [_P, _S, _SA, _SZ, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_materials_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_search_materials_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_create_material_tag_build": (_U32, [_P, _S, ctypes.c_uint8, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_material_tags_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_search_material_tags_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_set_material_tags_build": (_U32, [_P, _SA, _SZ, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_analytics_accounts_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_add_analytics_accounts_build": (_U32, [_P, _I32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_analytics_account_build": (_U32, [_P, _I32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_update_analytics_account_build": (_U32, [_P, _S, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_get_analytics_data_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_analytics_tags_build": (_U32, [_P, _U32, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_create_analytics_tag_build": (_U32, [_P, _S, ctypes.c_uint8, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_update_analytics_tag_build": (_U32, [_P, _S, _S, _I32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_delete_analytics_tags_build": (_U32, [_P, _SA, _SZ, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_upgrade_plan_build": (_U32, [_P, _S, _U32, _U32, _U16, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_renew_plan_build": (_U32, [_P, _U16, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_buy_time_add_on_build": (_U32, [_P, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_recharge_wallet_build": (_U32, [_P, ctypes.c_uint8, _U32, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_transactions_build": (_U32, [_P, _S, _U64, _U64, _U32, _S, _U64, _S, _PP, _PP]),
+    "cloudphone_geelark_list_team_brands_build": (_U32, [_P, ctypes.c_uint8, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_add_tasks_build": (_U32, [_P, ctypes.c_uint8, _S, _S, _S, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_list_flows_build": (_U32, [_P, _U32, _U32, _U64, _S, _PP, _PP]),
     "cloudphone_geelark_create_flow_task_build": (_U32, [_P, _S, _S, _U64, _S, _S, _S, _U64, _S, _PP, _PP]),
@@ -433,6 +456,11 @@ def _cstr(value: Union[str, bytes, None], what: str) -> Optional[bytes]:
     if b"\0" in value:
         raise ValueError("%s contains a NUL character" % what)
     return bytes(value)
+
+
+def _opt_json(value: Optional[dict], what: str):
+    """A dict as a JSON argument; None is NULL."""
+    return None if value is None else _cstr(json.dumps(dict(value)), what)
 
 
 def _id_array(ids: Optional[Iterable[Union[str, bytes, None]]], what: str = "ids"):
@@ -1323,7 +1351,7 @@ class GeelarkConfig(_Handle):
         """POST /open/v1/group/list, ``filters`` a dict of ids/names/remarks lists
         (cloudphone_geelark_list_groups_build); pages with next_request."""
         return self._gl(C.geelark_list_groups_build, now_unix_ms, trace_id, int(page), int(page_size),
-                        None if filters is None else _cstr(json.dumps(dict(filters)), "filters_json"))
+                        _opt_json(filters, "filters_json"))
 
     def add_groups_request(self, groups, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/group/add, ``groups`` a list of dicts (cloudphone_geelark_add_groups_build)."""
@@ -1344,7 +1372,7 @@ class GeelarkConfig(_Handle):
         """POST /open/v1/tag/list, ``filters`` a dict of ids/names/colors lists
         (cloudphone_geelark_list_tags_build); pages with next_request."""
         return self._gl(C.geelark_list_tags_build, now_unix_ms, trace_id, int(page), int(page_size),
-                        None if filters is None else _cstr(json.dumps(dict(filters)), "filters_json"))
+                        _opt_json(filters, "filters_json"))
 
     def add_tags_request(self, tags, now_unix_ms=None, trace_id=None) -> "Request":
         """POST /open/v1/tag/add, ``tags`` a list of dicts (cloudphone_geelark_add_tags_build)."""
@@ -1624,6 +1652,142 @@ class GeelarkConfig(_Handle):
         """POST /open/v1/phone/customization, a dict of the API's fields (cloudphone_geelark_customize_build)."""
         return self._gl(C.geelark_customize_build, now_unix_ms, trace_id,
                         _cstr(json.dumps(dict(customization)), "customization_json"))
+
+    # --- the material library, analytics, billing actions, team brands
+
+    def get_material_upload_url_request(self, file_type, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/material/getUploadUrl (cloudphone_geelark_get_material_upload_url_build)."""
+        return self._gl(C.geelark_get_material_upload_url_build, now_unix_ms, trace_id,
+                        _cstr(file_type, "file_type"))
+
+    def create_material_request(self, url, tag_ids=(), file_name=None, now_unix_ms=None,
+                                trace_id=None) -> "Request":
+        """POST /open/v1/material/create from an upload's resource URL
+        (cloudphone_geelark_create_material_build)."""
+        arr, n = _id_array(list(tag_ids), "tag_ids")
+        return self._gl(C.geelark_create_material_build, now_unix_ms, trace_id, _cstr(url, "url"), arr, n,
+                        None if file_name is None else _cstr(file_name, "file_name"))
+
+    def delete_materials_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/material/del (cloudphone_geelark_delete_materials_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_materials_build, now_unix_ms, trace_id, arr, n)
+
+    def search_materials_request(self, page=1, page_size=200, filters=None, now_unix_ms=None,
+                                 trace_id=None) -> "Request":
+        """POST /open/v1/material/search; ``filters`` a dict of the API's fields (fileName,
+        tagIds, source, fileType, ids) (cloudphone_geelark_search_materials_build)."""
+        return self._gl(C.geelark_search_materials_build, now_unix_ms, trace_id, page, page_size,
+                        _opt_json(filters, "filter_json"))
+
+    def create_material_tag_request(self, name, color=0, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/material/tag/create; ``color`` 0 white … 5 purple
+        (cloudphone_geelark_create_material_tag_build)."""
+        return self._gl(C.geelark_create_material_tag_build, now_unix_ms, trace_id, _cstr(name, "name"), color)
+
+    def delete_material_tags_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/material/tag/del (cloudphone_geelark_delete_material_tags_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_material_tags_build, now_unix_ms, trace_id, arr, n)
+
+    def search_material_tags_request(self, page=1, page_size=200, name=None, now_unix_ms=None,
+                                     trace_id=None) -> "Request":
+        """POST /open/v1/material/tag/search (cloudphone_geelark_search_material_tags_build)."""
+        return self._gl(C.geelark_search_material_tags_build, now_unix_ms, trace_id, page, page_size,
+                        None if name is None else _cstr(name, "name"))
+
+    def set_material_tags_request(self, material_ids, tag_ids=(), now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/material/tag/set: exactly these tags (cloudphone_geelark_set_material_tags_build)."""
+        marr, mn = _id_array(material_ids, "material_ids")
+        tarr, tn = _id_array(list(tag_ids), "tag_ids")
+        return self._gl(C.geelark_set_material_tags_build, now_unix_ms, trace_id, marr, mn, tarr, tn)
+
+    def list_analytics_accounts_request(self, page=1, page_size=100, filters=None, now_unix_ms=None,
+                                        trace_id=None) -> "Request":
+        """POST /open/v1/analytics/accounts/list; ``filters`` a dict (account, channel,
+        userAccount) (cloudphone_geelark_list_analytics_accounts_build)."""
+        return self._gl(C.geelark_list_analytics_accounts_build, now_unix_ms, trace_id, page, page_size,
+                        _opt_json(filters, "filter_json"))
+
+    def add_analytics_accounts_request(self, channel, accounts, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/analytics/accounts/add; ``channel`` 0 TikTok, 1 YouTube, 2 Instagram,
+        4 Reddit; ``accounts`` a list of {"account", "remark"} (cloudphone_geelark_add_analytics_accounts_build)."""
+        return self._gl(C.geelark_add_analytics_accounts_build, now_unix_ms, trace_id, channel,
+                        _cstr(json.dumps(list(accounts)), "accounts_json"))
+
+    def delete_analytics_account_request(self, channel, account, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/analytics/accounts/delete (cloudphone_geelark_delete_analytics_account_build)."""
+        return self._gl(C.geelark_delete_analytics_account_build, now_unix_ms, trace_id, channel,
+                        _cstr(account, "account"))
+
+    def update_analytics_account_request(self, account_id, changes, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/analytics/accounts/update; ``changes`` a dict (account, channel, remark,
+        tagIds) (cloudphone_geelark_update_analytics_account_build)."""
+        return self._gl(C.geelark_update_analytics_account_build, now_unix_ms, trace_id, _cstr(account_id, "id"),
+                        _cstr(json.dumps(dict(changes)), "changes_json"))
+
+    def get_analytics_data_request(self, page=1, page_size=100, filters=None, now_unix_ms=None,
+                                   trace_id=None) -> "Request":
+        """POST /open/v1/analytics/data; ``filters`` a dict (account, channel, dataDate,
+        createdId) (cloudphone_geelark_get_analytics_data_build)."""
+        return self._gl(C.geelark_get_analytics_data_build, now_unix_ms, trace_id, page, page_size,
+                        _opt_json(filters, "filter_json"))
+
+    def list_analytics_tags_request(self, page=1, page_size=200, name=None, now_unix_ms=None,
+                                    trace_id=None) -> "Request":
+        """POST /open/v1/analytics/tags/list (cloudphone_geelark_list_analytics_tags_build)."""
+        return self._gl(C.geelark_list_analytics_tags_build, now_unix_ms, trace_id, page, page_size,
+                        None if name is None else _cstr(name, "name"))
+
+    def create_analytics_tag_request(self, name, color=0, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/analytics/tags/create (cloudphone_geelark_create_analytics_tag_build)."""
+        return self._gl(C.geelark_create_analytics_tag_build, now_unix_ms, trace_id, _cstr(name, "name"), color)
+
+    def update_analytics_tag_request(self, tag_id, name=None, color=None, now_unix_ms=None,
+                                     trace_id=None) -> "Request":
+        """POST /open/v1/analytics/tags/update (cloudphone_geelark_update_analytics_tag_build)."""
+        return self._gl(C.geelark_update_analytics_tag_build, now_unix_ms, trace_id, _cstr(tag_id, "id"),
+                        None if name is None else _cstr(name, "name"), -1 if color is None else color)
+
+    def delete_analytics_tags_request(self, ids, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/analytics/tags/del (cloudphone_geelark_delete_analytics_tags_build)."""
+        arr, n = _id_array(ids, "ids")
+        return self._gl(C.geelark_delete_analytics_tags_build, now_unix_ms, trace_id, arr, n)
+
+    def upgrade_plan_request(self, profiles_id, parallels, monthly_rentals, days=None, promo_code=None,
+                             now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/plan/upgrade; spends money (cloudphone_geelark_upgrade_plan_build)."""
+        return self._gl(C.geelark_upgrade_plan_build, now_unix_ms, trace_id, _cstr(profiles_id, "profiles_id"),
+                        parallels, monthly_rentals, 0 if days is None else days,
+                        None if promo_code is None else _cstr(promo_code, "promo_code"))
+
+    def renew_plan_request(self, days, promo_code=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/plan/continue; spends money (cloudphone_geelark_renew_plan_build)."""
+        return self._gl(C.geelark_renew_plan_build, now_unix_ms, trace_id, days,
+                        None if promo_code is None else _cstr(promo_code, "promo_code"))
+
+    def buy_time_add_on_request(self, minutes, promo_code=None, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/timeAddOn/buy; spends money (cloudphone_geelark_buy_time_add_on_build)."""
+        return self._gl(C.geelark_buy_time_add_on_build, now_unix_ms, trace_id, minutes,
+                        None if promo_code is None else _cstr(promo_code, "promo_code"))
+
+    def recharge_wallet_request(self, pay_channel, usd, now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/pay/wallet/recharge: an order and its QR code; ``pay_channel`` 1 Alipay,
+        2 WeChat (cloudphone_geelark_recharge_wallet_build)."""
+        return self._gl(C.geelark_recharge_wallet_build, now_unix_ms, trace_id, pay_channel, usd)
+
+    def list_transactions_request(self, phone_id=None, start_at=0, end_at=0, limit=100, last_flow_id=None,
+                                  now_unix_ms=None, trace_id=None) -> "Request":
+        """POST /open/v1/billing/transaction/detail, the last three days by flow cursor
+        (cloudphone_geelark_list_transactions_build)."""
+        return self._gl(C.geelark_list_transactions_build, now_unix_ms, trace_id,
+                        None if phone_id is None else _cstr(phone_id, "id"), start_at, end_at, limit,
+                        None if last_flow_id is None else _cstr(last_flow_id, "last_flow_id"))
+
+    def list_team_brands_request(self, android_ver, page=1, page_size=100, now_unix_ms=None,
+                                 trace_id=None) -> "Request":
+        """POST /open/v1/phone/brand/teamList (cloudphone_geelark_list_team_brands_build)."""
+        return self._gl(C.geelark_list_team_brands_build, now_unix_ms, trace_id, android_ver, page, page_size)
 
     def read_callback(self, headers, body, verify=True, now_unix_ms=None) -> "Result":
         """A callback GeeLark POSTed: verified against this account's credentials
