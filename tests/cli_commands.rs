@@ -525,6 +525,72 @@ fn geelark_tasks_proxies_apps_shell_and_callbacks_from_the_shell() {
 }
 
 #[test]
+fn geelark_operator_verbs_from_the_shell() {
+    let sim = sim();
+    let json = |args: &[&str]| {
+        let (code, out, err) = run(against(&sim).arg("--json").args(args));
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        serde_json::from_str::<serde_json::Value>(&out)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    let phones = json(&["geelark", "status"]);
+    let phones = phones["phones"].as_array().unwrap();
+    let with = |status: &str| {
+        phones
+            .iter()
+            .filter(|p| p["status"] == status)
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let (running, stopped) = (with("running"), with("stopped"));
+    // A screenshot is taken and waited for; its link printed.
+    let shot = json(&["geelark", "screenshot", &running[0]]);
+    assert!(shot["download_link"].as_str().is_some(), "{shot}");
+    // GPS set then read back; a position off the globe is a usage error.
+    json(&["geelark", "gps-set", &running[0], "48.8566", "2.3522"]);
+    let gps = json(&["geelark", "gps", &running[0]]);
+    assert_eq!(gps["positions"][0]["latitude"], 48.8566, "{gps}");
+    let (code, _, err) = run(against(&sim).args(["geelark", "gps-set", &running[0], "91", "0"]));
+    assert_eq!(code, 3, "invalid input: {err}");
+    // Groups and tags list every page.
+    assert!(json(&["geelark", "groups"])["labels"].is_array());
+    assert!(json(&["geelark", "tags"])["labels"].is_array());
+    // Upload a file onto a running phone, and into the material library.
+    let dir = std::env::temp_dir().join(format!("cloudphone-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clip = dir.join("clip.mp4");
+    std::fs::write(&clip, b"not really a video").unwrap();
+    let up = json(&[
+        "geelark",
+        "upload",
+        clip.to_str().unwrap(),
+        "--to",
+        &running[0],
+    ]);
+    assert_eq!(up["ok"], true, "{up}");
+    let made = json(&["geelark", "material-add", clip.to_str().unwrap()]);
+    let id = made["id"].as_str().unwrap().to_owned();
+    let lib = json(&["geelark", "materials", "--name", "clip"]);
+    assert_eq!(lib["materials"][0]["id"], id.as_str(), "{lib}");
+    let (code, _, err) = run(against(&sim).args(["geelark", "upload", "/nonexistent/a.mp4"]));
+    assert_eq!(code, 2, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+    // Analytics accounts and the wallet.
+    assert!(json(&["geelark", "analytics-accounts", "--channel", "tiktok"])["accounts"].is_array());
+    let wallet = json(&["geelark", "wallet"]);
+    assert!(wallet["wallet"]["balance"].as_f64().is_some(), "{wallet}");
+    // Delete refuses without --yes (nothing sent), then deletes.
+    let (code, out, err) = run(against(&sim).args(["geelark", "delete", &stopped[0]]));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("--yes"), "{err}");
+    let gone = json(&["geelark", "delete", &stopped[0], "--yes"]);
+    assert_eq!(gone["deleted"][0]["id"], stopped[0].as_str(), "{gone}");
+    let (code, out, _) = run(against(&sim).args(["geelark", "delete", &stopped[0], "--yes"]));
+    assert_eq!(code, 4, "every id refused (42001): the API's code, {out}");
+    assert!(out.contains("42001"), "{out}");
+}
+
+#[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();
     let wrong = "WrongSecretKey-0123456789abcdefghijklmnop";

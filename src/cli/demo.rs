@@ -308,7 +308,7 @@ pub fn run(args: DemoArgs, out: Out) -> Result<u8, Failure> {
             Some(geelark::stop(&gl, ids).context(|| "stopping GeeLark phones".to_owned())?)
         };
         if let (Some(s), false) = (&stopped, out.json) {
-            geelark::print_stopped(s, out);
+            geelark::print_acks(s, "stopped", out);
             println!();
         }
         gl_json = json!({

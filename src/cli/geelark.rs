@@ -91,6 +91,8 @@ pub enum GeeLarkCommand {
     },
     #[command(flatten)]
     More(super::geelark_ops::GeeLarkMore),
+    #[command(flatten)]
+    Admin(super::geelark_admin::GeeLarkAdmin),
 }
 
 pub fn client(o: &GeeLarkOpts) -> Result<GeeLarkClient, Failure> {
@@ -245,12 +247,13 @@ pub fn run(args: GeeLarkArgs, out: Out) -> Result<u8, Failure> {
             Ok(partial(&outcome))
         }
         GeeLarkCommand::More(cmd) => super::geelark_ops::run(cmd, &c, &args.opts, out),
+        GeeLarkCommand::Admin(cmd) => super::geelark_admin::run(cmd, &c, out),
         GeeLarkCommand::Stop { ids } => {
             let outcome = stop(&c, ids).context(|| "stopping GeeLark phones".to_owned())?;
             if let Some(f) = Failure::whole_batch("stopping GeeLark phones", &outcome) {
                 return Err(f);
             }
-            print_stopped(&outcome, out);
+            print_acks(&outcome, "stopped", out);
             Ok(partial(&outcome))
         }
     }
@@ -274,10 +277,32 @@ pub fn start(
 
 /// Stops any number of phones, 100 a call.
 pub fn stop(c: &GeeLarkClient, ids: Vec<String>) -> cloudphone::Result<BatchOutcome<PhoneAck>> {
+    acked(c, ids, |chunk| {
+        geelark::StopPhones::new(chunk.iter().cloned())
+    })
+}
+
+/// Deletes any number of phones, 100 a call.
+pub fn delete(c: &GeeLarkClient, ids: Vec<String>) -> cloudphone::Result<BatchOutcome<PhoneAck>> {
+    acked(c, ids, |chunk| {
+        geelark::DeletePhones::new(chunk.iter().cloned())
+    })
+}
+
+/// Runs a stop-shaped call (answered per phone, shape A) over any number of
+/// phones, 100 a call.
+fn acked<O>(
+    c: &GeeLarkClient,
+    ids: Vec<String>,
+    make: impl Fn(&[String]) -> cloudphone::Result<O>,
+) -> cloudphone::Result<BatchOutcome<PhoneAck>>
+where
+    O: cloudphone::Operation<Config = geelark::Config, Output = geelark::LifecycleReport>,
+{
     let plan = BatchPlan::new(ids, geelark::lifecycle::MAX_IDS)?;
     let mut merge = plan.merge();
     for chunk in plan.calls() {
-        let r = geelark::StopPhones::new(chunk.iter().cloned())
+        let r = make(chunk)
             .and_then(|op| c.execute(&op))
             .map(CallOutcome::from);
         merge.record_result(chunk, r);
@@ -329,7 +354,8 @@ pub fn print_started(o: &BatchOutcome<StartedPhone>, show_urls: bool, out: Out) 
     t.print();
 }
 
-pub fn print_stopped(o: &BatchOutcome<PhoneAck>, out: Out) {
+/// Prints what a stop or delete did (`word`: "stopped" or "deleted").
+pub fn print_acks(o: &BatchOutcome<PhoneAck>, word: &str, out: Out) {
     if out.json {
         let ok: Vec<Value> = o
             .succeeded
@@ -337,7 +363,7 @@ pub fn print_stopped(o: &BatchOutcome<PhoneAck>, out: Out) {
             .map(|p| json!({"id": p.id, "serial_name": p.serial_name, "status": p.status.map(|s| s.as_str())}))
             .collect();
         out.json(&json!({
-            "stopped": ok,
+            word: ok,
             "failed": o.failed.iter().map(failure_json).collect::<Vec<_>>(),
             "missing": o.missing,
         }));
@@ -347,7 +373,7 @@ pub fn print_stopped(o: &BatchOutcome<PhoneAck>, out: Out) {
     for p in &o.succeeded {
         t.row(vec![
             p.id.clone(),
-            p.status.map_or("stopped".into(), |s| s.to_string()),
+            p.status.map_or(word.to_owned(), |s| s.to_string()),
         ]);
     }
     for f in &o.failed {

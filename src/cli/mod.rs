@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod demo;
 pub mod geelark;
+pub mod geelark_admin;
 pub mod geelark_ops;
 pub mod huawei;
 pub mod output;
