@@ -13,7 +13,9 @@ use cloudphone::Operation;
 use cloudphone::client::GeeLarkClient;
 use cloudphone::geelark::account::{GetPlan, GetWallet};
 use cloudphone::geelark::analytics::{Channel, ListAnalyticsAccounts};
-use cloudphone::geelark::files::{GetUploadResult, GetUploadUrl, UploadState, UploadToPhone};
+use cloudphone::geelark::files::{
+    GetUploadResult, GetUploadUrl, UploadState, UploadTarget, UploadToPhone,
+};
 use cloudphone::geelark::labels::{Label, ListGroups, ListTags};
 use cloudphone::geelark::materials::{CreateMaterial, GetMaterialUploadUrl, SearchMaterials};
 use cloudphone::geelark::{
@@ -136,6 +138,29 @@ where
         .into_iter()
         .flat_map(items)
         .collect())
+}
+
+/// Uploads the file at `path`: the presigned URL from `ask` (given the
+/// file's extension), then the PUT of its bytes.
+fn upload<O>(
+    c: &GeeLarkClient,
+    path: &std::path::Path,
+    ask: impl Fn(&str) -> cloudphone::Result<O>,
+) -> Result<UploadTarget, Failure>
+where
+    O: Operation<Config = geelark::Config, Output = UploadTarget>,
+{
+    let (ext, bytes) = read_file(path)?;
+    let target = c
+        .execute(&ask(&ext).context(|| "reading the file type".to_owned())?)
+        .context(|| "asking for an upload URL".to_owned())?;
+    c.execute(
+        &target
+            .put(bytes)
+            .context(|| "reading the file".to_owned())?,
+    )
+    .context(|| "uploading the file".to_owned())?;
+    Ok(target)
 }
 
 fn read_file(path: &std::path::Path) -> Result<(String, Vec<u8>), Failure> {
@@ -302,16 +327,7 @@ pub fn run(cmd: GeeLarkAdmin, c: &GeeLarkClient, out: Out) -> Result<u8, Failure
             Ok(EXIT_OK)
         }
         GeeLarkAdmin::Upload { path, to, timeout } => {
-            let (ext, bytes) = read_file(&path)?;
-            let target = c
-                .execute(&GetUploadUrl::new(&ext).context(|| "reading the file type".to_owned())?)
-                .context(|| "asking for an upload URL".to_owned())?;
-            c.execute(
-                &target
-                    .put(bytes)
-                    .context(|| "reading the file".to_owned())?,
-            )
-            .context(|| "uploading the file".to_owned())?;
+            let target = upload(c, &path, GetUploadUrl::new)?;
             let Some(phone) = to else {
                 if out.json {
                     out.json(&json!({"resource_url": target.resource_url}));
@@ -376,19 +392,7 @@ pub fn run(cmd: GeeLarkAdmin, c: &GeeLarkClient, out: Out) -> Result<u8, Failure
             Ok(EXIT_OK)
         }
         GeeLarkAdmin::MaterialAdd { path, tags } => {
-            let (ext, bytes) = read_file(&path)?;
-            let target = c
-                .execute(
-                    &GetMaterialUploadUrl::new(&ext)
-                        .context(|| "reading the file type".to_owned())?,
-                )
-                .context(|| "asking for an upload URL".to_owned())?;
-            c.execute(
-                &target
-                    .put(bytes)
-                    .context(|| "reading the file".to_owned())?,
-            )
-            .context(|| "uploading the file".to_owned())?;
+            let target = upload(c, &path, GetMaterialUploadUrl::new)?;
             let mut op = CreateMaterial::new(&target.resource_url)
                 .and_then(|op| op.tags(tags))
                 .context(|| "reading --tag".to_owned())?;

@@ -327,9 +327,11 @@ pub struct TeamBrandList {
 /// at a time: `POST /open/v1/phone/brand/teamList` (GeeLark's CLI). The
 /// answer is undocumented; it is read as the catalogue's entries either as
 /// a bare array or under `list`/`items` with a `total`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[doc(alias = "phone/brand/teamList")]
 pub struct ListTeamBrands {
+    #[serde(rename = "androidVer")]
     android: u8,
     page: u32,
     page_size: u32,
@@ -359,26 +361,13 @@ impl ListTeamBrands {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TeamBrandBody {
-    android_ver: u8,
-    page: u32,
-    page_size: u32,
-}
-
 impl Operation for ListTeamBrands {
     type Config = Config;
     type Output = TeamBrandList;
     const NAME: &'static str = "geelark.list_team_brands";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let body = to_body(&TeamBrandBody {
-            android_ver: self.android,
-            page: self.page,
-            page_size: self.page_size,
-        })?;
-        wire::build(ctx, "/open/v1/phone/brand/teamList", body)
+        wire::build(ctx, "/open/v1/phone/brand/teamList", to_body(self)?)
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<TeamBrandList> {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::apps::{Accepted, parse_accepted};
 use super::config::Config;
 use super::labels::TagColor;
+use super::materials::ColorTagList;
 use super::phone_tools::{PhoneResults, parse_results};
 use super::shapes::{Envelope, check_len, check_name, filter_list, opt_count, opt_int, to_body};
 use super::wire;
@@ -160,22 +161,15 @@ struct Filters {
     created_id: Option<String>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PageBody<'a> {
-    page: u32,
-    page_size: u32,
-    #[serde(flatten)]
-    filters: &'a Filters,
-}
-
 /// List watched accounts, a page at a time:
 /// `POST /open/v1/analytics/accounts/list`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[doc(alias = "analytics/accounts/list")]
 pub struct ListAnalyticsAccounts {
     page: u32,
     page_size: u32,
+    #[serde(flatten)]
     filters: Filters,
 }
 
@@ -231,12 +225,7 @@ impl Operation for ListAnalyticsAccounts {
     const NAME: &'static str = "geelark.list_analytics_accounts";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let body = to_body(&PageBody {
-            page: self.page,
-            page_size: self.page_size,
-            filters: &self.filters,
-        })?;
-        wire::build(ctx, "/open/v1/analytics/accounts/list", body)
+        wire::build(ctx, "/open/v1/analytics/accounts/list", to_body(self)?)
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<AnalyticsAccountList> {
@@ -572,11 +561,13 @@ pub struct AnalyticsDataList {
 
 /// Watched accounts' figures, a page at a time:
 /// `POST /open/v1/analytics/data` (Pro plans; 43002 otherwise).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[doc(alias = "analytics/data")]
 pub struct GetAnalyticsData {
     page: u32,
     page_size: u32,
+    #[serde(flatten)]
     filters: Filters,
 }
 
@@ -638,12 +629,7 @@ impl Operation for GetAnalyticsData {
     const NAME: &'static str = "geelark.get_analytics_data";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let body = to_body(&PageBody {
-            page: self.page,
-            page_size: self.page_size,
-            filters: &self.filters,
-        })?;
-        wire::build(ctx, "/open/v1/analytics/data", body)
+        wire::build(ctx, "/open/v1/analytics/data", to_body(self)?)
     }
 
     fn parse_unchecked(&self, response: &Response) -> Result<AnalyticsDataList> {
@@ -662,41 +648,15 @@ impl Operation for GetAnalyticsData {
 
 page_number_pager!(GetAnalyticsData, records, |r| r.id.as_deref());
 
-/// An analytics tag.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct AnalyticsTag {
-    /// Its id.
-    #[serde(deserialize_with = "crate::json::string_or_int")]
-    pub id: String,
-    /// Its name.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Its colour code as sent.
-    #[serde(default, deserialize_with = "opt_int")]
-    pub color: Option<i64>,
-}
-
-/// One page of `analytics/tags/list`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct AnalyticsTagList {
-    /// The envelope.
-    #[serde(flatten)]
-    pub envelope: Envelope,
-    /// `total` over all pages.
-    pub total: Option<u64>,
-    /// This page.
-    pub tags: Vec<AnalyticsTag>,
-}
-
 /// List analytics tags, a page at a time:
 /// `POST /open/v1/analytics/tags/list` (GeeLark's CLI).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[doc(alias = "analytics/tags/list")]
 pub struct ListAnalyticsTags {
     page: u32,
     page_size: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
 }
 
@@ -732,43 +692,17 @@ impl ListAnalyticsTags {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TagPageBody<'a> {
-    page: u32,
-    page_size: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<&'a str>,
-}
-
 impl Operation for ListAnalyticsTags {
     type Config = Config;
-    type Output = AnalyticsTagList;
+    type Output = ColorTagList;
     const NAME: &'static str = "geelark.list_analytics_tags";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let body = to_body(&TagPageBody {
-            page: self.page,
-            page_size: self.page_size,
-            name: self.name.as_deref(),
-        })?;
-        wire::build(ctx, "/open/v1/analytics/tags/list", body)
+        wire::build(ctx, "/open/v1/analytics/tags/list", to_body(self)?)
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<AnalyticsTagList> {
-        #[derive(Deserialize)]
-        struct Wire {
-            #[serde(default, deserialize_with = "opt_count")]
-            total: Option<u64>,
-            #[serde(default, deserialize_with = "null_default")]
-            list: Vec<AnalyticsTag>,
-        }
-        let a = wire::parse::<Wire>(Self::NAME, response)?;
-        Ok(AnalyticsTagList {
-            envelope: Envelope::of(&a),
-            total: a.data.total,
-            tags: a.data.list,
-        })
+    fn parse_unchecked(&self, response: &Response) -> Result<ColorTagList> {
+        super::materials::parse_tags(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {

@@ -294,10 +294,11 @@ impl Operation for DeleteMaterials {
     }
 }
 
-/// A material tag.
+/// A material or analytics tag: its colour is a number there (phone tags
+/// have colour names: [`Label`](super::labels::Label)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct MaterialTag {
+pub struct ColorTag {
     /// Its id.
     #[serde(deserialize_with = "crate::json::string_or_int")]
     pub id: String,
@@ -344,7 +345,7 @@ pub struct Material {
     pub source: Option<i64>,
     /// Its tags.
     #[serde(default, deserialize_with = "null_default")]
-    pub tags: Vec<MaterialTag>,
+    pub tags: Vec<ColorTag>,
     /// Who made it.
     #[serde(default)]
     pub user_name: Option<String>,
@@ -363,17 +364,27 @@ pub struct MaterialList {
     pub materials: Vec<Material>,
 }
 
-/// One page of `material/tag/search`.
+/// One page of `material/tag/search` or `analytics/tags/list`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct MaterialTagList {
+pub struct ColorTagList {
     /// The envelope.
     #[serde(flatten)]
     pub envelope: Envelope,
     /// `total` over all pages.
     pub total: Option<u64>,
     /// This page.
-    pub tags: Vec<MaterialTag>,
+    pub tags: Vec<ColorTag>,
+}
+
+/// The reading of `{total, list: [{id, name, color}]}`.
+pub(crate) fn parse_tags(name: &'static str, response: &Response) -> Result<ColorTagList> {
+    let a = wire::parse::<WirePage<ColorTag>>(name, response)?;
+    Ok(ColorTagList {
+        envelope: Envelope::of(&a),
+        total: a.data.total,
+        tags: a.data.list,
+    })
 }
 
 #[derive(Deserialize)]
@@ -619,11 +630,13 @@ impl Operation for DeleteMaterialTags {
 
 /// List material tags, a page at a time:
 /// `POST /open/v1/material/tag/search`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[doc(alias = "material/tag/search")]
 pub struct SearchMaterialTags {
     page: u32,
     page_size: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
 }
 
@@ -659,36 +672,17 @@ impl SearchMaterialTags {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NamePageBody<'a> {
-    page: u32,
-    page_size: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<&'a str>,
-}
-
 impl Operation for SearchMaterialTags {
     type Config = Config;
-    type Output = MaterialTagList;
+    type Output = ColorTagList;
     const NAME: &'static str = "geelark.search_material_tags";
 
     fn build(&self, ctx: &Context<'_, Config>) -> Result<Request> {
-        let body = to_body(&NamePageBody {
-            page: self.page,
-            page_size: self.page_size,
-            name: self.name.as_deref(),
-        })?;
-        wire::build(ctx, "/open/v1/material/tag/search", body)
+        wire::build(ctx, "/open/v1/material/tag/search", to_body(self)?)
     }
 
-    fn parse_unchecked(&self, response: &Response) -> Result<MaterialTagList> {
-        let a = wire::parse::<WirePage<MaterialTag>>(Self::NAME, response)?;
-        Ok(MaterialTagList {
-            envelope: Envelope::of(&a),
-            total: a.data.total,
-            tags: a.data.list,
-        })
+    fn parse_unchecked(&self, response: &Response) -> Result<ColorTagList> {
+        parse_tags(Self::NAME, response)
     }
 
     fn is_idempotent(&self) -> bool {

@@ -461,20 +461,7 @@ fn list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
     if page == 0 || !(1..=100).contains(&size) {
         return Err((40008, "pageSize exceeds maximum/minimum limit".to_owned()));
     }
-    let strs = |k: &str| -> Vec<String> {
-        body[k]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| match v {
-                        Value::String(s) => Some(s.clone()),
-                        Value::Number(n) => Some(n.to_string()),
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let strs = |k: &str| str_list(body, k);
     let ids = strs("ids");
     let serial_nos = strs("serialNos");
     let tags = strs("tags");
@@ -608,6 +595,23 @@ fn delete(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
     let mut data = amounts(ids.len(), &failed);
     data["failDetails"] = json!(failed);
     Ok(Some(data))
+}
+
+/// The strings (and numbers, as text) of the array `body[key]`; anything
+/// else is skipped, a missing key is empty.
+fn str_list(body: &Value, key: &str) -> Vec<String> {
+    body[key]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn one_id(body: &Value, key: &str) -> Result<String, (i64, String)> {

@@ -60,6 +60,28 @@ static inline int view_absent(cloudphone_str s) { return s.ptr == NULL && s.len 
     }                                                                            \
   } while (0)
 
+/* Builds a request with `expr` (which writes `req`; `err` inside it names
+ * a fresh error slot), checks it succeeded and checks the request's URL.
+ * The per-file BUILD macros are this with the file's base URL (and
+ * BUILD_REQUEST_AS with the method too). */
+#define BUILD_REQUEST(expr, url)                                                 \
+  do {                                                                           \
+    cloudphone_error *e_ = NULL;                                                 \
+    cloudphone_error **err = &e_;                                                \
+    req = NULL;                                                                  \
+    CHECK_STATUS((expr), CLOUDPHONE_STATUS_OK, e_);                              \
+    cloudphone_error_free(e_);                                                   \
+    (void)err;                                                                   \
+    CHECK_VIEW(cloudphone_request_url(req), (url));                              \
+  } while (0)
+
+/* BUILD_REQUEST, and the request's method is `method`. */
+#define BUILD_REQUEST_AS(expr, method, url)                                      \
+  do {                                                                           \
+    BUILD_REQUEST((expr), (url));                                                \
+    CHECK_VIEW(cloudphone_request_method(req), (method));                        \
+  } while (0)
+
 /* A response header from two string literals, as (pointer, length) pairs
  * (the library needs no NUL after either). */
 #define RESPONSE_HEADER(name, value) {(name), sizeof(name) - 1, (value), sizeof(value) - 1}

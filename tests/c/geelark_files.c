@@ -11,16 +11,7 @@
 
 static cloudphone_geelark_config *cfg;
 
-#define BUILD(expr, url)                                                       \
-  do {                                                                         \
-    cloudphone_error *e_ = NULL;                                               \
-    cloudphone_error **err = &e_;                                              \
-    req = NULL;                                                                \
-    CHECK_STATUS((expr), CLOUDPHONE_STATUS_OK, e_);                            \
-    cloudphone_error_free(e_);                                                 \
-    (void)err;                                                                 \
-    CHECK_VIEW(cloudphone_request_url(req), (url));                            \
-  } while (0)
+#define BUILD(expr, url) BUILD_REQUEST((expr), (url))
 
 #define ROUND(expr, url, fixture, want)                                        \
   do {                                                                         \

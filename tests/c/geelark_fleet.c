@@ -14,14 +14,7 @@ static cloudphone_geelark_config *cfg;
 
 #define BUILD(expr, path)                                                      \
   do {                                                                         \
-    cloudphone_error *e_ = NULL;                                               \
-    cloudphone_error **err = &e_;                                              \
-    req = NULL;                                                                \
-    CHECK_STATUS((expr), CLOUDPHONE_STATUS_OK, e_);                            \
-    cloudphone_error_free(e_);                                                 \
-    (void)err;                                                                 \
-    CHECK_VIEW(cloudphone_request_method(req), "POST");                        \
-    CHECK_VIEW(cloudphone_request_url(req), BASE path);                        \
+    BUILD_REQUEST_AS((expr), "POST", BASE path);                               \
     CHECK_VIEW(request_header(req, "traceId"), TRACE);                         \
   } while (0)
 

@@ -11,16 +11,7 @@
 
 static cloudphone_geelark_config *cfg;
 
-#define BUILD(expr, path)                                                      \
-  do {                                                                         \
-    cloudphone_error *e_ = NULL;                                               \
-    cloudphone_error **err = &e_;                                              \
-    req = NULL;                                                                \
-    CHECK_STATUS((expr), CLOUDPHONE_STATUS_OK, e_);                            \
-    cloudphone_error_free(e_);                                                 \
-    (void)err;                                                                 \
-    CHECK_VIEW(cloudphone_request_url(req), BASE path);                        \
-  } while (0)
+#define BUILD(expr, path) BUILD_REQUEST((expr), BASE path)
 
 static void done(cloudphone_request *req, cloudphone_result *res) {
   cloudphone_result_free(res);

@@ -11,17 +11,7 @@
 
 static cloudphone_huawei_config *cfg;
 
-#define BUILD(expr, method, url)                                               \
-  do {                                                                         \
-    cloudphone_error *e_ = NULL;                                               \
-    cloudphone_error **err = &e_;                                              \
-    req = NULL;                                                                \
-    CHECK_STATUS((expr), CLOUDPHONE_STATUS_OK, e_);                            \
-    cloudphone_error_free(e_);                                                 \
-    (void)err;                                                                 \
-    CHECK_VIEW(cloudphone_request_method(req), (method));                      \
-    CHECK_VIEW(cloudphone_request_url(req), (url));                            \
-  } while (0)
+#define BUILD(expr, method, url) BUILD_REQUEST_AS((expr), (method), (url))
 
 static void done(cloudphone_request *req, cloudphone_result *res) {
   cloudphone_result_free(res);

@@ -14,17 +14,7 @@ static const char *const SERVERS[] = {"c1"};
 static cloudphone_huawei_config *cfg;
 
 /* Builds with `expr` (which writes `&req`) and checks the method and URL. */
-#define BUILD(expr, method, url)                                               \
-  do {                                                                         \
-    cloudphone_error *e_ = NULL;                                               \
-    cloudphone_error **err = &e_;                                              \
-    req = NULL;                                                                \
-    CHECK_STATUS((expr), CLOUDPHONE_STATUS_OK, e_);                            \
-    cloudphone_error_free(e_);                                                 \
-    (void)err;                                                                 \
-    CHECK_VIEW(cloudphone_request_method(req), (method));                      \
-    CHECK_VIEW(cloudphone_request_url(req), (url));                            \
-  } while (0)
+#define BUILD(expr, method, url) BUILD_REQUEST_AS((expr), (method), (url))
 
 static int body_is(const cloudphone_request *req, const char *want) {
   cloudphone_bytes b = cloudphone_request_body(req);

@@ -17,9 +17,9 @@ use cloudphone::Operation;
 use cloudphone::error::invalid;
 use cloudphone::geelark::account::{ListTeamBrands, TeamBrandList};
 use cloudphone::geelark::analytics::{
-    AddAnalyticsAccounts, AnalyticsAccountList, AnalyticsAddReport, AnalyticsDataList,
-    AnalyticsTagList, Channel, CreateAnalyticsTag, DeleteAnalyticsAccount, DeleteAnalyticsTags,
-    GetAnalyticsData, ListAnalyticsAccounts, ListAnalyticsTags, NewAnalyticsAccount, TagCreated,
+    AddAnalyticsAccounts, AnalyticsAccountList, AnalyticsAddReport, AnalyticsDataList, Channel,
+    CreateAnalyticsTag, DeleteAnalyticsAccount, DeleteAnalyticsTags, GetAnalyticsData,
+    ListAnalyticsAccounts, ListAnalyticsTags, NewAnalyticsAccount, TagCreated,
     UpdateAnalyticsAccount, UpdateAnalyticsTag,
 };
 use cloudphone::geelark::billing::{
@@ -28,8 +28,8 @@ use cloudphone::geelark::billing::{
 };
 use cloudphone::geelark::labels::TagColor;
 use cloudphone::geelark::materials::{
-    CreateMaterial, CreateMaterialTag, DeleteMaterialTags, DeleteMaterials, GetMaterialUploadUrl,
-    MaterialCreated, MaterialKind, MaterialList, MaterialSource, MaterialTagList,
+    ColorTagList, CreateMaterial, CreateMaterialTag, DeleteMaterialTags, DeleteMaterials,
+    GetMaterialUploadUrl, MaterialCreated, MaterialKind, MaterialList, MaterialSource,
     SearchMaterialTags, SearchMaterials, SetMaterialTags,
 };
 
@@ -46,7 +46,7 @@ envelope_summary!(
     total = total
 );
 envelope_summary!(
-    MaterialTagList,
+    ColorTagList,
     items = |o| o.tags.iter().map(|t| Item::id(&t.id)).collect(),
     total = total
 );
@@ -64,11 +64,6 @@ envelope_summary!(
         .filter_map(|r| r.id.as_deref())
         .map(Item::id)
         .collect(),
-    total = total
-);
-envelope_summary!(
-    AnalyticsTagList,
-    items = |o| o.tags.iter().map(|t| Item::id(&t.id)).collect(),
     total = total
 );
 envelope_summary!(TagCreated);

@@ -16,7 +16,7 @@
 
 use serde_json::{Value, json};
 
-use super::{GeeLark, Reply, fail, id_list, one_id};
+use super::{GeeLark, Reply, fail, id_list, one_id, str_list};
 use crate::sim::Shared;
 
 /// Most analytics accounts the simulated plan watches.
@@ -28,9 +28,9 @@ const PROMO: &str = "SIM-PROMO";
 pub(super) struct State {
     next: u64,
     materials: Vec<Material>,
-    material_tags: Vec<(String, String, i64)>,
+    material_tags: Vec<Tag>,
     accounts: Vec<Account>,
-    analytics_tags: Vec<(String, String, i64)>,
+    analytics_tags: Vec<Tag>,
     /// The wallet: balance (USD) and time add-on minutes.
     pub(super) balance: f64,
     pub(super) time_add_on: i64,
@@ -91,23 +91,40 @@ fn page(body: &Value, max: u64) -> Result<(u64, usize, usize), (i64, String)> {
     Ok((page, ((page - 1) * size) as usize, size as usize))
 }
 
-fn strings(body: &Value, key: &str) -> Vec<String> {
-    body[key]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| match v {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn paged(total: usize, page: u64, size: usize, key: &str, items: Vec<Value>) -> Value {
     json!({"total": total, "page": page, "pageSize": size, key: items})
+}
+
+type Tag = (String, String, i64);
+
+/// Removes the tags `ids` from `tags` (`untag` takes each off what carried
+/// it); the ids not found are 43022 failures.
+fn delete_tags(tags: &mut Vec<Tag>, ids: &[String], mut untag: impl FnMut(&str)) -> Vec<Value> {
+    let mut failed = Vec::new();
+    for id in ids {
+        match tags.iter().position(|t| &t.0 == id) {
+            Some(i) => {
+                tags.remove(i);
+                untag(id);
+            }
+            None => failed.push(fail(id, 43022, "tag not found")),
+        }
+    }
+    failed
+}
+
+/// A page of `tags` whose names contain `body.name`.
+fn tag_page(tags: &[Tag], body: &Value) -> Reply {
+    let (page, skip, size) = page(body, 200)?;
+    let name = body["name"].as_str().unwrap_or("");
+    let hits: Vec<Value> = tags
+        .iter()
+        .filter(|t| t.1.contains(name))
+        .map(|t| json!({"id": t.0, "name": t.1, "color": t.2}))
+        .collect();
+    let total = hits.len();
+    let items = hits.into_iter().skip(skip).take(size).collect();
+    Ok(Some(paged(total, page, size, "list", items)))
 }
 
 fn promo(body: &Value) -> Result<(), (i64, String)> {
@@ -164,7 +181,7 @@ pub(super) fn handle(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, no
 
 fn materials(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
     let st = &mut gl.library;
-    let tag_record = |t: &(String, String, i64)| json!({"id": t.0, "name": t.1, "color": t.2});
+    let tag_record = |t: &Tag| json!({"id": t.0, "name": t.1, "color": t.2});
     match path {
         "create" => {
             let url = body["url"].as_str().ok_or_else(|| bad("url"))?.to_owned();
@@ -183,7 +200,7 @@ fn materials(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
             };
             let mut tags = Vec::new();
             let mut failed = Vec::new();
-            for t in strings(body, "tagsId") {
+            for t in str_list(body, "tagsId") {
                 if st.material_tags.iter().any(|m| m.0 == t) {
                     tags.push(t);
                 } else {
@@ -219,13 +236,13 @@ fn materials(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
         "search" => {
             let (page, skip, size) = page(body, 200)?;
             let name = body["fileName"].as_str().unwrap_or("");
-            let mut tag_filter = strings(body, "tagIds");
-            tag_filter.extend(strings(body, "tagsId"));
+            let mut tag_filter = str_list(body, "tagIds");
+            tag_filter.extend(str_list(body, "tagsId"));
             let kinds: Vec<u64> = body["fileType"]
                 .as_array()
                 .map(|a| a.iter().filter_map(Value::as_u64).collect())
                 .unwrap_or_default();
-            let ids = strings(body, "ids");
+            let ids = str_list(body, "ids");
             if ids.len() > 100 {
                 return Err(bad("ids"));
             }
@@ -277,38 +294,19 @@ fn materials(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
         }
         "tag/del" => {
             let ids = id_list(body, "ids", 100)?;
-            let mut failed = Vec::new();
-            for id in &ids {
-                match st.material_tags.iter().position(|t| &t.0 == id) {
-                    Some(i) => {
-                        st.material_tags.remove(i);
-                        st.materials
-                            .iter_mut()
-                            .for_each(|m| m.tags.retain(|t| t != id));
-                    }
-                    None => failed.push(fail(id, 43022, "tag not found")),
-                }
-            }
+            let failed = delete_tags(&mut st.material_tags, &ids, |id| {
+                st.materials
+                    .iter_mut()
+                    .for_each(|m| m.tags.retain(|t| t != id))
+            });
             let mut data = super::amounts(ids.len(), &failed);
             data["failDetails"] = json!(failed);
             Ok(Some(data))
         }
-        "tag/search" => {
-            let (page, skip, size) = page(body, 200)?;
-            let name = body["name"].as_str().unwrap_or("");
-            let hits: Vec<Value> = st
-                .material_tags
-                .iter()
-                .filter(|t| t.1.contains(name))
-                .map(tag_record)
-                .collect();
-            let total = hits.len();
-            let items = hits.into_iter().skip(skip).take(size).collect();
-            Ok(Some(paged(total, page, size, "list", items)))
-        }
+        "tag/search" => tag_page(&st.material_tags, body),
         "tag/set" => {
             let materials = id_list(body, "materialsId", 100)?;
-            let tags = strings(body, "tagsId");
+            let tags = str_list(body, "tagsId");
             let mut failed: Vec<Value> = tags
                 .iter()
                 .filter(|t| !st.material_tags.iter().any(|x| &x.0 == *t))
@@ -429,7 +427,7 @@ fn analytics(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
                 Value::Null => None,
                 v => Some(account_name(v)?),
             };
-            let tags = strings(body, "tagIds");
+            let tags = str_list(body, "tagIds");
             let a = st
                 .accounts
                 .iter_mut()
@@ -470,19 +468,7 @@ fn analytics(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
                 .collect();
             Ok(Some(paged(hits.len(), page, size, "items", items)))
         }
-        "tags/list" => {
-            let (page, skip, size) = page(body, 200)?;
-            let name = body["name"].as_str().unwrap_or("");
-            let hits: Vec<Value> = st
-                .analytics_tags
-                .iter()
-                .filter(|t| t.1.contains(name))
-                .map(|t| json!({"id": t.0, "name": t.1, "color": t.2}))
-                .collect();
-            let total = hits.len();
-            let items = hits.into_iter().skip(skip).take(size).collect();
-            Ok(Some(paged(total, page, size, "list", items)))
-        }
+        "tags/list" => tag_page(&st.analytics_tags, body),
         "tags/create" | "tags/update" => {
             let name = match &body["name"] {
                 Value::Null if path == "tags/update" => None,
@@ -543,18 +529,11 @@ fn analytics(gl: &mut GeeLark, path: &str, body: &Value, secs: u64) -> Reply {
         }
         "tags/del" => {
             let ids = id_list(body, "ids", 100)?;
-            let mut failed = Vec::new();
-            for id in &ids {
-                match st.analytics_tags.iter().position(|t| &t.0 == id) {
-                    Some(i) => {
-                        st.analytics_tags.remove(i);
-                        st.accounts
-                            .iter_mut()
-                            .for_each(|a| a.tags.retain(|t| t != id));
-                    }
-                    None => failed.push(fail(id, 43022, "tag not found")),
-                }
-            }
+            let failed = delete_tags(&mut st.analytics_tags, &ids, |id| {
+                st.accounts
+                    .iter_mut()
+                    .for_each(|a| a.tags.retain(|t| t != id))
+            });
             Ok(Some(json!({"failDetails": failed})))
         }
         _ => Err((40400, "not found".to_owned())),
