@@ -2,7 +2,7 @@
 # Runs the Python binding's pytest tests against libcloudphone:
 #   bindings/python/run_tests.sh [pytest args]
 # CLOUDPHONE_LIB picks the library (default: target/release or target/debug,
-# see cloudphone.py). pytest comes from the current interpreter if it has it,
+# see cloudphone/__init__.py). pytest comes from the current interpreter if it has it,
 # else from a throwaway venv under target/bindings-venv (created once).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

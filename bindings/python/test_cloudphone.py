@@ -24,7 +24,10 @@ import pytest
 import cloudphone as cp
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEEDS = os.environ.get("CLOUDPHONE_SEEDS") or os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "seeds"))
+# The repository (for fixtures and the header): this file's, or
+# CLOUDPHONE_REPO when the file runs from elsewhere against an installed package.
+REPO = os.environ.get("CLOUDPHONE_REPO") or os.path.normpath(os.path.join(HERE, "..", ".."))
+SEEDS = os.environ.get("CLOUDPHONE_SEEDS") or os.path.normpath(os.path.join(REPO, "..", "shared", "seeds"))
 
 AK = "HPUAEXAMPLEAK0000001"
 SK = "ExampleSecretKey0123456789abcdefghijklmn"
@@ -478,7 +481,7 @@ def test_clients_from_env(monkeypatch):
 
 # ------------------------------------------- generic results (every op)
 
-FIXTURES = os.path.normpath(os.path.join(HERE, "..", "..", "tests", "fixtures", "responses"))
+FIXTURES = os.path.join(REPO, "tests", "fixtures", "responses")
 
 
 def load_http(path):
@@ -708,7 +711,7 @@ BUILDERS = {
     "geelark_uninstall_app": "GeelarkConfig.uninstall_app_request",
 }
 
-HEADER = os.path.normpath(os.path.join(HERE, "..", "..", "include", "cloudphone.h"))
+HEADER = os.path.join(REPO, "include", "cloudphone.h")
 
 
 def header_text():

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The Python package as a user gets it, on a fresh virtual environment:
+#   1. `pip install ./bindings/python` (setuptools-rust builds libcloudphone
+#      with cargo and puts it in the package);
+#   2. `import cloudphone` from elsewhere, with no CLOUDPHONE_LIB, loads the
+#      package's own library;
+#   3. `mypy --strict` on the installed package (its py.typed is honoured);
+#   4. the pytest suite runs against the installed package (the test file
+#      copied out of the source tree, so the checkout cannot be imported);
+#   5. `pip wheel` makes a platform wheel (not `none-any`: it holds native code).
+# Usage: scripts/python_package.sh  (needs PyPI for setuptools-rust, mypy, pytest)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+py="${PYTHON:-python3}"
+if ! "$py" -m venv "$work/venv" >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq python3-venv >/dev/null 2>&1 ||
+      { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
+  fi
+  rm -rf "$work/venv"
+  "$py" -m venv "$work/venv"
+fi
+vpy="$work/venv/bin/python"
+"$vpy" -m pip install -q --upgrade pip >/dev/null
+unset CLOUDPHONE_LIB
+echo "== pip install ./bindings/python"
+"$vpy" -m pip install -q "$repo/bindings/python"
+echo "== import from the installed package"
+(cd "$work" && "$vpy" - <<'PY'
+import os, sysconfig, cloudphone
+site = sysconfig.get_paths()["purelib"]
+assert cloudphone.__file__.startswith(site), cloudphone.__file__
+lib = [f for f in os.listdir(os.path.dirname(cloudphone.__file__)) if f.startswith("_native")]
+assert lib, "no native library in the package"
+assert cloudphone.has_client()
+print("cloudphone", cloudphone.version(), "from", os.path.dirname(cloudphone.__file__), "with", lib[0])
+PY
+)
+"$vpy" -m pip install -q mypy pytest
+echo "== mypy --strict on the installed package"
+(cd "$work" && "$vpy" -m mypy --strict -p cloudphone)
+echo "== pytest against the installed package"
+mkdir "$work/tests"
+cp "$repo/bindings/python/test_cloudphone.py" "$work/tests/"
+(cd "$work/tests" && CLOUDPHONE_EXPECT_CLIENT=1 \
+  CLOUDPHONE_REPO="$repo" \
+  "$vpy" -m pytest -q -p no:cacheprovider test_cloudphone.py)
+echo "== pip wheel"
+"$vpy" -m pip wheel -q --no-deps -w "$work/wheels" "$repo/bindings/python"
+wheel="$(ls "$work/wheels"/cloudphone-*.whl)"
+case "$wheel" in
+  *none-any.whl) echo "not a platform wheel: $wheel" >&2; exit 1 ;;
+esac
+echo "wheel: $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
