@@ -13,6 +13,10 @@ mod loopback;
 #[path = "cli/bounds.rs"]
 mod bounds;
 
+/// The help of every verb, snapshotted.
+#[path = "cli/help.rs"]
+mod help;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;

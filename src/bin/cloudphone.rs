@@ -38,6 +38,12 @@ fn main() -> ExitCode {
         Command::Sim(a) => cli::sim::run(a, out),
         Command::Huawei(a) => cli::huawei::run(a, out),
         Command::GeeLark(a) => cli::geelark::run(a, out),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "cloudphone", &mut std::io::stdout());
+            Ok(EXIT_OK)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -74,6 +74,14 @@ pub enum Command {
     /// GeeLark Open API.
     #[command(name = "geelark")]
     GeeLark(geelark::GeeLarkArgs),
+    /// Print a shell completion script: `cloudphone completions bash >
+    /// ~/.local/share/bash-completion/completions/cloudphone` (zsh: into a
+    /// directory of $fpath as `_cloudphone`; fish:
+    /// ~/.config/fish/completions/cloudphone.fish).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Options every provider command shares.
