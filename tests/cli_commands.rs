@@ -594,6 +594,49 @@ fn geelark_operator_verbs_from_the_shell() {
     assert!(out.contains("42001"), "{out}");
 }
 
+/// Ids from a file (`@path`) and from a pipe (`-`) reach the verb as if
+/// typed; an unreadable file is a usage error before anything is sent.
+#[test]
+fn ids_from_a_file_and_from_standard_input() {
+    use std::io::Write;
+    let sim = sim();
+    let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(3).collect();
+    let dir = std::env::temp_dir().join(format!("cloudphone-ids-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ids.txt");
+    std::fs::write(&file, format!("# three phones\n{}\n", ids.join("\n"))).unwrap();
+    let (code, out, err) = run(against(&sim).args([
+        "--json",
+        "geelark",
+        "status",
+        &format!("@{}", file.display()),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["phones"].as_array().unwrap().len(), 3, "{v}");
+    let mut child = against(&sim)
+        .args(["--json", "geelark", "status", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ids[..2].join(" ").as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["phones"].as_array().unwrap().len(), 2, "{v}");
+    let (code, _, err) = run(against(&sim).args(["geelark", "status", "@/nonexistent/ids"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("/nonexistent/ids"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();

@@ -72,9 +72,7 @@ fn every_export_body_runs_inside_the_guard() {
                 .collect::<Vec<_>>()
                 .join("\n");
             let call = call.strip_prefix("unsafe {").unwrap_or(&call).trim_start();
-            let delegated = helpers
-                .iter()
-                .any(|h| call.starts_with(&format!("{h}(")));
+            let delegated = helpers.iter().any(|h| call.starts_with(&format!("{h}(")));
             match guard_position(&body) {
                 _ if delegated => {}
                 None => bad.push(format!("{name}: no guard")),

@@ -21,7 +21,14 @@ use cli::{Cli, Command, Out};
 
 fn main() -> ExitCode {
     quiet_on_broken_pipe();
-    let args = match Cli::try_parse() {
+    let argv = match cli::args::expand(std::env::args_os(), std::io::stdin().lock()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("cloudphone: error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let args = match Cli::try_parse_from(argv) {
         Ok(a) => a,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };

@@ -1,5 +1,6 @@
 //! The `cloudphone` command's modules (compiled into the binary only).
 
+pub mod args;
 pub mod catalogue;
 pub mod demo;
 pub mod geelark;
@@ -39,6 +40,10 @@ Credentials come from flags or the environment:
   GeeLark: CLOUDPHONE_GEELARK_APP_ID + CLOUDPHONE_GEELARK_API_KEY, or
            CLOUDPHONE_GEELARK_TOKEN; CLOUDPHONE_GEELARK_ENDPOINT
 Secrets are never printed.
+
+Ids from a file or a pipe: an argument `@path` is replaced by the words of
+that file (`#` lines skipped), and `-` by the words read from standard input,
+e.g. `cloudphone geelark stop @ids.txt`.
 
 Try it with no account: `cloudphone demo`, or `cloudphone sim` and point the
 other commands at the URL it prints.";
