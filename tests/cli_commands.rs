@@ -637,6 +637,39 @@ fn ids_from_a_file_and_from_standard_input() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `--output tsv` prints tables as a header line and tab-separated rows;
+/// `--output json` is `--json`; the two flags disagreeing is a usage error.
+#[test]
+fn output_formats() {
+    let sim = sim();
+    let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(3).collect();
+    let (code, out, err) = run(against(&sim)
+        .args(["--output", "tsv", "geelark", "status"])
+        .args(&ids));
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    let columns = lines[0].split('\t').count();
+    assert!(columns >= 2, "{out}");
+    assert!(
+        lines.iter().all(|l| l.split('\t').count() == columns),
+        "{out}"
+    );
+    assert!(
+        lines[1..].iter().any(|l| l.starts_with(ids[0].as_str())),
+        "{out}"
+    );
+    let (code, out, _) = run(against(&sim)
+        .args(["--output", "json", "geelark", "status"])
+        .args(&ids));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["phones"].as_array().unwrap().len(), 3);
+    let (code, _, err) =
+        run(against(&sim).args(["--json", "--output", "tsv", "geelark", "status"]));
+    assert_eq!(code, 2, "{err}");
+}
+
 #[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::output::{EXIT_OK, EXIT_USAGE};
-use cli::{Cli, Command, Out};
+use cli::{Cli, Command, Out, OutputFormat};
 
 fn main() -> ExitCode {
     quiet_on_broken_pipe();
@@ -36,8 +36,17 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let format = match (args.json, args.output) {
+        (true, Some(f)) if f != OutputFormat::Json => {
+            eprintln!("cloudphone: error: --json and --output {f:?} disagree; give one");
+            return ExitCode::from(EXIT_USAGE);
+        }
+        (true, _) => OutputFormat::Json,
+        (false, f) => f.unwrap_or(OutputFormat::Table),
+    };
+    cli::output::set_tsv(format == OutputFormat::Tsv);
     let out = Out {
-        json: args.json,
+        json: format == OutputFormat::Json,
         progress: !args.no_progress,
     };
     let result = match args.command {

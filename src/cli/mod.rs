@@ -52,9 +52,15 @@ other commands at the URL it prints.";
 #[derive(Parser, Debug)]
 #[command(name = "cloudphone", version, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Print machine-readable JSON on stdout instead of tables.
+    /// Print machine-readable JSON on stdout instead of tables (the same as
+    /// `--output json`).
     #[arg(long, global = true)]
     pub json: bool,
+    /// How results are printed: `table` (aligned columns, the default),
+    /// `json` (one document), `tsv` (tables as tab-separated lines with a
+    /// header line, for cut/awk/sort).
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
     /// Do not draw progress bars.
     #[arg(long, global = true)]
     pub no_progress: bool,
@@ -87,6 +93,17 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// `--output`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON document.
+    Json,
+    /// Tab-separated values with a header line.
+    Tsv,
 }
 
 /// Options every provider command shares.

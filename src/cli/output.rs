@@ -167,6 +167,14 @@ impl<T> Context<T> for Result<T, Error> {
     }
 }
 
+/// Whether tables print as TSV (`--output tsv`), set once by `main`.
+static TSV: AtomicBool = AtomicBool::new(false);
+
+/// Tables print as TSV from now on (`--output tsv`).
+pub fn set_tsv(on: bool) {
+    TSV.store(on, Ordering::Relaxed);
+}
+
 /// A plain aligned table.
 pub struct Table {
     headers: Vec<String>,
@@ -216,8 +224,32 @@ impl Table {
         out
     }
 
+    /// The table as tab-separated lines: the header line, then a line a row
+    /// (tabs and line breaks inside a cell become spaces).
+    pub fn render_tsv(&self) -> String {
+        let cell = |c: &str| c.replace(['\t', '\n', '\r'], " ");
+        let line = |cells: &[String]| {
+            let v: Vec<String> = (0..self.headers.len())
+                .map(|i| cell(cells.get(i).map_or("", String::as_str)))
+                .collect();
+            v.join("\t")
+        };
+        let mut out = line(&self.headers);
+        out.push('\n');
+        for r in &self.rows {
+            out.push_str(&line(r));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Prints the table aligned, or as TSV under `--output tsv`.
     pub fn print(&self) {
-        print!("{}", self.render());
+        if TSV.load(Ordering::Relaxed) {
+            print!("{}", self.render_tsv());
+        } else {
+            print!("{}", self.render());
+        }
     }
 }
 
