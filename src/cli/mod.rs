@@ -98,11 +98,13 @@ pub enum Command {
 /// `--output`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
-    /// Aligned columns.
+    // (Plain comments: doc comments here would switch clap to its long
+    // help format for every verb.)
+    // Aligned columns.
     Table,
-    /// One JSON document.
+    // One JSON document.
     Json,
-    /// Tab-separated values with a header line.
+    // Tab-separated values with a header line.
     Tsv,
 }
 
