@@ -150,6 +150,50 @@ impl Request {
     }
 }
 
+impl Request {
+    /// The request as [`to_text`](Self::to_text) renders it, with every
+    /// credential replaced by `***`: credential headers
+    /// ([`is_sensitive_header`]: the Huawei signature, GeeLark's `appId` and
+    /// `sign`, bearer tokens) and, in a JSON body, every secret-named member
+    /// (passwords, keys, tokens), any credential quoted in a string, and a
+    /// signature in the URL's query (a presigned upload URL). What
+    /// `--dry-run` prints: everything else exactly as it would be sent (a
+    /// body that is not text, such as an uploaded file, as its length).
+    pub fn to_redacted_text(&self) -> String {
+        // A presigned URL carries its signature in the query.
+        let url = crate::redact::redact_text(&self.url);
+        let mut out = format!("{} {url}\n", self.method);
+        for (n, v) in &self.headers {
+            out.push_str(n);
+            out.push_str(": ");
+            out.push_str(if is_sensitive_header(n) { "***" } else { v });
+            out.push('\n');
+        }
+        if !self.body.is_empty() {
+            out.push('\n');
+            // In place (keys in the order sent) when the scanner sees the
+            // whole body; a larger JSON body through a JSON value (keys
+            // then sorted); bytes that are not short text are only counted.
+            let n = self.body.len();
+            match std::str::from_utf8(&self.body) {
+                Ok(text) if n <= crate::redact::SCAN_WINDOW => {
+                    out.push_str(&crate::redact::redact_text(text));
+                }
+                Ok(_) => match serde_json::from_slice::<serde_json::Value>(&self.body) {
+                    Ok(mut v) => {
+                        crate::redact::redact_json(&mut v);
+                        out.push_str(&v.to_string());
+                    }
+                    Err(_) => out.push_str(&format!("<{n} bytes of text>")),
+                },
+                Err(_) => out.push_str(&format!("<{n} bytes>")),
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Request")

@@ -31,7 +31,7 @@ const MASK: &str = "***";
 /// Text longer than this is not searched whole: only its first
 /// `SCAN_WINDOW` bytes can reach a quote of [`MAX_QUOTE_LEN`] bytes, so
 /// redacting more would only cost time on a 16 MiB body.
-const SCAN_WINDOW: usize = 16 * 1024;
+pub(crate) const SCAN_WINDOW: usize = 16 * 1024;
 
 /// Whether a field, header or parameter of this name carries a credential
 /// (case-insensitive; `-` and `_` are the same).

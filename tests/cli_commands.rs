@@ -670,6 +670,54 @@ fn output_formats() {
     assert_eq!(code, 2, "{err}");
 }
 
+/// `--dry-run` prints each request it would send, signed, with every
+/// credential as `***`, sends nothing (the simulator sees no call) and
+/// exits 0; the rest of the request is exactly what would go out.
+#[test]
+fn dry_run_prints_redacted_requests_and_sends_nothing() {
+    let sim = sim();
+    let before = sim.request_count();
+    let ids: Vec<String> = sim.geelark_phone_ids().into_iter().take(2).collect();
+    let (code, out, err) = run(against(&sim)
+        .args(["geelark", "--dry-run", "stop"])
+        .args(&ids));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("POST ") && out.contains("/open/v1/phone/stop"),
+        "{out}"
+    );
+    assert!(
+        out.contains("sign: ***") && out.contains("appId: ***"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(r#"{{"ids":["{}","{}"]}}"#, ids[0], ids[1])),
+        "{out}"
+    );
+    assert!(err.contains("nothing was sent"), "{err}");
+    let key = sim.geelark().api_key.expose().to_owned();
+    let (code, out, _) = run(against(&sim).args([
+        "geelark",
+        "--dry-run",
+        "proxy-check",
+        "socks5://u:proxy-secret@203.0.113.9:1080",
+    ]));
+    assert_eq!(code, 0);
+    assert!(out.contains(r#""password":"***""#), "{out}");
+    assert!(
+        !out.contains("proxy-secret") && !out.contains(&key),
+        "{out}"
+    );
+    let (code, out, _) = run(against(&sim).args(["huawei", "list", "--dry-run"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Authorization: ***") && out.contains("GET "),
+        "{out}"
+    );
+    assert!(!out.contains(sim.huawei().secret_key.expose()), "{out}");
+    assert_eq!(sim.request_count(), before, "a dry run sent something");
+}
+
 #[test]
 fn auth_failure_names_code_and_request_id_and_exits_5() {
     let sim = sim();

@@ -271,6 +271,10 @@ fn debug_never_shows_secrets() {
         let dbg = format!("{req:?}");
         assert_no_secret("huawei request", &dbg);
         assert!(!dbg.contains("Signature="), "signature leaks: {dbg}");
+        let shown = req.to_redacted_text();
+        assert_no_secret("huawei request, redacted text", &shown);
+        assert!(!shown.contains("Signature="), "signature leaks: {shown}");
+        assert!(shown.starts_with(&format!("POST {}", req.url)), "{shown}");
     }
     let op = GetPhoneStatus::new(["p"]).unwrap();
     for cfg in [&gl_key, &gl_tok] {
@@ -281,6 +285,13 @@ fn debug_never_shows_secrets() {
         assert_no_secret("geelark request", &dbg);
         let sign = req.header("sign").unwrap_or("no-sign-header");
         assert!(!dbg.contains(sign), "sign leaks: {dbg}");
+        let shown = req.to_redacted_text();
+        assert_no_secret("geelark request, redacted text", &shown);
+        assert!(!shown.contains(sign), "sign leaks: {shown}");
+        assert!(
+            shown.ends_with("\n{\"ids\":[\"p\"]}\n"),
+            "body as sent: {shown}"
+        );
     }
     let iam =
         CreateToken::password("u", PASSWORD, "d", ProjectScope::Name("cn-north-4".into())).unwrap();
@@ -289,6 +300,24 @@ fn debug_never_shows_secrets() {
     assert_no_secret(
         "iam request",
         &format!("{:?}", iam.build(&Context::new(&ep, 1, "T")).unwrap()),
+    );
+    // The password in the IAM body is masked in place; a body that is not
+    // text (an upload) is only counted.
+    let shown = iam
+        .build(&Context::new(&ep, 1, "T"))
+        .unwrap()
+        .to_redacted_text();
+    assert_no_secret("iam request, redacted text", &shown);
+    assert!(shown.contains(r#""password":"***""#), "{shown}");
+    let put =
+        geelark::files::UploadFile::new("https://store.example/u?Signature=SIG", vec![0xff; 4])
+            .unwrap()
+            .build(&Context::new(&gl_key, 1, "T"))
+            .unwrap();
+    assert!(
+        put.to_redacted_text().ends_with("\n<4 bytes>\n"),
+        "{}",
+        put.to_redacted_text()
     );
     let resp = Response::new(201, r#"{"token":{"expires_at":"2030-01-01T00:00:00Z"}}"#)
         .with_header("X-Subject-Token", TOKEN);

@@ -61,6 +61,13 @@ fn main() -> ExitCode {
             Ok(EXIT_OK)
         }
     };
+    let printed = cli::output::dry_run_printed();
+    if printed > 0 {
+        eprintln!(
+            "cloudphone: dry run: {printed} request(s) built, signed and printed; nothing was sent"
+        );
+        return ExitCode::from(EXIT_OK);
+    }
     match result {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {

@@ -102,6 +102,9 @@ pub fn client(o: &GeeLarkOpts) -> Result<GeeLarkClient, Failure> {
         .retry(o.net.retry())
         .max_in_flight(o.net.parallel())
         .page_limits(o.net.page_limits());
+    if let Some(hook) = o.net.dry_run_hook() {
+        b = b.dry_run(hook);
+    }
     if let Some(e) = &o.endpoint {
         b = b.endpoint(e);
     }

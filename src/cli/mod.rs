@@ -132,6 +132,10 @@ pub struct NetOpts {
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_ITEMS, value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_items: u64,
+    /// Print each request that would be sent — built and signed, credentials
+    /// shown as `***` — and send nothing (exit 0 once at least one was printed).
+    #[arg(long, global = true)]
+    pub dry_run: bool,
 }
 
 impl NetOpts {
@@ -152,6 +156,15 @@ impl NetOpts {
 
     pub fn timeout(&self) -> Duration {
         Duration::from_secs(self.timeout.max(1))
+    }
+
+    /// The `--dry-run` hook for a client builder: prints each request
+    /// redacted, and counts it (see [`output::dry_run_printed`]).
+    pub fn dry_run_hook(&self) -> Option<impl Fn(&cloudphone::Request) + Send + Sync + 'static> {
+        self.dry_run.then_some(|r: &cloudphone::Request| {
+            println!("{}", r.to_redacted_text());
+            output::count_dry_run();
+        })
     }
 }
 

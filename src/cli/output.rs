@@ -175,6 +175,19 @@ pub fn set_tsv(on: bool) {
     TSV.store(on, Ordering::Relaxed);
 }
 
+/// Requests printed by `--dry-run` so far.
+static DRY_RUN_PRINTED: AtomicUsize = AtomicUsize::new(0);
+
+/// One more request printed by `--dry-run`.
+pub fn count_dry_run() {
+    DRY_RUN_PRINTED.fetch_add(1, Ordering::Relaxed);
+}
+
+/// How many requests `--dry-run` printed.
+pub fn dry_run_printed() -> usize {
+    DRY_RUN_PRINTED.load(Ordering::Relaxed)
+}
+
 /// A plain aligned table.
 pub struct Table {
     headers: Vec<String>,

@@ -134,7 +134,7 @@ pub use retry::{FullJitter, Jitter, MAX_ATTEMPTS, NoJitter, RetryPolicy};
 #[cfg(feature = "rustls")]
 pub use transport::TlsRoots;
 pub use transport::{
-    DEFAULT_BODY_LIMIT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
+    DEFAULT_BODY_LIMIT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, DRY_RUN,
     MAX_IDLE_CONNECTIONS, MAX_SETTING_DURATION, Transport, TransportBuilder,
 };
 pub use wait::{Cancel, DEFAULT_JOB_POLL_INTERVAL, MAX_WAIT, ProgressHook, WaitOptions};
@@ -210,6 +210,13 @@ macro_rules! transport_setters {
         /// An explicit proxy URL (never logged); see [`TransportBuilder::proxy`](super::TransportBuilder::proxy).
         pub fn proxy(mut self, url: impl Into<String>) -> Self {
             self.transport_builder = self.transport_builder.proxy(url);
+            self
+        }
+
+        /// A dry run: requests are built, signed and handed to `hook`, never
+        /// sent; see [`TransportBuilder::dry_run`](super::TransportBuilder::dry_run).
+        pub fn dry_run(mut self, hook: impl Fn(&crate::Request) + Send + Sync + 'static) -> Self {
+            self.transport_builder = self.transport_builder.dry_run(hook);
             self
         }
 

@@ -89,7 +89,21 @@ pub struct TransportBuilder {
     max_idle_connections_per_host: usize,
     #[cfg(feature = "rustls")]
     tls_roots: TlsRoots,
+    dry_run: Option<DryRun>,
 }
+
+/// What a dry-run transport does with each request instead of sending it.
+#[derive(Clone)]
+struct DryRun(Arc<dyn Fn(&crate::Request) + Send + Sync>);
+
+impl fmt::Debug for DryRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DryRun(..)")
+    }
+}
+
+/// The error every call of a dry-run transport ends with.
+pub const DRY_RUN: &str = "dry run: the request was built and signed but not sent";
 
 impl Default for TransportBuilder {
     fn default() -> Self {
@@ -104,6 +118,7 @@ impl Default for TransportBuilder {
             max_idle_connections_per_host: 32,
             #[cfg(feature = "rustls")]
             tls_roots: TlsRoots::default(),
+            dry_run: None,
         }
     }
 }
@@ -113,6 +128,16 @@ impl TransportBuilder {
     /// byte; `None` disables it (not recommended).
     pub fn timeout(mut self, t: Option<Duration>) -> Self {
         self.timeout = t;
+        self
+    }
+
+    /// A dry run: every request is built and signed as usual, handed to
+    /// `hook` (to print it, e.g. with [`Request::to_redacted_text`](crate::Request::to_redacted_text)),
+    /// and **not sent**: the call ends with [`Error::Unsupported`]`(`[`DRY_RUN`]`)`,
+    /// which is never retried. Nothing reaches the network, not even a
+    /// name lookup.
+    pub fn dry_run(mut self, hook: impl Fn(&crate::Request) + Send + Sync + 'static) -> Self {
+        self.dry_run = Some(DryRun(Arc::new(hook)));
         self
     }
 
@@ -261,6 +286,7 @@ impl TransportBuilder {
                 body_limit: self.body_limit,
                 timeout: self.timeout,
                 user_agent: self.user_agent,
+                dry_run: self.dry_run,
             }),
         })
     }
@@ -331,6 +357,7 @@ struct Inner {
     body_limit: u64,
     timeout: Option<Duration>,
     user_agent: String,
+    dry_run: Option<DryRun>,
 }
 
 /// A configured HTTP/1.1 agent with its keep-alive pool. Cheap to clone;
@@ -404,6 +431,10 @@ impl Transport {
             error,
             not_sent: true,
         };
+        if let Some(DryRun(hook)) = &self.inner.dry_run {
+            hook(&request);
+            return Err(refuse(Error::Unsupported(DRY_RUN)));
+        }
         let mut b = ureq::http::Request::builder()
             .method(request.method.as_str())
             .uri(request.url.as_str());
