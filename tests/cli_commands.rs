@@ -414,8 +414,18 @@ fn images_flavors_bandwidths_and_server_restarts_from_the_shell() {
         "huawei", "backup", &phone, "--bucket", "cph-bkt", "--object", "p.tar",
     ]);
     assert_eq!(backed["jobs"][0]["id"], phone.as_str());
-    let restored = json(&[
+    // Restoring replaces the phones' data: refused without a terminal to
+    // ask on unless --yes, and nothing is sent.
+    let (code, _, err) = run(against(&sim).args([
         "huawei", "restore", &phone, "--bucket", "cph-bkt", "--object", "p.tar",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--yes") && err.contains("nothing was sent"),
+        "{err}"
+    );
+    let restored = json(&[
+        "huawei", "restore", &phone, "--bucket", "cph-bkt", "--object", "p.tar", "--yes",
     ]);
     assert_eq!(restored["jobs"][0]["id"], phone.as_str());
     // A wrong --type is a usage error; an unknown server fails with its code.

@@ -30,12 +30,12 @@ use super::output::{
 /// The verbs of this module (flattened into `cloudphone geelark`).
 #[derive(Subcommand, Debug)]
 pub enum GeeLarkAdmin {
-    /// Delete phones for good (their data is lost): needs --yes.
+    /// Delete phones for good (their data is lost): asks first, or --yes.
     Delete {
         /// Phone ids.
         #[arg(required = true)]
         ids: Vec<String>,
-        /// Confirm the deletion.
+        /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
     },
@@ -204,16 +204,10 @@ fn poll<O: Operation<Config = geelark::Config>>(
 pub fn run(cmd: GeeLarkAdmin, c: &GeeLarkClient, out: Out) -> Result<u8, Failure> {
     match cmd {
         GeeLarkAdmin::Delete { ids, yes } => {
-            if !yes {
-                return Err(Failure::other(
-                    "deleting phones",
-                    EXIT_USAGE,
-                    format!(
-                        "{} phone(s) and their data would be deleted for good; add --yes to do it",
-                        ids.len()
-                    ),
-                ));
-            }
+            super::output::confirm(
+                &format!("Delete {} phone(s) for good, with their data?", ids.len()),
+                yes,
+            )?;
             let o =
                 super::geelark::delete(c, ids).context(|| "deleting GeeLark phones".to_owned())?;
             if let Some(f) = Failure::whole_batch("deleting GeeLark phones", &o) {

@@ -16,7 +16,8 @@ use cloudphone::huawei::{Auth, ClientType};
 use cloudphone::{BatchOutcome, CallOutcome, ItemFailure, JobStatus};
 
 use super::output::{
-    Context, EXIT_OK, EXIT_PARTIAL, EXIT_PENDING, Failure, Progress, Table, short, thousands,
+    Context, EXIT_OK, EXIT_PARTIAL, EXIT_PENDING, Failure, Progress, Table, confirm, short,
+    thousands,
 };
 use super::{NetOpts, Out, sweep};
 
@@ -173,6 +174,9 @@ pub enum HuaweiCommand {
         /// The object (with several phones: a prefix, PREFIX/PHONE.tar each).
         #[arg(long)]
         object: String,
+        /// Do not ask: the phones' data is replaced.
+        #[arg(long)]
+        yes: bool,
     },
     /// Restart servers (every phone on them): one job per server.
     RestartServers {
@@ -189,8 +193,8 @@ pub enum HuaweiCommand {
     Restart(Lifecycle),
     /// Stop phones.
     Stop(Lifecycle),
-    /// Factory-reset phones.
-    Reset(Lifecycle),
+    /// Factory-reset phones (their data is erased): asks first, or --yes.
+    Reset(Destructive),
     /// Jobs of a request id, or one job.
     Jobs {
         /// The request id a restart/stop/reset/adb call returned.
@@ -212,6 +216,16 @@ pub enum HuaweiCommand {
         #[arg(long = "async")]
         asynchronous: bool,
     },
+}
+
+/// A lifecycle verb that destroys data: asks first unless `--yes`.
+#[derive(Args, Debug)]
+pub struct Destructive {
+    #[command(flatten)]
+    pub lifecycle: Lifecycle,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]
@@ -355,7 +369,17 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
             phones,
             bucket,
             object,
-        } => super::catalogue::backup(&c, true, phones, bucket, object, Vec::new(), out),
+            yes,
+        } => {
+            confirm(
+                &format!(
+                    "Restore {} phone(s) from obs://{bucket}/{object}, replacing their data?",
+                    phones.len()
+                ),
+                yes,
+            )?;
+            super::catalogue::backup(&c, true, phones, bucket, object, Vec::new(), out)
+        }
         HuaweiCommand::Flavors { status, .. } => {
             let mut op = cloudphone::huawei::catalog::ListPhoneModels::new();
             if let Some(s) = status {
@@ -460,7 +484,16 @@ pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
         }
         HuaweiCommand::Restart(l) => lifecycle(&c, "restart", l, out),
         HuaweiCommand::Stop(l) => lifecycle(&c, "stop", l, out),
-        HuaweiCommand::Reset(l) => lifecycle(&c, "reset", l, out),
+        HuaweiCommand::Reset(d) => {
+            confirm(
+                &format!(
+                    "Factory-reset {} phone(s), erasing their data?",
+                    d.lifecycle.ids.len()
+                ),
+                d.yes,
+            )?;
+            lifecycle(&c, "reset", d.lifecycle, out)
+        }
         HuaweiCommand::Jobs { request_id, job } => {
             let jobs = match (job, request_id) {
                 (Some(j), _) => vec![

@@ -161,6 +161,9 @@ impl NetOpts {
     /// The `--dry-run` hook for a client builder: prints each request
     /// redacted, and counts it (see [`output::dry_run_printed`]).
     pub fn dry_run_hook(&self) -> Option<impl Fn(&cloudphone::Request) + Send + Sync + 'static> {
+        if self.dry_run {
+            output::set_dry_run();
+        }
         self.dry_run.then_some(|r: &cloudphone::Request| {
             println!("{}", r.to_redacted_text());
             output::count_dry_run();

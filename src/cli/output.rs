@@ -1,7 +1,7 @@
 //! Output helpers: aligned tables, a progress bar on stderr, the exit-code
 //! mapping and the one-line error report.
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
@@ -173,6 +173,43 @@ static TSV: AtomicBool = AtomicBool::new(false);
 /// Tables print as TSV from now on (`--output tsv`).
 pub fn set_tsv(on: bool) {
     TSV.store(on, Ordering::Relaxed);
+}
+
+/// Whether `--dry-run` is on (nothing will be sent: no confirmation needed).
+static DRY_RUN_MODE: AtomicBool = AtomicBool::new(false);
+
+/// `--dry-run` is on.
+pub fn set_dry_run() {
+    DRY_RUN_MODE.store(true, Ordering::Relaxed);
+}
+
+/// Asks before a destructive verb: proceeds with `--yes` (`yes`) or under
+/// `--dry-run`; else asks `question` on the terminal (`[y/N]`, only `y` or
+/// `yes` proceeds). Without a terminal to ask on (a pipe, a script, ids
+/// read from stdin) it refuses, naming `--yes`. A refusal sends nothing and
+/// exits 2.
+pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
+    if yes || DRY_RUN_MODE.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let refuse = |why: &str| {
+        Err(Failure::other(
+            "confirming",
+            EXIT_USAGE,
+            format!("{question} {why}; nothing was sent"),
+        ))
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return refuse("needs --yes when there is no terminal to ask on");
+    }
+    eprint!("{question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let read = std::io::Read::take(std::io::stdin().lock(), 1024).read_line(&mut answer);
+    match (read, answer.trim().to_ascii_lowercase().as_str()) {
+        (Ok(_), "y" | "yes") => Ok(()),
+        _ => refuse("was not confirmed"),
+    }
 }
 
 /// Requests printed by `--dry-run` so far.
