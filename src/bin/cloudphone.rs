@@ -74,7 +74,8 @@ fn main() -> ExitCode {
             if out.json {
                 out.json(&failure.json());
             }
-            eprintln!("cloudphone: error: {}", failure.line());
+            let prefix = cli::output::red("cloudphone: error:", cli::output::stderr_color());
+            eprintln!("{prefix} {}", failure.line());
             ExitCode::from(failure.exit_code())
         }
     }

@@ -175,6 +175,21 @@ pub fn set_tsv(on: bool) {
     TSV.store(on, Ordering::Relaxed);
 }
 
+/// Whether stderr may be coloured: a terminal, and `NO_COLOR` unset or
+/// empty (<https://no-color.org>). Pipes, files and CI logs get plain text.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `text` in red (SGR 31) when `on`.
+pub fn red(text: &str, on: bool) -> String {
+    if on {
+        format!("\x1b[31m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Whether `--dry-run` is on (nothing will be sent: no confirmation needed).
 static DRY_RUN_MODE: AtomicBool = AtomicBool::new(false);
 
