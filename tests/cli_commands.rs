@@ -25,7 +25,7 @@ use cloudphone::sim::{Sim, SimConfig};
 
 /// Environment variables the binary reads; cleared so the machine's own
 /// settings cannot leak into a test.
-const ENV: [&str; 13] = [
+const ENV: [&str; 14] = [
     "HUAWEICLOUD_SDK_AK",
     "HUAWEICLOUD_SDK_SK",
     "HUAWEICLOUD_SDK_SECURITY_TOKEN",
@@ -39,6 +39,7 @@ const ENV: [&str; 13] = [
     "CLOUDPHONE_GEELARK_TOKEN",
     "CLOUDPHONE_GEELARK_ENDPOINT",
     "NO_COLOR",
+    "CLOUDPHONE_PROFILE",
 ];
 
 fn cloudphone() -> Command {
@@ -46,6 +47,8 @@ fn cloudphone() -> Command {
     for v in ENV {
         c.env_remove(v);
     }
+    // The machine's own config file stays out of the tests too.
+    c.env("CLOUDPHONE_CONFIG", "/nonexistent/cloudphone/config.json");
     c
 }
 
@@ -726,6 +729,92 @@ fn dry_run_prints_redacted_requests_and_sends_nothing() {
     );
     assert!(!out.contains(sim.huawei().secret_key.expose()), "{out}");
     assert_eq!(sim.request_count(), before, "a dry run sent something");
+}
+
+/// Profiles: credentials set (a secret through stdin) into a 0600 file,
+/// never printed back, used by the verbs when no flag or variable is set,
+/// chosen by --profile or CLOUDPHONE_PROFILE; the environment wins over a
+/// profile; an unknown profile is a configuration error.
+#[test]
+fn profiles_in_the_config_file() {
+    use std::io::Write;
+    let sim = sim();
+    let hw = sim.huawei();
+    let dir = std::env::temp_dir().join(format!("cloudphone-config-{}", std::process::id()));
+    let file = dir.join("sub").join("config.json");
+    let with_config = || {
+        let mut c = cloudphone();
+        c.env("CLOUDPHONE_CONFIG", &file);
+        c
+    };
+    let set = |profile: &str, key: &str, value: &str| {
+        let (code, out, err) =
+            run(with_config().args(["--profile", profile, "config", "set", key, value]));
+        assert_eq!(code, 0, "{key}: {out}{err}");
+    };
+    for profile in ["default", "staging"] {
+        set(profile, "huawei.endpoint", &sim.url());
+        set(profile, "huawei.project_id", &hw.project_id);
+        set(profile, "huawei.region", "cn-north-4");
+        set(profile, "huawei.ak", &hw.access_key);
+    }
+    // The secret key through standard input, never on the command line.
+    for profile in ["default", "staging"] {
+        let mut child = with_config()
+            .args(["--profile", profile, "config", "set", "huawei.sk", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", hw.secret_key.expose()).unwrap();
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "config file mode {mode:o}");
+    }
+    let (code, listed, _) = run(with_config().args(["config", "list"]));
+    assert_eq!(code, 0);
+    assert!(
+        listed.contains("staging") && listed.contains("huawei.sk"),
+        "{listed}"
+    );
+    assert!(!listed.contains(hw.secret_key.expose()) && !listed.contains(&hw.access_key));
+    let (_, got, _) = run(with_config().args(["config", "get", "huawei.sk"]));
+    assert_eq!(got.trim(), "***");
+    let (_, got, _) = run(with_config().args(["config", "get", "huawei.region"]));
+    assert_eq!(got.trim(), "cn-north-4");
+    // The verbs use the profile: default, --profile, CLOUDPHONE_PROFILE.
+    for extra in [vec![], vec!["--profile", "staging"]] {
+        let (code, out, err) = run(with_config()
+            .args(["--json", "huawei", "list"])
+            .args(&extra));
+        assert_eq!(code, 0, "{extra:?}: {out}{err}");
+    }
+    let (code, _, err) = run(with_config()
+        .env("CLOUDPHONE_PROFILE", "staging")
+        .args(["huawei", "list"]));
+    assert_eq!(code, 0, "{err}");
+    // The environment wins over the profile (here: a wrong secret).
+    let (code, _, err) = run(with_config()
+        .env("HUAWEICLOUD_SDK_AK", &hw.access_key)
+        .env(
+            "HUAWEICLOUD_SDK_SK",
+            "WrongSecretKey-0123456789abcdefghijklmnop",
+        )
+        .args(["huawei", "list", "--retries", "0"]));
+    assert_eq!(code, 5, "{err}");
+    let (code, _, err) = run(with_config().args(["--profile", "nope", "huawei", "list"]));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("nope"), "{err}");
+    let (code, _, err) = run(with_config().args(["config", "set", "huawei.colour", "x"]));
+    assert_eq!(code, 2, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

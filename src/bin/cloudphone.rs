@@ -49,7 +49,12 @@ fn main() -> ExitCode {
         json: format == OutputFormat::Json,
         progress: !args.no_progress,
     };
-    let result = match args.command {
+    let profile = args.profile.clone();
+    let activated = match &args.command {
+        Command::Config { .. } | Command::Completions { .. } => Ok(()),
+        _ => cli::config::activate(profile.as_deref()),
+    };
+    let result = activated.and_then(|()| match args.command {
         Command::Demo(a) => cli::demo::run(a, out),
         Command::Sim(a) => cli::sim::run(a, out),
         Command::Huawei(a) => cli::huawei::run(a, out),
@@ -60,7 +65,8 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "cloudphone", &mut std::io::stdout());
             Ok(EXIT_OK)
         }
-    };
+        Command::Config { command } => cli::config::run(command, profile.as_deref(), out),
+    });
     let printed = cli::output::dry_run_printed();
     if printed > 0 {
         eprintln!(

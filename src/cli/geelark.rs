@@ -105,10 +105,23 @@ pub fn client(o: &GeeLarkOpts) -> Result<GeeLarkClient, Failure> {
     if let Some(hook) = o.net.dry_run_hook() {
         b = b.dry_run(hook);
     }
-    if let Some(e) = &o.endpoint {
+    // A flag or its environment variable, else the profile's value.
+    let or_profile =
+        |v: &Option<String>, key: &str| v.clone().or_else(|| super::config::value(key));
+    if let Some(e) = or_profile(&o.endpoint, "geelark.endpoint") {
         b = b.endpoint(e);
     }
-    match (&o.app_id, &o.api_key, &o.token) {
+    let (app_id, api_key, token) = if o.app_id.is_some() || o.api_key.is_some() || o.token.is_some()
+    {
+        (o.app_id.clone(), o.api_key.clone(), o.token.clone())
+    } else {
+        (
+            super::config::value("geelark.app_id"),
+            super::config::value("geelark.api_key"),
+            super::config::value("geelark.token"),
+        )
+    };
+    match (&app_id, &api_key, &token) {
         (Some(id), Some(key), _) => b = b.key(id, key),
         (_, _, Some(t)) => b = b.token(t),
         _ => {}

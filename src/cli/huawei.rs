@@ -15,6 +15,7 @@ use cloudphone::huawei::phones::{ListPhones, ShowPhone};
 use cloudphone::huawei::{Auth, ClientType};
 use cloudphone::{BatchOutcome, CallOutcome, ItemFailure, JobStatus};
 
+use super::config;
 use super::output::{
     Context, EXIT_OK, EXIT_PARTIAL, EXIT_PENDING, Failure, Progress, Table, confirm, short,
     thousands,
@@ -252,22 +253,35 @@ pub fn client(o: &HuaweiOpts) -> Result<HuaweiClient, Failure> {
     if let Some(hook) = o.net.dry_run_hook() {
         b = b.dry_run(hook);
     }
-    if let Some(e) = &o.endpoint {
+    // A flag or its environment variable, else the profile's value.
+    let or_profile = |v: &Option<String>, key: &str| v.clone().or_else(|| config::value(key));
+    if let Some(e) = or_profile(&o.endpoint, "huawei.endpoint") {
         b = b.endpoint(e);
     }
-    if let Some(e) = &o.iam_endpoint {
+    if let Some(e) = or_profile(&o.iam_endpoint, "huawei.iam_endpoint") {
         b = b.iam_endpoint(e);
     }
-    if let Some(r) = &o.region {
+    if let Some(r) = or_profile(&o.region, "huawei.region") {
         b = b.region(r);
     }
-    if let Some(p) = &o.project_id {
+    if let Some(p) = or_profile(&o.project_id, "huawei.project_id") {
         b = b.project_id(p);
     }
+    // Credentials come whole from one place: never a key from the
+    // environment with a secret from the profile.
+    let (ak, sk, security_token) = if o.ak.is_some() || o.sk.is_some() {
+        (o.ak.clone(), o.sk.clone(), o.security_token.clone())
+    } else {
+        (
+            config::value("huawei.ak"),
+            config::value("huawei.sk"),
+            config::value("huawei.security_token"),
+        )
+    };
     if let (Some(u), Some(p), Some(d)) = (&o.iam_user, &o.iam_password, &o.iam_domain) {
         b = b.iam_password(u, p, d);
-    } else if let (Some(ak), Some(sk)) = (&o.ak, &o.sk) {
-        b = b.auth(match &o.security_token {
+    } else if let (Some(ak), Some(sk)) = (&ak, &sk) {
+        b = b.auth(match &security_token {
             Some(t) => Auth::temporary(ak, sk, t),
             None => Auth::aksk(ak, sk),
         });

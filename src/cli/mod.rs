@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod catalogue;
+pub mod config;
 pub mod demo;
 pub mod geelark;
 pub mod geelark_admin;
@@ -34,7 +35,9 @@ Exit codes:
   9  internal error (e.g. the simulator could not start)
  10  --wait timed out with work still running (the pending phones are named)
 
-Credentials come from flags or the environment:
+Credentials come from flags, the environment, or a profile of the config
+file (`cloudphone config set huawei.ak -`; `--profile NAME` or
+CLOUDPHONE_PROFILE picks it), in that order:
   Huawei:  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID,
            HUAWEICLOUD_SDK_REGION, CLOUDPHONE_HUAWEI_ENDPOINT
   GeeLark: CLOUDPHONE_GEELARK_APP_ID + CLOUDPHONE_GEELARK_API_KEY, or
@@ -64,6 +67,10 @@ pub struct Cli {
     /// Do not draw progress bars.
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// The profile of the config file to take credentials and endpoints
+    /// from (`cloudphone config path`; default: `default`).
+    #[arg(long, global = true, env = "CLOUDPHONE_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -85,6 +92,12 @@ pub enum Command {
     /// GeeLark Open API.
     #[command(name = "geelark")]
     GeeLark(geelark::GeeLarkArgs),
+    /// Profiles in the config file: credentials and endpoints by name
+    /// (written 0600; secrets never printed).
+    Config {
+        #[command(subcommand)]
+        command: config::ConfigCommand,
+    },
     /// Print a shell completion script: `cloudphone completions bash >
     /// ~/.local/share/bash-completion/completions/cloudphone` (zsh: into a
     /// directory of $fpath as `_cloudphone`; fish:
