@@ -24,6 +24,37 @@ fn root() -> PathBuf {
 
 /// `target/<profile>`, after building the C library there (once per test
 /// process).
+/// The SONAME `build.rs` gave the shared library (ELF), read back with
+/// readelf; `None` elsewhere.
+fn soname(lib: &Path) -> Option<String> {
+    let out = Command::new("readelf").arg("-d").arg(lib).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = text.lines().find(|l| l.contains("(SONAME)"))?;
+    let start = line.find('[')? + 1;
+    let end = line.rfind(']')?;
+    Some(line[start..end].to_owned())
+}
+
+/// A program linked with `-lcloudphone` asks the loader for the SONAME,
+/// which cargo does not create: link it to the library it built (what the
+/// install step does with a real file).
+fn soname_link(dir: &Path) {
+    #[cfg(target_os = "linux")]
+    {
+        let lib = dir.join("libcloudphone.so");
+        let name = soname(&lib).expect("the shared library has a SONAME");
+        assert!(
+            name.starts_with("libcloudphone.so."),
+            "unexpected SONAME {name}"
+        );
+        let link = dir.join(&name);
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink("libcloudphone.so", &link).expect("linking the SONAME");
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (dir, soname);
+}
+
 fn deps_dir() -> PathBuf {
     static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     BUILT
@@ -50,6 +81,7 @@ fn deps_dir() -> PathBuf {
                 cmd.args(["--profile", &profile]);
             }
             run_checked("building the C library", &mut cmd);
+            soname_link(&profile_dir);
             assert!(
                 profile_dir.join(static_lib_name()).exists(),
                 "{} not found in {}",

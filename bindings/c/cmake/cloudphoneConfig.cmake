@@ -101,7 +101,8 @@ if(EXISTS "${cloudphone_LIBRARY_DIR}/${_cloudphone_shared_name}"
     set_target_properties(cloudphone::cloudphone_shared PROPERTIES
       IMPORTED_IMPLIB "${cloudphone_LIBRARY_DIR}/${_cloudphone_implib_name}")
   else()
-    # A Rust cdylib has no SONAME: link it by path, not as -lcloudphone.
+    # Linked by path; the program still records the library's SONAME
+    # (libcloudphone.so.<ABI>), installed beside it.
     set_target_properties(cloudphone::cloudphone_shared PROPERTIES IMPORTED_NO_SONAME TRUE)
   endif()
 endif()
