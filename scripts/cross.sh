@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Builds cloudphone for the hosts that embed it, and runs its tests on
+# foreign architectures under qemu-user, so pointer width and byte order
+# are proven rather than assumed.
+#
+#   scripts/cross.sh           everything below
+#   scripts/cross.sh --quick   the part .ci/run runs: one Android and one
+#                              iOS static library (built without LTO: that
+#                              the targets build, not their size), the
+#                              sans-IO tests on s390x (bad-input catalogue
+#                              aside: 2 min under emulation) and the unit
+#                              tests plus the signature and request tests
+#                              on armv7
+#
+# 1. Static libraries of the C ABI without the client (the sans-IO core: no
+#    TLS, no C toolchain needed; mobile hosts bring their own HTTP stack)
+#    for aarch64-linux-android, armv7-linux-androideabi, aarch64-apple-ios
+#    and aarch64-apple-ios-sim, with their sizes. A target whose standard
+#    library rustup cannot fetch is reported and skipped.
+# 2. The test suite on s390x-unknown-linux-gnu (64-bit, big-endian) and
+#    armv7-unknown-linux-gnueabihf (32-bit), linked with Debian's cross gcc
+#    and run by qemu-user: the sans-IO tests (signatures byte-exact, every
+#    request and response snapshot, bad input, batch properties); in full
+#    mode also the blocking client against the simulator (HTTP, no TLS).
+#
+# Installs what it lacks: the rustup targets, and (as root) qemu-user and the
+# cross compilers from Debian.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] || {
+    echo "missing $*; install them (Debian: apt-get install $*)" >&2
+    exit 1
+  }
+  apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+    { apt-get update -qq && apt-get install -y -qq "$@" >/dev/null; }
+}
+
+have_target() { rustup target list --installed | grep -qx "$1"; }
+add_target() {
+  have_target "$1" && return 0
+  rustup target add "$1" >/dev/null 2>&1 || return 1
+}
+
+declare -a report
+
+# ------------------------------------------------------ mobile static libs
+if [ "$quick" = 1 ]; then
+  mobile=(aarch64-linux-android aarch64-apple-ios)
+else
+  mobile=(aarch64-linux-android armv7-linux-androideabi aarch64-apple-ios aarch64-apple-ios-sim)
+fi
+for t in "${mobile[@]}"; do
+  if ! add_target "$t"; then
+    report+=("$t: skipped (rustup could not fetch its standard library)")
+    continue
+  fi
+  echo "== $t: static library (sans-IO core + C ABI, no client)"
+  if [ "$quick" = 1 ]; then
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo rustc -q -p cloudphone-ffi --lib --release --no-default-features \
+      --target "$t" --crate-type staticlib
+    report+=("$t: static library builds (no LTO; run without --quick for sizes)")
+    continue
+  fi
+  # What a mobile host ships: the size-optimised profile.
+  cargo rustc -q -p cloudphone-ffi --lib --profile release-small --no-default-features \
+    --target "$t" --crate-type staticlib
+  lib="target/$t/release-small/libcloudphone.a"
+  kib=$(( $(stat -c %s "$lib") / 1024 ))
+  report+=("$t: $lib ${kib} KiB (archive, before the app's dead-code stripping)")
+done
+
+# ------------------------------------------------ tests under qemu-user
+command -v qemu-s390x >/dev/null 2>&1 || apt_install qemu-user
+command -v s390x-linux-gnu-gcc >/dev/null 2>&1 ||
+  apt_install gcc-s390x-linux-gnu libc6-dev-s390x-cross
+command -v arm-linux-gnueabihf-gcc >/dev/null 2>&1 ||
+  apt_install gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+
+export CARGO_TARGET_S390X_UNKNOWN_LINUX_GNU_LINKER=s390x-linux-gnu-gcc
+export CARGO_TARGET_S390X_UNKNOWN_LINUX_GNU_RUNNER="qemu-s390x -L /usr/s390x-linux-gnu"
+export CARGO_TARGET_ARMV7_UNKNOWN_LINUX_GNUEABIHF_LINKER=arm-linux-gnueabihf-gcc
+export CARGO_TARGET_ARMV7_UNKNOWN_LINUX_GNUEABIHF_RUNNER="qemu-arm -L /usr/arm-linux-gnueabihf"
+# The proptest batch properties: fewer cases under emulation.
+export PROPTEST_CASES="${PROPTEST_CASES:-64}"
+
+# The sans-IO tests: everything that needs neither the client nor a host C
+# compiler (tests/c_api.rs builds C for the host; tests/header.rs runs
+# cbindgen, which does not depend on the target).
+sans_io=(--lib --test requests --test responses --test geelark_requests
+  --test geelark_responses --test huawei_fleet --test huawei_signer
+  --test json_path --test bad_input --test batch_props --test safety)
+with_client=(--test client_huawei --test client_geelark --test client_generic
+  --test client_bounds --test sim_providers)
+
+for t in s390x-unknown-linux-gnu armv7-unknown-linux-gnueabihf; do
+  add_target "$t" || { echo "rustup could not add $t" >&2; exit 1; }
+  tests=("${sans_io[@]}")
+  if [ "$quick" = 1 ]; then
+    case "$t" in
+      s390x-*) tests=(--lib --test requests --test responses --test geelark_requests
+        --test geelark_responses --test huawei_fleet --test huawei_signer --test json_path
+        --test batch_props --test safety) ;;
+      *) tests=(--lib --test huawei_signer --test requests --test geelark_requests) ;;
+    esac
+  fi
+  echo "== $t: sans-IO tests under qemu"
+  log=$(mktemp)
+  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
+    "${tests[@]}" 2>&1 | tee "$log" | grep -E '^test result|FAILED|panicked' || true
+  passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  if grep -q -E 'FAILED|error(\[|:)' "$log"; then
+    echo "$t: sans-IO tests failed" >&2
+    exit 1
+  fi
+  line="$t: sans-IO tests ${passed} passed"
+  if [ "$quick" = 0 ]; then
+    echo "== $t: client tests against the simulator under qemu"
+    INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
+      --features client,sim "${with_client[@]}" 2>&1 | tee "$log" |
+      grep -E '^test result|FAILED|panicked' || true
+    if grep -q -E 'FAILED|error(\[|:)' "$log"; then
+      echo "$t: client tests failed" >&2
+      exit 1
+    fi
+    cpassed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+    line="$line; client+simulator tests ${cpassed} passed"
+  fi
+  rm -f "$log"
+  report+=("$line")
+done
+
+echo
+echo "== cross summary"
+printf '  %s\n' "${report[@]}"
