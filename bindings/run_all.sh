@@ -29,7 +29,7 @@ target="${CARGO_TARGET_DIR:-$repo/target}"
 work="$target/bindings"
 seeds="$(cd "$repo/../shared/seeds" && pwd)"
 native=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
-valgrind=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite
+valgrind=(valgrind -q --leak-check=full
   --error-exitcode=99)
 passed=0
 failed=0

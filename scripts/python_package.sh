@@ -14,14 +14,9 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 py="${PYTHON:-python3}"
-if ! "$py" -m venv "$work/venv" >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    apt-get install -y -qq python3-venv >/dev/null 2>&1 ||
-      { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
-  fi
-  rm -rf "$work/venv"
-  "$py" -m venv "$work/venv"
-fi
+# shellcheck source=venv.sh
+. "$repo/scripts/venv.sh"
+new_venv "$py" "$work/venv"
 vpy="$work/venv/bin/python"
 "$vpy" -m pip install -q --upgrade pip >/dev/null
 unset CLOUDPHONE_LIB

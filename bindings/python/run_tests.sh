@@ -11,16 +11,9 @@ py="${PYTHON:-python3}"
 if ! "$py" -c 'import pytest' >/dev/null 2>&1; then
   venv="${CARGO_TARGET_DIR:-$repo/target}/bindings-venv"
   if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import pytest' >/dev/null 2>&1; then
-    rm -rf "$venv"
-    if ! "$py" -m venv "$venv" >/dev/null 2>&1; then
-      # Debian's python3 needs python3-venv for ensurepip.
-      if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-        apt-get install -y -qq python3-venv >/dev/null 2>&1 ||
-          { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
-      fi
-      rm -rf "$venv"
-      "$py" -m venv "$venv"
-    fi
+    # shellcheck source=../../scripts/venv.sh
+    . "$repo/scripts/venv.sh"
+    new_venv "$py" "$venv"
     "$venv/bin/python" -m pip install -q pytest
   fi
   py="$venv/bin/python"
