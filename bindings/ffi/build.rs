@@ -12,7 +12,10 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let family = std::env::var("CARGO_CFG_TARGET_FAMILY").unwrap_or_default();
-    let apple = matches!(os.as_str(), "macos" | "ios" | "tvos" | "watchos" | "visionos");
+    let apple = matches!(
+        os.as_str(),
+        "macos" | "ios" | "tvos" | "watchos" | "visionos"
+    );
     if family != "unix" || os == "android" || apple {
         return;
     }
