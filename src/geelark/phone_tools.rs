@@ -21,18 +21,20 @@ pub const MAX_IDS: usize = 100;
 /// Most phones one transfer takes (GeeLark ignores the rest).
 pub const MAX_TRANSFER_IDS: usize = 200;
 
-/// Per-phone refusals in `data.failDetails` or `data.items` (code 0 is a
-/// success there).
+/// Per-item refusals in `data.failDetails` or `data.items` (code 0 is a
+/// success there): phones for the phone tools, materials for
+/// `material/tag/set`, tags for `analytics/tags/del` (the name stays from
+/// the phone tools, which came first).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct PhoneResults {
     /// The envelope.
     #[serde(flatten)]
     pub envelope: Envelope,
-    /// Phones it worked for (those not refused, when GeeLark lists only
+    /// Items it worked for (those not refused, when GeeLark lists only
     /// refusals).
     pub succeeded: Vec<String>,
-    /// Phones refused, with GeeLark's code.
+    /// Items refused, with GeeLark's code.
     pub failures: Vec<ItemFailure>,
 }
 
