@@ -7,7 +7,8 @@
 #   3. `mypy --strict` on the installed package (its py.typed is honoured);
 #   4. the pytest suite runs against the installed package (the test file
 #      copied out of the source tree, so the checkout cannot be imported);
-#   5. `pip wheel` makes a platform wheel (not `none-any`: it holds native code).
+#   5. `pip wheel` makes a platform wheel for any Python 3
+#      (`py3-none-<platform>`: native code, no Python ABI).
 # Usage: scripts/python_package.sh  (needs PyPI for setuptools-rust, mypy, pytest)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -45,7 +46,13 @@ cp "$repo/bindings/python/test_cloudphone.py" "$work/tests/"
 echo "== pip wheel"
 "$vpy" -m pip wheel -q --no-deps -w "$work/wheels" "$repo/bindings/python"
 wheel="$(ls "$work/wheels"/cloudphone-*.whl)"
-case "$wheel" in
+# A platform wheel for any Python 3 (the library is native code that does
+# not use the Python ABI: bindings/python/setup.py says why).
+case "$(basename "$wheel")" in
   *none-any.whl) echo "not a platform wheel: $wheel" >&2; exit 1 ;;
+  cloudphone-*-py3-none-*.whl) ;;
+  *) echo "wheel tagged for one interpreter, expected py3-none-<platform>: $wheel" >&2; exit 1 ;;
 esac
+"$vpy" -m zipfile -l "$wheel" | grep -q ' cloudphone/_native\.\(so\|dylib\|dll\) ' ||
+  { echo "the wheel's library is not cloudphone/_native.<so|dylib|dll>" >&2; exit 1; }
 echo "wheel: $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
