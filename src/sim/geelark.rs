@@ -455,12 +455,22 @@ fn status(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
     Ok(Some(data))
 }
 
-fn list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+/// The `page`/`pageSize` of a list request (GeeLark's defaults 1 and 10):
+/// `(page, items to skip, page size)`, or 40008 for a size outside
+/// `1..=max` or page 0. The skip saturates: a hostile `page` of 2^64 − 1
+/// asks for an empty page, not an overflow.
+fn page(body: &Value, max: u64) -> Result<(u64, usize, usize), (i64, String)> {
     let page = body["page"].as_u64().unwrap_or(1);
     let size = body["pageSize"].as_u64().unwrap_or(10);
-    if page == 0 || !(1..=100).contains(&size) {
+    if page == 0 || !(1..=max).contains(&size) {
         return Err((40008, "pageSize exceeds maximum/minimum limit".to_owned()));
     }
+    let skip = usize::try_from((page - 1).saturating_mul(size)).unwrap_or(usize::MAX);
+    Ok((page, skip, usize::try_from(size).unwrap_or(usize::MAX)))
+}
+
+fn list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
+    let (page, skip, size) = page(body, 100)?;
     let strs = |k: &str| str_list(body, k);
     let ids = strs("ids");
     let serial_nos = strs("serialNos");
@@ -475,8 +485,7 @@ fn list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
     let charge = body["chargeMode"].as_i64();
     let open = body["openStatus"].as_i64();
     let mut items = Vec::new();
-    let mut total = 0u64;
-    let skip = (page - 1) * size;
+    let mut total = 0usize;
     for p in gl.phones.iter_mut().filter(|p| !p.deleted) {
         p.settle(now);
         let keep = (ids.is_empty() || ids.contains(&p.id))
@@ -495,7 +504,7 @@ fn list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
             continue;
         }
         // With `ids`, paging is ignored.
-        if !ids.is_empty() || (total >= skip && (items.len() as u64) < size) {
+        if !ids.is_empty() || (total >= skip && items.len() < size) {
             items.push(p.record());
         }
         total += 1;

@@ -715,9 +715,13 @@ fn endless_page(provider: Provider, req: &HttpRequest, repeat: bool) -> Option<H
             let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap_or_default();
             let page = body["page"].as_u64().unwrap_or(1).max(1);
             let size = body["pageSize"].as_u64().unwrap_or(10).clamp(1, 100);
-            let first = if repeat { 0 } else { (page - 1) * size };
-            let items: Vec<serde_json::Value> = (first..first + size)
-                .map(|i| serde_json::json!({"id": (7_000_000_000_000_000_000u64 + i).to_string(), "serialName": format!("endless-{i}"), "status": 0}))
+            let first = if repeat {
+                0
+            } else {
+                (page - 1).saturating_mul(size)
+            };
+            let items: Vec<serde_json::Value> = (first..first.saturating_add(size))
+                .map(|i| serde_json::json!({"id": 7_000_000_000_000_000_000u64.saturating_add(i).to_string(), "serialName": format!("endless-{i}"), "status": 0}))
                 .collect();
             Some(HttpResponse::json(
                 200,

@@ -16,7 +16,7 @@
 
 use serde_json::{Value, json};
 
-use super::{GeeLark, Reply, fail, id_list, one_id, str_list};
+use super::{GeeLark, Reply, fail, id_list, one_id, page, str_list};
 use crate::sim::Shared;
 
 /// Most analytics accounts the simulated plan watches.
@@ -80,15 +80,6 @@ impl State {
 
 fn bad(field: &str) -> (i64, String) {
     (40004, format!("parameter validation failed: {field}"))
-}
-
-fn page(body: &Value, max: u64) -> Result<(u64, usize, usize), (i64, String)> {
-    let page = body["page"].as_u64().unwrap_or(1);
-    let size = body["pageSize"].as_u64().unwrap_or(10);
-    if page == 0 || !(1..=max).contains(&size) {
-        return Err((40008, "pageSize exceeds maximum/minimum limit".to_owned()));
-    }
-    Ok((page, ((page - 1) * size) as usize, size as usize))
 }
 
 fn paged(total: usize, page: u64, size: usize, key: &str, items: Vec<Value>) -> Value {

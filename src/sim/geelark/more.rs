@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use super::{GeeLark, Reply, fail, id_list, one_id};
+use super::{GeeLark, Reply, fail, id_list, one_id, page};
 use crate::sim::Shared;
 
 /// The phone `id`, settled at `now`, or GeeLark's 42001.
@@ -435,19 +435,10 @@ pub(super) fn callback_url(gl: &GeeLark) -> Option<String> {
     gl.more.callback.clone()
 }
 
-fn page(body: &Value, max: u64) -> Result<(usize, usize), (i64, String)> {
-    let page = body["page"].as_u64().unwrap_or(1);
-    let size = body["pageSize"].as_u64().unwrap_or(10);
-    if page == 0 || !(1..=max).contains(&size) {
-        return Err((40008, "pageSize exceeds maximum/minimum limit".to_owned()));
-    }
-    Ok((((page - 1) * size) as usize, size as usize))
-}
-
 /// `app/list`: the apps installed on a phone, paged.
 pub(super) fn app_list(gl: &mut GeeLark, body: &Value, now: u64) -> Reply {
     let id = one_id(body, "envId")?;
-    let (skip, size) = page(body, 100)?;
+    let (_, skip, size) = page(body, 100)?;
     let i = *gl
         .index
         .get(&id)
@@ -550,7 +541,7 @@ fn proxy_list(body: &Value) -> Result<&Vec<Value>, (i64, String)> {
 
 /// `proxy/list`: paged, optionally by ids.
 pub(super) fn proxies(gl: &mut GeeLark, body: &Value) -> Reply {
-    let (skip, size) = page(body, 100)?;
+    let (_, skip, size) = page(body, 100)?;
     let ids = if body.get("ids").is_some() {
         id_list(body, "ids", 100)?
     } else {
@@ -687,7 +678,7 @@ pub(super) fn check_proxy(body: &Value) -> Reply {
 /// `app/installable/list` (per phone, with each version's install state)
 /// and `app/shop/list`, over the catalogue.
 pub(super) fn catalogue(gl: &mut GeeLark, body: &Value, now: u64, installable: bool) -> Reply {
-    let (skip, size) = page(body, if installable { 100 } else { 200 })?;
+    let (_, skip, size) = page(body, if installable { 100 } else { 200 })?;
     let installed: Vec<String> = if installable {
         let id = one_id(body, "envId")?;
         let i = *gl
@@ -995,7 +986,7 @@ pub(super) fn labels(gl: &mut GeeLark, tags: bool, action: &str, body: &Value) -
     let record = |l: &Label| json!({"id": l.id, "name": l.name, extra_key: l.extra});
     match action {
         "list" => {
-            let (skip, size) = page(body, 100)?;
+            let (_, skip, size) = page(body, 100)?;
             let values = |k: &str| -> Vec<String> {
                 body[k]
                     .as_array()
@@ -1436,7 +1427,7 @@ pub(super) fn plans(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now
             Ok(Some(json!({"taskIds": ids})))
         }
         "task/flow/list" => {
-            let (skip, size) = page(body, 100)?;
+            let (_, skip, size) = page(body, 100)?;
             let items: Vec<Value> = FLOWS
                 .iter()
                 .skip(skip)
@@ -1469,7 +1460,7 @@ pub(super) fn team(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now:
     let st = &mut gl.more;
     match path {
         "proxyGroup/search" => {
-            let (skip, size) = page(body, 100)?;
+            let (_, skip, size) = page(body, 100)?;
             let name = body["name"].as_str().unwrap_or("");
             let mut all = vec![("0".to_owned(), "Ungrouped".to_owned())];
             all.extend(st.proxy_groups.iter().cloned());
@@ -1591,7 +1582,7 @@ pub(super) fn team(sh: &Shared, gl: &mut GeeLark, path: &str, body: &Value, now:
             ))
         }
         "app/teamApp/list" => {
-            let (skip, size) = page(body, 200)?;
+            let (_, skip, size) = page(body, 200)?;
             let items: Vec<Value> = CATALOGUE
                 .iter()
                 .enumerate()
