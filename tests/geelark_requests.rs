@@ -1177,6 +1177,77 @@ fn task_creation_samples() {
     assert_eq!(field(CreateFlowTask::new(P1, "", 0).unwrap_err()), "flowId");
 }
 
+/// A plan written as JSON (how C and Python hand it over) is the same plan
+/// as one built field by field: members in the order written, `scheduleAt`
+/// optional; malformed items are refused by field.
+#[test]
+fn task_plan_items_read_from_json() {
+    use cloudphone::geelark::task_create::{AddTasks, PlanItem, TikTokTask};
+    use serde_json::json;
+    let built = PlanItem::new(P2, 1_772_366_400)
+        .unwrap()
+        .field("action", "search video")
+        .field("keywords", json!(["running", "singapore"]))
+        .field("duration", 15);
+    let text = format!(
+        r#"[{{"action": "search video", "envId": "{P2}", "keywords": ["running", "singapore"],
+             "scheduleAt": 1772366400, "duration": 15}}]"#
+    );
+    let read = PlanItem::list_from_json(&text).unwrap();
+    assert_eq!(read, vec![built.clone()]);
+    assert_eq!(
+        render(&AddTasks::new(TikTokTask::WarmUp, read).unwrap()),
+        render(&AddTasks::new(TikTokTask::WarmUp, vec![built]).unwrap())
+    );
+    let now = PlanItem::list_from_json(&format!(r#"[{{"envId": "{P1}"}}]"#)).unwrap();
+    assert_eq!(now, vec![PlanItem::new(P1, 0).unwrap()]);
+    for (text, name) in [
+        ("{}", "list"),
+        ("[1]", "list"),
+        ("[{\"envId\": \"1\"", "list"),
+        ("[{\"duration\": 15}]", "envId"),
+        ("[{\"envId\": 7}]", "envId"),
+        ("[{\"envId\": \"\"}]", "envId"),
+        ("[{\"envId\": \"1\", \"scheduleAt\": -1}]", "scheduleAt"),
+        (
+            "[{\"envId\": \"1\", \"scheduleAt\": \"soon\"}]",
+            "scheduleAt",
+        ),
+    ] {
+        assert_eq!(
+            field(PlanItem::list_from_json(text).unwrap_err()),
+            name,
+            "{text}"
+        );
+    }
+    // A flow task's parameters likewise, in the order written.
+    use cloudphone::geelark::task_create::CreateFlowTask;
+    let flow = || CreateFlowTask::new(P1, "562316072435340001", 0).unwrap();
+    assert_eq!(
+        render(
+            &flow()
+                .params_json(r#"{"Title": "Hello", "Video": ["https://m/a.mp4"], "Count": 2}"#)
+                .unwrap()
+        ),
+        render(
+            &flow()
+                .param("Title", "Hello")
+                .unwrap()
+                .param("Video", json!(["https://m/a.mp4"]))
+                .unwrap()
+                .param("Count", 2)
+                .unwrap()
+        )
+    );
+    for text in ["[]", "{\"Title\": null}", "{\"Title\": {}}", "{"] {
+        assert_eq!(
+            field(flow().params_json(text).unwrap_err()),
+            "paramMap",
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn team_samples() {
     use cloudphone::geelark::team::{

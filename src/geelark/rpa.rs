@@ -535,15 +535,7 @@ impl CreateRpaTask {
 
     /// Sets every parameter of a JSON object (as [`param`](Self::param)).
     pub fn params_json(mut self, text: &str) -> Result<Self> {
-        let Pairs(pairs) = serde_json::from_str(text).map_err(|e| {
-            invalid(
-                "params",
-                format!(
-                    "not a JSON object: {}",
-                    crate::limits::shorten(e.to_string())
-                ),
-            )
-        })?;
+        let Pairs(pairs) = read_json(text, "params", "a JSON object")?;
         for (k, v) in pairs {
             self = self.param(&k, v)?;
         }
@@ -582,9 +574,25 @@ impl CreateRpaTask {
     }
 }
 
+/// `text` read as `T`, or the invalid-input error naming `field` and saying
+/// what was expected (`what`) and where the JSON went wrong.
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    field: &'static str,
+    what: &str,
+) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        invalid(
+            field,
+            format!("not {what}: {}", crate::limits::shorten(e.to_string())),
+        )
+    })
+}
+
 /// A JSON object's members in the order written (a `Map` would sort them,
-/// and the body is sent in the caller's order).
-struct Pairs(Vec<(String, Value)>);
+/// and the body is sent in the caller's order). Also how a plan's items are
+/// read ([`PlanItem::list_from_json`](super::task_create::PlanItem::list_from_json)).
+pub(super) struct Pairs(pub(super) Vec<(String, Value)>);
 
 impl<'de> Deserialize<'de> for Pairs {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {

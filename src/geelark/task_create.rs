@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::config::Config;
-use super::rpa::{Param, ParamKind, RpaTaskCreated, check_value, opt, req};
+use super::rpa::{Pairs, Param, ParamKind, RpaTaskCreated, check_value, opt, read_json, req};
 use super::shapes::{Envelope, to_body};
 use super::wire;
 use crate::error::{Result, invalid};
@@ -104,6 +104,54 @@ impl PlanItem {
             schedule_at,
             fields: Vec::new(),
         })
+    }
+
+    /// A plan's items written as JSON, as the C ABI and Python take them:
+    /// `[{"envId": "...", "scheduleAt": unix_s, ...the task type's
+    /// fields...}, ...]` (`scheduleAt` may be left out: now). Each item's
+    /// fields keep the order written; they are checked against the task
+    /// type when the plan is made ([`AddTasks::new`]).
+    ///
+    /// ```
+    /// use cloudphone::geelark::task_create::{AddTasks, PlanItem, TikTokTask};
+    /// let items = PlanItem::list_from_json(
+    ///     r#"[{"envId": "557536075321468390", "scheduleAt": 1735689600,
+    ///          "action": "browse video", "duration": 10}]"#,
+    /// )?;
+    /// let plan = AddTasks::new(TikTokTask::WarmUp, items)?;
+    /// # let _ = plan;
+    /// # Ok::<(), cloudphone::Error>(())
+    /// ```
+    pub fn list_from_json(text: &str) -> Result<Vec<PlanItem>> {
+        let list: Vec<Pairs> = read_json(text, "list", "a JSON array of objects")?;
+        list.into_iter().map(PlanItem::from_pairs).collect()
+    }
+
+    fn from_pairs(Pairs(members): Pairs) -> Result<Self> {
+        let mut env_id = None;
+        let mut schedule_at = 0;
+        let mut fields = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            match k.as_str() {
+                "envId" => {
+                    let id = v.as_str().ok_or_else(|| {
+                        invalid("envId", "each item needs its phone id, a string")
+                    })?;
+                    env_id = Some(id.to_owned());
+                }
+                "scheduleAt" => {
+                    schedule_at = v
+                        .as_u64()
+                        .ok_or_else(|| invalid("scheduleAt", "Unix seconds, 0 or more"))?;
+                }
+                _ => fields.push((k, v)),
+            }
+        }
+        let env_id = env_id.ok_or_else(|| invalid("envId", "each item needs its phone"))?;
+        let item = PlanItem::new(env_id, schedule_at)?;
+        Ok(fields
+            .into_iter()
+            .fold(item, |item, (k, v)| item.field(k, v)))
     }
 
     /// Sets a field (its wire name, e.g. `video`); checked against the
@@ -470,6 +518,16 @@ impl CreateFlowTask {
         match self.params.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = value,
             None => self.params.push((key, value)),
+        }
+        Ok(self)
+    }
+
+    /// Sets every parameter of a JSON object, in the order written (as
+    /// [`param`](Self::param)): how the C ABI and Python take them.
+    pub fn params_json(mut self, text: &str) -> Result<Self> {
+        let Pairs(pairs) = read_json(text, "paramMap", "a JSON object")?;
+        for (k, v) in pairs {
+            self = self.param(k, v)?;
         }
         Ok(self)
     }

@@ -955,55 +955,6 @@ envelope_summary!(
     total = total
 );
 
-/// One phone's item of a plan as the C host writes it: `envId`,
-/// `scheduleAt`, then the task type's own fields.
-struct PlanArg(Vec<(String, serde_json::Value)>);
-
-impl<'de> serde::Deserialize<'de> for PlanArg {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = PlanArg;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> Result<PlanArg, A::Error> {
-                let mut out = Vec::new();
-                while let Some(kv) = m.next_entry::<String, serde_json::Value>()? {
-                    out.push(kv);
-                }
-                Ok(PlanArg(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-impl PlanArg {
-    fn item(self) -> Result<PlanItem, cloudphone::Error> {
-        let get = |k: &str| {
-            self.0
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.clone())
-        };
-        let env = get("envId")
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .ok_or_else(|| cloudphone::error::invalid("envId", "each item needs its phone"))?;
-        let at = get("scheduleAt").and_then(|v| v.as_u64()).unwrap_or(0);
-        let mut item = PlanItem::new(env, at)?;
-        for (k, v) in self.0 {
-            if k != "envId" && k != "scheduleAt" {
-                item = item.field(k, v);
-            }
-        }
-        Ok(item)
-    }
-}
-
 /// Builds a TikTok plan (`POST /open/v1/task/add`): `task_type` 1 video, 2
 /// warm-up, 3 image set.
 ///
@@ -1053,12 +1004,7 @@ pub unsafe extern "C" fn cloudphone_geelark_add_tasks_build(
                             return Err(cloudphone::error::invalid("task_type", "1, 2 or 3").into());
                         }
                     };
-                    let list: Vec<PlanArg> =
-                        super::options::json_required(items_json, "items_json")?;
-                    let items = list
-                        .into_iter()
-                        .map(PlanArg::item)
-                        .collect::<Result<Vec<_>, _>>()?;
+                    let items = PlanItem::list_from_json(arg_str(items_json, "items_json")?)?;
                     let mut op = AddTasks::new(kind, items)?;
                     if !plan_name.is_null() {
                         op = op.plan_name(arg_str(plan_name, "plan_name")?)?;
@@ -1161,11 +1107,7 @@ pub unsafe extern "C" fn cloudphone_geelark_create_flow_task_build(
                         op = op.remark(arg_str(remark, "remark")?)?;
                     }
                     if !params_json.is_null() {
-                        let PlanArg(pairs) =
-                            super::options::json_required(params_json, "params_json")?;
-                        for (k, v) in pairs {
-                            op = op.param(k, v)?;
-                        }
+                        op = op.params_json(arg_str(params_json, "params_json")?)?;
                     }
                     Ok(op)
                 },
