@@ -814,6 +814,43 @@ fn profiles_in_the_config_file() {
     assert!(err.contains("nope"), "{err}");
     let (code, _, err) = run(with_config().args(["config", "set", "huawei.colour", "x"]));
     assert_eq!(code, 2, "{err}");
+    // An IAM user in a profile: a token from the simulator's IAM instead of
+    // AK/SK (the profile's wrong AK/SK would fail); the password is a secret.
+    set("iam", "huawei.endpoint", &sim.url());
+    set("iam", "huawei.iam_endpoint", &sim.url());
+    set("iam", "huawei.project_id", &hw.project_id);
+    set("iam", "huawei.iam_user", &hw.iam_user);
+    set("iam", "huawei.iam_domain", &hw.iam_domain);
+    let iam = |extra: &[&str]| {
+        run(with_config()
+            .args(["--profile", "iam", "huawei", "list", "--retries", "0"])
+            .args(extra))
+    };
+    let (code, _, err) = iam(&[]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("huawei.iam_password"), "{err}");
+    set("iam", "huawei.iam_password", hw.iam_password.expose());
+    set("iam", "huawei.ak", &hw.access_key);
+    set(
+        "iam",
+        "huawei.sk",
+        "WrongSecretKey-0123456789abcdefghijklmnop",
+    );
+    let (code, out, err) = iam(&[]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, got, _) =
+        run(with_config().args(["--profile", "iam", "config", "get", "huawei.iam_password"]));
+    assert_eq!(got.trim(), "***");
+    // The environment wins over the profile's IAM user: its AK/SK are used
+    // (here a wrong secret, so the call fails with 5).
+    let (code, _, err) = run(with_config()
+        .env("HUAWEICLOUD_SDK_AK", &hw.access_key)
+        .env(
+            "HUAWEICLOUD_SDK_SK",
+            "WrongSecretKey-0123456789abcdefghijklmnop",
+        )
+        .args(["--profile", "iam", "huawei", "list", "--retries", "0"]));
+    assert_eq!(code, 5, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -29,7 +29,7 @@ use super::Out;
 use super::output::{EXIT_CONFIG, EXIT_OK, EXIT_USAGE, Failure, Table};
 
 /// The keys a profile holds: (key, what it is, secret).
-pub const KEYS: [(&str, &str, bool); 11] = [
+pub const KEYS: [(&str, &str, bool); 14] = [
     (
         "huawei.ak",
         "Huawei access key id (HUAWEICLOUD_SDK_AK)",
@@ -49,6 +49,17 @@ pub const KEYS: [(&str, &str, bool); 11] = [
     ("huawei.region", "Huawei region, e.g. cn-north-4", false),
     ("huawei.endpoint", "Huawei CPH endpoint URL", false),
     ("huawei.iam_endpoint", "Huawei IAM endpoint URL", false),
+    (
+        "huawei.iam_user",
+        "Huawei IAM user: an IAM token instead of AK/SK (with iam_password and iam_domain)",
+        false,
+    ),
+    ("huawei.iam_password", "Huawei IAM user's password", true),
+    (
+        "huawei.iam_domain",
+        "Huawei IAM user's account (domain) name",
+        false,
+    ),
     ("geelark.app_id", "GeeLark team AppId (key mode)", true),
     ("geelark.api_key", "GeeLark team ApiKey (key mode)", true),
     ("geelark.token", "GeeLark bearer token (token mode)", true),

@@ -17,8 +17,8 @@ use cloudphone::{BatchOutcome, CallOutcome, ItemFailure, JobStatus};
 
 use super::config;
 use super::output::{
-    Context, EXIT_OK, EXIT_PARTIAL, EXIT_PENDING, Failure, Progress, Table, confirm, short,
-    thousands,
+    Context, EXIT_CONFIG, EXIT_OK, EXIT_PARTIAL, EXIT_PENDING, Failure, Progress, Table, confirm,
+    short, thousands,
 };
 use super::{NetOpts, Out, sweep};
 
@@ -268,25 +268,46 @@ pub fn client(o: &HuaweiOpts) -> Result<HuaweiClient, Failure> {
         b = b.project_id(p);
     }
     // Credentials come whole from one place: never a key from the
-    // environment with a secret from the profile.
-    let (ak, sk, security_token) = if o.ak.is_some() || o.sk.is_some() {
-        (o.ak.clone(), o.sk.clone(), o.security_token.clone())
-    } else {
+    // environment with a secret from the profile. Flags and variables
+    // first (an IAM user, then AK/SK), then the profile (likewise).
+    let from_profile = || {
+        let v = config::value;
         (
-            config::value("huawei.ak"),
-            config::value("huawei.sk"),
-            config::value("huawei.security_token"),
+            v("huawei.iam_user"),
+            v("huawei.iam_password"),
+            v("huawei.iam_domain"),
         )
     };
     if let (Some(u), Some(p), Some(d)) = (&o.iam_user, &o.iam_password, &o.iam_domain) {
         b = b.iam_password(u, p, d);
-    } else if let (Some(ak), Some(sk)) = (&ak, &sk) {
-        b = b.auth(match &security_token {
-            Some(t) => Auth::temporary(ak, sk, t),
-            None => Auth::aksk(ak, sk),
-        });
+    } else if let (Some(ak), Some(sk)) = (&o.ak, &o.sk) {
+        b = b.auth(aksk(ak, sk, o.security_token.as_deref()));
+    } else if o.ak.is_some() || o.sk.is_some() {
+        // Half a key pair given: the client's "no credentials" error says
+        // which variables to set, rather than the profile's key being used.
+    } else if let (Some(u), p, d) = from_profile() {
+        let (Some(p), Some(d)) = (p, d) else {
+            return Err(Failure::other(
+                ctx(),
+                EXIT_CONFIG,
+                "the profile has huawei.iam_user but not both huawei.iam_password and \
+                 huawei.iam_domain (`cloudphone config set huawei.iam_password -`)",
+            ));
+        };
+        b = b.iam_password(&u, &p, &d);
+    } else if let (Some(ak), Some(sk)) = (config::value("huawei.ak"), config::value("huawei.sk")) {
+        let token = config::value("huawei.security_token");
+        b = b.auth(aksk(&ak, &sk, token.as_deref()));
     }
     b.build().context(ctx)
+}
+
+/// AK/SK credentials, temporary when a security token comes with them.
+fn aksk(ak: &str, sk: &str, security_token: Option<&str>) -> Auth {
+    match security_token {
+        Some(t) => Auth::temporary(ak, sk, t),
+        None => Auth::aksk(ak, sk),
+    }
 }
 
 pub fn run(args: HuaweiArgs, out: Out) -> Result<u8, Failure> {
