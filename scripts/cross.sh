@@ -17,7 +17,10 @@
 #    for aarch64-linux-android, armv7-linux-androideabi, aarch64-apple-ios
 #    and aarch64-apple-ios-sim, with their sizes. A target whose prebuilt
 #    standard library rustup cannot fetch gets one built from rust-src
-#    (full mode; the quick mode reports and skips it).
+#    (full mode; the quick mode reports and skips it). In full mode, a
+#    small C host (bindings/c/mobile/host.c) is linked against each archive
+#    as the app's linker would, with rustup's lld: the link is proven and
+#    the stripped size of a real use measured.
 # 2. The test suite on s390x-unknown-linux-gnu (64-bit, big-endian) and
 #    armv7-unknown-linux-gnueabihf (32-bit), linked with Debian's cross gcc
 #    and run by qemu-user: the sans-IO tests (signatures byte-exact, every
@@ -47,6 +50,57 @@ add_target() {
 }
 
 declare -a report
+
+# Links bindings/c/mobile/host.c (build, send-less parse, free: three C
+# functions and their frees) against a mobile archive as the app's linker
+# would — Android: a JNI-style shared object with --gc-sections and the
+# archive's symbols hidden; iOS: a dylib with -dead_strip — using clang for
+# the object and rustup's own lld (ld.lld / ld64.lld) for the link, so no
+# NDK or Xcode is needed. What the platform's libc or libSystem provides
+# stays undefined; anything of ours left undefined fails. Prints the
+# stripped size: what an app ships for that use.
+link_host() {
+  local t="$1" lib="$2" out ctarget
+  local lld
+  lld="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
+  command -v clang >/dev/null 2>&1 || apt_install clang
+  command -v llvm-nm >/dev/null 2>&1 || apt_install llvm
+  out="target/$t/host-link"
+  mkdir -p "$out"
+  case "$t" in
+    aarch64-linux-android) ctarget=aarch64-linux-android24 ;;
+    armv7-linux-androideabi) ctarget=armv7a-linux-androideabi24 ;;
+    aarch64-apple-ios) ctarget=arm64-apple-ios14.0 ;;
+    aarch64-apple-ios-sim) ctarget=arm64-apple-ios14.0-simulator ;;
+  esac
+  clang --target="$ctarget" -ffreestanding -O2 -fPIC -Iinclude \
+    -c bindings/c/mobile/host.c -o "$out/host.o"
+  local bin
+  case "$t" in
+    *-android*)
+      bin="$out/libhost.so"
+      "$lld" -flavor gnu -shared --gc-sections --exclude-libs ALL \
+        -o "$bin" "$out/host.o" "$lib" ;;
+    *)
+      local plat=ios
+      [ "$t" = aarch64-apple-ios-sim ] && plat=ios-simulator
+      bin="$out/libhost.dylib"
+      "$lld" -flavor darwin -arch arm64 -platform_version "$plat" 14.0 14.0 -dylib \
+        -dead_strip -undefined dynamic_lookup \
+        -exported_symbol _cloudphone_host_status_count -o "$bin" "$out/host.o" "$lib" ;;
+  esac
+  # Ours: the C API, Rust symbols (legacy _ZN and v0 _R manglings).
+  local undefined ours
+  undefined="$(llvm-nm -u "$bin")"
+  ours="$(grep -E '(^|[ _])(cloudphone_|_?_ZN|_?_R[A-Z])' <<<"$undefined" || true)"
+  if [ -n "$ours" ]; then
+    echo "$t: the linked host leaves symbols of ours undefined:" >&2
+    echo "$ours" >&2
+    exit 1
+  fi
+  llvm-strip "$bin" 2>/dev/null || true
+  echo "a host using 3 functions links ($(basename "$bin"), $(( $(stat -c %s "$bin") / 1024 )) KiB stripped; $(grep -c . <<<"$undefined") symbols left to the platform's libc/libSystem)"
+}
 
 # ------------------------------------------------------ mobile static libs
 if [ "$quick" = 1 ]; then
@@ -86,6 +140,7 @@ for t in "${mobile[@]}"; do
   how="archive, before the app's dead-code stripping"
   [ ${#build_std[@]} -gt 0 ] && how="$how; std built from rust-src (-Zbuild-std)"
   report+=("$t: $lib ${kib} KiB ($how)")
+  report+=("$t: $(link_host "$t" "$lib")")
 done
 
 # ------------------------------------------------ tests under qemu-user
