@@ -17,6 +17,18 @@
 //! ([`Operation::parse_with_limit`] takes your own cap), and server text
 //! quoted in an error is [redacted](redact) of credentials and capped.
 //!
+//! One precision: nothing the core builds or returns depends on a clock or
+//! on chance, but its hash tables are seeded once per process — the sets
+//! that check an answer's ids (std's `RandomState`, from the OS's random
+//! source on a thread's first use) and the batch plan's id index
+//! (foldhash's per-process seed, which mixes in addresses and the time).
+//! Answers are hostile input that is looked up in those tables, and a seed
+//! an answer cannot predict is what keeps crafted colliding ids from making
+//! a lookup slow. The seeds decide only where an entry sits in a table,
+//! never an order or a value that comes out: outputs follow the caller's
+//! ids and the answer's order, and every snapshot test is stable across
+//! runs and across processes.
+//!
 //! ```
 //! use cloudphone::{Context, Operation, Response};
 //! use cloudphone::huawei::{Auth, ShowConnectInfos, ClientType, Config};
