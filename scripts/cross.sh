@@ -26,9 +26,12 @@
 #    and run by qemu-user: the sans-IO tests (signatures byte-exact, every
 #    request and response snapshot, bad input, batch properties); in full
 #    mode also the blocking client against the simulator (HTTP, no TLS).
+# 3. Full mode: Windows (x86_64-pc-windows-gnu, mingw-w64) under Wine: the
+#    same tests, and the C tests against the static library and the DLL.
 #
-# Installs what it lacks: the rustup targets, and (as root) qemu-user and the
-# cross compilers from Debian.
+# Installs what it lacks: the rustup targets, and (as root) from Debian
+# qemu-user, the cross compilers, clang and llvm (the mobile host link),
+# mingw-w64 and Wine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -202,6 +205,85 @@ for t in s390x-unknown-linux-gnu armv7-unknown-linux-gnueabihf; do
   rm -f "$log"
   report+=("$line")
 done
+
+# ------------------------------------------------ Windows under Wine (full)
+# x86_64-pc-windows-gnu (LLP64: `long` is 32 bits) linked by mingw-w64 and
+# run by Wine: the sans-IO tests, the client against the simulator over
+# loopback, and the C tests compiled by mingw gcc (-Werror -pedantic)
+# against the static library and the DLL. client.c is left out (its
+# loopback server is POSIX sockets), and so is the test that rebuilds the
+# main-job example with the host's cargo (a Linux program Wine cannot start).
+windows() {
+  local t=x86_64-pc-windows-gnu
+  if ! add_target "$t"; then
+    report+=("$t: skipped (rustup could not fetch its standard library)")
+    return 0
+  fi
+  command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || apt_install gcc-mingw-w64-x86-64
+  local wine=/usr/lib/wine/wine64
+  [ -x "$wine" ] || wine="$(command -v wine64 || true)"
+  if [ -z "$wine" ] || [ ! -x "$wine" ]; then
+    apt_install wine64
+    wine=/usr/lib/wine/wine64
+  fi
+  mkdir -p "target/$t"
+  export WINEPREFIX="$PWD/target/$t/wineprefix" WINEDEBUG=-all
+  "$wine" cmd /c exit >/dev/null 2>&1 || true # creates the prefix
+  # Rust's std calls ProcessPrng from bcryptprimitives.dll (Windows 10 and
+  # later have it); Wine 8, Debian 12's, does not. A five-line stand-in that
+  # forwards to BCryptGenRandom is built with mingw and put in the prefix.
+  local sys32="$WINEPREFIX/drive_c/windows/system32"
+  if [ ! -f "$sys32/bcryptprimitives.dll" ] &&
+    ! ls /usr/lib/*/wine/x86_64-windows/bcryptprimitives.dll >/dev/null 2>&1; then
+    local shim="target/$t/bcryptprimitives.c"
+    printf '%s\n' '#include <windows.h>' '#include <bcrypt.h>' \
+      'BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {' \
+      '  return BCryptGenRandom(NULL, data, (ULONG)len, BCRYPT_USE_SYSTEM_PREFERRED_RNG) == 0;' \
+      '}' >"$shim"
+    x86_64-w64-mingw32-gcc -O2 -shared -o "$sys32/bcryptprimitives.dll" "$shim" -lbcrypt
+  fi
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$wine"
+  local log
+  log=$(mktemp)
+  echo "== $t: sans-IO tests under Wine"
+  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
+    "${sans_io[@]}" 2>&1 | tee "$log" | grep -E '^test result|FAILED|panicked' || true
+  grep -q -E 'FAILED|error(\[|:)' "$log" && { echo "$t: sans-IO tests failed" >&2; exit 1; }
+  local passed cpassed
+  passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  echo "== $t: client tests against the simulator under Wine"
+  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
+    --features client,sim "${with_client[@]}" -- \
+    --skip the_main_job_example_runs_on_the_simulator 2>&1 | tee "$log" |
+    grep -E '^test result|FAILED|panicked' || true
+  grep -q -E 'FAILED|error(\[|:)' "$log" && { echo "$t: client tests failed" >&2; exit 1; }
+  cpassed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  echo "== $t: C tests (mingw gcc) against the static library and the DLL under Wine"
+  cargo rustc -q -p cloudphone-ffi --lib --target "$t" --crate-type staticlib
+  cargo rustc -q -p cloudphone-ffi --lib --target "$t" --crate-type cdylib
+  local libdir="${CARGO_TARGET_DIR:-target}/$t/debug" out="target/$t/c-tests" n=0
+  mkdir -p "$out"
+  cp "$libdir/cloudphone.dll" "$out/"
+  local src stem
+  for src in tests/c/*.c; do
+    stem=$(basename "$src" .c)
+    [ "$stem" = client ] && continue
+    x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror -pedantic -O1 -Iinclude "$src" \
+      "$libdir/libcloudphone.a" -lbcrypt -ladvapi32 -lkernel32 -lntdll -luserenv -lws2_32 \
+      -ldbghelp -o "$out/$stem-static.exe"
+    x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror -pedantic -O1 -Iinclude "$src" \
+      "$libdir/libcloudphone.dll.a" -o "$out/$stem-dll.exe"
+    for exe in "$out/$stem-static.exe" "$out/$stem-dll.exe"; do
+      "$wine" "$exe" "$PWD/tests/fixtures/responses" >"$log" 2>&1 ||
+        { cat "$log" >&2; echo "$t: $(basename "$exe") failed" >&2; exit 1; }
+      n=$((n + 1))
+    done
+  done
+  rm -f "$log"
+  report+=("$t (Wine $("$wine" --version 2>/dev/null | sed 's/^wine-//')): sans-IO tests ${passed} passed; client+simulator tests ${cpassed} passed; C test programs ${n} passed (12 sources, static and DLL)")
+}
+[ "$quick" = 0 ] && windows
 
 echo
 echo "== cross summary"

@@ -1914,7 +1914,9 @@ mod waits {
 fn the_main_job_example_runs_on_the_simulator() {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(std::path::Path::parent).unwrap();
-    let example = profile_dir.join("examples").join("main_job");
+    let example = profile_dir
+        .join("examples")
+        .join(format!("main_job{}", std::env::consts::EXE_SUFFIX));
     if !example.exists() {
         let st = std::process::Command::new(env!("CARGO"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
