@@ -169,6 +169,24 @@ sans_io=(--lib --test requests --test responses --test geelark_requests
 with_client=(--test client_huawei --test client_geelark --test client_generic
   --test client_bounds --test sim_providers)
 
+# Runs `cargo test -p cloudphone --target T ARGS...` (through the target's
+# runner: qemu or Wine), shows its result lines, stops the script naming
+# WHAT if a test fails, and leaves the number passed in $tests_passed.
+run_tests() {
+  local t="$1" what="$2" log
+  shift 2
+  log=$(mktemp)
+  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" "$@" 2>&1 | tee "$log" |
+    grep -E '^test result|FAILED|panicked' || true
+  if grep -q -E 'FAILED|error(\[|:)' "$log"; then
+    rm -f "$log"
+    echo "$t: $what failed" >&2
+    exit 1
+  fi
+  tests_passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  rm -f "$log"
+}
+
 for t in s390x-unknown-linux-gnu armv7-unknown-linux-gnueabihf; do
   add_target "$t" || { echo "rustup could not add $t" >&2; exit 1; }
   tests=("${sans_io[@]}")
@@ -181,28 +199,13 @@ for t in s390x-unknown-linux-gnu armv7-unknown-linux-gnueabihf; do
     esac
   fi
   echo "== $t: sans-IO tests under qemu"
-  log=$(mktemp)
-  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
-    "${tests[@]}" 2>&1 | tee "$log" | grep -E '^test result|FAILED|panicked' || true
-  passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
-  if grep -q -E 'FAILED|error(\[|:)' "$log"; then
-    echo "$t: sans-IO tests failed" >&2
-    exit 1
-  fi
-  line="$t: sans-IO tests ${passed} passed"
+  run_tests "$t" "sans-IO tests" --no-default-features "${tests[@]}"
+  line="$t: sans-IO tests ${tests_passed} passed"
   if [ "$quick" = 0 ]; then
     echo "== $t: client tests against the simulator under qemu"
-    INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
-      --features client,sim "${with_client[@]}" 2>&1 | tee "$log" |
-      grep -E '^test result|FAILED|panicked' || true
-    if grep -q -E 'FAILED|error(\[|:)' "$log"; then
-      echo "$t: client tests failed" >&2
-      exit 1
-    fi
-    cpassed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
-    line="$line; client+simulator tests ${cpassed} passed"
+    run_tests "$t" "client tests" --no-default-features --features client,sim "${with_client[@]}"
+    line="$line; client+simulator tests ${tests_passed} passed"
   fi
-  rm -f "$log"
   report+=("$line")
 done
 
@@ -244,21 +247,15 @@ windows() {
   fi
   export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
   export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$wine"
-  local log
-  log=$(mktemp)
+  local passed cpassed log
   echo "== $t: sans-IO tests under Wine"
-  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
-    "${sans_io[@]}" 2>&1 | tee "$log" | grep -E '^test result|FAILED|panicked' || true
-  grep -q -E 'FAILED|error(\[|:)' "$log" && { echo "$t: sans-IO tests failed" >&2; exit 1; }
-  local passed cpassed
-  passed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  run_tests "$t" "sans-IO tests" --no-default-features "${sans_io[@]}"
+  passed=$tests_passed
   echo "== $t: client tests against the simulator under Wine"
-  INSTA_UPDATE=no cargo test -q -p cloudphone --target "$t" --no-default-features \
-    --features client,sim "${with_client[@]}" -- \
-    --skip the_main_job_example_runs_on_the_simulator 2>&1 | tee "$log" |
-    grep -E '^test result|FAILED|panicked' || true
-  grep -q -E 'FAILED|error(\[|:)' "$log" && { echo "$t: client tests failed" >&2; exit 1; }
-  cpassed=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  run_tests "$t" "client tests" --no-default-features --features client,sim "${with_client[@]}" \
+    -- --skip the_main_job_example_runs_on_the_simulator
+  cpassed=$tests_passed
+  log=$(mktemp)
   echo "== $t: C tests (mingw gcc) against the static library and the DLL under Wine"
   cargo rustc -q -p cloudphone-ffi --lib --target "$t" --crate-type staticlib
   cargo rustc -q -p cloudphone-ffi --lib --target "$t" --crate-type cdylib
