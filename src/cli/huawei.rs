@@ -270,14 +270,6 @@ pub fn client(o: &HuaweiOpts) -> Result<HuaweiClient, Failure> {
     // Credentials come whole from one place: never a key from the
     // environment with a secret from the profile. Flags and variables
     // first (an IAM user, then AK/SK), then the profile (likewise).
-    let from_profile = || {
-        let v = config::value;
-        (
-            v("huawei.iam_user"),
-            v("huawei.iam_password"),
-            v("huawei.iam_domain"),
-        )
-    };
     if let (Some(u), Some(p), Some(d)) = (&o.iam_user, &o.iam_password, &o.iam_domain) {
         b = b.iam_password(u, p, d);
     } else if let (Some(ak), Some(sk)) = (&o.ak, &o.sk) {
@@ -285,8 +277,11 @@ pub fn client(o: &HuaweiOpts) -> Result<HuaweiClient, Failure> {
     } else if o.ak.is_some() || o.sk.is_some() {
         // Half a key pair given: the client's "no credentials" error says
         // which variables to set, rather than the profile's key being used.
-    } else if let (Some(u), p, d) = from_profile() {
-        let (Some(p), Some(d)) = (p, d) else {
+    } else if let Some(u) = config::value("huawei.iam_user") {
+        let (Some(p), Some(d)) = (
+            config::value("huawei.iam_password"),
+            config::value("huawei.iam_domain"),
+        ) else {
             return Err(Failure::other(
                 ctx(),
                 EXIT_CONFIG,
