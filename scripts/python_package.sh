@@ -41,9 +41,13 @@ echo "== mypy --strict on the installed package"
 echo "== pytest against the installed package"
 mkdir "$work/tests"
 cp "$repo/bindings/python/test_cloudphone.py" "$work/tests/"
-(cd "$work/tests" && CLOUDPHONE_EXPECT_CLIENT=1 \
-  CLOUDPHONE_REPO="$repo" \
-  "$vpy" -m pytest -q -p no:cacheprovider test_cloudphone.py)
+# The suite, run by interpreter $1 from outside the checkout.
+pytest_installed() {
+  (cd "$work/tests" && CLOUDPHONE_EXPECT_CLIENT=1 \
+    CLOUDPHONE_REPO="$repo" \
+    "$1" -m pytest -q -p no:cacheprovider test_cloudphone.py)
+}
+pytest_installed "$vpy"
 echo "== pip wheel"
 "$vpy" -m pip wheel -q --no-deps -w "$work/wheels" "$repo/bindings/python"
 wheel="$(ls "$work/wheels"/cloudphone-*.whl)"
@@ -69,9 +73,7 @@ fi
 if command -v pypy3 >/dev/null 2>&1 && pypy3 -m venv "$work/pypy" >/dev/null 2>&1; then
   "$work/pypy/bin/python" -m pip install -q "$wheel" pytest
   "$work/pypy/bin/python" -c 'import platform; print(platform.python_implementation(), platform.python_version())'
-  (cd "$work/tests" && CLOUDPHONE_EXPECT_CLIENT=1 \
-    CLOUDPHONE_REPO="$repo" \
-    "$work/pypy/bin/python" -m pytest -q -p no:cacheprovider test_cloudphone.py)
+  pytest_installed "$work/pypy/bin/python"
 else
   echo "PyPy is not installable here: the wheel was tried on CPython only"
 fi
